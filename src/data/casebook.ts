@@ -1,0 +1,153 @@
+/**
+ * The whole casebook as the pages need it, computed once per build (not once per page):
+ * collections, lookups, evidence per case, related-case index, counts.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '../lib/dates.ts';
+import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/tagging.ts';
+import { buildRelated } from '../lib/related.ts';
+import { bodyBlocks } from '../lib/text.ts';
+
+export type CaseEntry = CollectionEntry<'cases'>;
+export type MeasureEntry = CollectionEntry<'measures'>;
+export type ThemeEntry = CollectionEntry<'themes'>;
+export type RegionEntry = CollectionEntry<'regions'>;
+export type SourceEntry = CollectionEntry<'sources'>;
+
+export interface CaseView {
+  id: string;
+  entry: CaseEntry;
+  data: CaseEntry['data'];
+  region: RegionEntry;
+  /** The prefecture-level city the case belongs to (may be the region itself). */
+  city?: RegionEntry | undefined;
+  source: SourceEntry;
+  date: PartialDate;
+  dateText: string;
+  year: number;
+  measures: MeasureEntry[];
+  paragraphs: string[];
+  /** Evidence for the case's own measures, in the order of `measures`. */
+  evidence: Map<string, MeasureEvidence | undefined>;
+  /** CJK characters of the body (for reading time). */
+  length: number;
+}
+
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+function mustGet<T>(map: Map<string, T>, key: string, what: string, owner: string): T {
+  const value = map.get(key);
+  if (!value) throw new Error(`${owner}: unknown ${what} “${key}”`);
+  return value;
+}
+
+export function partialDate(value: string): PartialDate {
+  const d = parsePartialDate(value);
+  if ('error' in d) throw new Error(d.error);
+  return d;
+}
+
+async function load() {
+  const [caseEntries, measures, themes, regions, sources] = await Promise.all([
+    getCollection('cases'),
+    getCollection('measures'),
+    getCollection('themes'),
+    getCollection('regions'),
+    getCollection('sources'),
+  ]);
+  const measureById = byId(measures);
+  const themeById = byId(themes);
+  const regionById = byId(regions);
+  const sourceById = byId(sources);
+
+  const cases: CaseView[] = caseEntries.map((entry) => {
+    const owner = entry.filePath ?? entry.id;
+    const region = mustGet(regionById, entry.data.region, 'region', owner);
+    const blocks = bodyBlocks(entry.body ?? '');
+    const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    const caseMeasures = entry.data.measures.map((m) => mustGet(measureById, m, 'measure', owner));
+    const found = findEvidence(
+      paragraphs,
+      caseMeasures.map((m) => ({ id: m.id, name: m.data.name, aliases: m.data.aliases })),
+      headings,
+    );
+    const date = partialDate(entry.data.date);
+    return {
+      id: entry.id,
+      entry,
+      data: entry.data,
+      region,
+      city: region.data.city ? regionById.get(region.data.city) : undefined,
+      source: mustGet(sourceById, entry.data.source, 'source', owner),
+      date,
+      dateText: formatDateZh(date),
+      year: date.year,
+      measures: caseMeasures,
+      paragraphs,
+      evidence: new Map(caseMeasures.map((m) => [m.id, found.find((e) => e.measure === m.id)])),
+      length: paragraphs.join('').length,
+    };
+  });
+  cases.sort((a, b) => dateSortKey(b.date) - dateSortKey(a.date) || a.id.localeCompare(b.id));
+
+  const casesByMeasure = new Map<string, CaseView[]>(measures.map((m) => [m.id, []]));
+  for (const c of cases) for (const m of c.data.measures) casesByMeasure.get(m)!.push(c);
+
+  /** A region's cases include those of the counties/districts below it. */
+  const casesByRegion = new Map<string, CaseView[]>(regions.map((r) => [r.id, []]));
+  for (const c of cases) {
+    for (let r: RegionEntry | undefined = c.region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined) {
+      casesByRegion.get(r.id)!.push(c);
+    }
+  }
+
+  const measuresByTheme = new Map<string, MeasureEntry[]>(themes.map((t) => [t.id, []]));
+  for (const m of measures) measuresByTheme.get(m.data.theme)!.push(m);
+
+  const relatable = new Map(
+    cases.map((c) => [c.id, { id: c.id, measures: c.data.measures, region: c.region.id, city: c.city?.id, view: c }]),
+  );
+  const relatedIndex = buildRelated([...relatable.values()]);
+
+  return {
+    cases,
+    measures,
+    themes,
+    regions,
+    sources,
+    measureById,
+    themeById,
+    regionById,
+    sourceById,
+    casesByMeasure,
+    casesByRegion,
+    measuresByTheme,
+    /** Cases of a theme: those practising any of its measures. */
+    casesOfTheme(themeId: string): CaseView[] {
+      const ids = new Set((measuresByTheme.get(themeId) ?? []).map((m) => m.id));
+      return cases.filter((c) => c.data.measures.some((m) => ids.has(m)));
+    },
+    casesOfSource(sourceId: string): CaseView[] {
+      return cases.filter((c) => c.source.id === sourceId);
+    },
+    related(c: CaseView, limit = 4) {
+      return relatedIndex(relatable.get(c.id)!, limit).map((r) => ({ ...r, view: r.item.view }));
+    },
+    termsOf(m: MeasureEntry): string[] {
+      return measureTerms({ id: m.id, name: m.data.name, aliases: m.data.aliases });
+    },
+  };
+}
+
+let cached: ReturnType<typeof load> | undefined;
+
+/** The casebook, loaded once and shared by every page of the build. */
+export function getCasebook() {
+  cached ??= load();
+  return cached;
+}
+
+export type Casebook = Awaited<ReturnType<typeof load>>;

@@ -1,0 +1,20 @@
+/** Site-internal URLs that respect Astro's `base` (the site may live under /casebook/). */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+export const routes = {
+  home: () => '',
+  cases: () => 'cases/',
+  case: (id: string) => `cases/${id}/`,
+  measures: () => 'measures/',
+  measure: (id: string) => `measures/${id}/`,
+  themes: () => 'themes/',
+  theme: (id: string) => `themes/${id}/`,
+  regions: () => 'regions/',
+  region: (id: string) => `regions/${id}/`,
+  sources: () => 'sources/',
+  source: (id: string) => `sources/${id}/`,
+  search: () => 'search/',
+} as const;
