@@ -117,6 +117,8 @@ const figure = z.object({
   year: z.number().int().min(1949).max(2100).optional(),
   /** Measure key the number belongs to (must be one of the case's measures). */
   measure: keyOf(measureIds, 'measure').optional(),
+  /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
+  display: z.string().optional(),
   /** The exact phrase of the case body the number comes from. */
   quote: z.string().min(2),
 });

@@ -130,11 +130,25 @@ async function load() {
       const ids = new Set((measuresByTheme.get(themeId) ?? []).map((m) => m.id));
       return cases.filter((c) => c.data.measures.some((m) => ids.has(m)));
     },
+    /** The region and the regions above it, from the province down. */
+    regionChain(region: RegionEntry): RegionEntry[] {
+      const chain: RegionEntry[] = [];
+      for (let r: RegionEntry | undefined = region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined) chain.unshift(r);
+      return chain;
+    },
     casesOfSource(sourceId: string): CaseView[] {
       return cases.filter((c) => c.source.id === sourceId);
     },
     related(c: CaseView, limit = 4) {
       return relatedIndex(relatable.get(c.id)!, limit).map((r) => ({ ...r, view: r.item.view }));
+    },
+    /** Key figures tagged with a measure, across cases, for the comparison table. */
+    figuresOf(measureId: string) {
+      return (casesByMeasure.get(measureId) ?? []).flatMap((view) =>
+        view.data.figures
+          .filter((f) => f.measure === measureId)
+          .map((figure) => ({ view, figure, paragraph: view.paragraphs.findIndex((p) => p.includes(figure.quote)) })),
+      );
     },
     termsOf(m: MeasureEntry): string[] {
       return measureTerms({ id: m.id, name: m.data.name, aliases: m.data.aliases });

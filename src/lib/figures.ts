@@ -8,6 +8,8 @@ export interface FigureLike {
   value: number;
   unit: string;
   quote: string;
+  /** How the text states it when the bare value would lose meaning: 30多亿元, 6万余名, 85%以上. */
+  display?: string | undefined;
   year?: number | undefined;
   measure?: string | undefined;
 }
@@ -35,6 +37,8 @@ export function checkFigures(
       problems.push({ figure, message: `quote “${f.quote}” is not in the case text (copy the exact phrase from one paragraph)` });
     } else if (!numberAppearsIn(f.value, f.quote)) {
       problems.push({ figure, message: `value ${f.value} does not appear in its quote “${f.quote}”` });
+    } else if (f.display !== undefined && (!f.quote.includes(f.display) || !numberAppearsIn(f.value, f.display))) {
+      problems.push({ figure, message: `display “${f.display}” must be part of the quote and contain the value ${f.value}` });
     }
     if (f.measure && !caseMeasures.includes(f.measure)) {
       problems.push({ figure, message: `measure “${f.measure}” is not one of this case's measures (${caseMeasures.join(', ')})` });
