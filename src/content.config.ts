@@ -4,10 +4,10 @@
  * build with a message that names the file and the problem.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defineCollection, z } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
-import { CONTENT_PATHS, lineOf, readMeasures, readThemes } from './lib/contentFiles.ts';
+import { CONTENT_PATHS, frontMatterLine, lineOf, readMeasures, readThemes } from './lib/contentFiles.ts';
 import { isPartialDate, normaliseDateInput, parsePartialDate } from './lib/dates.ts';
 import { checkFigures } from './lib/figures.ts';
 import { loadRegions } from './lib/loadRegions.ts';
@@ -152,7 +152,28 @@ function casesLoader(): Loader {
   return {
     name: 'cases-with-checks',
     load: async (context) => {
-      await inner.load(context);
+      // Schema errors name the file; add the line of each offending field.
+      const parseData: typeof context.parseData = async (props) => {
+        try {
+          return await context.parseData(props);
+        } catch (error) {
+          if (!(error instanceof Error) || !props.filePath) throw error;
+          const where = relative(root, resolve(root, props.filePath));
+          const text = readFileSync(join(root, where), 'utf8');
+          // Astro lists issues as “**path**: message”.
+          const issues = [...error.message.matchAll(/^[\s-]*\**([\w.]+)\**: (.+)$/gm)].map(([, path, message]) => ({
+            line: frontMatterLine(text, path!) ?? 1,
+            text: `${path}: ${message}`,
+          }));
+          if (issues.length) {
+            error.message += `\n\n${issues.map((i) => `${where}:${i.line}: ${i.text}`).join('\n')}`;
+            const loc = (error as { loc?: { line?: number } }).loc;
+            if (loc) loc.line = issues[0]!.line;
+          }
+          throw error;
+        }
+      };
+      await inner.load({ ...context, parseData });
       const problems: string[] = [];
       for (const entry of context.store.values()) {
         const where = entry.filePath ?? entry.id;

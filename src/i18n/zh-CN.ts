@@ -78,6 +78,7 @@ export const zhCN = {
   'measure.compare': '各地数字对比',
   'measure.compareLead': '各案例中标注为本措施的关键数字，均可追溯到原文。',
   'measure.compareNone': '暂无标注为本措施的关键数字。',
+  'measure.compareWithout': '以下案例实践了本措施，但原文未给出相应数字：',
   'measure.related': '相关措施',
   'measure.col.region': '地区',
   'measure.col.case': '案例',

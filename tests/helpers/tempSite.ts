@@ -1,0 +1,36 @@
+/**
+ * A throwaway copy of the project (without node_modules, dist or caches) for tests that
+ * must break content or add files and then run a real build.
+ */
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', '.bench']);
+
+export function makeTempSite(prefix = 'casebook-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(projectRoot, dir, {
+    recursive: true,
+    filter: (src) => !SKIP.has(relative(projectRoot, src).split(/[\\/]/)[0] ?? ''),
+  });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export function removeTempSite(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs `astro build` (the content sync + page build of `npm run build`) in a site copy. */
+export function astroBuild(dir: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], {
+    cwd: dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkFigures, numberAppearsIn } from '../../src/lib/figures.ts';
+
+const paragraphs = ['新增优质学位1980个，有效缓解供需紧张。', '十年来累计投入30多亿元，占比38.48%。'];
+const fig = (f: Partial<Parameters<typeof checkFigures>[1][number]>) => ({ label: 'x', value: 1980, unit: '个', quote: '新增优质学位1980个', ...f });
+
+describe('figure checks', () => {
+  it('accepts a quote found verbatim in one paragraph', () => {
+    expect(checkFigures(paragraphs, [fig({})], [])).toEqual([]);
+  });
+  it('rejects a quote that is not in the text', () => {
+    expect(checkFigures(paragraphs, [fig({ quote: '新增优质学位1981个' })], [])).toEqual([
+      { figure: 0, message: 'quote “新增优质学位1981个” is not in the case text (copy the exact phrase from one paragraph)' },
+    ]);
+  });
+  it('rejects a quote that spans two paragraphs', () => {
+    expect(checkFigures(paragraphs, [fig({ quote: '紧张。十年来' , value: 10 })], [])).toHaveLength(1);
+  });
+  it('rejects a value that its quote does not state', () => {
+    expect(checkFigures(paragraphs, [fig({ value: 1908 })], [])[0]!.message).toContain('value 1908 does not appear');
+  });
+  it('checks display text and the figure measure', () => {
+    expect(checkFigures(paragraphs, [fig({ value: 30, unit: '亿元', quote: '累计投入30多亿元', display: '30多亿元' })], [])).toEqual([]);
+    expect(checkFigures(paragraphs, [fig({ value: 30, unit: '亿元', quote: '累计投入30多亿元', display: '30亿元' })], [])).toHaveLength(1);
+    expect(checkFigures(paragraphs, [fig({ measure: 'school-places' })], ['group-schooling'])[0]!.message).toContain(
+      'measure “school-places” is not one of this case',
+    );
+  });
+  it('reads decimals, percentages and grouped thousands', () => {
+    expect(numberAppearsIn(38.48, '占比38.48%')).toBe(true);
+    expect(numberAppearsIn(1980, '学位1,980个')).toBe(true);
+    expect(numberAppearsIn(198, '学位1980个')).toBe(false);
+  });
+});

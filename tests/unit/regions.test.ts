@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
+import { regionsMentioned, regionTrail, resolveRegionPath, type Region } from '../../src/lib/regions.ts';
+
+const data = loadDivisionDataset();
+
+describe('regions from the GB/T 2260 dataset', () => {
+  it('derives code, level and parents from names', () => {
+    expect(resolveRegionPath('河南省 郑州市 上街区', data)).toEqual({
+      id: '410106',
+      name: '上街区',
+      level: '县区',
+      parent: '410100',
+      path: ['河南省', '郑州市', '上街区'],
+      city: '410100',
+    });
+    expect(resolveRegionPath('河南省 驻马店市', data)).toMatchObject({ id: '411700', level: '市', parent: '410000' });
+    expect(resolveRegionPath('河南省', data)).toMatchObject({ id: '410000', level: '省' });
+  });
+  it('adds any county in China by name', () => {
+    expect(resolveRegionPath('浙江省 杭州市 西湖区', data)).toMatchObject({ id: '330106', city: '330100' });
+  });
+  it('explains what is wrong with a bad path', () => {
+    expect(resolveRegionPath('河南省 郑州市 上界区', data)).toMatchObject({ error: expect.stringContaining('no county/district “上界区” in 郑州市; known: 中原区') });
+    expect(resolveRegionPath('河南 郑州市', data)).toEqual({ error: 'no province “河南” in the GB/T 2260 dataset' });
+    expect(resolveRegionPath('河南省 a b c', data)).toHaveProperty('error');
+  });
+  it('finds the most specific region a text names', () => {
+    const regions = ['河南省', '河南省 郑州市', '河南省 郑州市 金水区'].map((p) => resolveRegionPath(p, data) as Region);
+    expect(regionsMentioned('郑州市金水区教育局', regions).map((r) => r.name)).toEqual(['金水区', '郑州市']);
+    expect(regionTrail(regions[2]!)).toBe('河南省 › 郑州市 › 金水区');
+  });
+});
