@@ -1,0 +1,323 @@
+/**
+ * Cleaning rules for raw bulletin text, each a small pure function so that tests can pin
+ * it down with a before/after pair. The order that `structure.ts` applies them in:
+ * `normalizeChars` per line → `shouldJoin`/`joinText` for broken wraps → `cleanParagraph`
+ * (or `cleanHeading`) per block → `dedupeParagraphs` per case.
+ */
+
+const IDEOGRAPH = '\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/** CJK punctuation, full-width forms, curly quotes, ellipsis and dashes. */
+const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
+const CJK_RE = new RegExp(`[${IDEOGRAPH}${CJK_PUNCT}]`);
+const IDEOGRAPH_RE = new RegExp(`[${IDEOGRAPH}]`);
+
+/** A Chinese character or a CJK punctuation mark. */
+export const isCjk = (c: string | undefined): boolean => !!c && CJK_RE.test(c);
+export const isIdeograph = (c: string | undefined): boolean => !!c && IDEOGRAPH_RE.test(c);
+const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
+const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', ensp: ' ', emsp: ' ' };
+
+/** Decodes the HTML character references a web copy leaves behind (`&nbsp;`, `&amp;`, `&#12290;`). */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Per-line normalisation: entities decoded, zero-width characters dropped, every kind of
+ * space (NBSP, ideographic space, tab) made a plain space, full-width digits, letters and
+ * `％` made ASCII (numbers keep ASCII in this casebook), and the line trimmed.
+ */
+export function normalizeChars(line: string): string {
+  return decodeEntities(line)
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim();
+}
+
+/** Splits a text into URL (kept verbatim) and non-URL segments. */
+function splitUrls(s: string): { text: string; url: boolean }[] {
+  const parts: { text: string; url: boolean }[] = [];
+  const re = /(?:https?:\/\/|www\.)[\w\-.~:/?#[\]@!$&'*+,;=%]+/gi;
+  let last = 0;
+  for (const m of s.matchAll(re)) {
+    if (m.index! > last) parts.push({ text: s.slice(last, m.index), url: false });
+    parts.push({ text: m[0], url: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < s.length) parts.push({ text: s.slice(last), url: false });
+  return parts;
+}
+
+const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
+  splitUrls(s).map((p) => (p.url ? p.text : fn(p.text))).join('');
+
+/** Nearest non-space character before/after position `i`. */
+function prevChar(s: string, i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) if (s[j] !== ' ') return s[j];
+  return undefined;
+}
+function nextChar(s: string, i: number): string | undefined {
+  for (let j = i + 1; j < s.length; j++) if (s[j] !== ' ') return s[j];
+  return undefined;
+}
+
+const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+
+/**
+ * Half-width punctuation in Chinese context becomes full-width: `,` `:` `;` `?` `!` next to a
+ * Chinese character, `(…)` around or after Chinese text, and a `.` that ends a Chinese
+ * sentence. ASCII stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs, code.
+ */
+export function fullWidthPunctuation(s: string): string {
+  return mapOutsideUrls(s, (t) => {
+    const out = [...t];
+    // Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together.
+    const stack: number[] = [];
+    const pairs: [number, number][] = [];
+    out.forEach((c, i) => {
+      if (c === '(') stack.push(i);
+      else if (c === ')' && stack.length) pairs.push([stack.pop()!, i]);
+    });
+    for (const [open, close] of pairs) {
+      const inner = out.slice(open + 1, close).join('');
+      if (/[\u3400-\u9fff]/.test(inner) || isIdeograph(prevChar(out.join(''), open))) {
+        out[open] = '（';
+        out[close] = '）';
+      }
+    }
+    const joined = out.join('');
+    return [...joined]
+      .map((c, i) => {
+        const p = prevChar(joined, i);
+        const n = nextChar(joined, i);
+        if (c in FULL) {
+          if (!(isCjk(p) || isCjk(n))) return c;
+          if ((c === ',' || c === ':') && isDigit(p) && isDigit(n)) return c;
+          return FULL[c]!;
+        }
+        if (c === '.' && isIdeograph(p) && (n === undefined || isCjk(n))) return '。';
+        return c;
+      })
+      .join('');
+  });
+}
+
+/**
+ * Straight double quotes in Chinese text become curly, alternating “ and ” in order of
+ * appearance. `unbalanced` is set when the count is odd (an editor should check).
+ */
+export function curlyQuotes(s: string): { text: string; unbalanced: boolean } {
+  let n = 0;
+  const text = mapOutsideUrls(s, (t) => {
+    if (!/[\u3400-\u9fff]/.test(s)) return t;
+    return t.replace(/"/g, () => (n++ % 2 === 0 ? '“' : '”'));
+  });
+  return { text, unbalanced: n % 2 === 1 };
+}
+
+/**
+ * Spaces in body text: none between Chinese characters, or between Chinese and a number,
+ * `%` or a symbol (`1980 个` → `1980个`, `达 87%和` → `达87%和`); a single space is kept
+ * between Latin words, and between Latin and Chinese (`Windows 系统`).
+ */
+export function tidySpaces(s: string): string {
+  return mapOutsideUrls(s, (t) =>
+    t.replace(/ {2,}/g, ' ').replace(/ /g, (sp, i: number, all: string) => {
+      const p = all[i - 1];
+      const n = all[i + 1];
+      if (p === undefined || n === undefined) return '';
+      if (isCjk(p) && !isLatin(n)) return '';
+      if (isCjk(n) && !isLatin(p)) return '';
+      return sp;
+    }),
+  ).trim();
+}
+
+/**
+ * Spaces in a title or heading: the space between the two halves of a headline
+ * (`守正拓新 答好育人“民生卷”`) is meaningful and kept (collapsed to one); spaces next to
+ * numbers or CJK punctuation (other than quotes) are dropped.
+ */
+export function tidyHeadingSpaces(s: string): string {
+  const keepNeighbour = (c: string | undefined) => isIdeograph(c) || c === '“' || c === '”' || c === '‘' || c === '’' || isLatin(c);
+  return s
+    .replace(/ {2,}/g, ' ')
+    .replace(/ /g, (sp, i: number, all: string) => (keepNeighbour(all[i - 1]) && keepNeighbour(all[i + 1]) ? sp : isCjk(all[i - 1]) || isCjk(all[i + 1]) ? '' : sp))
+    .trim();
+}
+
+export interface CleanResult {
+  text: string;
+  /** Notes for the review report (e.g. odd number of quotes). */
+  notes: string[];
+}
+
+/** Full cleaning of one body paragraph (after broken wraps have been joined). */
+export function cleanParagraph(raw: string): CleanResult {
+  const notes: string[] = [];
+  const q = curlyQuotes(fullWidthPunctuation(raw));
+  if (q.unbalanced) notes.push('odd number of straight quotes: check “…” pairs');
+  return { text: tidySpaces(q.text), notes };
+}
+
+/** Full cleaning of a title or heading line. */
+export function cleanHeading(raw: string): string {
+  return tidyHeadingSpaces(curlyQuotes(fullWidthPunctuation(raw)).text);
+}
+
+/** A line that only stands for an image: `图片`, `[图片]`, `图`, `image`. */
+export function isPlaceholder(line: string): boolean {
+  return /^[[【(（]?\s*(图片|图像|照片|图|image|img|photo|picture)\s*\d*\s*[\]】)）]?$/i.test(line.trim());
+}
+
+/** Leftovers of an image link or file name: `.jpg)`, `![](…)`, `xxx.png`. */
+export function isImageRef(line: string): boolean {
+  const t = line.trim();
+  return /^!?\[[^\]]*\]\([^)]*\)$/.test(t) || /^\S*\.(jpe?g|png|gif|webp|bmp|svg)\)?$/i.test(t);
+}
+
+const CHROME_WORDS = /加入收藏|设为首页|联系站长|联系我们|网站地图|网站首页|返回首页|返回顶部|打印本页|关闭窗口|字号[:：]?\s*[【\[]?大|分享到|扫一扫|版权所有|Copyright|ICP备|公网安备|上一篇|下一篇|浏览次数|阅读次数|点击数[:：]|当前位置[:：]|您现在的位置|旧版/gi;
+const FOOTER_LINE = /^(本期送|送[:：]|发[:：]|报[:：]|抄送|抄报|分送|印发[:：]|责任编辑|编辑[:：]|审核[:：]|审校|校对[:：]|签发[:：]|核稿|联系电话|联系人[:：]|(共印|印)\s*\d+\s*份)/;
+const LINKS_LINE = /^(相关链接|相关阅读|相关新闻|相关文章|延伸阅读|推荐阅读|热点推荐)[:：]?$/;
+
+/**
+ * Site chrome and distribution lists: navigation bars (`加入收藏 | 设为首页 …`), page footers,
+ * “related links” headers, and a bulletin's routing block (`本期送:…`, `责任编辑: …`).
+ * Returns a short kind, or undefined for text.
+ */
+export function chromeKind(line: string): 'site' | 'footer' | 'links' | undefined {
+  const t = line.trim();
+  const words = new Set(t.match(CHROME_WORDS) ?? []).size;
+  const bars = t.match(/\|/g)?.length ?? 0;
+  if (words >= 2 || (words === 1 && (bars >= 1 || t.length <= 12))) return 'site';
+  if (bars >= 3 && t.length < 200) return 'site';
+  if (LINKS_LINE.test(t)) return 'links';
+  if (FOOTER_LINE.test(t) && t.length < 200) return 'footer';
+  return undefined;
+}
+
+const TERMINAL = /[。！？；：!?;:…]$/;
+const CLOSERS = /[”’）)」』》\]】]+$/;
+
+/** Does a block end a sentence (so a following block starts a new paragraph)? */
+export function endsSentence(s: string): boolean {
+  let t = s.trim();
+  if (!t) return true;
+  if (TERMINAL.test(t)) return true;
+  // A closing signature such as `…增效。(区教育局)`.
+  const sig = /[（(][^（）()]{1,30}[)）]$/.exec(t);
+  if (sig) {
+    const before = t.slice(0, sig.index).trim();
+    if (!before || TERMINAL.test(before)) return true;
+  }
+  t = t.replace(CLOSERS, '');
+  return TERMINAL.test(t);
+}
+
+/**
+ * A short opening sentence such as `形成多方育人合力。` or `优化学校布局。`: bulletins start
+ * paragraphs with one, so a block that opens with one is a new paragraph, not a wrap.
+ */
+export function leadSentence(s: string): string | undefined {
+  return /^([^，,。；;！!？?：:]{2,14})[。.]/.exec(s.trim())?.[1];
+}
+
+const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节篇])/;
+
+/** Starts with a heading number: `一、`, `（一）`, `1.`, `第二部分`. */
+export function numberedPrefix(s: string): string | undefined {
+  return NUMBERED.exec(s.trim())?.[1];
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** True when the segmenter finds a word running across the boundary (`成|功纳入`, `进一|步`). */
+export function wordSpansBoundary(a: string, b: string): boolean {
+  const left = a.slice(-4);
+  const right = b.slice(0, 4);
+  if (!isIdeograph(left.at(-1)) || !isIdeograph(right[0])) return false;
+  let at = 0;
+  for (const seg of segmenter.segment(left + right)) {
+    const end = at + seg.segment.length;
+    if (at < left.length && end > left.length && seg.isWordLike) return true;
+    at = end;
+  }
+  return false;
+}
+
+/**
+ * Is block `b` the continuation of block `a` (a line wrap or column break in the source)?
+ * Never after a finished sentence; always inside a word; otherwise unless `b` opens a new
+ * paragraph (a heading number, `一是…`, or a short lead sentence).
+ */
+export function shouldJoin(a: string, b: string): boolean {
+  if (endsSentence(a)) return false;
+  if (wordSpansBoundary(a.trim(), b.trim())) return true;
+  if (numberedPrefix(b) || /^[一二三四五六七八九十]+是/.test(b.trim())) return false;
+  if (leadSentence(b)) return false;
+  return true;
+}
+
+/** Joins two wrapped pieces: no space next to Chinese, one space between Latin words. */
+export function joinText(a: string, b: string): string {
+  const l = a.trimEnd();
+  const r = b.trimStart();
+  return isCjk(l.at(-1)) || isCjk(r[0]) || isDigit(l.at(-1)) || isDigit(r[0]) ? l + r : `${l} ${r}`;
+}
+
+export interface Duplicate {
+  /** Index of the dropped paragraph. */
+  index: number;
+  /** Index of the paragraph that contains all of its text. */
+  keptIn: number;
+  kind: 'repeat' | 'fragment';
+}
+
+/** Minimum length (characters) of an exact repeat that is dropped. @default 8 */
+export const MIN_REPEAT = 8;
+/** Minimum length of a fragment (a piece of another paragraph) that is dropped. @default 20 */
+export const MIN_FRAGMENT = 20;
+
+/**
+ * Paragraphs repeated by the page layout: an exact repeat of an earlier paragraph, or a
+ * fragment whose whole text is inside another paragraph (a column that restarts
+ * mid-sentence). Nothing is lost: a paragraph is only dropped when another one that is
+ * kept contains every character of it. A paragraph that differs is always kept.
+ */
+export function dedupeParagraphs(paragraphs: readonly string[]): Duplicate[] {
+  const key = (s: string) => s.replace(/\s+/g, '');
+  const keys = paragraphs.map(key);
+  const dropped = new Set<number>();
+  const result: Duplicate[] = [];
+  // Longest first, so that a fragment is attributed to the paragraph that contains it.
+  const order = keys.map((_, i) => i).sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
+  for (const i of order) {
+    const k = keys[i]!;
+    for (const j of order) {
+      if (j === i || dropped.has(j)) continue;
+      const other = keys[j]!;
+      if (other.length < k.length) break;
+      if (other === k) {
+        if (j < i && k.length >= MIN_REPEAT) {
+          dropped.add(i);
+          result.push({ index: i, keptIn: j, kind: 'repeat' });
+          break;
+        }
+      } else if (k.length >= MIN_FRAGMENT && other.includes(k)) {
+        dropped.add(i);
+        result.push({ index: i, keptIn: j, kind: 'fragment' });
+        break;
+      }
+    }
+  }
+  return result.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,94 @@
+/**
+ * Text normalisation shared by the query and the page text, so that what a person types
+ * and what a page says compare literally: NFKC (full-width digits, letters and punctuation
+ * → half-width: １９８０ → 1980, ％ → %), lower case, traditional → simplified characters
+ * (from a build-time map of the corpus's characters, see terms.ts), zero-width characters
+ * dropped. `compact` also drops all whitespace (Chinese text has none between words).
+ *
+ * Works code point by code point and keeps, for every output character, the index of the
+ * input character it came from, so a match in normalised text maps back to the original.
+ */
+
+/** Traditional → simplified, one character to one character. */
+export type CharMap = Readonly<Record<string, string>>;
+
+export interface Normalized {
+  /** The normalised text. */
+  text: string;
+  /** `map[i]` = UTF-16 index in the input of the character that produced `text[i]`; `map[text.length]` = input length. */
+  map: number[];
+}
+
+export interface NormalizeOptions {
+  /** Traditional → simplified map (from search-terms.json). */
+  t2s?: CharMap | undefined;
+  /** Drop all whitespace (page text, single words). @default false */
+  compact?: boolean | undefined;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const SPACE = /\s/;
+
+function normalizeChar(ch: string, t2s: CharMap | undefined): string {
+  let out = ch.normalize('NFKC').toLowerCase();
+  if (t2s) {
+    let mapped = '';
+    for (const c of out) mapped += t2s[c] ?? c;
+    out = mapped;
+  }
+  return out;
+}
+
+/** Normalises `input`, keeping the position map. */
+export function normalizeWithMap(input: string, options: NormalizeOptions = {}): Normalized {
+  const { t2s, compact = false } = options;
+  let text = '';
+  const map: number[] = [];
+  let i = 0;
+  let lastWasSpace = true;
+  for (const ch of input) {
+    const at = i;
+    i += ch.length;
+    if (ZERO_WIDTH.test(ch)) continue;
+    for (const c of normalizeChar(ch, t2s)) {
+      if (SPACE.test(c)) {
+        if (compact || lastWasSpace) continue;
+        text += ' ';
+        map.push(at);
+        lastWasSpace = true;
+        continue;
+      }
+      text += c;
+      map.push(at);
+      lastWasSpace = false;
+    }
+  }
+  if (!compact && text.endsWith(' ')) {
+    text = text.slice(0, -1);
+    map.pop();
+  }
+  map.push(input.length);
+  return { text, map };
+}
+
+/** Normalises `input` (see the module comment). */
+export function normalize(input: string, options: NormalizeOptions = {}): string {
+  return normalizeWithMap(input, options).text;
+}
+
+/** The input range [start, end) that produced normalised text [from, to). */
+export function originalRange(input: string, norm: Normalized, from: number, to: number): [number, number] {
+  const start = norm.map[from]!;
+  if (to <= from) return [start, start];
+  const last = norm.map[to - 1]!;
+  const cp = input.codePointAt(last)!;
+  return [start, last + (cp > 0xffff ? 2 : 1)];
+}
+
+/** CJK ideographs (unified, extension A, compatibility). */
+export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** True when `text` has at least one CJK ideograph. */
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('case page', () => {
+  test('shows header, chips, figure cards traceable to the text, ToC and evidence', async ({ page }) => {
+    await page.goto('/cases/luoyang-2022-biaozhunhua/');
+    await expect(page).toHaveTitle(/洛阳市/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('洛阳市');
+
+    const meta = page.locator('header dl');
+    await expect(meta).toContainText('洛阳市教育局');
+    await expect(meta.getByRole('link', { name: '洛阳市' })).toHaveAttribute('href', '/regions/410300/');
+    await expect(meta.locator('time')).toHaveText('2022年');
+
+    const chips = page.getByRole('list', { name: '涉及措施' }).first();
+    await expect(chips.getByRole('link', { name: '县管校聘' })).toHaveAttribute('href', '/measures/county-managed-teachers/');
+
+    const cards = page.locator('.figure-card');
+    expect(await cards.count()).toBeGreaterThanOrEqual(3);
+    await expect(cards.first()).toContainText('1454');
+    // Every figure's quote link jumps to a paragraph that really contains the quote.
+    for (const link of await cards.getByRole('link').all()) {
+      const quote = (await link.textContent())!.replace(/^“|”$/g, '');
+      const target = (await link.getAttribute('href'))!;
+      await expect(page.locator(target)).toContainText(quote);
+    }
+
+    const toc = page.getByRole('navigation', { name: '目录' });
+    const firstEntry = toc.getByRole('link').first();
+    const anchor = (await firstEntry.getAttribute('href'))!;
+    await expect(page.locator(`[id="${decodeURIComponent(anchor.slice(1))}"]`)).toHaveText((await firstEntry.textContent())!);
+
+    const evidence = page.getByRole('region', { name: '措施依据' });
+    const kgxp = evidence.locator('dd').first();
+    const para = (await kgxp.getByRole('link').first().getAttribute('href'))!;
+    await expect(page.locator(para)).toContainText('县管校聘');
+  });
+
+  test('citation can be copied and names body, title and page URL', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/cases/zhengzhou-shangjie-2025/');
+    const cite = page.locator('#citation-text');
+    await expect(cite).toContainText('郑州市上街区教育局. 从“有学上”到“上好学”');
+    await expect(cite).toContainText('上街信息, 第49期, 2025-10-11.');
+    await expect(cite).toContainText('/cases/zhengzhou-shangjie-2025/');
+    await page.getByRole('button', { name: '复制引文' }).click();
+    await expect(page.getByRole('status')).toHaveText('已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await cite.textContent());
+  });
+
+  test('related cases share measures or region', async ({ page }) => {
+    await page.goto('/cases/zhengzhou-shangjie-2025/');
+    const related = page.getByRole('region', { name: '相关案例' });
+    await expect(related.getByRole('listitem')).toHaveCount(4);
+    await expect(related).toContainText('同市');
+  });
+
+  test('year-only dates stay year-only', async ({ page }) => {
+    await page.goto('/cases/zhengzhou-erqi-2022/');
+    await expect(page.locator('header time')).toHaveText('2022年');
+    await expect(page.locator('header time')).toHaveAttribute('datetime', '2022');
+  });
+});
