@@ -80,6 +80,7 @@ export const zhCN = {
   'measure.compareNone': '暂无标注为本措施的关键数字。',
   'measure.compareWithout': '以下案例实践了本措施，但原文未给出相应数字：',
   'measure.related': '相关措施',
+  'measure.rss': '订阅本措施的新案例（RSS）',
   'measure.col.region': '地区',
   'measure.col.case': '案例',
   'measure.col.label': '指标',
@@ -149,6 +150,12 @@ export const zhCN = {
   'notFound.home': '返回首页',
 
   'data.title': '开放数据',
+  'data.lead': '全部 {cases} 个案例的元数据、措施标注和 {figures} 个关键数字，可直接用 Excel 或 WPS 打开（UTF-8 编码）。',
+  'data.casesCsv': '每个案例一行：标题、摘要、地区（含行政区划代码）、报送单位、日期、来源、措施、关键数字、页面地址。',
+  'data.figuresCsv': '每个关键数字一行：数值、单位、原文表述、年份、所属措施与原文引语，便于跨地区比较。',
+  'data.casesJson': '同样的数据的 JSON 格式，供程序使用。',
+  'data.note': '日期只精确到原文给出的程度（可能只有年份）。每个数字都附有原文引语，引用时请核对原文。',
+  'feed.measureTitle': '{name} · {site}',
   'date.yearOnly': '（原文仅注明年份）',
 } as const;
 

@@ -1,0 +1,24 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import type { CaseView } from './casebook.ts';
+import { href, routes } from '../href.ts';
+
+/**
+ * An RSS feed of cases. pubDate only when the source gives a full day: a year-only case
+ * gets no invented date (RSS 2.0 makes pubDate optional); its date text is in the summary.
+ */
+export function caseFeed(context: APIContext, feed: { title: string; description: string; cases: CaseView[] }) {
+  return rss({
+    title: feed.title,
+    description: feed.description,
+    site: context.site!,
+    customData: '<language>zh-cn</language>',
+    items: feed.cases.map((c) => ({
+      title: c.data.title,
+      link: href(routes.case(c.id)),
+      description: `${c.region.data.name} · ${c.data.body} · ${c.dateText}：${c.data.summary}`,
+      categories: c.measures.map((m) => m.data.name),
+      ...(c.date.day && { pubDate: new Date(Date.UTC(c.date.year, c.date.month! - 1, c.date.day)) }),
+    })),
+  });
+}
