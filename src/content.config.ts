@@ -173,7 +173,13 @@ function casesLoader(): Loader {
           throw error;
         }
       };
-      await inner.load({ ...context, parseData });
+      // Case bodies are plain Markdown by rule (content/README.md), so they are rendered here with
+      // Astro's Markdown pipeline (the same remark/rehype plugins) rather than each compiled into the
+      // server bundle as an MDX module: that bundling dominated builds of thousands of cases
+      // (docs/performance.md). Same HTML, same headings.
+      const markdown = context.entryTypes.get('.md');
+      const entryTypes = markdown ? new Map([...context.entryTypes, ['.mdx', markdown]]) : context.entryTypes;
+      await inner.load({ ...context, entryTypes, parseData });
       const problems: string[] = [];
       for (const entry of context.store.values()) {
         const where = entry.filePath ?? entry.id;

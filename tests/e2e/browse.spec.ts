@@ -6,11 +6,11 @@ test('a teacher goes 洛阳 → 县管校聘 → 开封 → 职称与待遇 with
   await page.getByRole('link', { name: '洛阳市', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('洛阳市');
   await page.getByRole('link', { name: /洛阳市改革引领/ }).first().click();
-  await page.getByRole('list', { name: '涉及措施' }).first().getByRole('link', { name: '县管校聘' }).click();
+  await page.locator('.measure-chips').first().getByRole('link', { name: '县管校聘' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('县管校聘');
   await page.getByRole('link', { name: /开封市人社局/ }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('开封市');
-  await page.getByRole('list', { name: '涉及措施' }).first().getByRole('link', { name: '职称与待遇' }).click();
+  await page.locator('.measure-chips').first().getByRole('link', { name: '职称与待遇' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('职称与待遇');
   await expect(page.getByRole('region', { name: /实践案例/ })).toContainText('开封市');
 });

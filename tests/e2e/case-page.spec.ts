@@ -12,7 +12,7 @@ test.describe('case page', () => {
     await expect(meta.getByRole('link', { name: '洛阳市' })).toHaveAttribute('href', '/regions/410300/');
     await expect(meta.locator('time')).toHaveText('2022年');
 
-    const chips = page.getByRole('list', { name: '涉及措施' }).first();
+    const chips = page.locator('.measure-chips').first();
     await expect(chips.getByRole('link', { name: '县管校聘' })).toHaveAttribute('href', '/measures/county-managed-teachers/');
 
     const cards = page.locator('.figure-card');
