@@ -21,7 +21,8 @@ export interface CitationInput {
 }
 
 export function formatCitation(c: CitationInput): string {
-  const who = c.author ? `${c.author}（${c.body}）` : c.body;
+  // GB/T 7714 names the responsible person: the signed author, else the reporting body.
+  const who = c.author ?? c.body;
   const published = [c.publication, c.issue, c.date].filter(Boolean).join(', ');
   return `${who}. ${c.title}[${TYPE_CODE[c.kind]}]. ${published}. ${c.url}`;
 }

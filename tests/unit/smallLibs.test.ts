@@ -19,9 +19,9 @@ describe('citation', () => {
       }),
     ).toBe('郑州市上街区教育局. 从“有学上”到“上好学” 区教育局扎实推进教育优质均衡发展[Z]. 上街信息, 第49期, 2025-10-11. https://example.org/cases/zhengzhou-shangjie-2025/');
   });
-  it('names a signed author with the body, and marks online items EB/OL', () => {
+  it('names a signed author instead of the body, and marks online items EB/OL', () => {
     expect(formatCitation({ author: '王新胜', body: '商丘市教育体育局', title: 'T', kind: '网页', date: '2024', url: 'u' })).toBe(
-      '王新胜（商丘市教育体育局）. T[EB/OL]. 2024. u',
+      '王新胜. T[EB/OL]. 2024. u',
     );
   });
 });

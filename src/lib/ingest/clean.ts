@@ -72,12 +72,21 @@ function nextChar(s: string, i: number): string | undefined {
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 
+/** Share of Chinese characters among the Chinese and Latin letters of a text (digits don't count). */
+function chineseShare(s: string): number {
+  const cjk = s.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
+  return cjk + latin ? cjk / (cjk + latin) : 0;
+}
+
 /**
  * Half-width punctuation in Chinese context becomes full-width: `,` `:` `;` `?` `!` next to a
- * Chinese character, `(…)` around or after Chinese text, and a `.` that ends a Chinese
- * sentence. ASCII stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs, code.
+ * Chinese character — or anywhere in a mostly Chinese text, unless between two Latin letters
+ * (code) — `(…)` around or after Chinese text, and a `.` that ends a Chinese sentence. ASCII
+ * stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs.
  */
 export function fullWidthPunctuation(s: string): string {
+  const chinese = chineseShare(s) > 0.5;
   return mapOutsideUrls(s, (t) => {
     const out = [...t];
     // Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together.
@@ -100,9 +109,10 @@ export function fullWidthPunctuation(s: string): string {
         const p = prevChar(joined, i);
         const n = nextChar(joined, i);
         if (c in FULL) {
-          if (!(isCjk(p) || isCjk(n))) return c;
           if ((c === ',' || c === ':') && isDigit(p) && isDigit(n)) return c;
-          return FULL[c]!;
+          if (isCjk(p) || isCjk(n)) return FULL[c]!;
+          if (chinese && !(isLatin(p) && isLatin(n)) && !(c === ':' && joined.slice(i, i + 3) === '://')) return FULL[c]!;
+          return c;
         }
         if (c === '.' && isIdeograph(p) && (n === undefined || isCjk(n))) return '。';
         return c;
@@ -228,7 +238,7 @@ export function endsSentence(s: string): boolean {
  * paragraphs with one, so a block that opens with one is a new paragraph, not a wrap.
  */
 export function leadSentence(s: string): string | undefined {
-  return /^([^，,。；;！!？?：:]{2,14})[。.]/.exec(s.trim())?.[1];
+  return /^([^，,。；;！!？?：:]{4,14})[。.]/.exec(s.trim())?.[1];
 }
 
 const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节篇])/;
@@ -262,6 +272,8 @@ export function wordSpansBoundary(a: string, b: string): boolean {
 export function shouldJoin(a: string, b: string): boolean {
   if (endsSentence(a)) return false;
   if (wordSpansBoundary(a.trim(), b.trim())) return true;
+  // A number and its unit split apart: `2000 余` | `个“三保”岗位`.
+  if (/\d\s*[余多]?$/.test(a.trim()) && /^[个所名人万亿元%项家次门节场间班套台亩条支批篇部倍]/.test(b.trim())) return true;
   if (numberedPrefix(b) || /^[一二三四五六七八九十]+是/.test(b.trim())) return false;
   if (leadSentence(b)) return false;
   return true;
@@ -284,7 +296,10 @@ export interface Duplicate {
 
 /** Minimum length (characters) of an exact repeat that is dropped. @default 8 */
 export const MIN_REPEAT = 8;
-/** Minimum length of a fragment (a piece of another paragraph) that is dropped. @default 20 */
+/**
+ * Minimum length of a fragment (a piece of another paragraph) that is dropped; an unfinished
+ * piece (no sentence end) only needs `MIN_REPEAT`. @default 20
+ */
 export const MIN_FRAGMENT = 20;
 
 /**
@@ -312,7 +327,7 @@ export function dedupeParagraphs(paragraphs: readonly string[]): Duplicate[] {
           result.push({ index: i, keptIn: j, kind: 'repeat' });
           break;
         }
-      } else if (k.length >= MIN_FRAGMENT && other.includes(k)) {
+      } else if ((k.length >= MIN_FRAGMENT || (k.length >= MIN_REPEAT && !endsSentence(paragraphs[i]!))) && other.includes(k)) {
         dropped.add(i);
         result.push({ index: i, keptIn: j, kind: 'fragment' });
         break;

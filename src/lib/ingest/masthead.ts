@@ -1,0 +1,89 @@
+/**
+ * The masthead: publication, issue, date, issuing body, byline, address, and what kind of
+ * document this is (简报 | 报纸 | 网页 | 文章), read from the lines above the title.
+ */
+import type { Block } from './structure.ts';
+import type { Byline } from './orgs.ts';
+
+export type SourceKind = '简报' | '报纸' | '网页' | '文章';
+
+export interface Masthead {
+  publication?: string;
+  issue?: string;
+  /** Printed date, YYYY-MM-DD (or YYYY-MM). */
+  date?: string;
+  /** The line the date was read from. */
+  dateLine?: string;
+  publisher?: string;
+  /** Byline as printed, e.g. 本报记者 苏立萌. */
+  author?: string;
+  url?: string;
+  kind: SourceKind;
+  /** Masthead lines that are none of the above (column names, OCR noise). */
+  other: string[];
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** The first full date printed in a line: 2025年10月11日, 2024-01-13, 2024/1/13 (or a year and month). */
+export function printedDate(line: string): string | undefined {
+  const full = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line) ?? /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(line);
+  if (full) return `${full[1]}-${pad(full[2]!)}-${pad(full[3]!)}`;
+  const month = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/.exec(line.trim());
+  return month ? `${month[1]}-${pad(month[2]!)}` : undefined;
+}
+
+const ISSUE = /(总\s*)?第\s*[\d一二三四五六七八九十百〇]+\s*期(\s*[（(]?总第\s*\d+\s*期[）)]?)?/;
+const PUBLISHER = /(办公室|委员会|编辑部|报社|杂志社|宣传部|研究院|中心|教育局|教育厅|教育体育局)$|联合出品|主办|编印|承办|主管|出品/;
+const ONLY_DATE = /^[\d\s年月日\-/.:：星期周一二三四五六日天]+$/;
+
+/**
+ * Reads the head blocks (everything above the title) into a masthead. `titleLines` and
+ * `bylines` are what structure detection already took from the head.
+ */
+export function parseMasthead(head: readonly Block[], titleLines: readonly string[], bylines: readonly Byline[]): Masthead {
+  const m: Masthead = { kind: '文章', other: [] };
+  const norm = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+  const isTitle = (t: string) => titleLines.some((l) => norm(l) === norm(t));
+  const web = head.some((b) => b.kind === 'chrome' && b.chrome === 'site');
+  let siteTitle = false;
+  for (const b of head) {
+    const t = b.text.trim();
+    if (b.kind === 'placeholder') continue;
+    const date = printedDate(t);
+    if (date && !m.date) {
+      m.date = date;
+      m.dateLine = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*(星期|周)[一二三四五六日天])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.exec(t)?.[0] ?? t;
+    }
+    const url = /https?:\/\/[^\s，。；）)]+/.exec(t)?.[0];
+    if (url && !m.url) m.url = url;
+    if (b.kind === 'chrome') continue;
+    if (bylines.some((by) => by.text === t) || isTitle(t)) continue;
+    if (date && ONLY_DATE.test(t)) continue;
+    if (/^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/.test(t)) continue;
+    if (url && t === url) continue;
+    const issue = ISSUE.exec(t);
+    if (issue) {
+      m.issue ??= issue[0].replace(/\s+/g, '');
+      const rest = t.replace(issue[0], '').trim();
+      if (!rest) continue;
+    }
+    if (web && !siteTitle) {
+      // A site's title bar: `学信·招生考试平台-努力做…` → the part before the separator.
+      siteTitle = true;
+      m.publication ??= t.split(/\s*[-_|－—]\s*/)[0]!.trim();
+      continue;
+    }
+    if (PUBLISHER.test(t) && !m.publisher) m.publisher = t;
+    else if (!m.publication && t.length <= 20) m.publication = t;
+    else m.other.push(t);
+  }
+  if (bylines.length) m.author = bylines.map((b) => b.text).join('；');
+  const bulletin = /(简报|快报|通报|专报|信息|动态|工作)$/.test(m.publication ?? '');
+  m.kind = web || m.url ? '网页'
+    : bulletin ? '简报'
+      : bylines.some((b) => b.role.startsWith('本报')) || /报$/.test(m.publication ?? '') || /日报|晚报|报社/.test(m.publisher ?? '') ? '报纸'
+        : m.issue ? '简报'
+          : '文章';
+  return m;
+}

@@ -1,0 +1,170 @@
+/**
+ * Reporting bodies and places: finding `郑州市金水区教育局`-style names in a text, parsing their
+ * place part against the GB/T 2260 dataset (so `二七区教育局` becomes `郑州市二七区教育局`, and
+ * `区教育局` in a bulletin of 中共上街区委办公室 becomes `郑州市上街区教育局`), and the
+ * signature and byline formats bulletins use.
+ */
+import type { Division, DivisionDataset } from '../regions.ts';
+
+/** Organisation kinds that report on education, longest first. */
+const ORG_TYPES = [
+  '人力资源和社会保障局', '人力资源和社会保障厅', '人力资源社会保障局', '机构编制委员会办公室', '发展和改革委员会',
+  '教育督导委员会办公室', '教育工作委员会', '教育和体育局', '教育体育局', '教育委员会', '卫生健康委员会',
+  '人民政府', '教育局', '教体局', '教育厅', '人社局', '人社厅', '财政局', '财政厅', '发改委', '编办', '教委', '教工委', '体育局',
+];
+const ORG_TYPE_RE = new RegExp(`(${ORG_TYPES.join('|')})`, 'g');
+const ROLE_WORDS = '党组书记|党委书记|党组副书记|党委副书记|书记|局长|副局长|厅长|副厅长|主任|副主任|院长|校长|主席|巡视员|调研员|一级|二级|督学';
+
+export interface PlaceChain {
+  province?: Division;
+  city?: Division;
+  area?: Division;
+}
+
+export interface OrgMention {
+  /** Full name as printed, e.g. 二七区教育局. */
+  text: string;
+  /** The place part as printed (二七区), empty when only a level word (区教育局). */
+  place: string;
+  /** A bare level word before the type (`区` in 区教育局): the place must come from context. */
+  generic?: '省' | '市' | '县' | '区';
+  type: string;
+  index: number;
+}
+
+const shortName = (name: string) =>
+  name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, '');
+
+/** Parses a string that is exactly a place chain (河南省郑州市金水区, 郑州市, 二七区). */
+export function parsePlace(s: string, data: DivisionDataset, hints: readonly string[] = []): PlaceChain | undefined {
+  if (!s) return undefined;
+  const withProvince = (province: Division | undefined, rest: string): PlaceChain | undefined => {
+    const chain: PlaceChain = province ? { province } : {};
+    if (rest) {
+      const cities = data.cities.filter((c) => (!province || c.provinceCode === province.code) && /[市州盟区]$/.test(c.name) && c.name !== '市辖区');
+      const city = cities.find((c) => rest.startsWith(c.name));
+      if (city) {
+        chain.city = city;
+        chain.province ??= data.provinces.find((p) => p.code === city.provinceCode);
+        rest = rest.slice(city.name.length);
+      }
+    }
+    if (rest) {
+      const areas = data.areas.filter(
+        (a) => a.name === rest && (!chain.city || a.cityCode === chain.city.code) && (!chain.province || a.provinceCode === chain.province.code),
+      );
+      if (!areas.length) return undefined;
+      // An area name shared by several cities (新华区): prefer one whose city or province the text names.
+      const score = (a: Division) => {
+        const city = data.cities.find((c) => c.code === a.cityCode);
+        const prov = data.provinces.find((p) => p.code === a.provinceCode);
+        return hints.filter((h) => h === city?.name || h === prov?.name).length;
+      };
+      const area = [...areas].sort((a, b) => score(b) - score(a))[0]!;
+      chain.area = area;
+      chain.city ??= data.cities.find((c) => c.code === area.cityCode);
+      chain.province ??= data.provinces.find((p) => p.code === area.provinceCode);
+    }
+    return chain.province || chain.city || chain.area ? chain : undefined;
+  };
+  for (const p of data.provinces) {
+    if (s.startsWith(p.name)) return withProvince(p, s.slice(p.name.length));
+    const short = shortName(p.name);
+    if (short.length >= 2 && s.startsWith(short) && s.length > short.length) {
+      const chain = withProvince(p, s.slice(short.length));
+      if (chain) return chain;
+    }
+  }
+  return withProvince(undefined, s);
+}
+
+/** Area names shared by several cities, so a bare mention is ambiguous. */
+export function isAmbiguousArea(name: string, data: DivisionDataset): boolean {
+  return data.areas.filter((a) => a.name === name).length > 1;
+}
+
+/** Finds organisation names (`…教育局`, `…人力资源和社会保障局`) with the place printed before them. */
+export function findOrgs(text: string, data: DivisionDataset, hints: readonly string[] = []): OrgMention[] {
+  const found: OrgMention[] = [];
+  for (const m of text.matchAll(ORG_TYPE_RE)) {
+    const index = m.index!;
+    const run = /[\u4e00-\u9fff]{0,16}$/.exec(text.slice(0, index))![0];
+    let place = '';
+    for (let k = 0; k < run.length; k++) {
+      const candidate = run.slice(k);
+      if (parsePlace(candidate, data, hints)) {
+        place = candidate;
+        break;
+      }
+    }
+    const generic = !place && /[省市县区]$/.test(run) ? (run.at(-1) as OrgMention['generic']) : undefined;
+    if (!place && !generic) continue;
+    const start = index - (place ? place.length : 1);
+    found.push({ text: text.slice(start, index + m[0].length), place, ...(generic && { generic }), type: m[0], index: start });
+  }
+  return found;
+}
+
+/** A line that is only an organisation name with its place: 郑州市金水区教育局. */
+export function orgLine(line: string, data: DivisionDataset): OrgMention | undefined {
+  const t = line.trim();
+  const orgs = findOrgs(t, data);
+  const last = orgs.at(-1);
+  return last && last.place && last.index === 0 && last.text === t ? last : undefined;
+}
+
+export interface Signature {
+  org: OrgMention;
+  /** Role as printed, with the organisation: 商丘市教育体育局党组书记、局长. */
+  role: string;
+  name: string;
+}
+
+/** A signed article's head line: `商丘市教育体育局党组书记、局长 王新胜`. */
+export function signatureLine(line: string, data: DivisionDataset): Signature | undefined {
+  const t = line.trim();
+  const m = new RegExp(`^(.{2,30}?)((?:${ROLE_WORDS}|[、\\s])+?)\\s+([\\u4e00-\\u9fff·]{2,4})$`).exec(t);
+  if (!m) return undefined;
+  const org = orgLine(m[1]!, data);
+  if (!org || !new RegExp(`^(?:${ROLE_WORDS}|[、\\s])+$`).test(m[2]!)) return undefined;
+  return { org, role: `${m[1]}${m[2]!.trimEnd()}`.trim(), name: m[3]! };
+}
+
+export interface Byline {
+  role: string;
+  name: string;
+  text: string;
+}
+
+/** A newspaper byline: `本报记者 苏立萌`, `通讯员 张三 李四`. */
+export function bylineOf(line: string): Byline | undefined {
+  const m = /^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生|作者)[\s:：]*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3})$/.exec(line.trim());
+  return m ? { role: m[1]!, name: m[2]!.replace(/[\s、，,]+/g, '、'), text: line.trim() } : undefined;
+}
+
+/** Places (cities, counties/districts, by full name) printed in a text, in order of appearance. */
+export function placesIn(text: string, data: DivisionDataset): { name: string; index: number; level: '省' | '市' | '县区' }[] {
+  const out: { name: string; index: number; level: '省' | '市' | '县区' }[] = [];
+  const scan = (list: Division[], level: '省' | '市' | '县区') => {
+    for (const d of list) {
+      if (d.name.length < 3 || d.name === '市辖区' || d.name === '城区' || d.name === '郊区' || d.name === '矿区') continue;
+      for (let at = text.indexOf(d.name); at >= 0; at = text.indexOf(d.name, at + 1)) out.push({ name: d.name, index: at, level });
+    }
+  };
+  scan(data.provinces, '省');
+  scan(data.cities, '市');
+  scan(data.areas, '县区');
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Organisation type suffix of a full org name (教育局 in 郑州市金水区教育局). */
+export function orgType(name: string): string | undefined {
+  return [...name.matchAll(ORG_TYPE_RE)].at(-1)?.[0];
+}
+
+/** The canonical name of a body: place as city + county/district, then the type. */
+export function canonicalBody(chain: PlaceChain, type: string): string {
+  if (chain.area) return `${chain.city && chain.city.name !== '市辖区' ? chain.city.name : ''}${chain.area.name}${type}`;
+  if (chain.city) return `${chain.city.name}${type}`;
+  return `${chain.province?.name ?? ''}${type}`;
+}

@@ -1,0 +1,162 @@
+/**
+ * The review report: what ingest found and did for one input, as data (printed as JSON with
+ * `--json`) and as text for the editor (`formatReport`).
+ */
+import type { Confidence } from '../tagging.ts';
+import type { FigureDraft } from './draft.ts';
+import type { RemovedKind } from './structure.ts';
+
+export interface MeasureLine {
+  id: string;
+  name: string;
+  confidence: Confidence;
+  score: number;
+  mentions: number;
+  /** Paragraph numbers (1-based, as the page anchors p-1, p-2 …) with mention counts. */
+  paragraphs: { paragraph: number; count: number; terms: string[] }[];
+  inHeading: boolean;
+  /** In the draft's `measures:` (otherwise listed as a comment for the editor). */
+  proposed: boolean;
+}
+
+export interface CaseReport {
+  slug: string;
+  /** Path relative to the output directory: cases/<slug>.mdx. */
+  path: string;
+  written: boolean;
+  /** Why the case was not written. */
+  skipped?: string;
+  title: string;
+  originalTitle?: string;
+  body: string;
+  /** Where the reporting body was read from. */
+  bodyFrom: string;
+  author?: string;
+  authorRole?: string;
+  region: { code: string; trail: string; exact: boolean };
+  date: string;
+  dateNote?: string;
+  summary: string;
+  paragraphs: number;
+  headings: number;
+  measures: MeasureLine[];
+  figures: (FigureDraft & { paragraph: number })[];
+  removed: { kind: RemovedKind; line: number; text: string; keptAt?: number }[];
+  uncertain: string[];
+}
+
+export interface FileAction {
+  path: string;
+  action: 'written' | 'would write' | 'exists' | 'unchanged' | 'skipped';
+  note?: string;
+}
+
+export interface InputReport {
+  input: string;
+  status: 'ok' | 'partial' | 'rejected';
+  reason?: string;
+  encoding?: string;
+  masthead?: {
+    title?: string;
+    publication?: string;
+    issue?: string;
+    date?: string;
+    publisher?: string;
+    author?: string;
+    url?: string;
+    kind: string;
+    other: string[];
+  };
+  source?: { key: string; path: string; file: string; date: string; dateNote?: string; title: string };
+  /** Reporting bodies found, in order. */
+  bodies: string[];
+  cases: CaseReport[];
+  /** Removed outside any case: chrome, editor's notes, a preamble before the first body. */
+  removed: { kind: RemovedKind; line: number; text: string }[];
+  /** Lines to add to content/regions.yaml. */
+  proposedRegions: string[];
+  uncertain: string[];
+  /** Filled in by the CLI: what happened to each file. */
+  files: FileAction[];
+}
+
+const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+const paraList = (m: MeasureLine) => m.paragraphs.map((p) => `¶${p.paragraph}×${p.count}`).join(' ');
+
+/** The report as text, for a person. */
+export function formatReport(r: InputReport): string {
+  const out: string[] = [];
+  const head = r.status === 'rejected' ? 'REJECTED' : r.status === 'partial' ? 'PARTLY WRITTEN' : 'OK';
+  out.push(`━━ ${r.input} — ${head}${r.encoding ? ` (${r.encoding})` : ''}`);
+  if (r.reason) out.push(`  reason: ${r.reason}`);
+  if (r.masthead) {
+    const m = r.masthead;
+    out.push('  masthead');
+    const row = (k: string, v?: string) => v && out.push(`    ${k.padEnd(12)}${v}`);
+    row('title', m.title);
+    row('publication', m.publication);
+    row('issue', m.issue);
+    row('date', m.date);
+    row('publisher', m.publisher);
+    row('byline', m.author);
+    row('url', m.url);
+    row('kind', m.kind);
+    for (const o of m.other) row('other line', o);
+  }
+  if (r.source) {
+    out.push(`  source ${r.source.path}  (file: ${r.source.file}, date: ${r.source.date})`);
+    if (r.source.dateNote) out.push(`    date note: ${r.source.dateNote}`);
+  }
+  if (r.bodies.length) out.push(`  reporting bodies (${r.bodies.length}): ${r.bodies.join('、')}`);
+  for (const c of r.cases) {
+    out.push('');
+    out.push(`  ▸ ${c.path}${c.written ? '' : `  — NOT WRITTEN: ${c.skipped}`}`);
+    out.push(`    title       ${c.title}${c.originalTitle && c.originalTitle !== c.title ? `  (printed: ${c.originalTitle})` : ''}`);
+    out.push(`    body        ${c.body}  [from ${c.bodyFrom}]`);
+    if (c.author) out.push(`    author      ${c.author}${c.authorRole ? `, ${c.authorRole}` : ''}`);
+    out.push(`    region      ${c.region.code} ${c.region.trail}${c.region.exact ? '' : '  (nearest existing region — see proposed regions)'}`);
+    out.push(`    date        ${c.date}${c.dateNote ? `  (${c.dateNote})` : ''}`);
+    out.push(`    summary     ${short(c.summary, 90)}  [drafted from the first sentences: rewrite]`);
+    out.push(`    text        ${c.paragraphs} paragraphs, ${c.headings} headings`);
+    out.push('    measures (score: mentions + 2×paragraphs + 5 if in a heading)');
+    for (const m of c.measures) {
+      const name = m.name + ' '.repeat(Math.max(1, 20 - 2 * m.name.length)); // Chinese characters are two columns wide
+      out.push(`      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`);
+    }
+    if (!c.measures.length) out.push('      (none)');
+    out.push(`    figures (${c.figures.length})`);
+    for (const f of c.figures) {
+      out.push(`      ${f.label}: ${f.value}${f.unit}${f.year ? ` (${f.year})` : ''}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`);
+    }
+    if (c.removed.length) {
+      out.push(`    removed (${c.removed.length})`);
+      for (const x of c.removed) out.push(`      ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}${x.keptAt ? `  (text kept at line ${x.keptAt})` : ''}`);
+    }
+    if (c.uncertain.length) {
+      out.push('    check');
+      for (const u of c.uncertain) out.push(`      ! ${u}`);
+    }
+  }
+  if (r.removed.length) {
+    out.push('');
+    out.push(`  removed outside the cases (${r.removed.length})`);
+    for (const x of r.removed) out.push(`    ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}`);
+  }
+  if (r.proposedRegions.length) {
+    out.push('');
+    out.push('  proposed regions — add to content/regions.yaml:');
+    for (const l of r.proposedRegions) out.push(`    ${l}`);
+  }
+  if (r.uncertain.length) {
+    out.push('');
+    out.push('  check');
+    for (const u of r.uncertain) out.push(`    ! ${u}`);
+  }
+  if (r.files.length) {
+    out.push('');
+    out.push('  files');
+    for (const f of r.files) out.push(`    ${f.action.padEnd(11)} ${f.path}${f.note ? `  (${f.note})` : ''}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,367 @@
+/**
+ * Structure: raw lines → blocks (paragraphs with broken wraps joined, short lines,
+ * placeholders, chrome) → a document: masthead/title head, editor's notes, a preamble, and
+ * one section per reporting body, each with headings and paragraphs and a list of what was
+ * removed (captions, chrome, layout duplicates) so that the review report can show it.
+ */
+import type { DivisionDataset } from '../regions.ts';
+import {
+  chromeKind, cleanHeading, cleanParagraph, dedupeParagraphs, endsSentence, isImageRef, isPlaceholder, joinText,
+  normalizeChars, numberedPrefix, shouldJoin, wordSpansBoundary,
+} from './clean.ts';
+import { bylineOf, orgLine, signatureLine, type Byline, type OrgMention, type Signature } from './orgs.ts';
+
+export interface Block {
+  kind: 'text' | 'short' | 'placeholder' | 'chrome';
+  text: string;
+  /** 1-based line of the raw file where the block starts. */
+  line: number;
+  chrome?: 'site' | 'footer' | 'links' | 'image';
+  /** The block right before this one was an image placeholder (so this is its caption). */
+  afterPlaceholder?: boolean;
+  /** Blank lines before the block. */
+  gap: number;
+}
+
+export type RemovedKind = 'repeat' | 'fragment' | 'caption' | 'placeholder' | 'chrome' | 'editor-note' | 'preamble' | 'byline';
+
+export interface Removed {
+  kind: RemovedKind;
+  text: string;
+  line: number;
+  /** For a repeat/fragment: the line of the paragraph that keeps the text. */
+  keptAt?: number;
+}
+
+export interface BodyItem {
+  kind: 'heading' | 'paragraph';
+  text: string;
+  line: number;
+  /** Markdown heading depth (2 = `##`). */
+  depth?: number;
+}
+
+export interface Marker {
+  kind: 'org' | 'signature';
+  text: string;
+  line: number;
+  org: OrgMention;
+  signature?: Signature;
+}
+
+export interface Section {
+  marker?: Marker;
+  /** A closing signature line after the text (rare). */
+  closing?: Marker;
+  titleLines: string[];
+  bylines: Byline[];
+  items: BodyItem[];
+  removed: Removed[];
+  /** Things an editor should check. */
+  notes: string[];
+}
+
+export interface DocStructure {
+  /** Masthead and title blocks before the first paragraph. */
+  head: Block[];
+  titleLines: string[];
+  bylines: Byline[];
+  editorNotes: string[];
+  preamble: string[];
+  sections: Section[];
+  removed: Removed[];
+}
+
+/** Longest line that can be a heading, title, caption or masthead line. @default 50 */
+export const MAX_SHORT = 50;
+
+function commasOutsideQuotes(s: string): number {
+  let depth = 0;
+  let n = 0;
+  for (const c of s) {
+    if (c === '“' || c === '‘' || c === '《') depth++;
+    else if ((c === '”' || c === '’' || c === '》') && depth > 0) depth--;
+    else if ((c === '，' || c === ',') && depth === 0) n++;
+  }
+  return n;
+}
+
+/** A line that may be a heading, title, caption or masthead line rather than running text. */
+function isShortLine(t: string, afterPlaceholder: boolean): boolean {
+  if (t.length > (afterPlaceholder ? 80 : MAX_SHORT)) return false;
+  if (/[。；;]/.test(t) || /[：:]$/.test(t)) return false;
+  // A piece that stops mid-phrase (`…中支撤校、`, `…2000 余`, `…建设的`) is wrapped text, not a heading.
+  if (/([、（(“《—\d]|\d\s*[余多]|[的和与及或对把将从])$/.test(t)) return false;
+  return afterPlaceholder || !!numberedPrefix(t) || commasOutsideQuotes(t) === 0;
+}
+
+/** Raw text → blocks. Lines are normalised; wrapped pieces of one paragraph are joined. */
+export function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let previous: Block | undefined;
+  let gap = 0;
+  text.replace(/\r\n?/g, '\n').split('\n').forEach((raw, i) => {
+    const t = normalizeChars(raw);
+    if (!t) return void gap++;
+    const line = i + 1;
+    const before = gap;
+    gap = 0;
+    const afterPlaceholder = previous?.kind === 'placeholder';
+    let block: Block;
+    const chrome = chromeKind(t);
+    if (isPlaceholder(t)) block = { kind: 'placeholder', text: t, line, gap: before };
+    else if (isImageRef(t)) block = { kind: 'chrome', text: t, line, chrome: 'image', gap: before };
+    else if (chrome) block = { kind: 'chrome', text: t, line, chrome, gap: before };
+    else if (isShortLine(t, afterPlaceholder)) block = { kind: 'short', text: t, line, gap: before, ...(afterPlaceholder && { afterPlaceholder }) };
+    else block = { kind: 'text', text: t, line, gap: before };
+    // A wrapped piece: text after unfinished text, or a short piece that completes a word (`成|功纳入`).
+    if (previous?.kind === 'text' && (block.kind === 'text' ? shouldJoin(previous.text, t) : block.kind === 'short' && !endsSentence(previous.text) && wordSpansBoundary(previous.text, t))) {
+      previous.text = joinText(previous.text, t);
+      return;
+    }
+    blocks.push(block);
+    previous = block;
+  });
+  // Link lists right after “相关链接：” are chrome too (a wide gap ends the list).
+  let inLinks = false;
+  for (const b of blocks) {
+    if (b.kind === 'chrome' && b.chrome === 'links') inLinks = true;
+    else if (inLinks && b.kind === 'short' && b.gap <= 2) Object.assign(b, { kind: 'chrome', chrome: 'links' });
+    else inLinks = false;
+  }
+  return blocks;
+}
+
+const NOTE_MARKER = /^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/;
+const DATE_LINE = /^(\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s*(星期|周)[一二三四五六日天])?$/;
+const ISSUE_LINE = /^(总)?第\s*[\d一二三四五六七八九十百]+\s*期/;
+
+/** Heading-number style, for heading depth: the first style met is `##`, the next `###`. */
+function numberStyle(prefix: string): string {
+  if (/^[一二三四五六七八九十]+、/.test(prefix)) return 'cn';
+  if (/^[（(]/.test(prefix)) return 'paren';
+  if (/^\d/.test(prefix)) return 'digit';
+  return 'part';
+}
+
+/**
+ * `一、以“综合改革”提升教育教学质量。一是…` → a heading and the paragraph after it, when the
+ * numbered first sentence is short enough to be a heading.
+ */
+function splitInlineHeading(text: string): { heading: string; rest: string } | undefined {
+  if (!numberedPrefix(text)) return undefined;
+  const end = text.search(/[。！？]/);
+  if (end < 0 || end > 45) return undefined;
+  const heading = text.slice(0, end);
+  if (commasOutsideQuotes(heading) > 2) return undefined;
+  return { heading, rest: text.slice(end + 1).trim() };
+}
+
+/** `强化保障，夯实基础教育发展根基。…`: a short two-part lead sentence that works as a heading. */
+export function leadHeading(text: string): { heading: string; rest: string } | undefined {
+  if (/^[一二三四五六七八九十]+是/.test(text)) return undefined;
+  let depth = 0;
+  let end = -1;
+  for (let i = 0; i < text.length && i <= 26; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '‘') depth++;
+    else if ((c === '”' || c === '’') && depth > 0) depth--;
+    else if (c === '。' && depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 6) return undefined;
+  const heading = text.slice(0, end);
+  const rest = text.slice(end + 1).trim();
+  if (!rest || commasOutsideQuotes(heading) !== 1 || /[、；：]/.test(heading.replace(/“[^”]*”/g, ''))) return undefined;
+  const [a, b] = heading.split(/[，,](?![^“]*”)/);
+  if (!a || !b || a.length < 2 || b.length < 4) return undefined;
+  return { heading, rest };
+}
+
+/** Headings, paragraphs and removals of one section's content blocks. */
+export function buildBody(blocks: readonly Block[]): { items: BodyItem[]; removed: Removed[]; notes: string[]; bylines: Byline[] } {
+  const items: BodyItem[] = [];
+  const removed: Removed[] = [];
+  const notes: string[] = [];
+  const bylines: Byline[] = [];
+  const styles: string[] = [];
+  const depthOf = (prefix: string | undefined) => {
+    if (!prefix) return 2;
+    const style = numberStyle(prefix);
+    if (!styles.includes(style)) styles.push(style);
+    return Math.min(4, 2 + styles.indexOf(style));
+  };
+  const pushHeading = (raw: string, line: number) => {
+    const text = cleanHeading(raw);
+    items.push({ kind: 'heading', text, line, depth: depthOf(numberedPrefix(text)) });
+  };
+  const pushParagraph = (raw: string, line: number) => {
+    const { text, notes: n } = cleanParagraph(raw);
+    if (!text) return;
+    for (const note of n) notes.push(`line ${line}: ${note}`);
+    items.push({ kind: 'paragraph', text, line });
+  };
+
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    if (b.kind === 'text') {
+      const split = splitInlineHeading(b.text);
+      if (split) {
+        pushHeading(split.heading, b.line);
+        if (split.rest) pushParagraph(split.rest, b.line);
+      } else pushParagraph(b.text, b.line);
+      i++;
+      continue;
+    }
+    // A run of non-text blocks between paragraphs.
+    const run: Block[] = [];
+    while (i < blocks.length && blocks[i]!.kind !== 'text') run.push(blocks[i++]!);
+    const nextIsText = i < blocks.length;
+    const hasNumbered = run.some((r) => r.kind === 'short' && !r.afterPlaceholder && numberedPrefix(r.text));
+    const candidates = run.filter((r) => r.kind === 'short' && !r.afterPlaceholder && !numberedPrefix(r.text) && !bylineOf(r.text));
+    const plainHeading = !hasNumbered && nextIsText ? candidates.at(-1) : undefined;
+    for (const r of run) {
+      if (r.kind === 'placeholder') removed.push({ kind: 'placeholder', text: r.text, line: r.line });
+      else if (r.kind === 'chrome') removed.push({ kind: 'chrome', text: r.text, line: r.line });
+      else if (r.afterPlaceholder) removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
+      else if (bylineOf(r.text)) {
+        bylines.push(bylineOf(r.text)!);
+        removed.push({ kind: 'byline', text: r.text, line: r.line });
+      } else if (numberedPrefix(r.text) || r === plainHeading) pushHeading(r.text, r.line);
+      else removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
+    }
+  }
+
+  // Lead sentences as headings, in a text that has no headings at all.
+  if (!items.some((it) => it.kind === 'heading')) {
+    const leads = items.map((it) => (it.kind === 'paragraph' ? leadHeading(it.text) : undefined));
+    if (leads.filter(Boolean).length >= 3) {
+      const out: BodyItem[] = [];
+      items.forEach((it, k) => {
+        const lead = leads[k];
+        if (!lead) return void out.push(it);
+        out.push({ kind: 'heading', text: lead.heading, line: it.line, depth: 2 });
+        out.push({ kind: 'paragraph', text: lead.rest, line: it.line });
+      });
+      items.splice(0, items.length, ...out);
+      notes.push('headings inferred from short lead sentences (the text has no numbered headings): check them');
+    }
+  }
+
+  // Layout duplicates.
+  const paraIdx = items.flatMap((it, k) => (it.kind === 'paragraph' ? [k] : []));
+  const dups = dedupeParagraphs(paraIdx.map((k) => items[k]!.text));
+  const drop = new Set<number>();
+  for (const d of dups) {
+    const it = items[paraIdx[d.index]!]!;
+    drop.add(paraIdx[d.index]!);
+    removed.push({ kind: d.kind, text: it.text, line: it.line, keptAt: items[paraIdx[d.keptIn]!]!.line });
+  }
+  const kept = items.filter((_, k) => !drop.has(k));
+  return { items: kept, removed: removed.sort((a, b) => a.line - b.line), notes, bylines };
+}
+
+function markerOf(b: Block, data: DivisionDataset): Marker | undefined {
+  if (b.kind !== 'short') return undefined;
+  const signature = signatureLine(b.text, data);
+  if (signature) return { kind: 'signature', text: b.text, line: b.line, org: signature.org, signature };
+  const org = orgLine(b.text, data);
+  return org ? { kind: 'org', text: b.text, line: b.line, org } : undefined;
+}
+
+/** The whole structure of a bulletin. */
+export function structureDocument(text: string, data: DivisionDataset): DocStructure {
+  const blocks = toBlocks(text);
+  const removed: Removed[] = [];
+  const markers = new Map<number, Marker>();
+  blocks.forEach((b, k) => {
+    const m = markerOf(b, data);
+    if (m) markers.set(k, m);
+  });
+
+  // Head: masthead and title, up to the first paragraph (editor's notes are set aside).
+  const head: Block[] = [];
+  const editorNotes: string[] = [];
+  let k = 0;
+  for (; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    const m = markers.get(k);
+    if (m && (m.kind === 'signature' || markers.size >= 2)) break;
+    if (b.kind !== 'text') {
+      head.push(b);
+      continue;
+    }
+    const prev = head.at(-1);
+    if (prev && NOTE_MARKER.test(prev.text)) {
+      while (k < blocks.length && blocks[k]!.kind === 'text') {
+        editorNotes.push(cleanParagraph(blocks[k]!.text).text);
+        removed.push({ kind: 'editor-note', text: blocks[k]!.text, line: blocks[k]!.line });
+        k++;
+      }
+      k--;
+      continue;
+    }
+    break;
+  }
+  // Title: the last run of short lines before the text, without bylines, dates, issue numbers.
+  const titleLines: string[] = [];
+  const bylines: Byline[] = [];
+  for (let h = head.length - 1; h >= 0; h--) {
+    const b = head[h]!;
+    if (b.kind !== 'short' || NOTE_MARKER.test(b.text) || DATE_LINE.test(b.text) || ISSUE_LINE.test(b.text)) break;
+    const by = bylineOf(b.text);
+    if (by) {
+      bylines.unshift(by);
+      continue;
+    }
+    if (markers.has(blocks.indexOf(b))) break;
+    titleLines.unshift(cleanHeading(b.text));
+  }
+  for (const b of head) if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
+
+  // Sections: one per marker when the text has several bodies (or one signed article).
+  const sectionStarts = [...markers.keys()].filter((m) => m >= k && (markers.size >= 2 || markers.get(m)!.kind === 'signature'));
+  const preamble: string[] = [];
+  const sections: Section[] = [];
+  const sectionOf = (from: number, to: number, marker?: Marker): Section => {
+    let s = from;
+    const titleRun: string[] = [];
+    if (marker) {
+      while (s < to && blocks[s]!.kind === 'short' && !numberedPrefix(blocks[s]!.text) && !bylineOf(blocks[s]!.text)) {
+        titleRun.push(cleanHeading(blocks[s]!.text));
+        s++;
+      }
+      // Only a title if text follows it directly.
+      if (!(s < to && blocks[s]!.kind === 'text')) {
+        s = from;
+        titleRun.length = 0;
+      }
+    }
+    const body = buildBody(blocks.slice(s, to));
+    return { ...(marker && { marker }), titleLines: marker ? titleRun : titleLines, bylines: body.bylines, items: body.items, removed: body.removed, notes: body.notes };
+  };
+  if (sectionStarts.length) {
+    for (const b of blocks.slice(k, sectionStarts[0])) {
+      if (b.kind === 'text') {
+        preamble.push(cleanParagraph(b.text).text);
+        removed.push({ kind: 'preamble', text: b.text, line: b.line });
+      } else removed.push({ kind: b.kind === 'chrome' ? 'chrome' : 'preamble', text: b.text, line: b.line });
+    }
+    sectionStarts.forEach((start, n) => {
+      const end = sectionStarts[n + 1] ?? blocks.length;
+      const marker = markers.get(start)!;
+      const hasText = blocks.slice(start + 1, end).some((b) => b.kind === 'text');
+      if (!hasText && sections.length) {
+        sections.at(-1)!.closing = marker; // a signature after the text it signs
+        return;
+      }
+      sections.push(sectionOf(start + 1, end, marker));
+    });
+  } else {
+    sections.push(sectionOf(k, blocks.length));
+  }
+  return { head, titleLines, bylines, editorNotes, preamble, sections, removed };
+}

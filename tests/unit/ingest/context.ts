@@ -1,0 +1,29 @@
+/** Shared inputs for the ingest tests: the project's taxonomy, regions and the GB/T 2260 data. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readMeasures } from '../../../src/lib/contentFiles.ts';
+import { loadDivisionDataset } from '../../../src/lib/divisionData.ts';
+import { ingest, type IngestOptions } from '../../../src/lib/ingest/ingest.ts';
+import { loadRegions } from '../../../src/lib/loadRegions.ts';
+
+export const root = resolve(import.meta.dirname, '../../..');
+export const fixtures = join(root, 'tests/fixtures/ingest');
+export const measures = readMeasures(root);
+export const regions = loadRegions(root);
+export const divisions = loadDivisionDataset();
+
+export const SEEDS = {
+  shangjie: 'seeds/2025-10-shangjie-xinxi-49.txt',
+  erqi: 'seeds/2022-erqi-shinian-minshengjuan.txt',
+  santiao: 'seeds/2023-zhengzhou-jiaoyu-santiao.txt',
+  biaozhunhua: 'seeds/2024-01-henan-biaozhunhua-zheng-kai-luo.txt',
+  kuoyou: 'seeds/2024-henan-kuoyou-tizhi-shangqiu-zhoukou-zhumadian.txt',
+} as const;
+
+export const seedText = (path: string) => readFileSync(join(root, path), 'utf8');
+export const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+
+/** Runs the pure ingest with the project's data. */
+export function run(input: string | Uint8Array, options: Partial<IngestOptions> = {}) {
+  return ingest(input, { fileName: 'test.txt', seedFile: 'seeds/test.txt', measures, regions, divisions, fallbackDate: '2000', ...options });
+}

@@ -1,0 +1,65 @@
+// End to end: drop raw bulletins in seeds/ of a copy of the site, run `npm run ingest`, build.
+// The five seeds must give drafts that build without edits, and a bulletin full of
+// {code}, <script>, export lines and <Components /> must render as literal text.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputReport } from '../../../src/lib/ingest/report.ts';
+import { astroBuild, makeTempSite, removeTempSite } from '../../helpers/tempSite.ts';
+import { fixtures, root, SEEDS } from './context.ts';
+
+describe('ingest → build', () => {
+  let site: string;
+  let reports: InputReport[];
+  let build: { status: number | null; output: string };
+
+  beforeAll(() => {
+    site = makeTempSite('casebook-ingest-');
+    copyFileSync(join(fixtures, 'unsafe.txt'), join(site, 'seeds/unsafe.txt'));
+    const inputs = ['seeds/unsafe.txt', ...Object.values(SEEDS)];
+    // The seeds already have curated source records: --force lets the drafts replace those
+    // (same keys), so curated and drafted cases build side by side.
+    const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts', ...inputs, '--force', '--json'], { cwd: site, encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    reports = JSON.parse(run.stdout) as InputReport[];
+    build = astroBuild(site);
+  }, 240_000);
+  afterAll(() => site && removeTempSite(site));
+
+  it('writes every draft into content/ of the site, recording the seed path', () => {
+    expect(reports.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(reports.flatMap((r) => r.cases).length).toBe(1 + 10);
+    for (const r of reports) {
+      expect(r.source!.file).toBe(r.input);
+      expect(existsSync(join(site, 'content', r.source!.path))).toBe(true);
+    }
+  });
+
+  it('builds without edits', () => {
+    expect(build.output).not.toMatch(/Case content check failed|InvalidContentEntryDataError/);
+    expect(build.status).toBe(0);
+    for (const c of reports.flatMap((r) => r.cases)) {
+      expect(existsSync(join(site, 'dist/cases', c.slug, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('shows code-like text literally and runs none of it', () => {
+    const slug = reports[0]!.cases[0]!.slug;
+    const html = readFileSync(join(site, 'dist/cases', slug, 'index.html'), 'utf8');
+    // Nothing became markup: no script element, no Foo element, no ESM statement ran.
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toMatch(/<Foo\b/);
+    // …and all of it is shown as text (entity-escaped in the HTML).
+    const body = /<div class="prose-zh">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html;
+    const text = body.replace(/<[^>]+>/g, '').replace(/&(#x3C|lt);/gi, '<').replace(/&(#x3E|gt);/gi, '>').replace(/&(#x26|amp);/gi, '&');
+    expect(body).toMatch(/(&#x3C;|&lt;)script>alert\(1\)(&#x3C;|&lt;)\/script>/);
+    expect(text).toContain('教师展示了这样一段代码：{process.exit(1)}，用来讲解');
+    expect(text).toContain('粘贴了<script>alert(1)</script>这样的代码');
+    expect(text).toContain('export const x = 1是智慧课堂培训课件中的一行示例代码');
+    expect(text).toContain('课件中还有<Foo />这样的组件标记，以及&和{之类的字符');
+    expect(text).toContain('一、关于{process.exit(1)}和<Foo />的说明');
+    expect(build.output).not.toMatch(/Foo.*(not defined|missing)|Expected component/i);
+  });
+});
