@@ -177,9 +177,11 @@ function casesLoader(): Loader {
       // Astro's Markdown pipeline (the same remark/rehype plugins) rather than each compiled into the
       // server bundle as an MDX module: that bundling dominated builds of thousands of cases
       // (docs/performance.md). Same HTML, same headings.
-      const markdown = context.entryTypes.get('.md');
-      const entryTypes = markdown ? new Map([...context.entryTypes, ['.mdx', markdown]]) : context.entryTypes;
-      await inner.load({ ...context, entryTypes, parseData });
+      // `entryTypes` is passed to loaders at run time but missing from Astro 5's LoaderContext type.
+      const known = (context as typeof context & { entryTypes: Map<string, unknown> }).entryTypes;
+      const markdown = known.get('.md');
+      const entryTypes = markdown ? new Map([...known, ['.mdx', markdown]]) : known;
+      await inner.load({ ...context, entryTypes, parseData } as typeof context);
       const problems: string[] = [];
       for (const entry of context.store.values()) {
         const where = entry.filePath ?? entry.id;
@@ -195,8 +197,22 @@ function casesLoader(): Loader {
         }
       }
       if (problems.length) throw new Error(`Case content check failed:\n${problems.join('\n')}`);
+      await settleDataStore(context);
     },
   };
+}
+
+/**
+ * Astro 5.18 saves its data store on a 500 ms debounce. With thousands of cases a save that starts
+ * while the collections load is still being written when `astro sync` reports done, and the build
+ * then reads no store (or a partial one) and renders a site without cases, exiting 0. Wait for such
+ * a save to finish, then mark the store changed so that the final save is the one the sync awaits.
+ * See docs/performance.md.
+ */
+async function settleDataStore(context: Parameters<Loader['load']>[0]): Promise<void> {
+  const pending = new URL('data-store.json.tmp', context.config.cacheDir);
+  while (existsSync(pending)) await new Promise((resolve) => setTimeout(resolve, 100));
+  context.meta.set('settled', String(Date.now()));
 }
 
 const cases = defineCollection({ loader: casesLoader(), schema: caseSchema });

@@ -57,6 +57,8 @@ async function load() {
     getCollection('regions'),
     getCollection('sources'),
   ]);
+  // Stable order for lists: newest source first (load order varies between builds).
+  sources.sort((a, b) => dateSortKey(partialDate(b.data.date)) - dateSortKey(partialDate(a.data.date)) || a.id.localeCompare(b.id));
   const measureById = byId(measures);
   const themeById = byId(themes);
   const regionById = byId(regions);
@@ -107,6 +109,15 @@ async function load() {
   const measuresByTheme = new Map<string, MeasureEntry[]>(themes.map((t) => [t.id, []]));
   for (const m of measures) measuresByTheme.get(m.data.theme)!.push(m);
 
+  // Computed once, not per page: a source page per bulletin must not scan every case.
+  const casesBySource = new Map<string, CaseView[]>();
+  for (const c of cases) {
+    const list = casesBySource.get(c.source.id);
+    if (list) list.push(c);
+    else casesBySource.set(c.source.id, [c]);
+  }
+  const casesByTheme = new Map<string, CaseView[]>();
+
   const relatable = new Map(
     cases.map((c) => [c.id, { id: c.id, measures: c.data.measures, region: c.region.id, city: c.city?.id, view: c }]),
   );
@@ -127,8 +138,12 @@ async function load() {
     measuresByTheme,
     /** Cases of a theme: those practising any of its measures. */
     casesOfTheme(themeId: string): CaseView[] {
-      const ids = new Set((measuresByTheme.get(themeId) ?? []).map((m) => m.id));
-      return cases.filter((c) => c.data.measures.some((m) => ids.has(m)));
+      let found = casesByTheme.get(themeId);
+      if (!found) {
+        const ids = new Set((measuresByTheme.get(themeId) ?? []).map((m) => m.id));
+        casesByTheme.set(themeId, (found = cases.filter((c) => c.data.measures.some((m) => ids.has(m)))));
+      }
+      return [...found];
     },
     /** The region and the regions above it, from the province down. */
     regionChain(region: RegionEntry): RegionEntry[] {
@@ -137,7 +152,7 @@ async function load() {
       return chain;
     },
     casesOfSource(sourceId: string): CaseView[] {
-      return cases.filter((c) => c.source.id === sourceId);
+      return [...(casesBySource.get(sourceId) ?? [])];
     },
     related(c: CaseView, limit = 4) {
       return relatedIndex(relatable.get(c.id)!, limit).map((r) => ({ ...r, view: r.item.view }));

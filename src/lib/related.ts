@@ -19,29 +19,75 @@ export interface Related<T> {
   score: number;
 }
 
+/** Same order as `a.localeCompare(b)` (default locale), without building a collator per call. */
+const compareIds = new Intl.Collator().compare;
+
 export function buildRelated<T extends RelatableCase>(cases: readonly T[]) {
   const byMeasure = new Map<string, T[]>();
   const byCity = new Map<string, T[]>();
-  for (const c of cases) {
-    for (const m of c.measures) byMeasure.set(m, [...(byMeasure.get(m) ?? []), c]);
-    if (c.city) byCity.set(c.city, [...(byCity.get(c.city) ?? []), c]);
-  }
+  /** Per measure, the index of every case listing it (once per case, even if listed twice). */
+  const postings = new Map<string, number[]>();
+  const index = new Map<string, number>();
+  cases.forEach((c, i) => {
+    index.set(c.id, i);
+    for (const m of c.measures) {
+      let list = byMeasure.get(m);
+      if (!list) byMeasure.set(m, (list = []));
+      list.push(c);
+      let post = postings.get(m);
+      if (!post) postings.set(m, (post = []));
+      if (post[post.length - 1] !== i) post.push(i);
+    }
+    if (c.city) {
+      let list = byCity.get(c.city);
+      if (!list) byCity.set(c.city, (list = []));
+      list.push(c);
+    }
+  });
   const weight = (m: string) => 1 / Math.log2(1 + (byMeasure.get(m)?.length ?? 1));
+  const better = (a: Related<T>, b: Related<T>) => b.score - a.score || compareIds(a.item.id, b.item.id);
+
+  // Scratch space reused by every call: the shared-measure score of each case, and which calls touched it.
+  const partial = new Float64Array(cases.length);
+  const stamp = new Int32Array(cases.length);
+  let call = 0;
 
   return function relatedTo(target: T, limit = 4): Related<T>[] {
-    const candidates = new Map<string, T>();
-    for (const m of target.measures) for (const c of byMeasure.get(m) ?? []) candidates.set(c.id, c);
-    if (target.city) for (const c of byCity.get(target.city) ?? []) candidates.set(c.id, c);
-    candidates.delete(target.id);
+    call++;
+    const touched: number[] = [];
+    const touch = (i: number) => {
+      if (stamp[i] !== call) {
+        stamp[i] = call;
+        partial[i] = 0;
+        touched.push(i);
+      }
+    };
+    // Summed in the order of target.measures, as `shared.reduce(…)` would: identical floats.
+    for (const m of target.measures) {
+      const w = weight(m);
+      for (const i of postings.get(m) ?? []) {
+        touch(i);
+        partial[i]! += w;
+      }
+    }
+    if (target.city) for (const c of byCity.get(target.city) ?? []) touch(index.get(c.id)!);
 
-    const scored: Related<T>[] = [];
-    for (const item of candidates.values()) {
-      const shared = target.measures.filter((m) => item.measures.includes(m));
+    // Keep the best `limit` (by score, then id) without sorting every candidate.
+    const best: Related<T>[] = [];
+    for (const i of touched) {
+      const item = cases[i]!;
+      if (item.id === target.id) continue;
       const sameRegion = item.region === target.region;
       const sameCity = !!target.city && item.city === target.city;
-      const score = shared.reduce((s, m) => s + weight(m), 0) + (sameRegion ? 1 : 0) + (sameCity ? 0.5 : 0);
-      scored.push({ item, shared, sameRegion, sameCity, score });
+      const score = partial[i]! + (sameRegion ? 1 : 0) + (sameCity ? 0.5 : 0);
+      const candidate = { item, shared: [] as string[], sameRegion, sameCity, score };
+      if (best.length >= limit && (limit <= 0 || better(candidate, best[best.length - 1]!) >= 0)) continue;
+      let at = best.length;
+      while (at > 0 && better(candidate, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > limit) best.pop();
     }
-    return scored.sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id)).slice(0, limit);
+    for (const r of best) r.shared = target.measures.filter((m) => r.item.measures.includes(m));
+    return best;
   };
 }

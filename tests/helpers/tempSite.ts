@@ -2,7 +2,7 @@
  * A throwaway copy of the project (without node_modules, dist or caches) for tests that
  * must break content or add files and then run a real build.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -16,7 +16,13 @@ export function makeTempSite(prefix = 'casebook-'): string {
     recursive: true,
     filter: (src) => !SKIP.has(relative(projectRoot, src).split(/[\\/]/)[0] ?? ''),
   });
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Link each package, not node_modules itself: Astro and Vite keep their caches in
+  // node_modules/.astro and .vite, which must stay the copy's own (not the project's).
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    symlinkSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   return dir;
 }
 

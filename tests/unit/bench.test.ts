@@ -1,0 +1,104 @@
+// The benchmark's corpus generator (pure) and a smoke run of `npm run bench` on a tiny corpus.
+// Numbers are not asserted: only that the script runs and prints one JSON line of the documented shape.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generateCorpus, rng, sentencePool } from '../../scripts/bench/corpus.ts';
+import { checkFigures } from '../../src/lib/figures.ts';
+import { readMeasures } from '../../src/lib/contentFiles.ts';
+import { measureTerms } from '../../src/lib/tagging.ts';
+import { paragraphs } from '../../src/lib/text.ts';
+import { projectRoot } from '../helpers/tempSite.ts';
+
+const bodies = readdirSync(join(projectRoot, 'content/cases')).map((f) =>
+  readFileSync(join(projectRoot, 'content/cases', f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''),
+);
+const measures = readMeasures(projectRoot).map((m) => ({ id: m.id, terms: measureTerms(m) }));
+const input = {
+  bodies,
+  measures,
+  regions: [
+    { code: '410106', name: '上街区' },
+    { code: '410300', name: '洛阳市' },
+  ],
+  seedFiles: ['seeds/a.txt'],
+};
+const split = (text: string) => {
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+  return { data: parse(m[1]!), body: m[2]! };
+};
+
+describe('bench corpus', () => {
+  it('is deterministic for a seed', () => {
+    expect(generateCorpus(input, { cases: 5, seed: 7 })).toEqual(generateCorpus(input, { cases: 5, seed: 7 }));
+    expect(rng(1)()).not.toBe(rng(2)());
+  });
+
+  it('pools sentences and headings without MDX escapes', () => {
+    const { sentences, headings } = sentencePool(bodies);
+    expect(sentences.length).toBeGreaterThan(100);
+    expect(headings.length).toBeGreaterThan(5);
+    expect(sentences.some((s) => /[\\{}<>]/.test(s))).toBe(false);
+  });
+
+  it('writes N valid cases whose figures pass the quote check, and their sources', () => {
+    const files = generateCorpus(input, { cases: 40, seed: 3, casesPerSource: 4 });
+    const cases = files.filter((f) => f.path.startsWith('content/cases/'));
+    const sources = files.filter((f) => f.path.startsWith('content/sources/'));
+    expect(cases).toHaveLength(40);
+    expect(sources).toHaveLength(10);
+    const measureIds = new Set(measures.map((m) => m.id));
+    let figureCount = 0;
+    for (const f of cases) {
+      const { data, body } = split(f.text);
+      expect(['410106', '410300']).toContain(data.region);
+      expect(data.date).toMatch(/^\d{4}(-\d\d(-\d\d)?)?$/);
+      expect(data.summary.length).toBeGreaterThanOrEqual(10);
+      expect(data.summary.length).toBeLessThanOrEqual(300);
+      expect(data.measures.length).toBeGreaterThan(0);
+      for (const m of data.measures) expect(measureIds.has(m)).toBe(true);
+      expect(sources.map((s) => s.path)).toContain(`content/sources/${data.source}.yaml`);
+      expect(checkFigures(paragraphs(body), data.figures, data.measures)).toEqual([]);
+      figureCount += data.figures.length;
+    }
+    expect(figureCount).toBeGreaterThan(40);
+  });
+});
+
+describe('npm run bench (smoke)', () => {
+  it('prints one JSON line with every field', () => {
+    const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--cases', '30'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const r = JSON.parse(lines[0]!);
+    expect(r.cases).toBe(30);
+    expect(typeof r.commit).toBe('string');
+    for (const step of [r.astro, r.pagefind]) {
+      expect(step.seconds).toBeGreaterThan(0);
+      expect(step.peakRssMB).toBeGreaterThan(0);
+    }
+    expect(r.pagefind.pages).toBeGreaterThan(30);
+    expect(r.dist.bytes).toBeGreaterThan(r.index.bytes);
+    expect(r.index.bytes).toBeGreaterThan(0);
+    expect(r.casePage.htmlTransferBytes).toBeGreaterThan(0);
+    expect(r.casePage.htmlTransferBytes).toBeLessThan(r.casePage.htmlBytes);
+    expect(r.search.map((q: { query: string }) => q.query)).toEqual(['县管校聘', '课后服务', '集团化办学']);
+    for (const q of r.search) {
+      expect(q.results).toBeGreaterThan(0);
+      for (const t of [q.first, q.repeat]) {
+        expect(typeof t.ms).toBe('number');
+        expect(typeof t.bytes).toBe('number');
+        expect(Number.isInteger(t.requests)).toBe(true);
+      }
+      expect(q.first.bytes).toBeGreaterThan(0);
+    }
+    expect(r.dir).toBeUndefined();
+  }, 180_000);
+});
