@@ -1,7 +1,7 @@
 // The benchmark's corpus generator (pure) and a smoke run of `npm run bench` on a tiny corpus.
 // Numbers are not asserted: only that the script runs and prints one JSON line of the documented shape.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -68,8 +68,8 @@ describe('bench corpus', () => {
 });
 
 describe('npm run bench (smoke)', () => {
-  it('prints one JSON line with every field', () => {
-    const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--cases', '30'], {
+  it('prints one JSON line with every field (and the site it built pages its case list)', () => {
+    const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--cases', '30', '--keep'], {
       cwd: projectRoot,
       encoding: 'utf8',
       timeout: 170_000,
@@ -99,6 +99,16 @@ describe('npm run bench (smoke)', () => {
       }
       expect(q.first.bytes).toBeGreaterThan(0);
     }
-    expect(r.dir).toBeUndefined();
+    // 30 cases at 24 a page: /cases/ and /cases/page/2/, linked both ways.
+    expect(typeof r.dir).toBe('string');
+    try {
+      const first = readFileSync(join(r.dir, 'dist/cases/index.html'), 'utf8');
+      const second = readFileSync(join(r.dir, 'dist/cases/page/2/index.html'), 'utf8');
+      expect(first).toContain('href="/cases/page/2/" rel="next"');
+      expect(second).toContain('href="/cases/" rel="prev"');
+      expect(existsSync(join(r.dir, 'dist/cases/page/3/index.html'))).toBe(false);
+    } finally {
+      rmSync(r.dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
