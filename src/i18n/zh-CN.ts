@@ -68,6 +68,14 @@ export const zhCN = {
 
   'cases.title': '全部案例',
   'cases.lead': '按日期从新到旧排列，共 {n} 个案例。',
+  'pagination.label': '分页',
+  'pagination.page': '第 {n} 页',
+  'pagination.prev': '上一页',
+  'pagination.next': '下一页',
+  'pagination.status': '第 {n} / {total} 页',
+  'list.more': '共 {n} 个案例，此处列出最新的 {shown} 个：',
+  'list.moreLink': '在检索页按条件查看全部 {n} 个案例',
+  'measure.compareCapped': '仅列出前 {shown} 条（共 {n} 条）；完整对比表见',
 
   'measure.definition': '定义',
   'measure.theme': '所属主题',
@@ -150,6 +158,7 @@ export const zhCN = {
   'search.type.source': '来源',
   'search.submit': '检索',
   'search.shortcut': 'Ctrl K',
+  'search.closeKey': 'Esc',
   'search.resultsLabel': '检索结果',
   'search.dialogHelp': '↑ ↓ 选择结果，Enter 打开，Esc 关闭',
   'search.prompt': '输入措施、地区、单位或原文中的任意词语；多个词用空格分开。',
@@ -174,6 +183,7 @@ export const zhCN = {
   'search.noscript': '检索需要启用 JavaScript。也可以按措施、主题、地区浏览全部案例。',
   'search.noResultsFiltered': '当前筛选条件下没有结果。',
   'search.filterCount': '{n} 个结果',
+  'search.filtersActive': '（已选 {n} 项）',
 
   'notFound.title': '页面不存在',
   'notFound.lead': '您访问的页面不存在或已移动。可以试试检索，或从首页浏览。',
