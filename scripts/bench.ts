@@ -38,12 +38,12 @@ try {
   const pagefind = await timed(pagefindCommand(), dir);
   log(`pagefind ${pagefind.seconds} s, ${pagefind.peakRssMB} MB; browser …`);
   const dist = join(dir, 'dist');
-  const { url, server } = await serve(dist);
+  const { url, close } = await serve(dist);
   let browser;
   try {
     browser = await browserMeasures(url, values.queries.split(','), '/cases/bench-00001/');
   } finally {
-    server.close();
+    await close();
   }
   const line = {
     cases,

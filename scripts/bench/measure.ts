@@ -3,14 +3,12 @@
  * in Chromium against a local static server that compresses like a typical web server.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium.ts';
 import { projectRoot } from '../../tests/helpers/tempSite.ts';
+import { serveStatic } from '../../tests/helpers/staticServer.ts';
 
 const TIME = '/usr/bin/time';
 
@@ -89,47 +87,14 @@ export function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-/** Compressed on the fly, as nginx `gzip on` with text types would; Pagefind's own files are already gzipped. */
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt', '.csv']);
 /** An empty page to run the Pagefind API from, so no site script fetches anything first. */
 export const BLANK_PAGE = '/__bench_blank__.html';
 
-/** A static server for dist/ on 127.0.0.1 (random port), with gzip for text types. */
-export async function serve(dist: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === BLANK_PAGE) {
-      res.writeHead(200, { 'content-type': TYPES['.html']! });
-      res.end('<!doctype html><html lang="zh-CN"><title>bench</title></html>');
-      return;
-    }
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    const ext = extname(file);
-    const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(200, {
-      'content-type': TYPES[ext] ?? 'application/octet-stream',
-      ...(gzip && { 'content-encoding': 'gzip', vary: 'accept-encoding' }),
-    });
-    const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+/** Serves dist/ on 127.0.0.1 with gzip for text types, plus the blank page for the queries. */
+export async function serve(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  writeFileSync(join(dist, BLANK_PAGE), '<!doctype html><html lang="zh-CN"><title>bench</title></html>');
+  const server = await serveStatic(dist, { gzip: true });
+  return { url: server.url.replace(/\/$/, ''), close: server.close };
 }
 
 export interface QueryTiming {

@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   expect(build.status, build.output).toBe(0);
   const pagefind = spawnSync(process.execPath, [join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'], { cwd: dir, encoding: 'utf8' });
   expect(pagefind.status, pagefind.stderr).toBe(0);
-  server = await serveStatic(join(dir, 'dist'), '/casebook/');
+  server = await serveStatic(join(dir, 'dist'), { prefix: '/casebook/' });
 });
 
 test.afterAll(async () => {

@@ -1,16 +1,20 @@
 /**
  * A plain static file server, like a bureau's web host: serves `dir` under `prefix`
- * (e.g. /casebook/), directory → index.html, unknown paths → the site's 404.html.
+ * (e.g. /casebook/), directory → index.html, unknown paths → the site's 404.html; with
+ * `gzip`, text types are compressed on the fly as nginx `gzip on` would (Pagefind's own
+ * files are already compressed). Used by the browser tests and the benchmark.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -18,9 +22,16 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.csv']);
 
-export async function serveStatic(dir: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
+export interface StaticServer {
+  /** Base URL including the prefix, e.g. http://127.0.0.1:41234/casebook/ */
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function serveStatic(dir: string, { prefix = '/', gzip = false } = {}): Promise<StaticServer> {
+  const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | undefined;
     if (path.startsWith(prefix)) {
@@ -32,8 +43,14 @@ export async function serveStatic(dir: string, prefix = '/'): Promise<{ url: str
     }
     const status = file ? 200 : 404;
     file ??= join(dir, '404.html');
-    res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const ext = extname(file);
+    const compress = gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      ...(compress && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }),
+    });
+    const stream = createReadStream(file);
+    (compress ? stream.pipe(createGzip()) : stream).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
