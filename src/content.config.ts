@@ -11,7 +11,7 @@ import { CONTENT_PATHS, frontMatterLine, lineOf, readMeasures, readThemes } from
 import { isPartialDate, normaliseDateInput, parsePartialDate } from './lib/dates.ts';
 import { checkFigures } from './lib/figures.ts';
 import { loadRegions } from './lib/loadRegions.ts';
-import { paragraphs } from './lib/text.ts';
+import { paragraphs, unescapedMarkup } from './lib/text.ts';
 
 const root = process.cwd();
 const measureIds = readMeasures(root).map((m) => m.id);
@@ -190,6 +190,10 @@ function casesLoader(): Loader {
         const sourceFile = join(root, CONTENT_PATHS.sources, `${data.source}.yaml`);
         if (!existsSync(sourceFile)) {
           problems.push(`${where}:${lineOf(text, 'source:') ?? 1}: unknown source “${data.source}” (no ${CONTENT_PATHS.sources}/${data.source}.yaml)`);
+        }
+        // Bodies are plain text by rule: a raw < > { } would become HTML or code.
+        for (const line of unescapedMarkup(entry.body ?? '')) {
+          problems.push(`${where}:${lineOf(text, line) ?? 1}: raw markup in the text (escape < > { } as \\< \\> \\{ \\}): ${line.trim().slice(0, 60)}`);
         }
         for (const p of checkFigures(paragraphs(entry.body ?? ''), data.figures, data.measures)) {
           const f = data.figures[p.figure]!;

@@ -34,6 +34,11 @@ export function paragraphs(body: string): string[] {
   return bodyBlocks(body).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
 }
 
+/** Lines of a body with a `<`, `>`, `{` or `}` not escaped by a backslash (they would render as HTML or code). */
+export function unescapedMarkup(body: string): string[] {
+  return body.split(/\r?\n/).filter((line) => /(^|[^\\])(\\\\)*[<>{}]/.test(line));
+}
+
 /** Number of CJK characters (used for reading time and “is this Chinese?” checks). */
 export function countCjk(text: string): number {
   return text.match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0;

@@ -45,6 +45,14 @@ describe('content checks at build time', () => {
     expect(output).toContain(`${CASE}:${lineOf(/^date:/)}: date: “2022-13-40” has no month 13`);
   });
 
+  it.concurrent('fails on raw HTML in a case text, naming file and line', () => {
+    const body = (t: string) => t.indexOf('\n---', 4);
+    const { status, output } = buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace('共调整教师编制3203个', '共调整教师编制3203个<script>alert(1)</script>'));
+    expect(status).not.toBe(0);
+    const line = original.split('\n').findIndex((l, i) => i > 3 && !l.includes('quote:') && l.includes('共调整教师编制3203个')) + 1;
+    expect(output).toContain(`${CASE}:${line}: raw markup in the text`);
+  });
+
   it.concurrent('fails on an unknown region name in regions.yaml, naming the line', () => {
     const dir = makeTempSite();
     dirs.push(dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyBlocks, countCjk, excerptAround, paragraphs, unescapeMdx } from '../../src/lib/text.ts';
+import { bodyBlocks, countCjk, excerptAround, paragraphs, unescapedMarkup, unescapeMdx } from '../../src/lib/text.ts';
 
 const body = `
 ## 一、以“综合改革”提升教育教学质量
@@ -24,6 +24,9 @@ describe('reading a case body', () => {
   });
   it('removes MDX escapes', () => {
     expect(unescapeMdx('\\<script\\> \\{x\\}')).toBe('<script> {x}');
+  });
+  it('finds lines with unescaped markup, not escaped ones', () => {
+    expect(unescapedMarkup('甲\\<乙\\>\n丙<script>\n丁\\{x\\}\n戊}')).toEqual(['丙<script>', '戊}']);
   });
   it('counts CJK characters', () => {
     expect(countCjk('新增学位1980个')).toBe(5);

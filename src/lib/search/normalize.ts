@@ -3,7 +3,9 @@
  * and what a page says compare literally: NFKC (full-width digits, letters and punctuation
  * → half-width: １９８０ → 1980, ％ → %), lower case, traditional → simplified characters
  * (from a build-time map of the corpus's characters, see terms.ts), zero-width characters
- * dropped. `compact` also drops all whitespace (Chinese text has none between words).
+ * dropped. `compact` also drops all whitespace (Chinese text has none between words) and
+ * quotation marks and book-title marks, which people do not type: the text's
+ * 完成“县管校聘”改革 matches the query 县管校聘改革.
  *
  * Works code point by code point and keeps, for every output character, the index of the
  * input character it came from, so a match in normalised text maps back to the original.
@@ -27,6 +29,8 @@ export interface NormalizeOptions {
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+/** Dropped in compact text: quotation marks, book-title marks, corner brackets, middle dots. */
+export const IGNORABLE = /["'“”‘’《》〈〉「」『』〖〗·•]/;
 const SPACE = /\s/;
 
 function normalizeChar(ch: string, t2s: CharMap | undefined): string {
@@ -51,6 +55,7 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
     i += ch.length;
     if (ZERO_WIDTH.test(ch)) continue;
     for (const c of normalizeChar(ch, t2s)) {
+      if (compact && IGNORABLE.test(c)) continue;
       if (SPACE.test(c)) {
         if (compact || lastWasSpace) continue;
         text += ' ';

@@ -1,0 +1,158 @@
+/**
+ * The search page's behaviour: restores the state from the URL, searches as you type,
+ * applies filters with live counts, keeps the URL in step (shareable, back/forward work),
+ * pages through results and shows related (partial) matches separately.
+ */
+import { t } from '../../../i18n/index.ts';
+import { isEmptySelection, type Facet, type FacetCounts, type Selection } from '../../../lib/search/facets.ts';
+import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
+import type { SearchEngine, SearchOutcome } from '../../../lib/search/engine.ts';
+import { getEngine } from './runtime.ts';
+import { hintHtml, hitHtml, noticeHtml, statusText } from './render.ts';
+
+const PAGE = 20;
+/** Related (partial) results listed under the results. */
+const RELATED = 10;
+const DEBOUNCE_MS = 200;
+
+export function attachSearchPage(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('[data-search-page-form]')!;
+  const input = root.querySelector<HTMLInputElement>('[data-search-page-input]')!;
+  const sortSelect = root.querySelector<HTMLSelectElement>('[data-search-sort]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const hints = root.querySelector<HTMLElement>('[data-search-hints]')!;
+  const notice = root.querySelector<HTMLElement>('[data-search-notice]')!;
+  const list = root.querySelector<HTMLElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const related = root.querySelector<HTMLElement>('[data-search-related]')!;
+  const relatedNote = root.querySelector<HTMLElement>('[data-search-related-note]')!;
+  const relatedList = root.querySelector<HTMLElement>('[data-search-related-list]')!;
+  const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
+  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-facet-value]')];
+  const facetOf = (b: HTMLInputElement) => b.dataset['facetValue'] as Facet;
+  const filters = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+  const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
+  // Filters are folded on small screens (results first), open beside the results on wide ones.
+  filters.open = matchMedia('(min-width: 64rem)').matches;
+
+  let state: SearchState = parseState(location.search);
+  let limit = PAGE;
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let engine: SearchEngine | undefined;
+
+  function readForm(): SearchState {
+    const selection: Selection = {};
+    for (const b of boxes) if (b.checked) (selection[facetOf(b)] ??= []).push(b.value);
+    return { q: input.value.trim(), selection, sort: sortSelect.disabled ? state.sort : (sortSelect.value as SortOrder) };
+  }
+
+  function writeForm(s: SearchState): void {
+    input.value = s.q;
+    sortSelect.value = s.sort;
+    for (const b of boxes) b.checked = s.selection[facetOf(b)]?.includes(b.value) ?? false;
+  }
+
+  function writeUrl(s: SearchState, push: boolean): void {
+    const url = location.pathname + stateToSearch(s);
+    if (url === location.pathname + location.search) return;
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  function writeCounts(counts: FacetCounts): void {
+    const active = boxes.filter((b) => b.checked).length;
+    filterSummary.textContent = active ? t('search.filtersActive', { n: active }) : '';
+    for (const b of boxes) {
+      const n = counts[facetOf(b)]?.[b.value] ?? 0;
+      const cell = b.parentElement!.querySelector<HTMLElement>('[data-count]')!;
+      cell.textContent = String(n);
+      b.setAttribute('aria-description', t('search.filterCount', { n }));
+      b.closest('li')!.querySelector('[data-facet-label]')!.classList.toggle('text-muted', n === 0 && !b.checked);
+    }
+  }
+
+  function render(outcome: SearchOutcome, s: SearchState, engineRef: SearchEngine): void {
+    const filtered = !isEmptySelection(s.selection);
+    hints.innerHTML = outcome.hints.slice(0, 2).map(hintHtml).join('');
+    notice.innerHTML = noticeHtml(outcome, s.q);
+    const main = outcome.fallback ? outcome.related : outcome.results;
+    const first = [...outcome.hints.map((m) => m.name), ...(s.selection.measure ?? [])];
+    list.innerHTML = main.slice(0, limit).map((h) => hitHtml(h, engineRef, { first })).join('');
+    const total = outcome.browse ? outcome.total : main.length;
+    more.hidden = total <= limit && !outcome.truncated;
+    const showRelated = !outcome.fallback && outcome.related.length > 0;
+    related.hidden = !showRelated;
+    relatedNote.textContent = showRelated ? t('search.relatedNote', { q: s.q }) : '';
+    relatedList.innerHTML = showRelated ? outcome.related.slice(0, RELATED).map((h) => hitHtml(h, engineRef, { first })).join('') : '';
+    status.textContent = statusText(outcome, s.q, filtered);
+    // Browsing lists the newest cases first; the order only applies to a query.
+    sortSelect.disabled = outcome.browse;
+    sortSelect.value = outcome.browse ? 'date' : s.sort;
+    writeCounts(outcome.counts);
+  }
+  async function run(s: SearchState): Promise<void> {
+    const mine = ++seq;
+    const started = performance.now();
+    list.dataset['state'] = 'loading';
+    list.setAttribute('aria-busy', 'true');
+    if (!status.textContent) status.textContent = t('search.loading');
+    try {
+      engine ??= await getEngine();
+      const outcome = s.q ? await engine.query(s.q, s.selection, s.sort, limit) : await engine.browse(s.selection, limit);
+      if (mine !== seq) return;
+      render(outcome, s, engine);
+      list.dataset['state'] = 'done';
+      list.dataset['query'] = s.q;
+      list.dataset['stages'] = outcome.stats.stages.join(' ');
+      list.dataset['fallback'] = String(outcome.fallback);
+      // Time to results (ms), read by scripts/search-bench.ts.
+      list.dataset['ms'] = String(Math.round(performance.now() - started));
+    } catch (error) {
+      if (mine !== seq) return;
+      console.error(error);
+      status.textContent = t('search.unavailable');
+      list.dataset['state'] = 'error';
+    } finally {
+      if (mine === seq) list.removeAttribute('aria-busy');
+    }
+  }
+
+  function update(push: boolean, resetLimit = true): void {
+    state = readForm();
+    if (resetLimit) limit = PAGE;
+    writeUrl(state, push);
+    void run(state);
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => update(false), DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    update(true);
+  });
+  for (const b of boxes) b.addEventListener('change', () => update(false));
+  sortSelect.addEventListener('change', () => update(false));
+  clear.addEventListener('click', () => {
+    for (const b of boxes) b.checked = false;
+    update(false);
+  });
+  more.addEventListener('click', () => {
+    const firstNew = list.children.length;
+    limit += PAGE;
+    void run(state).then(() => (list.children[firstNew]?.querySelector<HTMLElement>('[data-hit-link]'))?.focus());
+  });
+  window.addEventListener('popstate', () => {
+    state = parseState(location.search);
+    limit = PAGE;
+    writeForm(state);
+    void run(state);
+  });
+
+  writeForm(state);
+  void run(state);
+  // Keyboard users arriving without a query start in the box.
+  if (!state.q && isEmptySelection(state.selection)) input.focus({ preventScroll: true });
+}

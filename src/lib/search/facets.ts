@@ -1,0 +1,71 @@
+/**
+ * Filters (facets): values selected in one facet are alternatives (OR), facets combine
+ * (AND). The count shown next to a value is the number of results the list would have if
+ * that value were added to the facet — i.e. counted with the other facets' selections only.
+ */
+
+/** Facet keys, as in the Pagefind filters (src/data/searchFilters.ts). */
+export const FACETS = ['type', 'measure', 'theme', 'city', 'year', 'level'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Selected values per facet. */
+export type Selection = Partial<Record<Facet, string[]>>;
+
+export type FacetCounts = Partial<Record<Facet, Record<string, number>>>;
+
+/** True when nothing is selected. */
+export function isEmptySelection(selection: Selection): boolean {
+  return FACETS.every((f) => !selection[f]?.length);
+}
+
+/** Whether a page's filters satisfy the selection (ignoring facet `except`). */
+export function matchesSelection(filters: Readonly<Record<string, string[]>>, selection: Selection, except?: Facet): boolean {
+  for (const facet of FACETS) {
+    if (facet === except) continue;
+    const wanted = selection[facet];
+    if (!wanted?.length) continue;
+    const have = filters[facet] ?? [];
+    if (!wanted.some((v) => have.includes(v))) return false;
+  }
+  return true;
+}
+
+/** Counts per facet value over `items`, each facet counted under the other facets' selections. */
+export function facetCounts<T extends { filters: Readonly<Record<string, string[]>> }>(
+  items: readonly T[],
+  selection: Selection,
+  facets: readonly Facet[] = FACETS,
+): FacetCounts {
+  const out: FacetCounts = {};
+  for (const facet of facets) {
+    const counts: Record<string, number> = {};
+    for (const item of items) {
+      if (!matchesSelection(item.filters, selection, facet)) continue;
+      for (const v of new Set(item.filters[facet] ?? [])) counts[v] = (counts[v] ?? 0) + 1;
+    }
+    out[facet] = counts;
+  }
+  return out;
+}
+
+/** Pagefind's filter argument for a selection (facet `except` left out), plus fixed filters. */
+export function toPagefindFilters(
+  selection: Selection,
+  except?: Facet,
+  fixed: Record<string, string> = {},
+): Record<string, string | { any: string[] }> {
+  const out: Record<string, string | { any: string[] }> = { ...fixed };
+  for (const facet of FACETS) {
+    if (facet === except || facet in fixed) continue;
+    const values = selection[facet];
+    if (values?.length) out[facet] = { any: [...values] };
+  }
+  return out;
+}
+
+/** A selection with `value` toggled in `facet`. */
+export function toggle(selection: Selection, facet: Facet, value: string, on: boolean): Selection {
+  const current = selection[facet] ?? [];
+  const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
+  return { ...selection, [facet]: next };
+}

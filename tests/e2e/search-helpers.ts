@@ -1,0 +1,132 @@
+/**
+ * Helpers for the search specs: the cases as the content files state them (the oracle:
+ * a term that occurs in a case's text must find the case), and reading the search UI.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
+import { readMeasures } from '../../src/lib/contentFiles.ts';
+import { paragraphs } from '../../src/lib/text.ts';
+import { normalize } from '../../src/lib/search/normalize.ts';
+
+const root = join(import.meta.dirname, '../..');
+
+export interface CaseText {
+  slug: string;
+  title: string;
+  body: string;
+  measures: string[];
+  /** Title, summary, reporting body and text, normalised like the search does (compact). */
+  norm: string;
+}
+
+export function readCases(): CaseText[] {
+  const dir = join(root, 'content/cases');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const [, fm = '', ...rest] = text.split(/^---\s*$/m);
+      const data = parse(fm) as { title: string; summary: string; body: string; measures: string[] };
+      const body = paragraphs(rest.join('---')).join('\n');
+      return {
+        slug: f.replace(/\.mdx$/, ''),
+        title: data.title,
+        body,
+        measures: data.measures,
+        norm: normalize(`${data.title}\n${data.summary}\n${data.body}\n${body}`, { compact: true }),
+      };
+    });
+}
+
+export const measures = readMeasures(root);
+
+/** Cases whose text contains every word of `q` literally (after normalisation). */
+export function casesContaining(cases: CaseText[], q: string): string[] {
+  const words = q.split(/\s+/).filter(Boolean).map((w) => normalize(w.replace(/"/g, ''), { compact: true }));
+  return cases.filter((c) => words.every((w) => c.norm.includes(w))).map((c) => c.slug);
+}
+
+export interface ShownHit {
+  href: string;
+  /** `cases/<slug>` or `measures/<id>` … (path without base and query). */
+  path: string;
+  type: string;
+  kind: string;
+}
+
+export interface Shown {
+  status: string;
+  fallback: boolean;
+  /** The main list (the related pieces when falling back). */
+  main: ShownHit[];
+  related: ShownHit[];
+  /** Links of the measure hints. */
+  hints: string[];
+  stages: string;
+}
+
+/** Reads what the search page shows. */
+export async function readSearchPage(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const strip = (href: string) => new URL(href, location.href).pathname.replace(/^.*?\/(cases|measures|themes|regions|sources)\//, '$1/').replace(/\/$/, '');
+    const hits = (sel: string) =>
+      [...document.querySelectorAll<HTMLLIElement>(`${sel} > li.search-hit`)].map((li) => {
+        const a = li.querySelector<HTMLAnchorElement>('[data-hit-link]')!;
+        return { href: a.href, path: strip(a.href), type: li.dataset['type'] ?? '', kind: li.dataset['kind'] ?? '' };
+      });
+    const list = document.querySelector<HTMLElement>('[data-search-page] [data-search-results]')!;
+    return {
+      status: document.querySelector('[data-search-page] [data-search-status]')?.textContent ?? '',
+      fallback: list.dataset['fallback'] === 'true',
+      main: hits('[data-search-page] [data-search-results]'),
+      related: hits('[data-search-related-list]'),
+      hints: [...document.querySelectorAll<HTMLAnchorElement>('[data-search-hints] .search-hint [data-hit-link]')].map((a) => strip(a.href)),
+      stages: list.dataset['stages'] ?? '',
+    };
+  });
+}
+
+/** Waits until the search page shows the results for `q`. */
+export async function waitForResults(page: Page, q: string): Promise<void> {
+  await page.waitForFunction(
+    (query) => {
+      const list = document.querySelector<HTMLElement>('[data-search-page] [data-search-results]');
+      return list?.dataset['state'] === 'done' && list.dataset['query'] === query && !list.hasAttribute('aria-busy');
+    },
+    q.trim(),
+  );
+}
+
+/** Opens the search page for `q` (and extra URL parameters) and reads the results. */
+export async function searchPage(page: Page, q: string, extra = ''): Promise<Shown> {
+  await page.goto(`search/?q=${encodeURIComponent(q)}${extra}`);
+  await waitForResults(page, q);
+  return readSearchPage(page);
+}
+
+/**
+ * Puts `q` in the search page's box and submits the form (no reload; one round trip to
+ * the browser, for long query lists). The page's own submit handler runs the search.
+ */
+export async function typeQuery(page: Page, q: string): Promise<Shown> {
+  await page.evaluate((query) => {
+    const input = document.querySelector<HTMLInputElement>('[data-search-page-input]')!;
+    input.value = query;
+    input.form!.requestSubmit();
+  }, q);
+  await waitForResults(page, q);
+  return readSearchPage(page);
+}
+
+/** Deterministic random numbers (mulberry32). */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import { createSearchEngine } from '../../../src/lib/search/engine.ts';
+import { corpus, dictionary, fakePagefind } from './fixtures.ts';
+
+const pages = corpus();
+const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
+
+function engine() {
+  const pf = fakePagefind(pages);
+  return { pf, engine: createSearchEngine(pf, dictionary()) };
+}
+
+describe('query strategy (real cases, a Pagefind that over-matches every character)', () => {
+  test('减负: only pages containing 减负 or another name of 双减, literal ones first', async () => {
+    const { engine: e } = engine();
+    const o = await e.query('减负');
+    const ids = o.results.map((h) => slug(h.url));
+    expect(ids.slice(0, 2).sort()).toEqual(['zhengzhou-erqi-2022', 'zhumadian-2024-kuoyou-tizhi']);
+    expect(o.results.slice(0, 2).every((h) => h.kind === 'literal')).toBe(true);
+    for (const h of o.results.filter((x) => x.kind === 'alias')) expect(h.reason).toContain('双减');
+    expect(o.hints.map((m) => m.id)).toEqual(['double-reduction']);
+  });
+
+  test('"团化": a fragment starting mid-word finds every case with 集团化', async () => {
+    const o = await engine().engine.query('"团化"');
+    const withIt = pages.filter((p) => p.id.startsWith('case-') && p.content.includes('团化')).map((p) => slug(p.url));
+    expect(o.results.filter((h) => h.type === 'case').map((h) => slug(h.url)).sort()).toEqual(withIt.sort());
+  });
+
+  test('a longer phrase not in any text falls back to its longest pieces', async () => {
+    const o = await engine().engine.query('县管校聘制度');
+    expect(o.fallback).toBe(true);
+    expect(o.results).toEqual([]);
+    expect(o.pieces).toContain('县管校聘');
+    expect(o.related.map((h) => slug(h.url))).toContain('luoyang-2022-biaozhunhua');
+  });
+
+  test('1980个学位 and 1980 个学位 find the case with 新增优质学位1980个', async () => {
+    for (const q of ['1980个学位', '1980 个学位', '１９８０个学位']) {
+      const o = await engine().engine.query(q);
+      expect(o.related[0] && slug(o.related[0].url)).toBe('zhengzhou-shangjie-2025');
+    }
+  });
+
+  test('traditional characters: 雙減 finds 双减', async () => {
+    const o = await engine().engine.query('雙減');
+    expect(o.query.converted).toBe(true);
+    expect(o.results.filter((h) => h.kind === 'literal').length).toBeGreaterThan(3);
+  });
+
+  test('nothing for words in no text; the case pages are read before saying so', async () => {
+    const { pf, engine: e } = engine();
+    const o = await e.query('量子计算');
+    expect(o.results).toEqual([]);
+    expect(o.related).toEqual([]);
+    expect(o.stats.stages).toEqual(['plain', 'pieces', 'scan']);
+    expect(pf.asked).toContain('<filters {"type":"case"}>');
+  });
+
+  test('a query with many results stops after the plain stage', async () => {
+    const pf = fakePagefind(pages);
+    const e = createSearchEngine(pf, dictionary(), { pageSize: 3 });
+    const o = await e.query('教育');
+    expect(o.stats.stages).toEqual(['plain']);
+    expect(o.results.length).toBeGreaterThan(3);
+  });
+
+  test('reading budget: every case candidate, only the likeliest other pages', async () => {
+    const pf = fakePagefind(pages);
+    const e = createSearchEngine(pf, dictionary(), { maxOtherPages: 2 });
+    const o = await e.query('教育');
+    const loadedOthers = [...pf.loaded].filter((id) => !id.startsWith('case-'));
+    expect(loadedOthers.length).toBeLessThanOrEqual(2);
+    expect([...pf.loaded].filter((id) => id.startsWith('case-')).length).toBe(pages.filter((p) => p.id.startsWith('case-')).length);
+    expect(o.results.filter((h) => h.type !== 'case').length).toBeLessThanOrEqual(2);
+  });
+
+  test('verification stops once enough results are confirmed; more on request', async () => {
+    const pf = fakePagefind(pages);
+    const e = createSearchEngine(pf, dictionary(), { pageSize: 2, target: 3, batch: 4 });
+    const few = await e.query('教育');
+    expect(few.truncated).toBe(true);
+    expect(few.results.length).toBeGreaterThanOrEqual(3);
+    const loaded = pf.loaded.size;
+    const more = await e.query('教育', {}, 'relevance', 8);
+    expect(more.results.length).toBeGreaterThan(few.results.length);
+    expect(pf.loaded.size).toBeGreaterThan(loaded);
+  });
+
+  test('Pagefind is asked for the exact phrase, the plain query and each alias', async () => {
+    const { pf, engine: e } = engine();
+    await e.query('官方带娃');
+    expect(pf.asked).toEqual(expect.arrayContaining(['"官方带娃"', '官方带娃', '课后服务', '<filters {"measure":"课后服务"}>']));
+  });
+
+  test('filters apply to verified results; counts are per facet', async () => {
+    const e = engine().engine;
+    const all = await e.query('课后服务');
+    const y2022 = await e.query('课后服务', { year: ['2022'] });
+    expect(y2022.results.every((h) => h.filters['year']?.includes('2022'))).toBe(true);
+    expect(y2022.results.length).toBeLessThan(all.results.length);
+    expect(y2022.counts.year?.['2024']).toBe(all.counts.year?.['2024']);
+  });
+
+  test('sort by date', async () => {
+    const o = await engine().engine.query('集团化', {}, 'date');
+    const dates = o.results.map((h) => h.meta['datekey'] ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  test('result links carry the terms to highlight', async () => {
+    const o = await engine().engine.query('官方带娃');
+    const alias = o.results.find((h) => h.kind === 'alias')!;
+    expect(decodeURIComponent(alias.url)).toMatch(/\?hl=.*课后服务/);
+    expect(alias.excerptHtml).toMatch(/<mark>[^<]+<\/mark>/);
+  });
+
+  test('browse: empty query lists the cases newest first, counts from Pagefind', async () => {
+    const o = await engine().engine.browse({ year: ['2022'] }, 3);
+    expect(o.browse).toBe(true);
+    expect(o.total).toBe(pages.filter((p) => p.filters['type']![0] === 'case' && p.filters['year']![0] === '2022').length);
+    expect(o.results).toHaveLength(3);
+    expect(o.counts.year?.['2024']).toBeGreaterThan(0);
+  });
+});
+
+/** Deterministic random (mulberry32). */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('any 2–8-character Chinese string of a case body finds the case on the first page', async () => {
+  const rnd = random(20251011);
+  const e = engine().engine;
+  const failures: string[] = [];
+  for (const p of pages.filter((x) => x.body)) {
+    const runs = p.body.match(/[\u4e00-\u9fff]{2,}/g)!;
+    for (let i = 0; i < 15; i++) {
+      const run = runs[Math.floor(rnd() * runs.length)]!;
+      const len = Math.min(run.length, 2 + Math.floor(rnd() * 7));
+      const at = Math.floor(rnd() * (run.length - len + 1));
+      const q = run.slice(at, at + len);
+      const o = await e.query(q);
+      if (!o.results.slice(0, 20).some((h) => h.url.startsWith(p.url))) failures.push(`${q} → ${p.id}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});

@@ -1,0 +1,112 @@
+/**
+ * Test fixtures: the real cases and taxonomy read from content/, as Pagefind would index
+ * them (title + summary + body text), and a fake Pagefind that proposes candidates the way
+ * Pagefind 1.6 over-matches Chinese: every page containing each query character.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { readMeasures, readThemes } from '../../../src/lib/contentFiles.ts';
+import { paragraphs } from '../../../src/lib/text.ts';
+import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
+import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+export interface FixturePage extends FragmentData {
+  id: string;
+  /** The case body only (for substring tests). */
+  body: string;
+}
+
+export const measures = readMeasures(root);
+const themes = readThemes(root);
+
+export function caseSlugs(): string[] {
+  return readdirSync(join(root, 'content/cases')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')).sort();
+}
+
+/** The cases as pages, plus one page per measure (name, aliases, definition), like the site. */
+export function corpus(): FixturePage[] {
+  const pages: FixturePage[] = caseSlugs().map((slug) => {
+    const text = readFileSync(join(root, 'content/cases', `${slug}.mdx`), 'utf8');
+    const [, fm = '', ...rest] = text.split(/^---\s*$/m);
+    const data = parse(fm) as { title: string; summary: string; body: string; date: string; measures: string[] };
+    const body = paragraphs(rest.join('---')).join('');
+    const names = data.measures.map((id) => measures.find((m) => m.id === id)!.name);
+    const themeNames = [...new Set(data.measures.map((id) => themes.find((t) => t.id === measures.find((m) => m.id === id)!.theme)!.name))];
+    return {
+      id: `case-${slug}`,
+      url: `/cases/${slug}/`,
+      content: `${data.title}. 摘要. ${data.summary} 涉及措施. ${names.join(' ')} ${body}`,
+      body,
+      meta: { title: data.title, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) },
+      filters: { type: ['case'], measure: names, theme: themeNames, year: [String(data.date).slice(0, 4)] },
+    };
+  });
+  for (const m of measures) {
+    pages.push({
+      id: `measure-${m.id}`,
+      url: `/measures/${m.id}/`,
+      content: `${m.name}. ${m.definition} ${m.aliases.join('、')}`,
+      body: '',
+      meta: { title: m.name, summary: m.definition },
+      filters: { type: ['measure'], theme: [themes.find((t) => t.id === m.theme)!.name] },
+    });
+  }
+  return pages;
+}
+
+export function terms(): SearchTerms {
+  return {
+    version: 1,
+    measures: measures.map((m) => ({ id: m.id, name: m.name, aliases: [...m.aliases], url: `/measures/${m.id}/`, cases: 0, definition: m.definition })),
+    t2s: { 雙: '双', 減: '减', 縣: '县', 聘: '聘', 學: '学', 課: '课', 後: '后', 務: '务', 鄭: '郑' },
+  };
+}
+
+export function dictionary(): Dictionary {
+  return buildDictionary(terms());
+}
+
+/**
+ * A fake Pagefind: a page is proposed when every character of the term occurs in it (the
+ * worst over-matching Pagefind does for Chinese); `null` with filters browses. Records the
+ * queries it was asked.
+ */
+export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: string[]; loaded: Set<string> } {
+  const asked: string[] = [];
+  const loaded = new Set<string>();
+  const toResult = (p: FixturePage, score: number): PagefindResult => ({
+    id: p.id,
+    score,
+    data: async () => {
+      loaded.add(p.id);
+      return { url: p.url, content: p.content, meta: p.meta, filters: p.filters };
+    },
+  });
+  const passes = (p: FixturePage, filters: Record<string, unknown>) =>
+    Object.entries(filters).every(([k, v]) => {
+      const have = p.filters[k] ?? [];
+      if (typeof v === 'string') return have.includes(v);
+      const any = (v as { any: string[] }).any;
+      return any.some((x) => have.includes(x));
+    });
+  return {
+    asked,
+    loaded,
+    async search(term, options = {}) {
+      asked.push(term ?? `<filters ${JSON.stringify(options.filters ?? {})}>`);
+      const filters = options.filters ?? {};
+      let list = pages.filter((p) => passes(p, filters));
+      if (term !== null) {
+        const chars = [...term.replace(/[\s"]/g, '')];
+        list = list.filter((p) => chars.every((c) => p.content.toLowerCase().includes(c)));
+      }
+      if (options.sort) list = [...list].sort((a, b) => (b.meta['datekey'] ?? '').localeCompare(a.meta['datekey'] ?? ''));
+      const counts: Record<string, Record<string, number>> = {};
+      for (const p of list) for (const [k, vs] of Object.entries(p.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
+      return { results: list.map((p, i) => toResult(p, 10 - i / 100)), filters: counts };
+    },
+  };
+}
