@@ -1,11 +1,14 @@
 // The site built for a sub-path (/casebook/) and served by a plain static server, as a
-// bureau would host it: every link, asset and the search bundle follow the base.
+// bureau would host it: every link, asset, the search bundle and its state follow the base.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 import { checkLinks } from '../helpers/linkCheck.ts';
+import { readSearchPage, waitForResults } from './search-helpers.ts';
+
+const BASE = '/casebook/';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -15,11 +18,11 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = makeTempSite('casebook-base-');
-  const build = astroBuild(dir, { BASE_PATH: '/casebook/', SITE_URL: 'https://edu.example.gov.cn' });
+  const build = astroBuild(dir, { BASE_PATH: BASE, SITE_URL: 'https://edu.example.gov.cn' });
   expect(build.status, build.output).toBe(0);
   const pagefind = spawnSync(process.execPath, [join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'], { cwd: dir, encoding: 'utf8' });
   expect(pagefind.status, pagefind.stderr).toBe(0);
-  server = await serveStatic(join(dir, 'dist'), { prefix: '/casebook/' });
+  server = await serveStatic(join(dir, 'dist'), { prefix: BASE });
 });
 
 test.afterAll(async () => {
@@ -28,7 +31,7 @@ test.afterAll(async () => {
 });
 
 test('no link, anchor or asset escapes the sub-path', () => {
-  const { problems, checked } = checkLinks(join(dir, 'dist'), '/casebook/');
+  const { problems, checked } = checkLinks(join(dir, 'dist'), BASE);
   expect(checked).toBeGreaterThan(1000);
   expect(problems).toEqual([]);
 });
@@ -50,4 +53,36 @@ test('home → measure → case → search under /casebook/', async ({ page }) =
   await expect(first).toBeVisible({ timeout: 15_000 });
   expect(await first.getAttribute('href')).toMatch(/^\/casebook\//);
   expect(failed).toEqual([]);
+});
+
+test('the search page restores query and filters from the URL under the base', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}search/?q=${encodeURIComponent('县管校聘')}&year=2024`);
+  await waitForResults(page, '县管校聘');
+  await expect(page.locator('[data-search-page-input]')).toHaveValue('县管校聘');
+  await expect(page.locator('fieldset[data-facet="year"] input[value="2024"]')).toBeChecked();
+  const shown = await readSearchPage(page);
+  expect(shown.main.map((h) => h.path).sort()).toEqual(['cases/shangqiu-2024-kuoyou-tizhi', 'cases/zhoukou-2024-kuoyou-tizhi', 'cases/zhumadian-2024-kuoyou-tizhi']);
+  for (const h of shown.main) expect(new URL(h.href).pathname.startsWith(`${BASE}cases/`)).toBe(true);
+  expect(shown.hints).toEqual(['measures/county-managed-teachers']);
+  const hint = await page.locator('[data-search-hints] a[data-hit-link]').first().getAttribute('href');
+  expect(hint?.startsWith(`${BASE}measures/`)).toBe(true);
+  expect(requests.filter((p) => /pagefind|search-terms/.test(p)).every((p) => p.startsWith(BASE))).toBe(true);
+  // Changing a filter keeps the URL under the base.
+  await page.locator('fieldset[data-facet="year"] input[value="2024"]').uncheck();
+  await waitForResults(page, '县管校聘');
+  expect(new URL(page.url()).pathname).toBe(`${BASE}search/`);
+});
+
+test('the dialog searches under the base and the result highlights its terms', async ({ page }) => {
+  await page.goto(`${server.url}cases/luoyang-2022-biaozhunhua/`);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('钱学森');
+  const results = page.locator('#search-dialog [data-search-results]');
+  await expect(results).toHaveAttribute('data-query', '钱学森');
+  const link = results.locator('a[data-hit-link]').first();
+  await expect(link).toHaveAttribute('href', new RegExp(`^${BASE}cases/zhengzhou-shangjie-2025/\\?hl=`));
+  await link.click();
+  await expect(page.locator('mark[data-search-highlight]').first()).toHaveText('钱学森');
 });
