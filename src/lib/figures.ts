@@ -14,6 +14,16 @@ export interface FigureLike {
   measure?: string | undefined;
 }
 
+/** A figure as the page shows it: the text's own wording when set, else value and unit. */
+export function figureText(f: Pick<FigureLike, 'value' | 'unit' | 'display'>): string {
+  return f.display ?? `${f.value}${f.unit}`;
+}
+
+const withoutCommas = (s: string) => s.replace(/(\d),(?=\d{3})/g, '$1');
+
+/** Words after a number that make it approximate or a bound: shown without them, it would overstate. */
+const APPROX_AFTER = /^(多|余|以上|左右|以下)/;
+
 export interface FigureProblem {
   /** Position of the figure in the case's `figures` list. */
   figure: number;
@@ -39,6 +49,18 @@ export function checkFigures(
       problems.push({ figure, message: `value ${f.value} does not appear in its quote “${f.quote}”` });
     } else if (f.display !== undefined && (!f.quote.includes(f.display) || !numberAppearsIn(f.value, f.display))) {
       problems.push({ figure, message: `display “${f.display}” must be part of the quote and contain the value ${f.value}` });
+    } else if (f.display === undefined) {
+      // The value must stand in the quote followed by the unit (12.0亿元 is 12 亿元), and not by 多/余/以上.
+      const quote = withoutCommas(f.quote);
+      const stated = [...quote.matchAll(/\d+(?:\.\d+)?/g)].find((m) => Number(m[0]) === f.value && quote.startsWith(f.unit, m.index + m[0].length));
+      if (!stated) {
+        problems.push({ figure, message: `the quote “${f.quote}” does not state ${f.value}${f.unit}: fix the unit, or set display to the quote's wording (e.g. 30多亿元)` });
+      } else if (APPROX_AFTER.test(quote.slice(stated.index + stated[0].length + f.unit.length))) {
+        problems.push({ figure, message: `the quote qualifies ${f.value}${f.unit} (多/余/以上…): set display so the page keeps the text's wording` });
+      }
+    }
+    if (f.year !== undefined && !paragraphs.some((p) => p.includes(f.quote) && p.includes(String(f.year)))) {
+      problems.push({ figure, message: `year ${f.year} is not in the paragraph of the quote: drop it or quote the sentence that dates the figure` });
     }
     if (f.measure && !caseMeasures.includes(f.measure)) {
       problems.push({ figure, message: `measure “${f.measure}” is not one of this case's measures (${caseMeasures.join(', ')})` });

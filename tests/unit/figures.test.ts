@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFigures, numberAppearsIn } from '../../src/lib/figures.ts';
+import { checkFigures, figureText, numberAppearsIn } from '../../src/lib/figures.ts';
 
 const paragraphs = ['新增优质学位1980个，有效缓解供需紧张。', '十年来累计投入30多亿元，占比38.48%。'];
 const fig = (f: Partial<Parameters<typeof checkFigures>[1][number]>) => ({ label: 'x', value: 1980, unit: '个', quote: '新增优质学位1980个', ...f });
@@ -30,5 +30,27 @@ describe('figure checks', () => {
     expect(numberAppearsIn(38.48, '占比38.48%')).toBe(true);
     expect(numberAppearsIn(1980, '学位1,980个')).toBe(true);
     expect(numberAppearsIn(198, '学位1980个')).toBe(false);
+  });
+});
+
+describe('figures state what the text states', () => {
+  it('rejects a unit the quote does not use', () => {
+    expect(checkFigures(paragraphs, [fig({ unit: '所' })], [])[0]!.message).toContain('does not state 1980所');
+    expect(checkFigures(['配套资金12.0亿元。'], [fig({ value: 12, unit: '亿元', quote: '配套资金12.0亿元' })], [])).toEqual([]);
+  });
+  it('requires display when the text qualifies the number (多/余/以上)', () => {
+    const p = ['普惠率要保持在85%以上，培养名师9700余名。'];
+    expect(checkFigures(p, [fig({ value: 85, unit: '%', quote: '普惠率要保持在85%以上' })], [])[0]!.message).toContain('set display so the page keeps');
+    expect(checkFigures(p, [fig({ value: 85, unit: '%', quote: '普惠率要保持在85%以上', display: '85%以上' })], [])).toEqual([]);
+    expect(checkFigures(p, [fig({ value: 9700, unit: '名', quote: '培养名师9700余名' })], [])[0]!.message).toContain('does not state 9700名');
+  });
+  it('accepts a year only when the quoted paragraph names it', () => {
+    const p = ['2023年全市基础教育领域总投入145.56亿元。', '今年底公办园学位占比要达到50%。'];
+    expect(checkFigures(p, [fig({ value: 145.56, unit: '亿元', quote: '总投入145.56亿元', year: 2023 })], [])).toEqual([]);
+    expect(checkFigures(p, [fig({ value: 50, unit: '%', quote: '学位占比要达到50%', year: 2023 })], [])[0]!.message).toContain('year 2023 is not in the paragraph');
+  });
+  it('shows the figure as the text states it', () => {
+    expect(figureText({ value: 30, unit: '亿元', display: '30多亿元' })).toBe('30多亿元');
+    expect(figureText({ value: 1980, unit: '个' })).toBe('1980个');
   });
 });

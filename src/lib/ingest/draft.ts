@@ -12,6 +12,8 @@ export interface FigureDraft {
   label: string;
   value: number;
   unit: string;
+  /** The number as the text states it when value + unit would drop a 多/余/以上. */
+  display?: string;
   year?: number;
   measure?: string;
   quote: string;

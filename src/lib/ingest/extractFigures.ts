@@ -62,7 +62,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
   const found: FigureProposal[] = [];
   paragraphs.forEach((p, paragraph) => {
     for (const m of p.matchAll(FIGURE_RE)) {
-      const [whole, num, , mult, , unitWord] = m;
+      const [whole, num, approxBefore, mult, approxAfter, unitWord] = m;
       if (!unitWord && !mult) continue;
       const at = m.index!;
       const end = at + whole.length;
@@ -116,6 +116,10 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
         if (verb && verb.index! > 0 && label.length - verb.index! >= 4) label = label.slice(verb.index!);
       }
       if (label.length < 2) continue;
+      // 30多亿元, 6万余名, 85%以上: keep the approximation as the text states it.
+      const bound = quoteEnd === end ? /^(以上|左右)/.exec(after)?.[0] ?? '' : '';
+      if (bound) quoteEnd += bound.length;
+      const display = approxBefore || approxAfter || bound ? whole + bound : undefined;
       const quote = p.slice(start, quoteEnd);
       const yearMatch = /((?:19|20)\d{2})年(?!以来|至今|起)/.exec(prefix);
       const year = yearMatch ? Number(yearMatch[1]) : undefined;
@@ -126,7 +130,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       if (label.length <= 2 || /等$/.test(prefix)) score -= 3;
       // A bare year goes to `year`, a span (2019年以来, 近三年) stays in the label.
       const fullLabel = qualifier && !(year && qualifier === `${year}年`) ? `${label}（${qualifier}）` : label;
-      found.push({ label: fullLabel.slice(0, 40), value, unit, ...(year && { year }), ...(measure && { measure }), quote, paragraph, score });
+      found.push({ label: fullLabel.slice(0, 40), value, unit, ...(display && { display }), ...(year && { year }), ...(measure && { measure }), quote, paragraph, score });
     }
   });
   // One figure per quote; the best `max`, back in text order.

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCasebook } from '../../data/casebook.ts';
 import { caseRecords } from '../../data/openData.ts';
 import { toCsv } from '../../lib/csv.ts';
+import { figureText } from '../../lib/figures.ts';
 import { href, routes } from '../../href.ts';
 
 /** One row per case; measures and figures joined in a cell (figures.csv has one row per figure). */
@@ -13,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     r.source, r.sourceTitle, r.publication, r.issue,
     r.measures.map((m) => m.name).join('；'),
     r.measures.map((m) => m.id).join(';'),
-    r.figures.map((f) => `${f.label}：${f.display ?? `${f.value}${f.unit}`}`).join('；'),
+    r.figures.map((f) => `${f.label}：${figureText({ ...f, display: f.display ?? undefined })}`).join('；'),
     r.url,
   ]);
   return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
