@@ -17,6 +17,8 @@ export interface CaseText {
   title: string;
   body: string;
   measures: string[];
+  /** Front-matter date (YYYY[-MM[-DD]]). */
+  date: string;
   /** Title, summary, reporting body and text, normalised like the search does (compact). */
   norm: string;
 }
@@ -29,13 +31,14 @@ export function readCases(): CaseText[] {
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
       const [, fm = '', ...rest] = text.split(/^---\s*$/m);
-      const data = parse(fm) as { title: string; summary: string; body: string; measures: string[] };
+      const data = parse(fm) as { title: string; summary: string; body: string; measures: string[]; date: string | number };
       const body = paragraphs(rest.join('---')).join('\n');
       return {
         slug: f.replace(/\.mdx$/, ''),
         title: data.title,
         body,
         measures: data.measures,
+        date: String(data.date),
         norm: normalize(`${data.title}\n${data.summary}\n${data.body}\n${body}`, { compact: true }),
       };
     });

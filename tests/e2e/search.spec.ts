@@ -182,7 +182,9 @@ test.describe('filters and URL state', () => {
     const y2022 = caseSlugs((await readSearchPage(page)).main);
     expect(y2022.length).toBeGreaterThan(0);
     expect(y2022.length).toBeLessThan(caseSlugs(all.main).length);
-    for (const slug of y2022) expect(slug).toMatch(/2022/);
+    // Exactly the cases dated 2022 that mention 课后服务 (or are tagged with it).
+    const expected2022 = caseSlugs(all.main).filter((slug) => cases.find((c) => c.slug === slug)!.date.startsWith('2022'));
+    expect([...y2022].sort()).toEqual([...expected2022].sort());
     const count2024 = page.locator('fieldset[data-facet="year"] label:has(input[value="2024"]) [data-count]');
     await expect(count2024).not.toHaveText('0');
     // Share the URL: a fresh page restores query, filter and results.
@@ -206,6 +208,21 @@ test.describe('filters and URL state', () => {
     await waitForResults(page, '');
     expect(caseSlugs((await readSearchPage(page)).main)).toEqual([LUOYANG]);
     await expect(page).toHaveURL(/measure=.*city=/);
+  });
+
+  test('browse by page type lists undated pages too (measures, themes)', async ({ page }) => {
+    await page.goto('search/?type=measure');
+    await waitForResults(page, '');
+    const measures = await readSearchPage(page);
+    expect(measures.main.length).toBeGreaterThanOrEqual(20);
+    expect(measures.main.every((h) => h.path.startsWith('measures/'))).toBe(true);
+    await expect(page.locator('[data-search-page] [data-search-status]')).toContainText('33');
+    await expect(page.locator('[data-search-page] [data-search-status]')).not.toContainText('案例');
+    await page.goto('search/?type=theme&type=case');
+    await waitForResults(page, '');
+    const mixed = await readSearchPage(page);
+    expect(mixed.main.filter((h) => h.path.startsWith('themes/'))).toHaveLength(8);
+    expect(mixed.main.filter((h) => h.path.startsWith('cases/')).length).toBe(10);
   });
 
   test('query typed on the page updates the URL; back/forward restore', async ({ page }) => {

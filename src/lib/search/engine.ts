@@ -131,6 +131,9 @@ function dateKey(doc: { meta: Record<string, string> }): string {
 }
 
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
+/** Page types that carry a date sort key (IndexMeta `date`): cases and sources. */
+const DATED_TYPES = new Set(['case', 'source']);
+
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
   const { pageSize = 20, maxCandidates = 150, maxScan = 400, maxOtherPages = 12, maxVariants = 6, batch = 16 } = options;
   const defaultTarget = options.target ?? pageSize;
@@ -336,7 +339,10 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     // Pagefind counts only the filters whose index is loaded; load them all once.
     filtersLoaded ??= pagefind.filters?.() ?? Promise.resolve({});
     await filtersLoaded;
-    const sorted = await pagefind.search(null, { filters: toPagefindFilters(selection, undefined, fixed), sort: { date: 'desc' } });
+    // Pagefind drops pages without the sort key from a sorted search: sort only dated page types.
+    const types = selection.type?.length ? selection.type : ['case'];
+    const dated = types.every((type) => DATED_TYPES.has(type));
+    const sorted = await pagefind.search(null, { filters: toPagefindFilters(selection, undefined, fixed), ...(dated && { sort: { date: 'desc' } }) });
     const list = sorted?.results ?? [];
     const counts: FacetCounts = {};
     await Promise.all(

@@ -63,9 +63,3 @@ export function toPagefindFilters(
   return out;
 }
 
-/** A selection with `value` toggled in `facet`. */
-export function toggle(selection: Selection, facet: Facet, value: string, on: boolean): Selection {
-  const current = selection[facet] ?? [];
-  const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
-  return { ...selection, [facet]: next };
-}

@@ -11,8 +11,6 @@ export interface SearchState {
   q: string;
   selection: Selection;
   sort: SortOrder;
-  /** Results shown (page size multiples), for “show more”. @default page size */
-  limit?: number | undefined;
 }
 
 /** The highlight parameter on result links. */

@@ -5,7 +5,7 @@
  */
 import { t } from '../../../i18n/index.ts';
 import { stateToSearch } from '../../../lib/search/url.ts';
-import { getEngine, siteUrl } from './runtime.ts';
+import { getEngine, searchErrorKey, siteUrl } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText } from './render.ts';
 
 const SHOWN = 8;
@@ -56,7 +56,7 @@ export function attachDialog(dialog: HTMLDialogElement): void {
       if (mine !== seq) return;
       console.error(error);
       box.innerHTML = '';
-      status.textContent = t('search.unavailable');
+      status.textContent = t(searchErrorKey(error));
       box.dataset['state'] = 'error';
     } finally {
       if (mine === seq) box.removeAttribute('aria-busy');

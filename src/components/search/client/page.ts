@@ -7,7 +7,7 @@ import { t } from '../../../i18n/index.ts';
 import { isEmptySelection, type Facet, type FacetCounts, type Selection } from '../../../lib/search/facets.ts';
 import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
 import type { SearchEngine, SearchOutcome } from '../../../lib/search/engine.ts';
-import { getEngine } from './runtime.ts';
+import { getEngine, searchErrorKey } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText } from './render.ts';
 
 const PAGE = 20;
@@ -110,7 +110,8 @@ export function attachSearchPage(root: HTMLElement): void {
     } catch (error) {
       if (mine !== seq) return;
       console.error(error);
-      status.textContent = t('search.unavailable');
+      status.textContent = t(searchErrorKey(error));
+      list.innerHTML = '';
       list.dataset['state'] = 'error';
     } finally {
       if (mine === seq) list.removeAttribute('aria-busy');

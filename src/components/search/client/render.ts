@@ -67,7 +67,10 @@ export function hintHtml(m: TermMeasure): string {
 
 /** The status line (announced by aria-live): how many results, or why none. */
 export function statusText(outcome: SearchOutcome, q: string, shownFilters: boolean): string {
-  if (outcome.browse) return t(outcome.results.every((h) => h.type === 'case') ? 'search.browseCount' : 'search.browsePagesCount', { n: outcome.total });
+  if (outcome.browse) {
+    const onlyCases = outcome.results.length > 0 && outcome.results.every((h) => h.type === 'case');
+    return t(onlyCases ? 'search.browseCount' : 'search.browsePagesCount', { n: outcome.total });
+  }
   if (outcome.fallback) {
     if (!outcome.related.length) return shownFilters ? t('search.noResultsFiltered') : t('search.noResults', { q });
     return t('search.fallbackCount', { n: outcome.related.length });

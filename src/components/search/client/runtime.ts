@@ -28,12 +28,27 @@ async function loadTerms(): Promise<SearchTerms | undefined> {
   }
 }
 
+/** The site has no search index (built without Pagefind): a publishing mistake, not a passing fault. */
+export class IndexMissingError extends Error {}
+
+async function loadPagefind(): Promise<PagefindModule> {
+  const url = siteUrl('pagefind/pagefind.js');
+  try {
+    return (await import(/* @vite-ignore */ url)) as PagefindModule;
+  } catch (error) {
+    const status = await fetch(url, { method: 'HEAD' }).then((r) => r.status, () => 0);
+    throw status === 404 ? new IndexMissingError(url) : error;
+  }
+}
+
+/** What to tell the reader when a search fails. */
+export function searchErrorKey(error: unknown): 'search.unavailable' | 'search.error' {
+  return error instanceof IndexMissingError ? 'search.unavailable' : 'search.error';
+}
+
 export function getEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
-    const [pagefind, terms] = await Promise.all([
-      import(/* @vite-ignore */ siteUrl('pagefind/pagefind.js')) as Promise<PagefindModule>,
-      loadTerms(),
-    ]);
+    const [pagefind, terms] = await Promise.all([loadPagefind(), loadTerms()]);
     await pagefind.options({ excerptLength: 20 });
     await pagefind.init();
     return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary);
