@@ -29,8 +29,6 @@ export interface CaseView {
   paragraphs: string[];
   /** Evidence for the case's own measures, in the order of `measures`. */
   evidence: Map<string, MeasureEvidence | undefined>;
-  /** CJK characters of the body (for reading time). */
-  length: number;
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
@@ -90,7 +88,6 @@ async function load() {
       measures: caseMeasures,
       paragraphs,
       evidence: new Map(caseMeasures.map((m) => [m.id, found.find((e) => e.measure === m.id)])),
-      length: paragraphs.join('').length,
     };
   });
   cases.sort((a, b) => dateSortKey(b.date) - dateSortKey(a.date) || a.id.localeCompare(b.id));

@@ -7,11 +7,12 @@ import { href, routes } from '../href.ts';
  * An RSS feed of cases. pubDate only when the source gives a full day: a year-only case
  * gets no invented date (RSS 2.0 makes pubDate optional); its date text is in the summary.
  */
-export function caseFeed(context: APIContext, feed: { title: string; description: string; cases: CaseView[] }) {
+export function caseFeed(context: APIContext, feed: { title: string; description: string; cases: CaseView[]; path?: string }) {
   return rss({
     title: feed.title,
     description: feed.description,
-    site: context.site!,
+    // The channel links to the page the feed follows, under the configured base.
+    site: new URL(href(feed.path ?? routes.home()), context.site).href,
     customData: '<language>zh-cn</language>',
     items: feed.cases.map((c) => ({
       title: c.data.title,

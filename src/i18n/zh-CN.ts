@@ -4,10 +4,13 @@
  */
 export const zhCN = {
   'site.name': '基础教育改革案例库',
-  'site.tagline': '把教育部门的工作简报整理成结构化、可检索、可引用的改革案例',
   'site.description':
     '基础教育改革案例库：将各地教育部门发布的简报与报道整理为结构化案例，按措施、主题、地区交叉链接，可全文检索、可比较、可引用。',
   'skip.toMain': '跳到正文',
+  /** A count after a name: 郑州市（5）. */
+  'fmt.count': '（{n}）',
+  /** A parenthetical after a name: 王新胜（局长）. */
+  'fmt.paren': '（{text}）',
 
   'nav.label': '主导航',
   'nav.home': '首页',
@@ -16,7 +19,6 @@ export const zhCN = {
   'nav.themes': '主题',
   'nav.regions': '地区',
   'nav.sources': '来源',
-  'nav.search': '检索',
   'breadcrumb.label': '当前位置',
 
   'footer.about': '案例正文均整理自公开发布的原始材料，每个关键数字都注明原文出处。',
@@ -36,7 +38,6 @@ export const zhCN = {
   'home.newest': '最新案例',
   'home.allCases': '全部案例',
 
-  'case.meta': '案例信息',
   'case.region': '地区',
   'case.body': '报送单位',
   'case.author': '作者',
@@ -46,6 +47,7 @@ export const zhCN = {
   'case.measures': '涉及措施',
   'case.figures': '关键数字',
   'case.figureQuote': '原文',
+  'case.figureYear': '（{year}年）',
   'case.figureJump': '查看原文段落',
   'case.toc': '目录',
   'case.text': '正文',
@@ -64,7 +66,6 @@ export const zhCN = {
   'case.copied': '已复制',
   'case.viewSource': '查看来源材料与原文',
   'case.printUrl': '本页地址',
-  'case.readingTime': '约 {n} 字',
 
   'cases.title': '全部案例',
   'cases.lead': '按日期从新到旧排列，共 {n} 个案例。',
@@ -75,6 +76,7 @@ export const zhCN = {
   'pagination.status': '第 {n} / {total} 页',
   'list.more': '共 {n} 个案例，此处列出最新的 {shown} 个：',
   'list.moreLink': '在检索页按条件查看全部 {n} 个案例',
+  'list.moreLinkBroader': '在检索页按地区筛选查看更多案例',
   'measure.compareCapped': '仅列出前 {shown} 条（共 {n} 条）；完整对比表见',
 
   'measure.definition': '定义',
@@ -91,7 +93,6 @@ export const zhCN = {
   'measure.related': '相关措施',
   'measure.rss': '订阅本措施的新案例（RSS）',
   'measure.col.region': '地区',
-  'measure.col.case': '案例',
   'measure.col.label': '指标',
   'measure.col.value': '数值',
   'measure.col.year': '年份',
@@ -145,7 +146,7 @@ export const zhCN = {
   'search.clearFilters': '清除筛选',
   'search.allResults': '查看全部结果',
   'search.measureHint': '措施：{name}',
-  'search.unavailable': '检索索引尚未生成：请先运行 npm run build。',
+  'search.unavailable': '本站的检索索引缺失，暂时无法检索（发布者请用 npm run build 重新生成网站）。',
   'search.filter.measure': '措施',
   'search.filter.theme': '主题',
   'search.filter.city': '地区',
@@ -197,7 +198,6 @@ export const zhCN = {
   'data.casesJson': '同样的数据的 JSON 格式，供程序使用。',
   'data.note': '日期只精确到原文给出的程度（可能只有年份）。每个数字都附有原文引语，引用时请核对原文。',
   'feed.measureTitle': '{name} · {site}',
-  'date.yearOnly': '（原文仅注明年份）',
 } as const;
 
 export type UiKey = keyof typeof zhCN;

@@ -40,12 +40,6 @@ export function formatDateZh(d: PartialDate): string {
   return `${d.year}年` + (d.month ? `${d.month}月` : '') + (d.day ? `${d.day}日` : '');
 }
 
-/** ISO-ish string of the same precision, for <time datetime> and citations. */
-export function formatDateIso(d: PartialDate): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.year}` + (d.month ? `-${pad(d.month)}` : '') + (d.day ? `-${pad(d.day)}` : '');
-}
-
 /** A sortable number: unknown parts sort as the start of the period. */
 export function dateSortKey(d: PartialDate): number {
   return d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0);

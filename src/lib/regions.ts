@@ -74,14 +74,6 @@ export function resolveRegionPath(path: string, data: DivisionDataset): Region |
   };
 }
 
-/** Finds the regions whose name occurs in a text, most specific first (for ingest). */
-export function regionsMentioned(text: string, regions: Region[]): Region[] {
-  const order: Record<RegionLevel, number> = { 县区: 0, 市: 1, 省: 2 };
-  return regions
-    .filter((r) => text.includes(r.name))
-    .sort((a, b) => order[a.level] - order[b.level]);
-}
-
 /** “河南省 › 郑州市 › 上街区” */
 export function regionTrail(region: Region): string {
   return region.path.join(' › ');

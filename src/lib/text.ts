@@ -34,9 +34,12 @@ export function paragraphs(body: string): string[] {
   return bodyBlocks(body).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
 }
 
-/** Lines of a body with a `<`, `>`, `{` or `}` not escaped by a backslash (they would render as HTML or code). */
+/**
+ * Lines of a body with markup that would not render as text: a `<`, `>`, `{` or `}` not
+ * escaped by a backslash (HTML or code), or a Markdown link or image `[…](…)`.
+ */
 export function unescapedMarkup(body: string): string[] {
-  return body.split(/\r?\n/).filter((line) => /(^|[^\\])(\\\\)*[<>{}]/.test(line));
+  return body.split(/\r?\n/).filter((line) => /(^|[^\\])(\\\\)*[<>{}]/.test(line) || /(^|[^\\])\[[^\]]*\]\(/.test(line));
 }
 
 /** Number of CJK characters (used for reading time and “is this Chinese?” checks). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateSortKey, formatDateIso, formatDateZh, normaliseDateInput, parsePartialDate } from '../../src/lib/dates.ts';
+import { dateSortKey, formatDateZh, normaliseDateInput, parsePartialDate } from '../../src/lib/dates.ts';
 
 describe('partial dates', () => {
   it('keeps exactly the precision the source gives', () => {
@@ -17,7 +17,6 @@ describe('partial dates', () => {
   it('formats for people and machines without inventing parts', () => {
     expect(formatDateZh({ year: 2022 })).toBe('2022年');
     expect(formatDateZh({ year: 2025, month: 10, day: 11 })).toBe('2025年10月11日');
-    expect(formatDateIso({ year: 2024, month: 1 })).toBe('2024-01');
   });
   it('normalises YAML values: bare years and unquoted days', () => {
     expect(normaliseDateInput(2022)).toBe('2022');

@@ -78,11 +78,6 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
   return withProvince(undefined, s);
 }
 
-/** Area names shared by several cities, so a bare mention is ambiguous. */
-export function isAmbiguousArea(name: string, data: DivisionDataset): boolean {
-  return data.areas.filter((a) => a.name === name).length > 1;
-}
-
 /** Finds organisation names (`…教育局`, `…人力资源和社会保障局`) with the place printed before them. */
 export function findOrgs(text: string, data: DivisionDataset, hints: readonly string[] = []): OrgMention[] {
   const found: OrgMention[] = [];
@@ -155,11 +150,6 @@ export function placesIn(text: string, data: DivisionDataset): { name: string; i
   scan(data.cities, '市');
   scan(data.areas, '县区');
   return out.sort((a, b) => a.index - b.index);
-}
-
-/** Organisation type suffix of a full org name (教育局 in 郑州市金水区教育局). */
-export function orgType(name: string): string | undefined {
-  return [...name.matchAll(ORG_TYPE_RE)].at(-1)?.[0];
 }
 
 /** The canonical name of a body: place as city + county/district, then the type. */
