@@ -148,6 +148,19 @@ async function load() {
       for (let r: RegionEntry | undefined = region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined) chain.unshift(r);
       return chain;
     },
+    /** What a region page shows: its trail, the regions below it, its cases and their measures. */
+    regionOverview(region: RegionEntry) {
+      const cases = casesByRegion.get(region.id)!;
+      const measureIds = new Set(cases.flatMap((c) => c.data.measures));
+      return {
+        chain: this.regionChain(region),
+        children: regions.filter((r) => r.data.parent === region.id),
+        cases,
+        measures: measures.filter((m) => measureIds.has(m.id)),
+        // The search filters by city: a county's cases are found under its city.
+        cityName: (region.data.city ? regionById.get(region.data.city)! : region).data.name,
+      };
+    },
     casesOfSource(sourceId: string): CaseView[] {
       return [...(casesBySource.get(sourceId) ?? [])];
     },

@@ -68,7 +68,9 @@ test('the search page restores query and filters from the URL under the base', a
   expect(shown.hints).toEqual(['measures/county-managed-teachers']);
   const hint = await page.locator('[data-search-hints] a[data-hit-link]').first().getAttribute('href');
   expect(hint?.startsWith(`${BASE}measures/`)).toBe(true);
-  expect(requests.filter((p) => /pagefind|search-terms/.test(p)).every((p) => p.startsWith(BASE))).toBe(true);
+  const searchRequests = requests.filter((p) => /pagefind|search-terms/.test(p));
+  expect(searchRequests.length).toBeGreaterThan(2);
+  expect(searchRequests.every((p) => p.startsWith(BASE))).toBe(true);
   // Changing a filter keeps the URL under the base.
   await page.locator('fieldset[data-facet="year"] input[value="2024"]').uncheck();
   await waitForResults(page, '县管校聘');
