@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputReport } from '../../../src/lib/ingest/report.ts';
-import { astroBuild, makeTempSite, removeTempSite } from '../../helpers/tempSite.ts';
-import { fixtures, root, SEEDS } from './context.ts';
+import type { InputReport } from '../../src/lib/ingest/report.ts';
+import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
+import { fixtures, root, SEEDS } from '../unit/ingest/context.ts';
 
 describe('ingest → build', () => {
   let site: string;
