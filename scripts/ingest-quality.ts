@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONTENT_PATHS } from '../src/lib/contentFiles.ts';
+import { readFrontMatter } from '../src/lib/frontMatter.ts';
 import { bodyBlocks } from '../src/lib/text.ts';
 
 const root = process.cwd();
@@ -31,11 +32,9 @@ interface CaseFile {
 }
 
 function readCase(path: string): CaseFile {
-  const raw = readFileSync(path, 'utf8');
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw.replace(/\r\n/g, '\n'));
-  if (!m) throw new Error(`${path}: no front matter`);
-  const data = parse(m[1]!) as CaseFile['data'];
-  const blocks = bodyBlocks(m[2]!).map((b) => b.text);
+  const { data, body } = readFrontMatter<CaseFile['data']>(readFileSync(path, 'utf8'));
+  if (!data.body) throw new Error(`${path}: no front matter`);
+  const blocks = bodyBlocks(body).map((b) => b.text);
   return { slug: path.split('/').pop()!.replace(/\.mdx$/, ''), data, text: blocks.join('\n'), blocks };
 }
 

@@ -7,6 +7,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFile
 import { dirname, join } from 'node:path';
 import { makeTempSite, projectRoot } from '../../tests/helpers/tempSite.ts';
 import { CONTENT_PATHS, readMeasures } from '../../src/lib/contentFiles.ts';
+import { readFrontMatter } from '../../src/lib/frontMatter.ts';
 import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
 import { measureTerms } from '../../src/lib/tagging.ts';
 import { generateCorpus } from './corpus.ts';
@@ -33,7 +34,7 @@ function realBodies(): string[] {
   const dir = join(projectRoot, CONTENT_PATHS.cases);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
-    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+    .map((f) => readFrontMatter(readFileSync(join(dir, f), 'utf8')).body);
 }
 
 /** Makes the temp site and writes `cases` synthetic cases into it; returns its directory. */

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkFigures } from '../../../src/lib/figures.ts';
+import { readFrontMatter } from '../../../src/lib/frontMatter.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { fixture, run, SEEDS, seedText } from './context.ts';
 
-/** Front matter and body of a generated MDX file. */
+/** Front matter and body of a generated MDX file, read as the build reads it. */
 function split(mdx: string) {
-  const m = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(mdx)!;
-  return { data: parse(m[1]!, { version: '1.1' }) as Record<string, unknown> & { figures: { quote: string; value: number }[]; measures: string[] }, body: m[2]! };
+  return readFrontMatter<Record<string, unknown> & { figures: { quote: string; value: number }[]; measures: string[] }>(mdx);
 }
 
 const ingestSeed = (path: string) => run(seedText(path), { fileName: path, seedFile: path });

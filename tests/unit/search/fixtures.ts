@@ -5,8 +5,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { readMeasures, readThemes } from '../../../src/lib/contentFiles.ts';
+import { readFrontMatter } from '../../../src/lib/frontMatter.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
@@ -30,9 +30,8 @@ export function caseSlugs(): string[] {
 export function corpus(): FixturePage[] {
   const pages: FixturePage[] = caseSlugs().map((slug) => {
     const text = readFileSync(join(root, 'content/cases', `${slug}.mdx`), 'utf8');
-    const [, fm = '', ...rest] = text.split(/^---\s*$/m);
-    const data = parse(fm) as { title: string; summary: string; body: string; date: string; measures: string[] };
-    const body = paragraphs(rest.join('---')).join('');
+    const { data, body: mdx } = readFrontMatter<{ title: string; summary: string; body: string; date: string; measures: string[] }>(text);
+    const body = paragraphs(mdx).join('');
     const names = data.measures.map((id) => measures.find((m) => m.id === id)!.name);
     const themeNames = [...new Set(data.measures.map((id) => themes.find((t) => t.id === measures.find((m) => m.id === id)!.theme)!.name))];
     return {
