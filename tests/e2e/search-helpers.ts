@@ -2,11 +2,9 @@
  * Helpers for the search specs: the cases as the content files state them (the oracle:
  * a term that occurs in a case's text must find the case), and reading the search UI.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
-import { readMeasures } from '../../src/lib/contentFiles.ts';
+import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 import { paragraphs } from '../../src/lib/text.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 
@@ -17,6 +15,8 @@ export interface CaseText {
   title: string;
   body: string;
   measures: string[];
+  /** GB/T 2260 region code. */
+  region: string;
   /** Front-matter date (YYYY[-MM[-DD]]). */
   date: string;
   /** Title, summary, reporting body and text, normalised like the search does (compact). */
@@ -24,24 +24,18 @@ export interface CaseText {
 }
 
 export function readCases(): CaseText[] {
-  const dir = join(root, 'content/cases');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(join(dir, f), 'utf8');
-      const [, fm = '', ...rest] = text.split(/^---\s*$/m);
-      const data = parse(fm) as { title: string; summary: string; body: string; measures: string[]; date: string | number };
-      const body = paragraphs(rest.join('---')).join('\n');
-      return {
-        slug: f.replace(/\.mdx$/, ''),
-        title: data.title,
-        body,
-        measures: data.measures,
-        date: String(data.date),
-        norm: normalize(`${data.title}\n${data.summary}\n${data.body}\n${body}`, { compact: true }),
-      };
-    });
+  return readCaseFiles(root).map(({ slug, data, body: mdx }) => {
+    const body = paragraphs(mdx).join('\n');
+    return {
+      slug,
+      title: data.title,
+      body,
+      measures: data.measures,
+      region: data.region,
+      date: data.date,
+      norm: normalize(`${data.title}\n${data.summary}\n${data.body}\n${body}`, { compact: true }),
+    };
+  });
 }
 
 export const measures = readMeasures(root);

@@ -4,6 +4,8 @@ import { corpus, dictionary, fakePagefind } from './fixtures.ts';
 
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
+/** Slugs of the case pages whose text contains `text` (the expectation, from the content). */
+const casesWith = (text: string) => pages.filter((p) => p.id.startsWith('case-') && p.content.includes(text)).map((p) => slug(p.url));
 
 function engine() {
   const pf = fakePagefind(pages);
@@ -15,8 +17,10 @@ describe('query strategy (real cases, a Pagefind that over-matches every charact
     const { engine: e } = engine();
     const o = await e.query('减负');
     const ids = o.results.map((h) => slug(h.url));
-    expect(ids.slice(0, 2).sort()).toEqual(['zhengzhou-erqi-2022', 'zhumadian-2024-kuoyou-tizhi']);
-    expect(o.results.slice(0, 2).every((h) => h.kind === 'literal')).toBe(true);
+    const literal = casesWith('减负');
+    expect(literal.length).toBeGreaterThan(0);
+    expect(ids.slice(0, literal.length).sort()).toEqual(literal.sort());
+    expect(o.results.slice(0, literal.length).every((h) => h.kind === 'literal')).toBe(true);
     const alias = o.results.filter((x) => x.kind === 'alias');
     expect(alias.length).toBeGreaterThan(0);
     for (const h of alias) expect(h.reason).toContain('双减');
@@ -34,13 +38,17 @@ describe('query strategy (real cases, a Pagefind that over-matches every charact
     expect(o.fallback).toBe(true);
     expect(o.results).toEqual([]);
     expect(o.pieces).toContain('县管校聘');
-    expect(o.related.map((h) => slug(h.url))).toContain('luoyang-2022-biaozhunhua');
+    const withPiece = casesWith('县管校聘');
+    expect(withPiece.length).toBeGreaterThan(0);
+    expect(o.related.map((h) => slug(h.url))).toEqual(expect.arrayContaining(withPiece));
   });
 
   test('1980个学位 and 1980 个学位 find the case with 新增优质学位1980个', async () => {
+    const withNumber = casesWith('学位1980个');
+    expect(withNumber.length).toBeGreaterThan(0);
     for (const q of ['1980个学位', '1980 个学位', '１９８０个学位']) {
       const o = await engine().engine.query(q);
-      expect(o.related[0] && slug(o.related[0].url)).toBe('zhengzhou-shangjie-2025');
+      expect(withNumber).toContain(o.related[0] && slug(o.related[0].url));
     }
   });
 
