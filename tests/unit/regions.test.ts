@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
+import { loadRegions } from '../../src/lib/loadRegions.ts';
 import { regionTrail, resolveRegionPath, type Region } from '../../src/lib/regions.ts';
 
 const data = loadDivisionDataset();
@@ -27,5 +31,25 @@ describe('regions from the GB/T 2260 dataset', () => {
   });
   it('writes the trail from the province down', () => {
     expect(regionTrail(resolveRegionPath('河南省 郑州市 金水区', data) as Region)).toBe('河南省 › 郑州市 › 金水区');
+  });
+});
+
+describe('loadRegions (content/regions.yaml)', () => {
+  const withRegions = (yaml: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'regions-'));
+    mkdirSync(join(root, 'content'));
+    writeFileSync(join(root, 'content/regions.yaml'), yaml);
+    try {
+      return loadRegions(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+  it('adds the province and city of a county listed alone, once each, before it', () => {
+    const regions = withRegions('- 浙江省 湖州市 安吉县\n- 浙江省 湖州市 德清县\n- 浙江省\n');
+    expect(regions.map((r) => r.id)).toEqual(['330000', '330500', '330523', '330521']);
+  });
+  it('names the line of a bad path', () => {
+    expect(() => withRegions('- 河南省\n- 河南省 郑州市 上界区\n')).toThrow(/^content\/regions\.yaml:2: no county\/district “上界区”/);
   });
 });
