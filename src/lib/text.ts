@@ -9,7 +9,7 @@ export type Block =
 
 /** Removes MDX/Markdown backslash escapes (`\{` → `{`, `\&` → `&`). */
 export function unescapeMdx(text: string): string {
-  return text.replace(/\\([\\`*_{}\[\]()#+\-.!<>|~&])/g, '$1');
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!<>|~&])/g, '$1');
 }
 
 /** Splits a body into headings and numbered paragraphs (index counts paragraphs only). */
