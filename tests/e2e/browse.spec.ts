@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { CASES_ON_ENTITY_PAGE } from '../../src/data/limits.ts';
+import { readCaseFiles } from '../helpers/content.ts';
 
 test('a teacher goes 洛阳 → 县管校聘 → 开封 → 职称与待遇 without the back button', async ({ page }) => {
   await page.goto('/');
@@ -15,15 +17,18 @@ test('a teacher goes 洛阳 → 县管校聘 → 开封 → 职称与待遇 with
   await expect(page.getByRole('region', { name: /实践案例/ })).toContainText('开封市');
 });
 
-const expectations: Record<string, string[]> = {
-  'county-managed-teachers': ['kaifeng-renshe-2022-biaozhunhua', 'luoyang-2022-biaozhunhua', 'shangqiu-2024-kuoyou-tizhi', 'zhoukou-2024-kuoyou-tizhi', 'zhumadian-2024-kuoyou-tizhi'],
-};
+/** The cases whose front matter lists the measure: what its page must list. */
+const taggedWith = (measure: string) => readCaseFiles().filter((c) => c.data.measures.includes(measure)).map((c) => c.slug);
 
 test('the 县管校聘 page lists the cases that practise it, with figures side by side', async ({ page }) => {
   await page.goto('/measures/county-managed-teachers/');
   const cases = page.getByRole('region', { name: /实践案例/ });
   const hrefs = await cases.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  expect(hrefs.sort()).toEqual(expectations['county-managed-teachers']!.map((id) => `/cases/${id}/`).sort());
+  const tagged = taggedWith('county-managed-teachers').map((id) => `/cases/${id}/`);
+  expect(tagged.length).toBeGreaterThan(0);
+  // All of them, or as many as the page shows (the rest are in search).
+  expect(hrefs).toHaveLength(Math.min(tagged.length, CASES_ON_ENTITY_PAGE));
+  expect(tagged).toEqual(expect.arrayContaining(hrefs));
   // Each case shows the passage where the measure appears, with the term marked.
   await expect(cases.locator('blockquote mark').first()).toHaveText(/县管校聘|竞聘上岗/);
   const table = page.getByRole('table');
