@@ -2,11 +2,12 @@
 // type-aware rules: fast on a small machine; `astro check` does the type checking) and the
 // Astro plugin for .astro files. Formatting is Prettier's job (.prettierrc.json), not ESLint's.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', '.bench/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/', 'seeds/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
