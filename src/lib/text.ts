@@ -42,10 +42,6 @@ export function unescapedMarkup(body: string): string[] {
   return body.split(/\r?\n/).filter((line) => /(^|[^\\])(\\\\)*[<>{}]/.test(line) || /(^|[^\\])\[[^\]]*\]\(/.test(line));
 }
 
-/** Number of CJK characters (used for reading time and “is this Chinese?” checks). */
-export function countCjk(text: string): number {
-  return text.match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0;
-}
 
 /** A short excerpt of `text` around the first occurrence of any of `terms`. */
 export function excerptAround(text: string, terms: string[], radius = 60): string | undefined {

@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { HAN } from '../../src/lib/han.ts';
 import { readThemes } from '../helpers/content.ts';
 import { casesContaining, measures, random, readCases, readSearchPage, searchPage, typeQuery, waitForResults, type Shown } from './search-helpers.ts';
 
@@ -160,13 +161,13 @@ test.describe('random substrings of every case body', () => {
   for (const c of cases) {
     test(c.slug, async ({ searchTab: page }) => {
       const rnd = random([...c.slug].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7));
-      const runs = c.body.match(/[\u4e00-\u9fff]{2,}/g) ?? [];
+      const runs = c.body.match(new RegExp(`${HAN}{2,}`, 'gu')) ?? [];
       const misses: string[] = [];
       for (let i = 0; i < 20; i++) {
-        const run = runs[Math.floor(rnd() * runs.length)]!;
+        const run = [...runs[Math.floor(rnd() * runs.length)]!];
         const len = Math.min(run.length, 2 + Math.floor(rnd() * 7));
         const at = Math.floor(rnd() * (run.length - len + 1));
-        const q = run.slice(at, at + len);
+        const q = run.slice(at, at + len).join('');
         const shown = await typeQuery(page, q);
         if (!shown.main.slice(0, 20).some((h) => h.path === `cases/${c.slug}`)) misses.push(q);
       }

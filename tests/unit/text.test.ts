@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyBlocks, countCjk, excerptAround, paragraphs, unescapedMarkup, unescapeMdx } from '../../src/lib/text.ts';
+import { bodyBlocks, excerptAround, paragraphs, unescapedMarkup, unescapeMdx } from '../../src/lib/text.ts';
 
 const body = `
 ## 一、以“综合改革”提升教育教学质量
@@ -28,9 +28,6 @@ describe('reading a case body', () => {
   it('finds lines with unescaped markup, not escaped ones', () => {
     expect(unescapedMarkup('甲\\<乙\\>\n丙<script>\n丁\\{x\\}\n戊}')).toEqual(['丙<script>', '戊}']);
     expect(unescapedMarkup('见[通知](javascript:alert(1))\n![图](x.png)\n引\\[1\\](注)')).toEqual(['见[通知](javascript:alert(1))', '![图](x.png)']);
-  });
-  it('counts CJK characters', () => {
-    expect(countCjk('新增学位1980个')).toBe(5);
   });
   it('excerpts around the first term found', () => {
     const text = '甲'.repeat(100) + '县管校聘' + '乙'.repeat(100);

@@ -4,16 +4,14 @@
  * `normalizeChars` per line → `shouldJoin`/`joinText` for broken wraps → `cleanParagraph`
  * (or `cleanHeading`) per block → `dedupeParagraphs` per case.
  */
+import { countHan, hasHan, isHan } from '../han.ts';
 
-const IDEOGRAPH = '\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 /** CJK punctuation, full-width forms, curly quotes, ellipsis and dashes. */
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
-const CJK_RE = new RegExp(`[${IDEOGRAPH}${CJK_PUNCT}]`);
-const IDEOGRAPH_RE = new RegExp(`[${IDEOGRAPH}]`);
+const CJK_PUNCT_RE = new RegExp(`[${CJK_PUNCT}]`);
 
 /** A Chinese character or a CJK punctuation mark. */
-export const isCjk = (c: string | undefined): boolean => !!c && CJK_RE.test(c);
-export const isIdeograph = (c: string | undefined): boolean => !!c && IDEOGRAPH_RE.test(c);
+export const isCjk = (c: string | undefined): boolean => isHan(c) || (!!c && CJK_PUNCT_RE.test(c));
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 
@@ -74,7 +72,7 @@ const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': 
 
 /** Share of Chinese characters among the Chinese and Latin letters of a text (digits don't count). */
 function chineseShare(s: string): number {
-  const cjk = s.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const cjk = countHan(s);
   const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
   return cjk + latin ? cjk / (cjk + latin) : 0;
 }
@@ -98,7 +96,7 @@ export function fullWidthPunctuation(s: string): string {
     });
     for (const [open, close] of pairs) {
       const inner = out.slice(open + 1, close).join('');
-      if (/[\u3400-\u9fff]/.test(inner) || isIdeograph(prevChar(out.join(''), open))) {
+      if (hasHan(inner) || isHan(prevChar(out.join(''), open))) {
         out[open] = '（';
         out[close] = '）';
       }
@@ -114,7 +112,7 @@ export function fullWidthPunctuation(s: string): string {
           if (chinese && !(isLatin(p) && isLatin(n)) && !(c === ':' && joined.slice(i, i + 3) === '://')) return FULL[c]!;
           return c;
         }
-        if (c === '.' && isIdeograph(p) && (n === undefined || isCjk(n))) return '。';
+        if (c === '.' && isHan(p) && (n === undefined || isCjk(n))) return '。';
         return c;
       })
       .join('');
@@ -128,7 +126,7 @@ export function fullWidthPunctuation(s: string): string {
 export function curlyQuotes(s: string): { text: string; unbalanced: boolean } {
   let n = 0;
   const text = mapOutsideUrls(s, (t) => {
-    if (!/[\u3400-\u9fff]/.test(s)) return t;
+    if (!hasHan(s)) return t;
     return t.replace(/"/g, () => (n++ % 2 === 0 ? '“' : '”'));
   });
   return { text, unbalanced: n % 2 === 1 };
@@ -158,7 +156,7 @@ export function tidySpaces(s: string): string {
  * numbers or CJK punctuation (other than quotes) are dropped.
  */
 export function tidyHeadingSpaces(s: string): string {
-  const keepNeighbour = (c: string | undefined) => isIdeograph(c) || c === '“' || c === '”' || c === '‘' || c === '’' || isLatin(c);
+  const keepNeighbour = (c: string | undefined) => isHan(c) || c === '“' || c === '”' || c === '‘' || c === '’' || isLatin(c);
   return s
     .replace(/ {2,}/g, ' ')
     .replace(/ /g, (sp, i: number, all: string) => (keepNeighbour(all[i - 1]) && keepNeighbour(all[i + 1]) ? sp : isCjk(all[i - 1]) || isCjk(all[i + 1]) ? '' : sp))
@@ -254,7 +252,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 export function wordSpansBoundary(a: string, b: string): boolean {
   const left = a.slice(-4);
   const right = b.slice(0, 4);
-  if (!isIdeograph(left.at(-1)) || !isIdeograph(right[0])) return false;
+  if (!isHan(left.at(-1)) || !isHan(right[0])) return false;
   let at = 0;
   for (const seg of segmenter.segment(left + right)) {
     const end = at + seg.segment.length;

@@ -6,6 +6,10 @@
  */
 import { checkFigures, type FigureLike } from '../figures.ts';
 import { measureTerms, type MeasureTerms } from '../tagging.ts';
+import { HAN } from '../han.ts';
+
+const HAN_START = new RegExp(`^${HAN}`, 'u');
+const HAN_RUN_START = new RegExp(`^${HAN}{2,16}`, 'u');
 
 export interface FigureProposal extends FigureLike {
   /** Paragraph index (0-based) the quote is from. */
@@ -68,7 +72,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       const end = at + whole.length;
       const after = p.slice(end);
       if (/^[年月日号届期级]/.test(after)) continue;
-      if (!unitWord && !/^[\u4e00-\u9fff]/.test(after)) continue;
+      if (!unitWord && !HAN_START.test(after)) continue;
       if (insideBookTitle(p, at)) continue;
       // A list of values (分别达93.16%、97.96%…, 87%和92%) cannot be paired with labels safely.
       if (/^[、和及至~\-—]\s*\d/.test(after) || /\d[%个所人名]?\s*[、和及]$/.test(p.slice(Math.max(0, at - 8), at))) continue;
@@ -102,7 +106,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       let quoteEnd = end;
       if ((label.length < 2 || VERB.test(label)) && unitWord && MEASURE_WORDS.has(unitWord)) {
         // 建成236个全国校园足球特色学校: the noun after the measure word names the figure.
-        const run = /^[\u4e00-\u9fff]{2,16}/.exec(after)?.[0] ?? '';
+        const run = HAN_RUN_START.exec(after)?.[0] ?? '';
         const stop = run.search(NOUN_STOP);
         const noun = stop < 0 ? run : run.slice(0, stop);
         if (noun.length >= 2 && !noun.startsWith('的')) {

@@ -5,7 +5,7 @@
  */
 import type { MeasureRecord } from '../contentFiles.ts';
 import { resolveRegionPath, regionTrail, type DivisionDataset, type Region } from '../regions.ts';
-import { countCjk } from '../text.ts';
+import { countHan } from '../han.ts';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
 import { latestReportedYear, titleYear } from './dating.ts';
 import { caseMdx, sourceYaml, type CaseFrontMatter, type SourceRecord } from './draft.ts';
@@ -200,7 +200,7 @@ export function ingest(input: string | Uint8Array, options: IngestOptions): Inge
     text = decoded.text;
     encoding = decoded.encoding;
   }
-  const cjk = countCjk(text);
+  const cjk = countHan(text);
   const visible = text.replace(/\s/g, '').length;
   if (cjk < MIN_CJK || cjk / visible < MIN_CJK_SHARE) {
     return reject(fileName, `too little Chinese text to be a bulletin (${cjk} Chinese characters, ${Math.round((100 * cjk) / Math.max(1, visible))}% of the text; at least ${MIN_CJK} and ${MIN_CJK_SHARE * 100}% expected)`, encoding);

@@ -4,6 +4,7 @@
  * confirm. Also the “is this about education at all?” check behind “not a case”.
  */
 import { findEvidence, type MeasureEvidence, type MeasureTerms } from '../tagging.ts';
+import { countHan } from '../han.ts';
 
 export interface MeasureProposal {
   /** Ranked measures with enough evidence to propose (front matter `measures:`). */
@@ -33,7 +34,7 @@ const EDUCATION_WORDS = /教育|学校|教师|学生|幼儿园|课堂|课程|办
 /** Mentions of education words per 1,000 Chinese characters, and in total. */
 export function educationDensity(text: string): { mentions: number; perThousand: number } {
   const mentions = text.match(EDUCATION_WORDS)?.length ?? 0;
-  const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const cjk = countHan(text);
   return { mentions, perThousand: cjk ? (mentions * 1000) / cjk : 0 };
 }
 

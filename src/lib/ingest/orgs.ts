@@ -5,6 +5,7 @@
  * signature and byline formats bulletins use.
  */
 import type { Division, DivisionDataset } from '../regions.ts';
+import { HAN } from '../han.ts';
 
 /** Organisation kinds that report on education, longest first. */
 const ORG_TYPES = [
@@ -13,6 +14,10 @@ const ORG_TYPES = [
   '人民政府', '教育局', '教体局', '教育厅', '人社局', '人社厅', '财政局', '财政厅', '发改委', '编办', '教委', '教工委', '体育局',
 ];
 const ORG_TYPE_RE = new RegExp(`(${ORG_TYPES.join('|')})`, 'g');
+/** Up to 16 Chinese characters ending where an organisation type word starts (the place name). */
+const HAN_RUN_BEFORE = new RegExp(`${HAN}{0,16}$`, 'u');
+const PERSON = `(?:${HAN}|·){2,4}`;
+const BYLINE = new RegExp(`^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生|作者)[\\s:：]*(${PERSON}(?:[\\s、，,]+${PERSON}){0,3})$`, 'u');
 const ROLE_WORDS = '党组书记|党委书记|党组副书记|党委副书记|书记|局长|副局长|厅长|副厅长|主任|副主任|院长|校长|主席|巡视员|调研员|一级|二级|督学';
 
 export interface PlaceChain {
@@ -83,7 +88,7 @@ export function findOrgs(text: string, data: DivisionDataset, hints: readonly st
   const found: OrgMention[] = [];
   for (const m of text.matchAll(ORG_TYPE_RE)) {
     const index = m.index!;
-    const run = /[\u4e00-\u9fff]{0,16}$/.exec(text.slice(0, index))![0];
+    const run = HAN_RUN_BEFORE.exec(text.slice(0, index))![0];
     let place = '';
     for (let k = 0; k < run.length; k++) {
       const candidate = run.slice(k);
@@ -118,7 +123,7 @@ export interface Signature {
 /** A signed article's head line: `商丘市教育体育局党组书记、局长 王新胜`. */
 export function signatureLine(line: string, data: DivisionDataset): Signature | undefined {
   const t = line.trim();
-  const m = new RegExp(`^(.{2,30}?)((?:${ROLE_WORDS}|[、\\s])+?)\\s+([\\u4e00-\\u9fff·]{2,4})$`).exec(t);
+  const m = new RegExp(`^(.{2,30}?)((?:${ROLE_WORDS}|[、\\s])+?)\\s+((?:${HAN}|·){2,4})$`, 'u').exec(t);
   if (!m) return undefined;
   const org = orgLine(m[1]!, data);
   if (!org || !new RegExp(`^(?:${ROLE_WORDS}|[、\\s])+$`).test(m[2]!)) return undefined;
@@ -133,7 +138,7 @@ export interface Byline {
 
 /** A newspaper byline: `本报记者 苏立萌`, `通讯员 张三 李四`. */
 export function bylineOf(line: string): Byline | undefined {
-  const m = /^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生|作者)[\s:：]*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3})$/.exec(line.trim());
+  const m = BYLINE.exec(line.trim());
   return m ? { role: m[1]!, name: m[2]!.replace(/[\s、，,]+/g, '、'), text: line.trim() } : undefined;
 }
 

@@ -22,7 +22,8 @@
 import { buildExcerpt, markTerms } from './excerpt.ts';
 import { FACETS, facetCounts, matchesSelection, toPagefindFilters, type Facet, type FacetCounts, type Selection } from './facets.ts';
 import { analyse, prepareDoc, rank, type Analysis, type PageDoc, type PreparedDoc, type Ranked } from './match.ts';
-import { hasCjk, normalize, normalizeWithMap } from './normalize.ts';
+import { normalize, normalizeWithMap } from './normalize.ts';
+import { hasHan } from '../han.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
 import { withHighlight, type SortOrder } from './url.ts';
@@ -287,7 +288,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       const second: Array<Promise<PagefindResult[]>> = [];
       for (const w of parsed.words) {
         const chars = [...w.text];
-        if (hasCjk(w.text) && chars.length > 1) second.push(run(chars.join(' ')));
+        if (hasHan(w.text) && chars.length > 1) second.push(run(chars.join(' ')));
         if (parsed.words.length > 1) second.push(run(w.text));
       }
       if (second.length) {

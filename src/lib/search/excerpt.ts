@@ -4,6 +4,7 @@
  * the text after the page title, with every match wrapped in <mark>.
  */
 import { escapeHtml } from '../highlight.ts';
+import { HAN } from '../han.ts';
 import { originalRange, type Normalized } from './normalize.ts';
 import type { Occurrence } from './match.ts';
 
@@ -23,9 +24,12 @@ export interface Excerpt {
   text: string;
 }
 
+/** A Pagefind block separator after a Chinese character or CJK punctuation mark. */
+const AFTER_CHINESE_SEPARATOR = new RegExp(`(${HAN}|[\\uff00-\\uffef\\u3000-\\u303f“”‘’])\\. `, 'gu');
+
 /** Joins Pagefind's block separators (“摘要. 正文”) back into readable text. */
 function tidy(text: string): string {
-  return text.replace(/([\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])\. /g, '$1 ');
+  return text.replace(AFTER_CHINESE_SEPARATOR, '$1 ');
 }
 
 /** Runs of this many characters without whitespace count as running text. */

@@ -90,10 +90,3 @@ export function originalRange(input: string, norm: Normalized, from: number, to:
   return [start, last + (cp > 0xffff ? 2 : 1)];
 }
 
-/** CJK ideographs (unified, extension A, compatibility). */
-export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-
-/** True when `text` has at least one CJK ideograph. */
-export function hasCjk(text: string): boolean {
-  return CJK.test(text);
-}

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { HAN } from '../../../src/lib/han.ts';
 import { createSearchEngine } from '../../../src/lib/search/engine.ts';
 import { corpus, dictionary, fakePagefind } from './fixtures.ts';
 
@@ -153,12 +154,12 @@ test('any 2–8-character Chinese string of a case body finds the case on the fi
   const e = engine().engine;
   const failures: string[] = [];
   for (const p of pages.filter((x) => x.body)) {
-    const runs = p.body.match(/[\u4e00-\u9fff]{2,}/g)!;
+    const runs = p.body.match(new RegExp(`${HAN}{2,}`, 'gu'))!;
     for (let i = 0; i < 15; i++) {
-      const run = runs[Math.floor(rnd() * runs.length)]!;
+      const run = [...runs[Math.floor(rnd() * runs.length)]!];
       const len = Math.min(run.length, 2 + Math.floor(rnd() * 7));
       const at = Math.floor(rnd() * (run.length - len + 1));
-      const q = run.slice(at, at + len);
+      const q = run.slice(at, at + len).join('');
       const o = await e.query(q);
       if (!o.results.slice(0, 20).some((h) => h.url.startsWith(p.url))) failures.push(`${q} → ${p.id}`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasCjk, normalize, normalizeWithMap, originalRange } from '../../../src/lib/search/normalize.ts';
+import { normalize, normalizeWithMap, originalRange } from '../../../src/lib/search/normalize.ts';
 
 describe('normalize', () => {
   test('full-width digits, letters and punctuation become half-width (NFKC), letters lower case', () => {
@@ -47,8 +47,4 @@ describe('normalize', () => {
     expect(input.slice(...originalRange(input, n, 0, 1))).toBe('𠀀');
   });
 
-  test('hasCjk', () => {
-    expect(hasCjk('1980个')).toBe(true);
-    expect(hasCjk('5+2')).toBe(false);
-  });
 });
