@@ -6,6 +6,8 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
 import { rehypeSafeUrls, remarkSafeUrls } from './src/lib/content/safeUrls.ts';
+import casePages from './src/integrations/casePages.ts';
+import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.
 const site = process.env.SITE_URL || 'https://example.org';
@@ -16,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), casePages({ dir: CONTENT_PATHS.cases })],
   markdown: {
     // The URL-safety layer (docs/security.md): on the parsed trees, http(s)/mailto/site paths only.
     remarkPlugins: [remarkCjkFriendly, remarkSafeUrls],

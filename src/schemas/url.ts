@@ -4,5 +4,5 @@ import { notWebAddressReason } from '../lib/content/urlPolicy.ts';
 
 export const webAddress = z.string().superRefine((url, ctx) => {
   const reason = notWebAddressReason(url);
-  if (reason) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `“${url.slice(0, 80)}” is not allowed: ${reason}` });
+  if (reason) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `“${url.slice(0, 80)}” cannot be used: ${reason}` });
 });

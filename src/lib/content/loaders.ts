@@ -125,13 +125,11 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
             problems.push({ file, line: slug ? source.lineOf(['slug']) : 1, message: `the id “${id}” (${slug ? 'slug' : 'file name'}) must be lowercase ASCII letters and digits joined by “-”` });
           }
           ids.add(id, file, slug ? source.lineOf(['slug']) : 1);
-          const parsed = options.schema.safeParse(raw);
-          if (!parsed.success) {
-            problems.push(...schemaProblems(file, parsed.error, source));
-            continue;
-          }
           const body = split.body.trim();
-          problems.push(...options.check({ id, file, text, data: parsed.data, body, lineOf: source.lineOf }));
+          const parsed = options.schema.safeParse(raw);
+          if (parsed.success) problems.push(...options.check({ id, file, text, data: parsed.data, body, lineOf: source.lineOf }));
+          else problems.push(...schemaProblems(file, parsed.error, source));
+          // Rendered even when the front matter is wrong, so that unsafe URLs are reported too.
           const digest = context.generateDigest(text);
           const cached = context.store.get(id);
           let rendered = cached?.digest === digest ? cached.rendered : undefined;
@@ -143,7 +141,7 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
             problems.push(...out.problems.map((p) => ({ file, ...p })));
             rendered = out.result as typeof rendered;
           }
-          entries.push({ id, file, data: raw, body, digest, rendered });
+          if (parsed.success) entries.push({ id, file, data: raw, body, digest, rendered });
         }
         throwIfProblems('Case content check failed:', problems);
         context.store.clear();
