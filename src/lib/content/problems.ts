@@ -15,7 +15,7 @@ export const formatProblem = (p: Problem) => `${p.file}:${p.line}: ${p.message}`
 export class ContentError extends Error {
   constructor(title: string, problems: Problem[]) {
     const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    super(`${title}\n${sorted.map(formatProblem).join('\n')}`);
+    super(`${title}\n${[...new Set(sorted.map(formatProblem))].join('\n')}`);
     this.name = 'ContentError';
     this.stack = '';
   }
