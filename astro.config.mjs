@@ -5,6 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
+import { rehypeSafeUrls, remarkSafeUrls } from './src/lib/content/safeUrls.ts';
+import casePages from './src/integrations/casePages.ts';
+import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.
 const site = process.env.SITE_URL || 'https://example.org';
@@ -15,10 +18,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), casePages({ dir: CONTENT_PATHS.cases })],
   markdown: {
-    remarkPlugins: [remarkCjkFriendly],
-    rehypePlugins: [rehypeParagraphIds],
+    // The URL-safety layer (docs/security.md): on the parsed trees, http(s)/mailto/site paths only.
+    remarkPlugins: [remarkCjkFriendly, remarkSafeUrls],
+    rehypePlugins: [rehypeSafeUrls, rehypeParagraphIds],
   },
   // The cast: @tailwindcss/vite is typed against a newer Vite than Astro 5's (runtime is fine).
   vite: { plugins: [/** @type {any} */ (tailwindcss())] },

@@ -1,16 +1,45 @@
-/** The raw bulletin behind a source record, read from seeds/ exactly as stored. */
+/**
+ * The raw bulletin behind a source record, published as data, never as a page: a `.txt` seed as
+ * text (`sources/<id>/<id>.txt`, text/plain), any other original (.html, .svg, .xhtml, .md, .docx,
+ * .pdf …) as `sources/<id>/<id>.bin`, which every static host serves as application/octet-stream,
+ * with its own file name restored by the link's `download` attribute. A browser can then never
+ * run a seed's scripts on the casebook's origin. Seeds are checked at build (src/lib/content/seeds.ts).
+ */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, posix } from 'node:path';
 import { decodeBytes } from '../lib/ingest/decode.ts';
+import { visibleControls } from '../lib/content/textHygiene.ts';
 import type { SourceEntry } from './casebook.ts';
+
+export interface PublishedSeed {
+  /** File name under sources/<id>/ (a safe name: the source id and .txt or .bin). */
+  name: string;
+  /** The seed's own file name, for the saved download. */
+  downloadName: string;
+  /** Lowercase extension of the original, e.g. `.txt`, `.html`. */
+  format: string;
+}
+
+export function publishedSeed(source: SourceEntry): PublishedSeed {
+  const downloadName = posix.basename(source.data.file);
+  const format = extname(downloadName).toLowerCase();
+  return { name: `${source.id}${format === '.txt' ? '.txt' : '.bin'}`, downloadName, format };
+}
 
 export function rawBytes(source: SourceEntry): Buffer {
   return readFileSync(join(process.cwd(), source.data.file));
 }
 
-/** The raw text for display; seeds may be GBK as received, so decode as the ingest CLI does. */
-export function rawText(source: SourceEntry): string {
+/**
+ * The bulletin's text for reading on the source page, or undefined when it can only be downloaded.
+ * A `.txt` seed is decoded as the ingest CLI decodes it (seeds may be GBK as received); invisible
+ * and control characters are shown as visible ⟨U+…⟩ markers, never acting on the page.
+ * Other formats: the text the ingest readers extract (`extractedText` of src/lib/ingest/read.ts,
+ * connected when that module lands); until then the page offers the original as a download only.
+ */
+export async function sourcePageText(source: SourceEntry): Promise<string | undefined> {
+  if (publishedSeed(source).format !== '.txt') return undefined;
   const decoded = decodeBytes(rawBytes(source), Number.POSITIVE_INFINITY);
   if (!decoded.ok) throw new Error(`${source.data.file}: ${decoded.reason}`);
-  return decoded.text;
+  return visibleControls(decoded.text);
 }

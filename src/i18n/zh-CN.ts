@@ -123,9 +123,11 @@ export const zhCN = {
   'source.url': '原文链接',
   'source.file': '原始文件',
   'source.cases': '据此整理的案例（{n}）',
-  'source.raw': '原始文本',
-  'source.rawNote': '以下为收录时的原始文本，未作任何改动（含排版错误、重复段落与图片说明）。',
+  'source.raw': '原始文本（未经整理）',
+  'source.rawNote': '以下为收录时的原始文本，未作任何改动（含排版错误、重复段落与图片说明；不可见的控制字符以 ⟨U+…⟩ 标出）。',
   'source.download': '下载原始文本',
+  // security: raw files are offered for download only when the site cannot show their text.
+  'source.downloadOnly': '原始文件为 {format} 格式，本页不显示其文本，可下载原件查看。',
   'sources.title': '全部来源材料',
 
   'search.title': '检索',
