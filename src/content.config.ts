@@ -11,6 +11,8 @@ import { CONTENT_PATHS, frontMatterLine, lineOf, readMeasures, readThemes } from
 import { isPartialDate, normaliseDateInput, parsePartialDate } from './lib/dates.ts';
 import { checkFigures } from './lib/figures.ts';
 import { loadRegions } from './lib/loadRegions.ts';
+import { loadMetrics } from './lib/loadMetrics.ts';
+import { figureSchema } from './schemas/figure.ts';
 import { paragraphs, unescapedMarkup } from './lib/text.ts';
 
 const root = process.cwd();
@@ -107,21 +109,7 @@ const sources = defineCollection({
   }),
 });
 
-const figure = z.object({
-  /** Short label, e.g. 新增优质学位. */
-  label: z.string().min(1),
-  value: z.number(),
-  /** Unit as in the text: 个, 所, %, 亿元 … */
-  unit: z.string(),
-  /** The year the text ties the number to, if any. */
-  year: z.number().int().min(1949).max(2100).optional(),
-  /** Measure key the number belongs to (must be one of the case's measures). */
-  measure: keyOf(measureIds, 'measure').optional(),
-  /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
-  display: z.string().optional(),
-  /** The exact phrase of the case body the number comes from. */
-  quote: z.string().min(2),
-});
+const figure = figureSchema({ measureIds, metrics: loadMetrics(measureIds, root) });
 
 const caseSchema = z.object({
   title: z.string().min(4),
@@ -195,7 +183,7 @@ function casesLoader(): Loader {
         for (const line of unescapedMarkup(entry.body ?? '')) {
           problems.push(`${where}:${lineOf(text, line) ?? 1}: raw markup in the text (escape < > { } as \\< \\> \\{ \\}): ${line.trim().slice(0, 60)}`);
         }
-        for (const p of checkFigures(paragraphs(entry.body ?? ''), data.figures, data.measures)) {
+        for (const p of checkFigures(paragraphs(entry.body ?? ''), data.figures, data.measures, { titles: [data.title, data.originalTitle ?? ''] })) {
           const f = data.figures[p.figure]!;
           problems.push(`${where}:${lineOf(text, f.quote) ?? lineOf(text, 'figures:') ?? 1}: figure ${p.figure + 1} (${f.label}): ${p.message}`);
         }
