@@ -232,6 +232,7 @@ export const zhCN = {
   'regions.mapTile': '{name}：{n}个案例',
   'regions.mapTileNone': '{name}：暂无案例',
   'regions.mapList': '有案例的省份与城市',
+  'regions.moreCities': '等{n}个城市',
   'region.figures': '本地区关键数字',
   'region.figuresLead': '按措施列出本地区案例中的关键数字，均可追溯到原文。',
   'region.figuresMore': '查看{measure}的各地对比',
