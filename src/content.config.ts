@@ -7,22 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { CONTENT_PATHS, lineOf, readMeasures, readThemes } from './lib/contentFiles.ts';
 import { checkFigures } from './lib/figures.ts';
 import { loadRegions } from './lib/loadRegions.ts';
+import { loadMetrics } from './lib/loadMetrics.ts';
+import { figureSchema } from './schemas/figure.ts';
 import { paragraphs, unescapedMarkup } from './lib/text.ts';
 import { caseFilesLoader, yamlFilesLoader, yamlListLoader } from './lib/content/loaders.ts';
 import { characterProblems } from './lib/content/read.ts';
 import { ContentError, type Problem } from './lib/content/problems.ts';
 import { seedsFolderProblems } from './lib/content/seeds.ts';
 import { caseSchema } from './schemas/case.ts';
-import { keyOf } from './schemas/keys.ts';
 import { measureSchema } from './schemas/measure.ts';
 import { regionSchema } from './schemas/region.ts';
-import { safeNumber } from './schemas/number.ts';
 import { sourceSchema } from './schemas/source.ts';
-import { strictObject } from './schemas/strict.ts';
 import { themeSchema } from './schemas/theme.ts';
 
 const root = process.cwd();
@@ -72,23 +70,7 @@ const sources = defineCollection({
   schema: sourcesSchema,
 });
 
-// ── Figure schema: replaced by src/schemas/figure.ts (owned by the figures work) at merge. ──
-const figure = strictObject({
-  /** Short label, e.g. 新增优质学位. */
-  label: z.string().min(1),
-  value: safeNumber,
-  /** Unit as in the text: 个, 所, %, 亿元 … */
-  unit: z.string(),
-  /** The year the text ties the number to, if any. */
-  year: z.number().int().min(1949).max(2100).optional(),
-  /** Measure key the number belongs to (must be one of the case's measures). */
-  measure: keyOf(measureIds, 'measure').optional(),
-  /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
-  display: z.string().optional(),
-  /** The exact phrase of the case body the number comes from. */
-  quote: z.string().min(2),
-});
-// ── end of figure schema ──
+const figure = figureSchema({ measureIds, metrics: contentRead(() => loadMetrics(measureIds, root)) });
 
 const casesSchema = caseSchema({ regions: regionIds, measures: measureIds }, figure);
 
@@ -107,7 +89,7 @@ const cases = defineCollection({
       for (const line of unescapedMarkup(body)) {
         problems.push({ file, line: at(line), message: `raw markup in the text (escape < > { } as \\< \\> \\{ \\}): ${line.trim().slice(0, 60)}` });
       }
-      for (const p of checkFigures(paragraphs(body), data.figures, data.measures)) {
+      for (const p of checkFigures(paragraphs(body), data.figures, data.measures, { titles: [data.title, data.originalTitle ?? ''] })) {
         const f = data.figures[p.figure]!;
         problems.push({ file, line: lineOf(text, f.quote) ?? at('figures:'), message: `figure ${p.figure + 1} (${f.label}): ${p.message}` });
       }

@@ -7,6 +7,9 @@ import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '.
 import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/tagging.ts';
 import { buildRelated } from '../lib/related.ts';
 import { bodyBlocks } from '../lib/text.ts';
+import { loadMetrics } from '../lib/loadMetrics.ts';
+import { figureBase, findMetric, type Metric } from '../lib/metrics.ts';
+import type { BaseValue } from '../lib/units.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -29,6 +32,21 @@ export interface CaseView {
   paragraphs: string[];
   /** Evidence for the case's own measures, in the order of `measures`. */
   evidence: Map<string, MeasureEvidence | undefined>;
+  /** Key figures with their metric, base value and paragraph. */
+  figures: FigureView[];
+}
+
+export type Figure = CaseEntry['data']['figures'][number];
+
+export interface FigureView {
+  figure: Figure;
+  kind: Figure['kind'];
+  period: Figure['period'];
+  metric?: Metric | undefined;
+  /** Value in the metric's base unit (or the unit's base without a metric). */
+  base?: BaseValue | undefined;
+  /** Index of the paragraph the quote is in. */
+  paragraph: number;
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
@@ -57,6 +75,7 @@ async function load() {
   ]);
   // Stable order for lists: newest source first (load order varies between builds).
   sources.sort((a, b) => dateSortKey(partialDate(b.data.date)) - dateSortKey(partialDate(a.data.date)) || a.id.localeCompare(b.id));
+  const metrics = loadMetrics(measures.map((m) => m.id));
   const measureById = byId(measures);
   const themeById = byId(themes);
   const regionById = byId(regions);
@@ -88,6 +107,17 @@ async function load() {
       measures: caseMeasures,
       paragraphs,
       evidence: new Map(caseMeasures.map((m) => [m.id, found.find((e) => e.measure === m.id)])),
+      figures: entry.data.figures.map((figure) => {
+        const metric = figure.metric ? findMetric(metrics, figure.measure, figure.metric) : undefined;
+        return {
+          figure,
+          kind: figure.kind,
+          period: figure.period,
+          metric,
+          base: figureBase(figure.value, figure.unit, metric),
+          paragraph: paragraphs.findIndex((p) => p.includes(figure.quote)),
+        };
+      }),
     };
   });
   cases.sort((a, b) => dateSortKey(b.date) - dateSortKey(a.date) || a.id.localeCompare(b.id));
@@ -126,6 +156,7 @@ async function load() {
     themes,
     regions,
     sources,
+    metrics,
     measureById,
     themeById,
     regionById,
@@ -167,18 +198,25 @@ async function load() {
     related(c: CaseView, limit = 4) {
       return relatedIndex(relatable.get(c.id)!, limit).map((r) => ({ ...r, view: r.item.view }));
     },
-    /** Key figures tagged with a measure, across cases, for the comparison table. */
-    figuresOf(measureId: string) {
+    /** Key figures tagged with a measure, across cases, for the comparison tables. */
+    figuresOf(measureId: string): FigureRow[] {
       return (casesByMeasure.get(measureId) ?? []).flatMap((view) =>
-        view.data.figures
-          .filter((f) => f.measure === measureId)
-          .map((figure) => ({ view, figure, paragraph: view.paragraphs.findIndex((p) => p.includes(figure.quote)) })),
+        view.figures.filter((f) => f.figure.measure === measureId).map((f) => ({ ...f, view })),
       );
+    },
+    /** Key figures of no one measure (a city's education spending), for region pages and /compare/. */
+    generalFigures(within: CaseView[]): FigureRow[] {
+      return within.flatMap((view) => view.figures.filter((f) => f.figure.measure === undefined).map((f) => ({ ...f, view })));
     },
     termsOf(m: MeasureEntry): string[] {
       return measureTerms({ id: m.id, name: m.data.name, aliases: m.data.aliases });
     },
   };
+}
+
+/** A figure with its case, as comparison tables list it. */
+export interface FigureRow extends FigureView {
+  view: CaseView;
 }
 
 let cached: ReturnType<typeof load> | undefined;

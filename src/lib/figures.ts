@@ -10,8 +10,52 @@ export interface FigureLike {
   quote: string;
   /** How the text states it when the bare value would lose meaning: 30多亿元, 6万余名, 85%以上. */
   display?: string | undefined;
-  year?: number | undefined;
   measure?: string | undefined;
+  kind?: FigureKind | undefined;
+  period?: Period | undefined;
+  metric?: string | undefined;
+}
+
+/** 成效 (achieved), 目标 (planned, due by period.to), 投入 (money, staff, buildings put in), 背景. */
+export const FIGURE_KINDS = ['result', 'target', 'input', 'context'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+/**
+ * The year or span a figure covers, only as the text states it: `{ to: 2023 }` (in/by 2023),
+ * `{ from: 2019, to: 2021 }`, `{ from: 2019 }` (2019年以来: up to the time of writing).
+ */
+export interface Period {
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+/** Five-year plans a text may name instead of years (十三五期间 is 2016–2020). */
+const FIVE_YEAR_PLANS: [name: string, from: number][] = [
+  ['十一五', 2006],
+  ['十二五', 2011],
+  ['十三五', 2016],
+  ['十四五', 2021],
+  ['十五五', 2026],
+];
+
+/** The five-year plan a span is, if it is one; {from: 2016, to: 2020} → 十三五. */
+export function fiveYearPlan(period: Period): string | undefined {
+  return FIVE_YEAR_PLANS.find(([, from]) => period.from === from && period.to === from + 4)?.[0];
+}
+
+/** How a period reads: 2023年, 2016—2020年, 2019年以来 (kind target: 至2026年). */
+export function periodText(period: Period | null | undefined, kind?: FigureKind): string | undefined {
+  if (!period) return undefined;
+  const { from, to } = period;
+  if (from !== undefined && to === undefined) return `${from}年以来`;
+  if (to === undefined) return undefined;
+  if (from !== undefined && from !== to) return `${from}—${to}年`;
+  return kind === 'target' ? `至${to}年` : `${to}年`;
+}
+
+/** A sort key for a period: its end year (an open span sorts by its start). */
+export function periodKey(period: Period | null | undefined): number | undefined {
+  return period?.to ?? period?.from;
 }
 
 /** A figure as the page shows it: the text's own wording when set, else value and unit. */
@@ -36,10 +80,28 @@ export function numberAppearsIn(value: number, text: string): boolean {
   return candidates.some((c) => Number(c) === value);
 }
 
+/**
+ * Whether the text ties a figure to its period: each year stands in the quote's paragraph, or
+ * the paragraph names the five-year plan the span is, or a year stands in the document's title
+ * (an annual work plan: 2023年我市紧扣重点…, where the paragraph says 今年).
+ */
+function periodStated(period: Period, paragraph: string, titles: readonly string[]): boolean {
+  const plan = fiveYearPlan(period);
+  if (plan && paragraph.includes(plan)) return true;
+  const years = [period.from, period.to].filter((y): y is number => y !== undefined);
+  return years.every((y) => paragraph.includes(String(y)) || titles.some((t) => t.includes(`${y}年`)));
+}
+
+export interface FigureCheckOptions {
+  /** The document's titles (as printed and as edited), where an annual plan states its year. */
+  titles?: readonly string[];
+}
+
 export function checkFigures(
   paragraphs: readonly string[],
   figures: readonly FigureLike[],
   caseMeasures: readonly string[],
+  options: FigureCheckOptions = {},
 ): FigureProblem[] {
   const problems: FigureProblem[] = [];
   figures.forEach((f, figure) => {
@@ -59,8 +121,12 @@ export function checkFigures(
         problems.push({ figure, message: `the quote qualifies ${f.value}${f.unit} (多/余/以上…): set display so the page keeps the text's wording` });
       }
     }
-    if (f.year !== undefined && !paragraphs.some((p) => p.includes(f.quote) && p.includes(String(f.year)))) {
-      problems.push({ figure, message: `year ${f.year} is not in the paragraph of the quote: drop it or quote the sentence that dates the figure` });
+    const paragraph = paragraphs.find((p) => p.includes(f.quote));
+    if (f.period && paragraph !== undefined && !periodStated(f.period, paragraph, options.titles ?? [])) {
+      problems.push({
+        figure,
+        message: `period ${periodText(f.period, f.kind) ?? JSON.stringify(f.period)} is not stated in the paragraph of the quote (nor in the title): drop it or quote the sentence that dates the figure`,
+      });
     }
     if (f.measure && !caseMeasures.includes(f.measure)) {
       problems.push({ figure, message: `measure “${f.measure}” is not one of this case's measures (${caseMeasures.join(', ')})` });

@@ -17,4 +17,9 @@ export const routes = {
   sources: () => 'sources/',
   source: (id: string) => `sources/${id}/`,
   search: () => 'search/',
+  compare: () => 'compare/',
+  /** The data /compare/ loads: an index of what can be picked, and one small file per case or region. */
+  compareIndex: () => 'compare/index.json',
+  compareCase: (id: string) => `compare/case/${id}.json`,
+  compareRegion: (id: string) => `compare/region/${id}.json`,
 } as const;

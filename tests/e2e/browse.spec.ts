@@ -31,9 +31,9 @@ test('the 县管校聘 page lists the cases that practise it, with figures side 
   expect(tagged).toEqual(expect.arrayContaining(hrefs));
   // Each case shows the passage where the measure appears, with the term marked.
   await expect(cases.locator('blockquote mark').first()).toHaveText(/县管校聘|竞聘上岗/);
-  const table = page.getByRole('table');
-  await expect(table.getByRole('row')).not.toHaveCount(1);
-  await expect(table).toContainText('1454所');
+  const comparison = page.getByRole('region', { name: '各地数字对比' });
+  await expect(comparison.getByRole('table').first().getByRole('row')).not.toHaveCount(1);
+  await expect(comparison).toContainText('1454所');
 });
 
 for (const [measure, name] of [['group-schooling', '集团化办学'], ['double-reduction', '双减']] as const) {

@@ -31,6 +31,8 @@ test.describe('case page', () => {
     await expect(page.locator(`[id="${decodeURIComponent(anchor.slice(1))}"]`)).toHaveText((await firstEntry.textContent())!);
 
     const evidence = page.getByRole('region', { name: '措施依据' });
+    // Folded so that the text starts early on a phone; one click opens it.
+    await evidence.locator('summary').click();
     const kgxp = evidence.locator('dd').first();
     const para = (await kgxp.getByRole('link').first().getAttribute('href'))!;
     await expect(page.locator(para)).toContainText('县管校聘');

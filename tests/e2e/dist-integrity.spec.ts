@@ -42,7 +42,7 @@ test('open data: CSV with BOM for Excel, one row per case and per figure; JSON a
   const csv = readFileSync(`${dist}/data/cases.csv`);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = csv.toString('utf8').trimEnd().split('\r\n');
-  expect(lines[0]).toContain('id,title,summary,region_code');
+  expect(lines[0]!.slice(1)).toMatch(/^案例编号,标题,摘要,行政区划代码/);
   expect(lines).toHaveLength(cases.length + 1);
 
   const figuresCsv = readFileSync(`${dist}/data/figures.csv`, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFigures, figureText, numberAppearsIn } from '../../src/lib/figures.ts';
+import { checkFigures, figureText, fiveYearPlan, numberAppearsIn, periodKey, periodText } from '../../src/lib/figures.ts';
 
 const paragraphs = ['新增优质学位1980个，有效缓解供需紧张。', '十年来累计投入30多亿元，占比38.48%。'];
 const fig = (f: Partial<Parameters<typeof checkFigures>[1][number]>) => ({ label: 'x', value: 1980, unit: '个', quote: '新增优质学位1980个', ...f });
@@ -44,10 +44,27 @@ describe('figures state what the text states', () => {
     expect(checkFigures(p, [fig({ value: 85, unit: '%', quote: '普惠率要保持在85%以上', display: '85%以上' })], [])).toEqual([]);
     expect(checkFigures(p, [fig({ value: 9700, unit: '名', quote: '培养名师9700余名' })], [])[0]!.message).toContain('does not state 9700名');
   });
-  it('accepts a year only when the quoted paragraph names it', () => {
-    const p = ['2023年全市基础教育领域总投入145.56亿元。', '今年底公办园学位占比要达到50%。'];
-    expect(checkFigures(p, [fig({ value: 145.56, unit: '亿元', quote: '总投入145.56亿元', year: 2023 })], [])).toEqual([]);
-    expect(checkFigures(p, [fig({ value: 50, unit: '%', quote: '学位占比要达到50%', year: 2023 })], [])[0]!.message).toContain('year 2023 is not in the paragraph');
+  it('accepts a period only when the paragraph (or the title of an annual plan) states it', () => {
+    const p = ['2023年全市基础教育领域总投入145.56亿元。', '今年底公办园学位占比要达到50%。', '十三五期间，新增学位27.6万个。'];
+    expect(checkFigures(p, [fig({ value: 145.56, unit: '亿元', quote: '总投入145.56亿元', period: { to: 2023 } })], [])).toEqual([]);
+    const target = fig({ value: 50, unit: '%', quote: '学位占比要达到50%', kind: 'target', period: { to: 2023 } });
+    expect(checkFigures(p, [target], [])[0]!.message).toContain('period 至2023年 is not stated');
+    expect(checkFigures(p, [target], [], { titles: ['郑州市2023年教育工作部署'] })).toEqual([]);
+    expect(checkFigures(p, [target], [], { titles: ['2023'] })).toHaveLength(1);
+    const plan = fig({ value: 27.6, unit: '万个', quote: '新增学位27.6万个' });
+    expect(checkFigures(p, [{ ...plan, period: { from: 2016, to: 2020 } }], [])).toEqual([]);
+    expect(checkFigures(p, [{ ...plan, period: { from: 2016, to: 2021 } }], [])).toHaveLength(1);
+    expect(checkFigures(p, [{ ...plan, period: { from: 2021, to: 2025 } }], [])).toHaveLength(1);
+  });
+  it('reads periods as the text would', () => {
+    expect(periodText({ to: 2023 })).toBe('2023年');
+    expect(periodText({ to: 2026 }, 'target')).toBe('至2026年');
+    expect(periodText({ from: 2016, to: 2020 })).toBe('2016—2020年');
+    expect(periodText({ from: 2019 })).toBe('2019年以来');
+    expect(periodText(undefined)).toBeUndefined();
+    expect(fiveYearPlan({ from: 2016, to: 2020 })).toBe('十三五');
+    expect(periodKey({ from: 2019 })).toBe(2019);
+    expect(periodKey({ from: 2016, to: 2020 })).toBe(2020);
   });
   it('shows the figure as the text states it', () => {
     expect(figureText({ value: 30, unit: '亿元', display: '30多亿元' })).toBe('30多亿元');
