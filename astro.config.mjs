@@ -5,17 +5,20 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
+import { siteAddress } from './src/lib/siteAddress.ts';
+import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
 
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.
-const site = process.env.SITE_URL || 'https://example.org';
+// Without SITE_URL no host is made up: the sitemap and other absolute-URL features are left out.
+const { site } = siteAddress(process.env);
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
-  site,
+  ...(site && { site }),
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), site ? sitemap() : siteAddressNotice()],
   markdown: {
     remarkPlugins: [remarkCjkFriendly],
     rehypePlugins: [rehypeParagraphIds],

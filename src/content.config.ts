@@ -96,6 +96,8 @@ const sources = defineCollection({
     dateNote: z.string().optional(),
     /** Original address, only if the source states one. */
     url: z.string().url().optional(),
+    /** When the original was retrieved from `url` (引用日期 in its citation), YYYY-MM-DD. */
+    accessed: partialDate.optional(),
     kind: z.enum(['简报', '报纸', '网页', '文章']),
     /** The raw text, a path under seeds/. */
     file: z

@@ -7,7 +7,9 @@ import { href, routes } from '../href.ts';
  * An RSS feed of cases. pubDate only when the source gives a full day: a year-only case
  * gets no invented date (RSS 2.0 makes pubDate optional); its date text is in the summary.
  */
-export function caseFeed(context: APIContext, feed: { title: string; description: string; cases: CaseView[]; path?: string }) {
+export async function caseFeed(context: APIContext, feed: { title: string; description: string; cases: CaseView[]; path?: string }) {
+  // RSS needs absolute links: without SITE_URL no feed is written (a body-less response writes no file).
+  if (!context.site) return new Response(null, { status: 404 });
   return rss({
     title: feed.title,
     description: feed.description,

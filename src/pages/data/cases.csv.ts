@@ -4,10 +4,11 @@ import { caseRecords } from '../../data/openData.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { figureText } from '../../lib/figures.ts';
 import { href, routes } from '../../href.ts';
+import { absoluteOrPath } from '../../lib/siteAddress.ts';
 
 /** One row per case; measures and figures joined in a cell (figures.csv has one row per figure). */
 export const GET: APIRoute = async ({ site }) => {
-  const records = caseRecords(await getCasebook(), (id) => new URL(href(routes.case(id)), site).href);
+  const records = caseRecords(await getCasebook(), (id) => absoluteOrPath(href(routes.case(id)), site));
   const header = ['id', 'title', 'summary', 'region_code', 'region', 'region_path', 'region_level', 'city', 'body', 'author', 'date', 'source', 'source_title', 'publication', 'issue', 'measures', 'measure_ids', 'figures', 'url'];
   const rows = records.map((r) => [
     r.id, r.title, r.summary, r.regionCode, r.region, r.regionPath, r.regionLevel, r.city, r.body, r.author, r.date,

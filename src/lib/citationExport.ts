@@ -1,0 +1,37 @@
+/** RIS and BibTeX files for citation managers, written by Citation.js from CSL-JSON items. */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-bibtex';
+import type { CslItem } from './csl.ts';
+
+// Keep Chinese text as it is (the default ASCII-only output drops every CJK character), and keep
+// the case id as the key: hyphens are valid in BibTeX keys, but Citation.js would replace the key.
+const bibtexFormat = plugins.config.get('@bibtex').format;
+if (bibtexFormat) Object.assign(bibtexFormat, { asciiOnly: false, checkLabel: false });
+
+type RisEntry = Record<string, string | number | (string | number)[]>;
+
+/**
+ * Citation.js maps CSL to RIS tags; the lines are written here because its text output wraps
+ * values every 70 characters, which readers (its own included) join with a space: “1980” would
+ * come back as “1 980”. One line per value, CRLF line ends as the RIS spec has them.
+ */
+export function toRis(items: CslItem[]): string {
+  const entries = new Cite(items).format('ris', { format: 'object' }) as unknown as RisEntry[];
+  const oneLine = (v: string | number) => String(v).replace(/\s*[\r\n]+\s*/g, ' ');
+  return entries
+    .map((entry) => {
+      const lines = [`TY  - ${entry.TY}`];
+      for (const [tag, value] of Object.entries(entry)) {
+        if (tag !== 'TY') for (const v of [value].flat()) lines.push(`${tag}  - ${oneLine(v)}`);
+      }
+      lines.push('ER  - ');
+      return lines.join('\r\n');
+    })
+    .join('\r\n')
+    .concat('\r\n');
+}
+
+export function toBibtex(items: CslItem[]): string {
+  return String(new Cite(items).format('bibtex'));
+}
