@@ -4,28 +4,12 @@
  * bounded however many cases there are.
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import type { Font } from 'fontkit';
-import { ogSvg, type OgCard, type OgFonts } from '../lib/ogImage.ts';
+import { ogSvg, type OgCard } from '../lib/ogImage.ts';
+import { ogFonts } from '../lib/ogFonts.ts';
 import { renderPng } from '../lib/ogRender.ts';
 import { figureText } from '../lib/figures.ts';
 import { t } from '../i18n/index.ts';
 import type { CaseView } from './casebook.ts';
-
-const require = createRequire(import.meta.url);
-/** Noto Sans SC (SIL Open Font License 1.1) from its npm package: never the build machine's fonts. */
-const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-};
-
-let fonts: OgFonts | undefined;
-function loadFonts(): OgFonts {
-  const open = (path: string) => fontkit.openSync(require.resolve(path)) as Font;
-  fonts ??= { regular: open(FONT_FILES.regular), bold: open(FONT_FILES.bold) };
-  return fonts;
-}
 
 export function caseCard(view: CaseView): OgCard {
   return {
@@ -38,7 +22,7 @@ export function caseCard(view: CaseView): OgCard {
 }
 
 export function caseSvg(view: CaseView): string {
-  return ogSvg(caseCard(view), loadFonts());
+  return ogSvg(caseCard(view), ogFonts());
 }
 
 const AHEAD = Math.max(2, availableParallelism()) * 2;
