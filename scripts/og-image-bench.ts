@@ -24,18 +24,28 @@ const cards: OgCard[] = Array.from({ length: n }, (_, i) => ({
   figures: [{ value: `${1000 + i}个`, label: '新增优质学位' }, { value: `${(i % 100) + 0.5}%`, label: '公办园在园幼儿占比' }],
 }));
 
+// Wall time per image, and CPU time per image (all threads): on a busy machine the CPU time is the
+// steadier measure of the cost; wall time on an idle machine is about CPU time / cores.
 const ms = (t: number) => Math.round(((performance.now() - t) / n) * 10) / 10;
+const cpuMs = (c: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(c);
+  return Math.round(((d.user + d.system) / 1000 / n) * 10) / 10;
+};
 let t = performance.now();
 const fonts = ogFonts();
 const fontMs = Math.round(performance.now() - t);
 
 t = performance.now();
+let cpu = process.cpuUsage();
 const svgs = cards.map((c) => ogSvg(c, fonts));
 const layoutMs = ms(t);
+const layoutCpuMs = cpuMs(cpu);
 
 t = performance.now();
-for (const svg of svgs) await renderPng(svg, undefined);
+cpu = process.cpuUsage();
+for (const svg of svgs) await renderPng(svg, null);
 const renderMs = ms(t);
+const renderCpuMs = cpuMs(cpu);
 
 const cache = mkdtempSync(join(tmpdir(), 'og-bench-'));
 const workers = Math.max(2, availableParallelism()) * 2;
@@ -55,10 +65,13 @@ console.log(
     cores: availableParallelism(),
     fontOpenMs: fontMs,
     layoutMsPerImage: layoutMs,
+    layoutCpuMsPerImage: layoutCpuMs,
     renderMsPerImage: renderMs,
+    renderCpuMsPerImage: renderCpuMs,
     parallelRenderMsPerImage: parallelMs,
     cachedMsPerImage: cachedMs,
     coldBuildSecondsAt10k: at10k(layoutMs + parallelMs),
+    coldCpuSecondsAt10k: at10k(layoutCpuMs + renderCpuMs),
     warmBuildSecondsAt10k: at10k(layoutMs + cachedMs),
   }),
 );

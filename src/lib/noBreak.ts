@@ -23,8 +23,11 @@ function numberPieces(text: string): Piece[] {
 }
 
 function urlPieces(url: string): Piece[] {
+  const chunks = url.split(/(?<=[/?&=#])(?!\/)/);
+  // Never leave a lone “/” or “https://” at the end of a line: they stay with what follows.
+  if (chunks.length > 1 && /^\/$|:\/\/$/.test(chunks[0]!)) chunks.splice(0, 2, chunks[0]! + chunks[1]!);
   const pieces: Piece[] = [];
-  for (const chunk of url.split(/(?<=[/?&=#])(?!\/)/)) {
+  for (const chunk of chunks) {
     if (pieces.length) pieces.push({ wbr: true });
     pieces.push({ text: chunk, keep: true });
   }

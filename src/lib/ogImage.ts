@@ -35,8 +35,23 @@ function breakUnits(text: string): string[] {
   return text.match(/[A-Za-z0-9][A-Za-z0-9.,%+\-]*|\s+|./gsu) ?? [];
 }
 
+/** Advance widths and outlines per font, glyph and string: cards share most of their glyphs. */
+const widths = new WeakMap<Font, Map<string, number>>();
+const outlines = new WeakMap<Font, Map<number, string>>();
+
+function cached<K, V>(store: WeakMap<Font, Map<K, V>>, font: Font, key: K, make: () => V): V {
+  let map = store.get(font);
+  if (!map) store.set(font, (map = new Map()));
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/** Width of a line, as the sum of its break units (CJK text has no kerning across them). */
 export function textWidth(font: Font, text: string, size: number): number {
-  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
+  let units = 0;
+  for (const unit of breakUnits(text)) units += cached(widths, font, unit, () => font.layout(unit).advanceWidth);
+  return (units * size) / font.unitsPerEm;
 }
 
 /**
@@ -83,7 +98,7 @@ export function textPaths(font: Font, text: string, x: number, y: number, size: 
   run.glyphs.forEach((glyph, i) => {
     const pos = run.positions[i];
     if (!pos) return;
-    const d = glyph.path.toSVG();
+    const d = cached(outlines, font, glyph.id, () => glyph.path.toSVG());
     const gx = x + (pen + pos.xOffset) * scale;
     const gy = y - pos.yOffset * scale;
     // Font units have y up; SVG has y down.

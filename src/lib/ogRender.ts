@@ -12,7 +12,8 @@ const RENDER_VERSION = 'resvg-2.6-png-1';
 
 export const defaultCacheDir = () => join(process.cwd(), 'node_modules', '.cache', 'og-images');
 
-export async function renderPng(svg: string, cacheDir: string | undefined = defaultCacheDir()): Promise<Buffer> {
+/** `cacheDir: null` renders without a cache. */
+export async function renderPng(svg: string, cacheDir: string | null = defaultCacheDir()): Promise<Buffer> {
   const key = createHash('sha256').update(RENDER_VERSION).update(svg).digest('hex');
   const cached = cacheDir && join(cacheDir, `${key}.png`);
   if (cached && existsSync(cached)) return readFileSync(cached);

@@ -46,7 +46,7 @@ test('home → measure → case → search under /casebook/', async ({ page }) =
   await page.getByRole('link', { name: /洛阳市改革引领/ }).first().click();
   await expect(page).toHaveURL(/\/casebook\/cases\/luoyang-2022-biaozhunhua\/$/);
   await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
-  await expect(page.locator('#citation-text')).toContainText('https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
+  await expect(page.locator('#citation-copy')).toContainText('https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
 
   await page.goto(`${server.url}search/?q=${encodeURIComponent('县管校聘')}`);
   const first = page.locator('main').getByRole('link', { name: /县管校聘|洛阳|开封|商丘|周口|驻马店/ }).first();

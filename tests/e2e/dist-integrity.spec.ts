@@ -41,23 +41,11 @@ test('open data: CSV with BOM for Excel, one row per case and per figure; JSON a
   expect(figures.some((l) => l.includes('6万余名') && l.includes('6万余名教师实现竞聘上岗'))).toBe(true);
 });
 
-test('feeds, sitemap and robots.txt list the cases at their canonical URLs', () => {
-  const rss = readFileSync(`${dist}/rss.xml`, 'utf8');
-  expect(rss.match(/<item>/g)).toHaveLength(10);
-  expect(rss).toContain('<link>https://example.org/cases/luoyang-2022-biaozhunhua/</link>');
-  // Year-only cases get no invented publication day.
-  const erqi = rss.slice(rss.indexOf('zhengzhou-erqi-2022'));
-  expect(erqi.slice(0, erqi.indexOf('</item>'))).not.toContain('<pubDate>');
-  const measureFeed = readFileSync(`${dist}/measures/county-managed-teachers/rss.xml`, 'utf8');
-  expect(measureFeed.match(/<item>/g)).toHaveLength(5);
-  const sitemap = readFileSync(`${dist}/sitemap-0.xml`, 'utf8');
-  expect(sitemap).toContain('https://example.org/cases/zhengzhou-shangjie-2025/');
-  expect(readFileSync(`${dist}/robots.txt`, 'utf8')).toContain('Sitemap: https://example.org/sitemap-index.xml');
-});
-
+// Feeds, the sitemap and canonical links need SITE_URL: tests/build/site-and-citations.test.ts builds
+// both ways. This dist is the default build, which must name no made-up host.
 test('pages carry Open Graph metadata from the case', () => {
   const html = readFileSync(`${dist}/cases/zhengzhou-shangjie-2025/index.html`, 'utf8');
   expect(html).toContain('<meta property="og:type" content="article">');
   expect(html).toMatch(/<meta property="og:title" content="从“有学上”到“上好学”/);
-  expect(html).toContain('<link rel="canonical" href="https://example.org/cases/zhengzhou-shangjie-2025/">');
+  expect(html).not.toContain('example.org');
 });

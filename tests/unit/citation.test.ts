@@ -74,7 +74,8 @@ describe('no-break pieces', () => {
     expect(pieces.map((p) => ('text' in p ? p.text : '')).join('')).toBe(text);
   });
   it('keeps dates, numbers and URL parts whole, with breaks only after URL separators', () => {
-    expect(kept).toEqual(expect.arrayContaining(['[2026-12-02]', '49', '60.36', 'https://', 'edu.gov.cn/', 'casebook/', 'a-2025/']));
+    expect(kept).toEqual(expect.arrayContaining(['[2026-12-02]', '49', '60.36', 'https://edu.gov.cn/', 'casebook/', 'a-2025/']));
+    expect(noBreakPieces('见 /cases/a/').flatMap((p) => ('text' in p && p.keep ? [p.text] : []))).toEqual(['/cases/', 'a/']);
     expect(kept).not.toContain('EB/OL');
   });
 });

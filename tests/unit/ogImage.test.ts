@@ -58,8 +58,8 @@ describe('share image', () => {
     expect(readdirSync(cache)).toHaveLength(files);
   });
   it('draws more ink for more text (the figures are on the card)', async () => {
-    const bare = inkShare(await renderPng(ogSvg({ ...card, figures: [] }, fonts), undefined));
-    const full = inkShare(await renderPng(ogSvg(card, fonts), undefined));
+    const bare = inkShare(await renderPng(ogSvg({ ...card, figures: [] }, fonts), null));
+    const full = inkShare(await renderPng(ogSvg(card, fonts), null));
     expect(full).toBeGreaterThan(bare);
   });
 });
