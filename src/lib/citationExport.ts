@@ -32,6 +32,36 @@ export function toRis(items: CslItem[]): string {
     .concat('\r\n');
 }
 
+/** LaTeX's special characters, which Citation.js leaves as they are once ASCII-only output is off. */
+const LATEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '%': '\\%',
+  '&': '\\&',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+export const escapeLatex = (text: string) => text.replace(/[\\{}%&$#_~^]/g, (c) => LATEX_SPECIAL[c] ?? c);
+
+/** Text fields that BibTeX reads as LaTeX (the URL is read verbatim and stays as it is). */
+const TEXT_FIELDS = ['title', 'original-title', 'container-title', 'publisher', 'abstract', 'keyword', 'note'] as const;
+
+/**
+ * biblatex entries (@online with `date` and `urldate`): dates keep exactly the precision the case
+ * has, which BibTeX's year/month fields cannot say; Zotero, JabRef and biber read them.
+ */
 export function toBibtex(items: CslItem[]): string {
-  return String(new Cite(items).format('bibtex'));
+  const escaped = items.map((item) => {
+    const copy: CslItem = { ...item, author: item.author.map((a) => ({ literal: escapeLatex(a.literal) })) };
+    for (const field of TEXT_FIELDS) {
+      const value = item[field];
+      if (typeof value === 'string') (copy as Record<string, unknown>)[field] = escapeLatex(value);
+    }
+    return copy;
+  });
+  return String(new Cite(escaped).format('biblatex'));
 }

@@ -33,7 +33,7 @@ test('the case page links its RIS and BibTeX exports', async ({ page, request })
   await page.goto(`/cases/${ids[0]}/`);
   const citation = page.getByRole('region', { name: '引用本案例' });
   await expect(citation).toContainText('导出引文');
-  for (const [name, start] of [['RIS', 'TY  - '], ['BibTeX', '@misc{']] as const) {
+  for (const [name, start] of [['RIS', 'TY  - '], ['BibTeX', '@online{']] as const) {
     const link = citation.getByRole('link', { name, exact: true });
     const response = await request.get((await link.getAttribute('href'))!);
     expect(response.ok()).toBe(true);
