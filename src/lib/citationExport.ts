@@ -59,7 +59,7 @@ export function toBibtex(items: CslItem[]): string {
     const copy: CslItem = { ...item, author: item.author.map((a) => ({ literal: escapeLatex(a.literal) })) };
     for (const field of TEXT_FIELDS) {
       const value = item[field];
-      if (typeof value === 'string') (copy as Record<string, unknown>)[field] = escapeLatex(value);
+      if (value !== undefined) copy[field] = escapeLatex(value);
     }
     return copy;
   });

@@ -9,7 +9,7 @@ declare module '@citation-js/core' {
     constructor(data: unknown);
     static async(data: unknown): Promise<Cite>;
     data: CslItem[];
-    format(format: 'ris' | 'bibtex' | 'data', options?: Record<string, unknown>): unknown;
+    format(format: 'ris' | 'bibtex' | 'biblatex' | 'data', options?: Record<string, unknown>): unknown;
   }
   export const plugins: { config: { get(name: string): Record<string, Record<string, unknown>> } };
 }

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { Cite } from '@citation-js/core';
@@ -197,6 +198,16 @@ describe('with SITE_URL and BASE_PATH', () => {
       expect(meta(doc, 'citation_public_url')).toEqual([url(c.id)]);
       expect(doc.getElementById('citation-copy')!.textContent).toMatch(new RegExp(`\\[\\d{4}-\\d{2}-\\d{2}\\]. ${url(c.id).replace(/[.]/g, '\\.')}\\.$`));
     }
+  });
+
+  it('keeps case pages valid HTML with all the head meta', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const errors: string[] = [];
+    for (const c of expected) {
+      const report = await validator.validateFile(join(dist(), 'cases', c.id, 'index.html'));
+      for (const r of report.results) for (const m of r.messages) errors.push(`${c.id}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
   });
 
   it('exports citations with the absolute case URLs', async () => {
