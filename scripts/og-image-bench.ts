@@ -1,6 +1,6 @@
 // Share-image benchmark: renders N synthetic case cards as the build does and prints ONE JSON line
 // with ms per image (layout, cold render, parallel render, cache hit) and the extrapolation to
-// 10,000 cases. Numbers only, no pass/fail.   npx tsx scripts/og-image-bench.ts [--images N]
+// 10,000 cases. Numbers only, no pass/fail.   npm run bench:og -- [--images N]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';

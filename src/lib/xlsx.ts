@@ -32,7 +32,10 @@ export async function workbook(sheets: Sheet[], creator: string): Promise<Buffer
     for (const row of sheet.rows) ws.addRow(row.map((c) => (c === undefined ? null : c)));
     sheet.header.forEach((h, i) => {
       const widest = Math.max(displayWidth(h), ...sheet.rows.map((r) => displayWidth(String(r[i] ?? ''))));
-      ws.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+      const column = ws.getColumn(i + 1);
+      column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+      // Long texts (summaries, quotes) wrap inside their column instead of running over the next ones.
+      if (widest + 2 > MAX_WIDTH) column.alignment = { wrapText: true, vertical: 'top' };
     });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
   }

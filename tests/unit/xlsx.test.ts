@@ -22,6 +22,15 @@ describe('xlsx workbook', () => {
     const cases = book.getWorksheet('案例')!;
     expect(cases.getColumn(2).width).toBe(displayWidth('从“有学上”到“上好学”') + 2);
     expect(cases.getCell('B3').value).toBeNull();
+    expect(cases.getColumn(1).alignment?.wrapText).toBeFalsy();
+  });
+  it('caps wide columns and wraps their text', async () => {
+    const long = '新增优质学位1980个，'.repeat(10);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbook([{ name: 's', header: ['摘要'], rows: [[long]] }], 't')) as unknown as ArrayBuffer);
+    const column = book.worksheets[0]!.getColumn(1);
+    expect(column.width).toBe(60);
+    expect(book.worksheets[0]!.getCell('A2').alignment?.wrapText).toBe(true);
   });
   it('counts CJK characters double for column widths', () => {
     expect(displayWidth('ab')).toBe(2);
