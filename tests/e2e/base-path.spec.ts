@@ -46,7 +46,15 @@ test('home → measure → case → search under /casebook/', async ({ page }) =
   await page.getByRole('link', { name: /洛阳市改革引领/ }).first().click();
   await expect(page).toHaveURL(/\/casebook\/cases\/luoyang-2022-biaozhunhua\/$/);
   await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
-  await expect(page.locator('#citation-text')).toContainText('https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
+  await expect(page.locator('#citation-copy')).toContainText('https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
+  // On a phone the absolute URL wraps only between its parts, never inside one.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const split = await page.locator('.citation-text .whitespace-nowrap').evaluateAll((spans) =>
+    spans.filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((s) => s.textContent),
+  );
+  expect(split).toEqual([]);
+  expect(await page.locator('.citation').evaluate((s) => s.scrollWidth - s.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.goto(`${server.url}search/?q=${encodeURIComponent('县管校聘')}`);
   const first = page.locator('main').getByRole('link', { name: /县管校聘|洛阳|开封|商丘|周口|驻马店/ }).first();

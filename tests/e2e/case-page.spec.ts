@@ -38,16 +38,24 @@ test.describe('case page', () => {
     await expect(page.locator(para)).toContainText('县管校聘');
   });
 
-  test('citation can be copied and names body, title and page URL', async ({ page, context }) => {
+  test('citations can be copied, with visible confirmation, and name body, title, source and page', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/cases/zhengzhou-shangjie-2025/');
-    const cite = page.locator('#citation-text');
-    await expect(cite).toContainText('郑州市上街区教育局. 从“有学上”到“上好学”');
-    await expect(cite).toContainText('上街信息, 第49期, 2025-10-11.');
-    await expect(cite).toContainText('/cases/zhengzhou-shangjie-2025/');
-    await page.getByRole('button', { name: '复制引文' }).click();
-    await expect(page.getByRole('status')).toHaveText('已复制');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await cite.textContent());
+    const original = page.locator('#citation-original');
+    await expect(original).toContainText('郑州市上街区教育局. 从“有学上”到“上好学”');
+    await expect(original).toContainText('上街信息, 第49期, 2025-10-11.');
+    const copy = page.locator('#citation-copy');
+    await expect(copy).toContainText('[EB/OL]. 基础教育改革案例库[');
+    await expect(copy).toContainText('/cases/zhengzhou-shangjie-2025/');
+    const buttons = page.getByRole('button', { name: '复制引文' });
+    await expect(buttons).toHaveCount(2);
+    await buttons.nth(1).click();
+    const status = page.locator('#citation-original-status');
+    await expect(status).toHaveText('已复制');
+    // Seen, not only announced: the confirmation has a visible box next to the button.
+    await expect(status).toBeVisible();
+    expect((await status.boundingBox())!.width).toBeGreaterThan(20);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await original.textContent());
   });
 
   test('related cases share measures or region', async ({ page }) => {

@@ -57,30 +57,13 @@ test('open data: CSV with BOM for Excel, one row per case and per figure; JSON a
   }
 });
 
-test('feeds, sitemap and robots.txt list the cases at their canonical URLs', () => {
-  const rss = readFileSync(`${dist}/rss.xml`, 'utf8');
-  const items = rss.split('<item>').slice(1);
-  expect(items).toHaveLength(cases.length);
-  for (const c of cases) {
-    const item = items.find((i) => i.includes(`<link>https://example.org/cases/${c.slug}/</link>`));
-    expect(item, c.slug).toBeDefined();
-    // Only a full date gives a pubDate: a year or month is not turned into an invented day.
-    expect(item!.includes('<pubDate>'), `${c.slug} (${c.data.date})`).toBe(/^\d{4}-\d\d-\d\d$/.test(c.data.date));
-  }
-  for (const m of measures) {
-    const feed = readFileSync(`${dist}/measures/${m.id}/rss.xml`, 'utf8');
-    expect(feed.split('<item>').length - 1, m.id).toBe(cases.filter((c) => c.data.measures.includes(m.id)).length);
-  }
-  const sitemap = readFileSync(`${dist}/sitemap-0.xml`, 'utf8');
-  for (const c of cases) expect(sitemap).toContain(`https://example.org/cases/${c.slug}/`);
-  expect(readFileSync(`${dist}/robots.txt`, 'utf8')).toContain('Sitemap: https://example.org/sitemap-index.xml');
-});
-
+// Feeds, the sitemap and canonical links need SITE_URL: tests/build/site-and-citations.test.ts builds
+// both ways. This dist is the default build, which must name no made-up host.
 test('pages carry Open Graph metadata from the case', () => {
   for (const c of cases) {
     const html = readFileSync(`${dist}/cases/${c.slug}/index.html`, 'utf8');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain(`<meta property="og:title" content="${escapeAttribute(c.data.title)}`);
-    expect(html).toContain(`<link rel="canonical" href="https://example.org/cases/${c.slug}/">`);
+    expect(html).not.toContain('example.org');
   }
 });

@@ -17,7 +17,8 @@ test('a case prints without chrome and with its URL and citation', async ({ page
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const chrome of ['banner', 'contentinfo']) await expect(page.getByRole(chrome as 'banner')).toBeHidden();
   await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();
-  await expect(page.locator('#citation-text')).toBeVisible();
+  await expect(page.locator('#citation-copy')).toBeVisible();
+  await expect(page.locator('#citation-original')).toBeVisible();
   expect(await page.locator('.prose-zh h2').first().evaluate((h) => getComputedStyle(h).breakAfter)).toBe('avoid');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 
@@ -26,7 +27,8 @@ test('a case prints without chrome and with its URL and citation', async ({ page
   // PDF text may map some CJK glyphs to radical code points (页 → ⻚); NFKC folds most of them.
   const compact = text.normalize('NFKC').replace(/\s+/g, '');
   const has = (s: string) => compact.includes(s.normalize('NFKC'));
-  expect(has('地址：https://example.org/cases/zhengzhou-shangjie-2025/')).toBe(true);
+  // The default build knows no host: the address is the page path (with SITE_URL, the full URL).
+  expect(has('地址：/cases/zhengzhou-shangjie-2025/')).toBe(true);
   expect(has('郑州市上街区教育局.从“有学上”到“上好学”')).toBe(true);
   expect(has('新增优质学位1980个')).toBe(true);
   expect(has('跳到正文')).toBe(false);

@@ -3,7 +3,7 @@
  * must break content or add files and then run a real build.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -31,10 +31,28 @@ export function removeTempSite(dir: string): void {
 }
 
 /** Runs `astro build` (the content sync + page build of `npm run build`) in a site copy. */
+/** The environment of a child build: Vitest puts Vite's env (BASE_URL=/, MODE …) into process.env, which the child would take as its own. */
+function buildEnv(env: Record<string, string>) {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
+  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+}
+
+/** `astroBuild` without blocking the event loop (a test runner's worker must keep answering). */
+export function astroBuildAsync(dir: string, env: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], { cwd: dir, env: buildEnv(env), timeout: 300_000 });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
 export function astroBuild(dir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: buildEnv(env),
     encoding: 'utf8',
     timeout: 180_000,
   });

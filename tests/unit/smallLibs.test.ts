@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation } from '../../src/lib/citation.ts';
 import { highlightHtml } from '../../src/lib/highlight.ts';
 import { joinBase } from '../../src/lib/urls.ts';
 import { frontMatterLine } from '../../src/lib/contentFiles.ts';
 import { paragraphId, rehypeParagraphIds } from '../../src/lib/rehypeParagraphIds.ts';
-
-describe('citation', () => {
-  it('follows GB/T 7714: body. title[type]. publication, issue, date. URL', () => {
-    expect(
-      formatCitation({
-        body: '郑州市上街区教育局',
-        title: '从“有学上”到“上好学” 区教育局扎实推进教育优质均衡发展',
-        kind: '简报',
-        publication: '上街信息',
-        issue: '第49期',
-        date: '2025-10-11',
-        url: 'https://example.org/cases/zhengzhou-shangjie-2025/',
-      }),
-    ).toBe('郑州市上街区教育局. 从“有学上”到“上好学” 区教育局扎实推进教育优质均衡发展[Z]. 上街信息, 第49期, 2025-10-11. https://example.org/cases/zhengzhou-shangjie-2025/');
-  });
-  it('names a signed author instead of the body, and marks online items EB/OL', () => {
-    expect(formatCitation({ author: '王新胜', body: '商丘市教育体育局', title: 'T', kind: '网页', date: '2024', url: 'u' })).toBe(
-      '王新胜. T[EB/OL]. 2024. u',
-    );
-  });
-});
 
 describe('highlight', () => {
   it('escapes HTML and marks terms, longest first', () => {

@@ -1,0 +1,43 @@
+/**
+ * Spreadsheets for Excel and WPS (exceljs): one sheet per table, a bold frozen header row with a
+ * filter, column widths from the content, and numbers as number cells (not text), so that sums
+ * and sorting work without conversion.
+ */
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | null | undefined;
+
+export interface Sheet {
+  name: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+/** Display width in Excel's character units: a CJK character takes two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+
+export async function workbook(sheets: Sheet[], creator: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = creator;
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(sheet.header).font = { bold: true };
+    for (const row of sheet.rows) ws.addRow(row.map((c) => (c === undefined ? null : c)));
+    sheet.header.forEach((h, i) => {
+      const widest = Math.max(displayWidth(h), ...sheet.rows.map((r) => displayWidth(String(r[i] ?? ''))));
+      const column = ws.getColumn(i + 1);
+      column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+      // Long texts (summaries, quotes) wrap inside their column instead of running over the next ones.
+      if (widest + 2 > MAX_WIDTH) column.alignment = { wrapText: true, vertical: 'top' };
+    });
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

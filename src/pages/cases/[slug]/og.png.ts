@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { getCasebook, type CaseView } from '../../../data/casebook.ts';
+import { caseOgPng, planOgImages } from '../../../data/ogImages.ts';
+
+export async function getStaticPaths() {
+  const { cases } = await getCasebook();
+  planOgImages(cases);
+  return cases.map((view) => ({ params: { slug: view.id }, props: { view } }));
+}
+
+/** The share preview of a case (og:image), 1200×630 PNG. */
+export const GET: APIRoute = async ({ props }) => {
+  const png = await caseOgPng((props as { view: CaseView }).view);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

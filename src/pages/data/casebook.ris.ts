@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { getCasebook } from '../../data/casebook.ts';
+import { caseAddresses, caseCsl } from '../../data/citation.ts';
+import { toRis } from '../../lib/citationExport.ts';
+
+/** Every case in one RIS file, for importing the whole casebook into a citation manager. */
+export const GET: APIRoute = async ({ site }) => {
+  const { cases } = await getCasebook();
+  return new Response(toRis(cases.map((c) => caseCsl(c, caseAddresses(c.id, site).page))), {
+    headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' },
+  });
+};
