@@ -24,6 +24,8 @@ export const sourceSchema = (root: string) =>
     dateNote: z.string().optional(),
     /** Original address, only if the source states one: http(s) only. */
     url: webAddress.optional(),
+    /** When the original was retrieved from `url` (引用日期 in its citation), YYYY-MM-DD. */
+    accessed: partialDate.optional(),
     kind: z.enum(SOURCE_KINDS),
     /** The raw text, a regular file directly under seeds/. */
     file: seedFile(root),
