@@ -79,12 +79,25 @@ export function wrapLines(font: Font, text: string, size: number, maxWidth: numb
     line = carry;
   }
   if (line) lines.push(line.trimEnd());
+  avoidWidow(lines);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let lastLine = kept[maxLines - 1]!;
   while (lastLine && textWidth(font, `${lastLine}…`, size) > maxWidth) lastLine = [...lastLine].slice(0, -1).join('');
   kept[maxLines - 1] = `${lastLine}…`;
   return kept;
+}
+
+/** A last line of one character looks like a slip: take the previous line's last character down with it. */
+function avoidWidow(lines: string[]): void {
+  const last = lines.at(-1);
+  const previous = lines.at(-2);
+  if (last === undefined || previous === undefined || [...last].length !== 1) return;
+  const chars = [...previous];
+  const moved = chars.at(-1);
+  if (chars.length < 3 || moved === undefined || NO_START.has(moved) || NO_START.has(last) || /[A-Za-z0-9]/.test(moved)) return;
+  lines[lines.length - 2] = chars.slice(0, -1).join('');
+  lines[lines.length - 1] = moved + last;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -33,6 +33,10 @@ describe('line breaking', () => {
     // Digits stay together.
     expect(lines.some((l) => l.includes('1980'))).toBe(true);
   });
+  it('does not leave a single character on the last line', () => {
+    const width = textWidth(fonts.bold, '商丘市推进基础教育扩优提质', 56);
+    expect(wrapLines(fonts.bold, '商丘市推进基础教育扩优提质忧', 56, width, 3)).toEqual(['商丘市推进基础教育扩优提', '质忧']);
+  });
   it('cuts what does not fit into the last allowed line with an ellipsis', () => {
     const lines = wrapLines(fonts.bold, title.repeat(3), 56, 500, 2);
     expect(lines).toHaveLength(2);
