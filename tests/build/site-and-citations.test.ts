@@ -163,7 +163,7 @@ describe('without SITE_URL', () => {
     expect(cases!.rowCount).toBe(expected.length + 1);
     expect(figures!.rowCount).toBe(expected.reduce((n, c) => n + c.figures, 0) + 1);
     expect(figures!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const valueColumn = (figures!.getRow(1).values as unknown[]).indexOf(zhCN['xlsx.value']);
+    const valueColumn = (figures!.getRow(1).values as unknown[]).indexOf(zhCN['csv.value']);
     figures!.eachRow((row, n) => {
       if (n > 1) expect(typeof row.getCell(valueColumn).value, `row ${n}`).toBe('number');
     });
