@@ -76,16 +76,16 @@ export const zhCN = {
   // Citations and exports (cite branch).
   'cite.copyLabel': '本站整理版',
   'cite.originalLabel': '原始文献',
-  'cite.noSiteUrl': '本站未配置网址，引文中只给出页面路径；部署时设置 SITE_URL 即显示完整网址。',
-  'cite.selected': '已选中，请按 Ctrl+C 复制',
+  'cite.noSiteUrl': '本站未配置网址，引文中只给出页面路径；部署时设置SITE_URL即显示完整网址。',
+  'cite.selected': '已选中，请按Ctrl+C复制',
   'cite.export': '导出引文',
   'cite.ogAlt': '{title}（{region}）的分享图',
   'xlsx.casesSheet': '案例',
   'xlsx.figuresSheet': '关键数字',
-  'data.casesXlsx': 'Excel 工作簿：“案例”和“关键数字”两张表，数值为数字格式，首行冻结，可直接筛选、排序、求和。',
-  'data.casebookRis': '全部案例的引文（RIS），可导入 EndNote、NoteExpress、Zotero、知网研学。',
-  'data.casebookBib': '全部案例的引文（BibTeX），可导入 Zotero、JabRef 或用于 LaTeX。',
-  'data.casesCsl': '全部案例的引文（CSL-JSON），供 Zotero、pandoc 等使用。',
+  'data.casesXlsx': 'Excel工作簿：“案例”和“关键数字”两张表，数值为数字格式，首行冻结，可直接筛选、排序、求和。',
+  'data.casebookRis': '全部案例的引文（RIS），可导入EndNote、NoteExpress、Zotero、知网研学。',
+  'data.casebookBib': '全部案例的引文（BibTeX），可导入Zotero、JabRef或用于LaTeX。',
+  'data.casesCsl': '全部案例的引文（CSL-JSON），供Zotero、pandoc等使用。',
 
   'cases.title': '全部案例',
   'cases.lead': '按日期从新到旧排列，共{n}个案例。',
@@ -147,7 +147,7 @@ export const zhCN = {
   'source.rawNote': '以下为收录时的原始文本，未作任何改动（含排版错误、重复段落与图片说明；不可见的控制字符以 ⟨U+…⟩ 标出）。',
   'source.download': '下载原始文本',
   // security: raw files are offered for download only when the site cannot show their text.
-  'source.downloadOnly': '原始文件为 {format} 格式，本页不显示其文本，可下载原件查看。',
+  'source.downloadOnly': '原始文件为{format}格式，本页不显示其文本，可下载原件查看。',
   'sources.title': '全部来源材料',
 
   'search.title': '检索',
