@@ -4,12 +4,12 @@
  * that value were added to the facet — i.e. counted with the other facets' selections only.
  */
 
-/** Facet keys, as in the Pagefind filters (src/data/searchFilters.ts). */
-export const FACETS = ['type', 'measure', 'theme', 'city', 'year', 'level'] as const;
-export type Facet = (typeof FACETS)[number];
+import { FILTER_KEYS, type FilterKey, type Selection } from './schema.ts';
 
-/** Selected values per facet. */
-export type Selection = Partial<Record<Facet, string[]>>;
+/** Facet keys: the index's filter keys (schema.ts). */
+export const FACETS = FILTER_KEYS;
+export type Facet = FilterKey;
+export type { Selection };
 
 export type FacetCounts = Partial<Record<Facet, Record<string, number>>>;
 
