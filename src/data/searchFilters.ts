@@ -22,7 +22,7 @@ export function caseIndexRecord(view: CaseView): IndexRecord {
       level: [view.region.data.level],
     },
     meta: {
-      region: view.region.data.path.join('') || view.region.data.name,
+      region: view.region.data.path.slice(1).join('') || view.region.data.name,
       body: view.data.body,
       author: view.data.author,
       date: view.dateText,

@@ -204,7 +204,7 @@ test.describe('filters and URL state', () => {
     expect(caseSlugs(shown.main).sort()).toEqual(cases.filter((c) => c.measures.includes('county-managed-teachers')).map((c) => c.slug).sort());
     await expect(page.locator('[data-search-page] [data-search-status]')).toHaveText(/5/);
     // Adding a city narrows (AND across facets).
-    await page.locator('fieldset[data-facet="city"] input[value="洛阳市"]').check();
+    await page.locator('fieldset[data-facet="city"] label', { hasText: '洛阳市' }).locator('input').check();
     await waitForResults(page, '');
     expect(caseSlugs((await readSearchPage(page)).main)).toEqual([LUOYANG]);
     await expect(page).toHaveURL(/measure=.*city=/);

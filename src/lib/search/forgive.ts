@@ -5,6 +5,7 @@
  * Chinese query that finds results costs no extra bytes.
  */
 import type { SearchEngine, SearchOutcome } from './engine.ts';
+import { normalize } from './normalize.ts';
 import type { Selection } from './schema.ts';
 import { suggestQuery } from './suggest.ts';
 import { mayBePinyin, understandQuery, type Understood } from './understand.ts';
@@ -29,7 +30,8 @@ export interface ForgivingOptions {
 
 export async function forgivingSearch(engine: SearchEngine, raw: string, options: ForgivingOptions): Promise<ForgivingOutcome> {
   const vocab = mayBePinyin(raw) ? await options.vocabulary() : undefined;
-  const understood = understandQuery(raw, { segment: options.segment, vocab });
+  const isTerm = (text: string) => engine.dictionary.byTerm.has(normalize(text, { compact: true }));
+  const understood = understandQuery(raw, { segment: options.segment, isTerm, vocab });
   const outcome = await engine.query(understood.query, options.selection, options.sort, options.need);
   let suggestions: string[] = [];
   if (outcome.fallback && outcome.query.words.length) {

@@ -22,7 +22,7 @@ export function normalizePinyin(typed: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/u:/g, 'v')
-    .replace(/ü/g, 'v')
+    .replace(/[üǖǘǚǜ]/g, 'v')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z])[1-5]/g, '$1')

@@ -3,7 +3,8 @@
  * Question and filler words (哪些, 地方, 怎么, 如何, 做了, 有没有, 案例, 的, 吗 …) are
  * dropped and the runs of words between them are the terms searched (all of them: AND):
  * 县管校聘; 郑州 课后服务. A query without a question or filler word is left alone, so a
- * term that happens to contain one (目的, 地方财政) is never cut.
+ * term that happens to contain one (目的, 地方财政) is never cut, and a filler word that is
+ * part of a known term (`isTerm`: 教育评价 + 改革 → 教育评价改革) stays in it.
  *
  * Words come from a segmenter (Intl.Segmenter, word granularity, in the browser and at
  * build time); a filler word only counts when the segmenter sees it as a word of its own.
@@ -33,7 +34,11 @@ export interface StrippedQuestion {
  * The terms of a question, or undefined when `query` is not one (no question or filler word
  * besides its terms, or nothing would be left).
  */
-export function stripQuestion(query: string, segment: (text: string) => Iterable<string>): StrippedQuestion | undefined {
+export function stripQuestion(
+  query: string,
+  segment: (text: string) => Iterable<string>,
+  isTerm: (text: string) => boolean = () => false,
+): StrippedQuestion | undefined {
   const terms: string[] = [];
   const dropped: string[] = [];
   let run = '';
@@ -48,7 +53,7 @@ export function stripQuestion(query: string, segment: (text: string) => Iterable
         flush();
         continue;
       }
-      if (DROP.has(word)) {
+      if (DROP.has(word) && !(run && !QUESTION_SET.has(word) && isTerm(run + word))) {
         if (QUESTION_SET.has(word)) asks = true;
         if (!dropped.includes(word)) dropped.push(word);
         flush();

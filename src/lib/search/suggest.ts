@@ -36,7 +36,7 @@ function allowedEdits(n: number): number {
 
 interface Scored {
   text: string;
-  /** 0 homophone, then edits; lower is nearer. */
+  /** 0 a homophone, 0.75 a homophone piece, 1.5 one edit, 2 an edited piece, 3 two edits; lower is nearer. */
   cost: number;
   entry: VocabEntry;
 }
@@ -69,7 +69,7 @@ export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[
       if (reading && entry.syllables.join(' ') === reading) offer({ text: entry.term, cost: 0, entry });
       else if (max && Math.abs(len - chars.length) <= max) {
         const d = editDistance(word, entry.term, max);
-        if (d <= max) offer({ text: entry.term, cost: d + 0.5, entry });
+        if (d <= max) offer({ text: entry.term, cost: d === 1 ? 1.5 : 3, entry });
       }
       // A known term inside a longer word, one character off: correct that piece.
       if (len >= 3 && len < chars.length) {
@@ -79,7 +79,8 @@ export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[
           if (editDistance(piece, entry.term, 1) === 1 && hamming1(piece, entry.term)) {
             const text = chars.slice(0, at).join('') + entry.term + chars.slice(at + len).join('');
             const homophone = readingOf(piece, vocab.chars)?.join(' ') === entry.syllables.join(' ');
-            offer({ text, cost: homophone ? 0.25 : 1.25, entry });
+            // After whole-word corrections of the same kind: correcting a piece is a bolder guess.
+            offer({ text, cost: homophone ? 0.75 : 2, entry });
           }
         }
       }

@@ -49,8 +49,16 @@ export function mayBePinyin(raw: string): boolean {
 /** Most Latin words joined into one reading (xian guan xiao pin). */
 const MAX_JOINED = 8;
 
-export function understandQuery(raw: string, options: { segment: (text: string) => Iterable<string>; vocab?: Vocabulary | undefined }): Understood {
-  const question = stripQuestion(raw, options.segment);
+export interface UnderstandOptions {
+  segment: (text: string) => Iterable<string>;
+  /** Whether a text is a known term (a measure name or alias): filler words inside one are kept. */
+  isTerm?: (text: string) => boolean;
+  /** Needed for pinyin; without it Latin words stay as typed. */
+  vocab?: Vocabulary | undefined;
+}
+
+export function understandQuery(raw: string, options: UnderstandOptions): Understood {
+  const question = stripQuestion(raw, options.segment, options.isTerm);
   const parts = words(question ? question.terms.join(' ') : raw);
   const pinyin: PinyinReading[] = [];
   const out: string[] = [];

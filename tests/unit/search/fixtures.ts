@@ -41,7 +41,7 @@ export function corpus(): FixturePage[] {
     const body = paragraphs(rest.join('---')).join('');
     const themeIds = [...new Set(data.measures.map((id) => measures.find((m) => m.id === id)!.theme))];
     const region = regions.find((r) => r.id === data.region)!;
-    const meta: Partial<Record<MetaKey, string>> = { title: data.title, region: region.path.join(''), summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) };
+    const meta: Partial<Record<MetaKey, string>> = { title: data.title, region: region.path.slice(1).join('') || region.name, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) };
     const filters: Partial<Record<FilterKey, string[]>> = { type: ['case'], measure: data.measures, theme: themeIds, city: [region.city ?? region.id], year: [String(data.date).slice(0, 4)] };
     return {
       id: `case-${slug}`,
