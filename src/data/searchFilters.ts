@@ -74,8 +74,8 @@ export function filterLabels(casebook: Casebook): FilterLabels {
   };
 }
 
-/** Every character the casebook shows (for the traditional → simplified map). */
-function corpusText(casebook: Casebook): string {
+/** Every text the casebook shows (for the traditional → simplified map and the vocabulary). */
+function corpusParts(casebook: Casebook): string[] {
   const parts: string[] = [];
   for (const c of casebook.cases) {
     parts.push(c.data.title, c.data.originalTitle ?? '', c.data.summary, c.data.body, c.data.dateNote ?? '', ...c.paragraphs, c.entry.body ?? '');
@@ -85,7 +85,7 @@ function corpusText(casebook: Casebook): string {
   for (const t of casebook.themes) parts.push(t.data.name, t.data.description);
   for (const r of casebook.regions) parts.push(r.data.name, ...r.data.path);
   for (const s of casebook.sources) parts.push(s.data.title, s.data.summary, s.data.publication ?? '', s.data.publisher ?? '');
-  return parts.join('');
+  return parts;
 }
 
 /** The dictionary served as search-terms.json (opencc-js is loaded only for this file). */
@@ -94,7 +94,7 @@ export async function searchTerms(casebook: Casebook): Promise<SearchTerms> {
   const convert = OpenCC.Converter({ from: 't', to: 'cn' });
   const convertHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
   const convertTw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const corpus = corpusText(casebook);
+  const corpus = corpusParts(casebook).join('');
   const candidates = cjkCandidates();
   // Later maps fill characters the standard (OpenCC `t`) conversion leaves alone.
   const t2s = {
@@ -147,7 +147,7 @@ export async function searchVocabulary(casebook: Casebook): Promise<VocabularyFi
   const segmenter = chineseSegmenter();
   return buildVocabularyFile({
     names,
-    corpus: corpusText(casebook),
+    corpus: corpusParts(casebook),
     segment: segmenter,
     readingOf: (term) => pinyin(term, { toneType: 'none', type: 'array', v: true }),
     commonChars: commonChars(),

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
 export type Range = readonly [number, number];
 
 /**
- * `text` as HTML with every range in <mark>; overlapping ranges merge into the first.
+ * `text` as HTML with every range in <mark>; a range overlapping an earlier one is marked from where that one ends.
  * `plain` rewrites the unmarked text before escaping (e.g. tidying separators).
  */
 export function markRanges(text: string, ranges: readonly Range[], plain: (s: string) => string = (s) => s): string {

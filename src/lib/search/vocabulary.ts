@@ -94,8 +94,8 @@ export function lookupPinyin(vocab: Vocabulary, typed: string): PinyinHit[] {
 export interface VocabularySource {
   /** Names people search for, most wanted first (measure names, aliases, themes, regions, bodies). */
   names: string[];
-  /** All indexed text, to count frequent words. */
-  corpus: string;
+  /** The indexed texts (paragraphs, titles …), to count frequent words. */
+  corpus: Iterable<string>;
   /** Segments text into words (Intl.Segmenter at build time). */
   segment: (text: string) => Iterable<string>;
   /** A term's toneless reading, in context (pinyin-pro): 银行 → ['yin', 'hang']. */
@@ -115,11 +115,16 @@ export function buildVocabularyFile(src: VocabularySource): VocabularyFile {
   const names = [...new Set(src.names.map(norm).filter((t) => HAN.test(t) && [...t].length >= 2))];
   const counts = new Map<string, number>();
   const latin = new Set<string>();
-  for (const word of src.segment(src.corpus)) {
-    const w = norm(word);
-    if (/^[a-z]{2,}$/.test(w)) latin.add(w);
-    if (!HAN.test(w) || [...w].length < 2) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Sentence by sentence: ICU's dictionary segmentation slows down sharply on long runs of text.
+  for (const text of src.corpus) {
+    for (const sentence of text.split(/[\n。！？；]/)) {
+      for (const word of src.segment(sentence)) {
+        const w = norm(word);
+        if (/^[a-z]{2,}$/.test(w)) latin.add(w);
+        if (!HAN.test(w) || [...w].length < 2) continue;
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+    }
   }
   const known = new Set(names);
   const words = [...counts]
