@@ -25,7 +25,7 @@ import { analyse, prepareDoc, rank, type Analysis, type PageDoc, type PreparedDo
 import { hasCjk, normalize, normalizeWithMap } from './normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
-import { DATED_TYPES, isPageType } from './schema.ts';
+import { DATED_TYPES, isPageType, type PageFilters, type PageMeta } from './schema.ts';
 import { withHighlight, type SortOrder } from './url.ts';
 import { escapeHtml } from '../highlight.ts';
 
@@ -33,8 +33,8 @@ import { escapeHtml } from '../highlight.ts';
 export interface FragmentData {
   url: string;
   content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  meta: PageMeta;
+  filters: PageFilters;
 }
 
 export interface PagefindResult {
@@ -91,8 +91,8 @@ export interface Hit {
   title: string;
   titleHtml: string;
   excerptHtml: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  meta: PageMeta;
+  filters: PageFilters;
   /** Measure ids of the page (case pages), for chips. */
   measures: string[];
   kind: MatchKind;
@@ -127,7 +127,7 @@ export interface SearchOutcome {
 
 const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] };
 
-function dateKey(doc: { meta: Record<string, string> }): string {
+function dateKey(doc: { meta: PageMeta }): string {
   return doc.meta['datekey'] ?? '';
 }
 

@@ -7,10 +7,9 @@
 import type { SearchEngine, SearchOutcome } from './engine.ts';
 import { normalize } from './normalize.ts';
 import type { Selection } from './schema.ts';
-import { suggestQuery } from './suggest.ts';
 import { mayBePinyin, understandQuery, type Understood } from './understand.ts';
 import type { SortOrder } from './url.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { VocabularyTools } from './vocabularyTools.ts';
 
 export interface ForgivingOutcome {
   outcome: SearchOutcome;
@@ -24,20 +23,20 @@ export interface ForgivingOptions {
   sort?: SortOrder;
   need?: number;
   segment: (text: string) => Iterable<string>;
-  /** Loads the vocabulary (once); undefined when unavailable (the search still works). */
-  vocabulary: () => Promise<Vocabulary | undefined>;
+  /** Loads the vocabulary and its code (once); undefined when unavailable (the search still works). */
+  vocabulary: () => Promise<VocabularyTools | undefined>;
 }
 
 export async function forgivingSearch(engine: SearchEngine, raw: string, options: ForgivingOptions): Promise<ForgivingOutcome> {
   const vocab = mayBePinyin(raw) ? await options.vocabulary() : undefined;
   const isTerm = (text: string) => engine.dictionary.byTerm.has(normalize(text, { compact: true }));
-  const understood = understandQuery(raw, { segment: options.segment, isTerm, vocab });
+  const understood = understandQuery(raw, { segment: options.segment, isTerm, lookup: vocab?.lookup });
   const outcome = await engine.query(understood.query, options.selection, options.sort, options.need);
   let suggestions: string[] = [];
   if (outcome.fallback && outcome.query.words.length) {
     const v = vocab ?? (await options.vocabulary());
     const typed = outcome.query.words.filter((w) => !w.quoted).map((w) => w.text);
-    if (v && typed.length === outcome.query.words.length) suggestions = suggestQuery(typed, v);
+    if (v && typed.length === outcome.query.words.length) suggestions = v.suggest(typed);
   }
   return { outcome, understood, suggestions };
 }

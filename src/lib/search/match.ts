@@ -8,7 +8,7 @@
  * Chinese segmentation: 减负 → 减…负…) are dropped.
  */
 import { normalizeWithMap, type CharMap, type Normalized } from './normalize.ts';
-import { MATCHED_META_KEYS, typeRank } from './schema.ts';
+import { MATCHED_META_KEYS, typeRank, type PageFilters, type PageMeta } from './schema.ts';
 import type { ParsedQuery } from './query.ts';
 
 /** A page as Pagefind's fragment describes it. */
@@ -19,8 +19,8 @@ export interface PageDoc {
   url: string;
   /** Full indexed text of the page. */
   content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  meta: PageMeta;
+  filters: PageFilters;
   /** Pagefind's score for the query that proposed the page (0 when found otherwise). */
   score: number;
 }

@@ -52,6 +52,12 @@ export type MetaKey = (typeof META_KEYS)[number];
 /** Meta keys a query word may match instead of the text (a case is found by its own region and body). */
 export const MATCHED_META_KEYS = ['region', 'body', 'author'] as const satisfies readonly MetaKey[];
 
+/** Meta of an indexed page, as Pagefind returns it (`result.data().meta`). */
+export type PageMeta = Partial<Record<MetaKey, string>>;
+
+/** Filters of an indexed page, as Pagefind returns them. */
+export type PageFilters = Partial<Record<FilterKey, string[]>>;
+
 /** Sort keys. */
 export const SORT_KEYS = ['date'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

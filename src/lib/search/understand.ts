@@ -9,7 +9,7 @@
  */
 import { isPinyinLike } from './pinyin.ts';
 import { stripQuestion } from './question.ts';
-import { lookupPinyin, type Vocabulary } from './vocabulary.ts';
+import type { PinyinHit } from './vocabulary.ts';
 
 export interface PinyinReading {
   /** As typed (xgxp, "xian guan"). */
@@ -53,8 +53,8 @@ export interface UnderstandOptions {
   segment: (text: string) => Iterable<string>;
   /** Whether a text is a known term (a measure name or alias): filler words inside one are kept. */
   isTerm?: (text: string) => boolean;
-  /** Needed for pinyin; without it Latin words stay as typed. */
-  vocab?: Vocabulary | undefined;
+  /** The vocabulary's pinyin lookup (vocabularyTools.ts); without it Latin words stay as typed. */
+  lookup?: ((typed: string) => PinyinHit[]) | undefined;
 }
 
 export function understandQuery(raw: string, options: UnderstandOptions): Understood {
@@ -62,10 +62,10 @@ export function understandQuery(raw: string, options: UnderstandOptions): Unders
   const parts = words(question ? question.terms.join(' ') : raw);
   const pinyin: PinyinReading[] = [];
   const out: string[] = [];
-  const vocab = options.vocab;
+  const lookup = options.lookup;
   for (let i = 0; i < parts.length; ) {
     const part = parts[i]!;
-    if (!vocab || part.startsWith('"') || !isPinyinLike(part)) {
+    if (!lookup || part.startsWith('"') || !isPinyinLike(part)) {
       out.push(part);
       i++;
       continue;
@@ -75,7 +75,7 @@ export function understandQuery(raw: string, options: UnderstandOptions): Unders
     for (let j = Math.min(parts.length, i + MAX_JOINED); j > i && !taken; j--) {
       const run = parts.slice(i, j);
       if (!run.every((p) => !p.startsWith('"') && isPinyinLike(p))) continue;
-      const hits = lookupPinyin(vocab, run.join(''));
+      const hits = lookup(run.join(''));
       const best = hits[0];
       if (!best || (best.match === 'prefix' && j - i > 1 && j < parts.length)) continue;
       pinyin.push({ typed: run.join(' '), term: best.entry.term, alternatives: hits.slice(1, 5).map((h) => h.entry.term) });

@@ -11,7 +11,7 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import type { FilterKey, MetaKey } from '../../../src/lib/search/schema.ts';
+import { isFilterKey, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -41,15 +41,15 @@ export function corpus(): FixturePage[] {
     const body = paragraphs(rest.join('---')).join('');
     const themeIds = [...new Set(data.measures.map((id) => measures.find((m) => m.id === id)!.theme))];
     const region = regions.find((r) => r.id === data.region)!;
-    const meta: Partial<Record<MetaKey, string>> = { title: data.title, region: region.path.slice(1).join('') || region.name, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) };
-    const filters: Partial<Record<FilterKey, string[]>> = { type: ['case'], measure: data.measures, theme: themeIds, city: [region.city ?? region.id], year: [String(data.date).slice(0, 4)] };
+    const meta: PageMeta = { title: data.title, region: region.path.slice(1).join('') || region.name, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) };
+    const filters: PageFilters = { type: ['case'], measure: data.measures, theme: themeIds, city: [region.city ?? region.id], year: [String(data.date).slice(0, 4)] };
     return {
       id: `case-${slug}`,
       url: `/cases/${slug}/`,
       content: `${data.title}. 摘要. ${data.summary} ${body}`,
       body,
-      meta: meta as Record<string, string>,
-      filters: filters as Record<string, string[]>,
+      meta,
+      filters,
     };
   });
   for (const m of measures) {
@@ -95,7 +95,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   });
   const passes = (p: FixturePage, filters: Record<string, unknown>) =>
     Object.entries(filters).every(([k, v]) => {
-      const have = p.filters[k] ?? [];
+      const have = (isFilterKey(k) && p.filters[k]) || [];
       if (typeof v === 'string') return have.includes(v);
       const any = (v as { any: string[] }).any;
       return any.some((x) => have.includes(x));

@@ -7,7 +7,8 @@
 import { joinBase } from '../../../lib/urls.ts';
 import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
-import { loadVocabulary, type Vocabulary, type VocabularyFile } from '../../../lib/search/vocabulary.ts';
+import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
+import type { VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
@@ -15,7 +16,7 @@ interface PagefindModule extends PagefindLike {
 }
 
 let engine: Promise<SearchEngine> | undefined;
-let vocabulary: Promise<Vocabulary | undefined> | undefined;
+let vocabulary: Promise<VocabularyTools | undefined> | undefined;
 
 /** URL of a file of the built site, under the configured base. */
 export function siteUrl(path: string): string {
@@ -62,10 +63,10 @@ export function getEngine(): Promise<SearchEngine> {
   return engine;
 }
 
-/** The pinyin/did-you-mean vocabulary, fetched on first need; undefined if it cannot be loaded (retried next time). */
-export function getVocabulary(): Promise<Vocabulary | undefined> {
-  vocabulary ??= fetch(siteUrl('search-vocabulary.json'))
-    .then(async (r) => (r.ok ? loadVocabulary((await r.json()) as VocabularyFile) : undefined))
+/** The pinyin/did-you-mean vocabulary and its code, fetched on first need; undefined if it cannot be loaded (retried next time). */
+export function getVocabulary(): Promise<VocabularyTools | undefined> {
+  vocabulary ??= Promise.all([fetch(siteUrl('search-vocabulary.json')), import('../../../lib/search/vocabularyTools.ts')])
+    .then(async ([r, m]) => (r.ok ? m.vocabularyTools((await r.json()) as VocabularyFile) : undefined))
     .catch(() => undefined);
   void vocabulary.then((v) => {
     if (!v) vocabulary = undefined;
