@@ -1,7 +1,8 @@
 /**
- * The vocabulary with the code that uses it — pinyin lookup and did-you-mean — as one
- * module the browser imports only when a query needs it (runtime.ts), together with
- * search-vocabulary.json; the search code loaded for every query stays small.
+ * The loaded vocabulary as the forgiving search uses it: pinyin lookup and did-you-mean
+ * behind one small interface (forgive.ts depends on nothing else of the vocabulary).
+ * (Not a lazy chunk: a second dynamic import would split Vite's preload helper out of the
+ * boot script, one more request on every page to save about 1 KB on a first query.)
  */
 import { suggestQuery } from './suggest.ts';
 import { loadVocabulary, lookupPinyin, type PinyinHit, type VocabularyFile } from './vocabulary.ts';

@@ -8,7 +8,7 @@ import { joinBase } from '../../../lib/urls.ts';
 import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
 import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
-import type { VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
+import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
@@ -65,8 +65,8 @@ export function getEngine(): Promise<SearchEngine> {
 
 /** The pinyin/did-you-mean vocabulary and its code, fetched on first need; undefined if it cannot be loaded (retried next time). */
 export function getVocabulary(): Promise<VocabularyTools | undefined> {
-  vocabulary ??= Promise.all([fetch(siteUrl('search-vocabulary.json')), import('../../../lib/search/vocabularyTools.ts')])
-    .then(async ([r, m]) => (r.ok ? m.vocabularyTools((await r.json()) as VocabularyFile) : undefined))
+  vocabulary ??= fetch(siteUrl('search-vocabulary.json'))
+    .then(async (r) => (r.ok ? vocabularyTools((await r.json()) as VocabularyFile) : undefined))
     .catch(() => undefined);
   void vocabulary.then((v) => {
     if (!v) vocabulary = undefined;
