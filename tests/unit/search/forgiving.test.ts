@@ -67,6 +67,13 @@ describe('vocabulary', () => {
     if (principal) expect(principal.syllables).toEqual(['xiao', 'zhang']);
   });
 
+  test('a big corpus is sampled: the frequent words are still found', () => {
+    const texts = pages.map((p) => p.content);
+    const sampled = buildVocabularyFile({ names: [], corpus: [...texts, ...texts, ...texts, ...texts], segment, readingOf: readingOfTerm, commonChars: [], maxChars: texts.join('').length });
+    const whole = buildVocabularyFile({ names: [], corpus: texts, segment, readingOf: readingOfTerm, commonChars: [] });
+    expect(sampled.terms.split('|').slice(0, 20)).toEqual(whole.terms.split('|').slice(0, 20));
+  });
+
   test('the corpus-word list is bounded whatever the corpus size', () => {
     const big = buildVocabularyFile({ names: [], corpus: [...pages, ...pages, ...pages].map((p) => p.content), segment, readingOf: readingOfTerm, commonChars: [], maxWords: 50, minCount: 1 });
     expect(big.terms.split('|')).toHaveLength(50);
