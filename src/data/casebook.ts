@@ -188,8 +188,8 @@ async function load() {
         children: regions.filter((r) => r.data.parent === region.id),
         cases,
         measures: measures.filter((m) => measureIds.has(m.id)),
-        // The search filters by city: a county's cases are found under its city.
-        cityName: (region.data.city ? regionById.get(region.data.city)! : region).data.name,
+        // The search filters by city (its region code): a county's cases are found under its city.
+        cityId: region.data.city ?? region.id,
       };
     },
     casesOfSource(sourceId: string): CaseView[] {

@@ -208,6 +208,14 @@ export const zhCN = {
   'search.noResultsFiltered': '当前筛选条件下没有结果。',
   'search.filterCount': '{n}个结果',
   'search.filtersActive': '（已选{n}项）',
+  // Forgiving search (search branch): pinyin, questions, did-you-mean, combined filters.
+  'search.pinyinNote': '按拼音{typed}搜索：{term}',
+  'search.pinyinOthers': '也可能是：',
+  'search.questionNote': '已按关键词检索：{terms}（略去：{dropped}）',
+  'search.didYouMean': '您是不是要找：',
+  'search.anyOf': '{facet}：{values}',
+  'search.or': ' 或 ',
+  'search.and': '；',
 
   'notFound.title': '页面不存在',
   'notFound.lead': '您访问的页面不存在或已移动。可以试试检索，或从首页浏览。',

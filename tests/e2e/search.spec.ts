@@ -217,7 +217,7 @@ test.describe('filters and URL state', () => {
     expect(caseSlugs(shown.main).sort()).toEqual(tagged.map((c) => c.slug).sort());
     await expect(page.locator('[data-search-page] [data-search-status]')).toHaveText(new RegExp(`(^|\\D)${tagged.length}(\\D|$)`));
     // Adding a city narrows (AND across facets).
-    await page.locator('fieldset[data-facet="city"] input[value="洛阳市"]').check();
+    await page.locator('fieldset[data-facet="city"] label', { hasText: '洛阳市' }).locator('input').check();
     await waitForResults(page, '');
     // 洛阳市 is GB/T 2260 code 4103.
     expect(caseSlugs((await readSearchPage(page)).main).sort()).toEqual(tagged.filter((c) => c.region.startsWith('4103')).map((c) => c.slug).sort());

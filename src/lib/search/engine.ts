@@ -26,6 +26,7 @@ import { normalize, normalizeWithMap } from './normalize.ts';
 import { hasHan } from '../han.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
+import { DATED_TYPES, isPageType, type PageFilters, type PageMeta } from './schema.ts';
 import { withHighlight, type SortOrder } from './url.ts';
 import { escapeHtml } from '../highlight.ts';
 
@@ -33,8 +34,8 @@ import { escapeHtml } from '../highlight.ts';
 export interface FragmentData {
   url: string;
   content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  meta: PageMeta;
+  filters: PageFilters;
 }
 
 export interface PagefindResult {
@@ -91,9 +92,9 @@ export interface Hit {
   title: string;
   titleHtml: string;
   excerptHtml: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  /** Measure names of the page (case pages), for chips. */
+  meta: PageMeta;
+  filters: PageFilters;
+  /** Measure ids of the page (case pages), for chips. */
   measures: string[];
   kind: MatchKind;
   /** The literal strings found on the page (to highlight there). */
@@ -127,19 +128,15 @@ export interface SearchOutcome {
 
 const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] };
 
-function dateKey(doc: { meta: Record<string, string> }): string {
+function dateKey(doc: { meta: PageMeta }): string {
   return doc.meta['datekey'] ?? '';
 }
 
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
-/** Page types that carry a date sort key (IndexMeta `date`): cases and sources. */
-const DATED_TYPES = new Set(['case', 'source']);
-
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
   const { pageSize = 20, maxCandidates = 150, maxScan = 400, maxOtherPages = 12, maxVariants = 6, batch = 16 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
-  const measureByName = new Map(dict.measures.map((m) => [m.name, m]));
   let filtersLoaded: Promise<unknown> | undefined;
   let caseList: Promise<PagefindResult[]> | undefined;
   /** Every case page (no text loaded): to verify cases first, and for the stage-3 scan. */
@@ -258,7 +255,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
         const round = pending.slice(at, (at += batch));
         for (const doc of await Promise.all(round.map(load))) {
           const withScore = { ...doc, score: scores.get(doc.id) ?? 0 };
-          analysed.set(doc.id, { doc: withScore, analysis: analyse(withScore, parsed, dict) });
+          analysed.set(doc.id, { doc: withScore, analysis: analyse(withScore, parsed) });
         }
         ranked = rank([...analysed.values()]);
       }
@@ -274,8 +271,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       const variants = [...w.variants].sort((a, b) => Number(names.has(b)) - Number(names.has(a)));
       for (const v of variants.slice(0, maxVariants)) first.push(run(v));
       for (const id of w.measures) {
-        const name = dict.byId.get(id)?.name;
-        if (name) first.push(run(null, { measure: name }));
+        first.push(run(null, { measure: id }));
       }
     }
     // Pagefind's exact phrase search: precise where its segmentation agrees, verified first.
@@ -342,7 +338,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     await filtersLoaded;
     // Pagefind drops pages without the sort key from a sorted search: sort only dated page types.
     const types = selection.type?.length ? selection.type : ['case'];
-    const dated = types.every((type) => DATED_TYPES.has(type));
+    const dated = types.every((type) => isPageType(type) && DATED_TYPES.has(type));
     const sorted = await pagefind.search(null, { filters: toPagefindFilters(selection, undefined, fixed), ...(dated && { sort: { date: 'desc' } }) });
     const list = sorted?.results ?? [];
     const counts: FacetCounts = {};
@@ -370,12 +366,12 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     };
   }
 
-  /** Looks a measure up by display name (for chips). */
-  function measureNamed(name: string): TermMeasure | undefined {
-    return measureByName.get(name);
+  /** Looks a measure up by id (the `measure` filter values, for chips). */
+  function measureById(id: string): TermMeasure | undefined {
+    return dict.byId.get(id);
   }
 
-  return { query, browse, measureNamed, dictionary: dict };
+  return { query, browse, measureById, dictionary: dict };
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;

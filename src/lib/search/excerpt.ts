@@ -3,7 +3,7 @@
  * characters for Chinese): the window holding the most distinct query words, preferring
  * the text after the page title, with every match wrapped in <mark>.
  */
-import { escapeHtml } from '../highlight.ts';
+import { literalRanges, markRanges, type Range } from '../highlight.ts';
 import { HAN } from '../han.ts';
 import { originalRange, type Normalized } from './normalize.ts';
 import type { Occurrence } from './match.ts';
@@ -85,38 +85,18 @@ export function buildExcerpt(
   const inside = ranges
     .map((r) => r.range)
     .filter(([a, b]) => a < end && b > start)
-    .map(([a, b]) => [Math.max(a, start), Math.min(b, end)] as [number, number])
-    .sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  let html = start > 0 ? '…' : '';
-  let at = start;
-  for (const [a, b] of inside) {
-    if (b <= at) continue;
-    const from = Math.max(a, at);
-    html += escapeHtml(tidy(content.slice(at, from))) + '<mark>' + escapeHtml(content.slice(from, b)) + '</mark>';
-    at = b;
-  }
-  html += escapeHtml(tidy(content.slice(at, end))) + (end < content.length ? '…' : '');
+    .map(([a, b]): Range => [Math.max(a, start) - start, Math.min(b, end) - start]);
+  const html = (start > 0 ? '…' : '') + markRanges(content.slice(start, end), inside, tidy) + (end < content.length ? '…' : '');
   const text = (start > 0 ? '…' : '') + tidy(content.slice(start, end)) + (end < content.length ? '…' : '');
   return { html, text };
 }
 
 /** Marks every occurrence of `terms` (normalised) in `text` (original), for titles. */
 export function markTerms(text: string, norm: Normalized, terms: readonly string[]): string {
-  const ranges: Array<[number, number]> = [];
-  for (const term of terms) {
-    if (!term) continue;
-    for (let i = norm.text.indexOf(term); i >= 0; i = norm.text.indexOf(term, i + term.length)) {
-      ranges.push(originalRange(text, norm, i, i + term.length));
-    }
-  }
-  ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  let html = '';
-  let at = 0;
-  for (const [a, b] of ranges) {
-    if (b <= at) continue;
-    const from = Math.max(a, at);
-    html += escapeHtml(text.slice(at, from)) + '<mark>' + escapeHtml(text.slice(from, b)) + '</mark>';
-    at = b;
-  }
-  return html + escapeHtml(text.slice(at));
+  return markRanges(text, normalizedRanges(text, norm, terms));
+}
+
+/** Original-text ranges of every occurrence of `terms` (normalised, longest first wins) in `norm`. */
+export function normalizedRanges(text: string, norm: Normalized, terms: readonly string[]): Range[] {
+  return literalRanges(norm.text, terms).map(([a, b]) => originalRange(text, norm, a, b));
 }

@@ -4,12 +4,12 @@
  * that value were added to the facet — i.e. counted with the other facets' selections only.
  */
 
-/** Facet keys, as in the Pagefind filters (src/data/searchFilters.ts). */
-export const FACETS = ['type', 'measure', 'theme', 'city', 'year', 'level'] as const;
-export type Facet = (typeof FACETS)[number];
+import { FILTER_KEYS, type FilterKey, type PageFilters, type Selection } from './schema.ts';
 
-/** Selected values per facet. */
-export type Selection = Partial<Record<Facet, string[]>>;
+/** Facet keys: the index's filter keys (schema.ts). */
+export const FACETS = FILTER_KEYS;
+export type Facet = FilterKey;
+export type { Selection };
 
 export type FacetCounts = Partial<Record<Facet, Record<string, number>>>;
 
@@ -19,7 +19,7 @@ export function isEmptySelection(selection: Selection): boolean {
 }
 
 /** Whether a page's filters satisfy the selection (ignoring facet `except`). */
-export function matchesSelection(filters: Readonly<Record<string, string[]>>, selection: Selection, except?: Facet): boolean {
+export function matchesSelection(filters: Readonly<PageFilters>, selection: Selection, except?: Facet): boolean {
   for (const facet of FACETS) {
     if (facet === except) continue;
     const wanted = selection[facet];
@@ -31,7 +31,7 @@ export function matchesSelection(filters: Readonly<Record<string, string[]>>, se
 }
 
 /** Counts per facet value over `items`, each facet counted under the other facets' selections. */
-export function facetCounts<T extends { filters: Readonly<Record<string, string[]>> }>(
+export function facetCounts<T extends { filters: Readonly<PageFilters> }>(
   items: readonly T[],
   selection: Selection,
   facets: readonly Facet[] = FACETS,

@@ -8,8 +8,8 @@
  * Chinese segmentation: 减负 → 减…负…) are dropped.
  */
 import { normalizeWithMap, type CharMap, type Normalized } from './normalize.ts';
+import { MATCHED_META_KEYS, typeRank, type PageFilters, type PageMeta } from './schema.ts';
 import type { ParsedQuery } from './query.ts';
-import type { Dictionary } from './terms.ts';
 
 /** A page as Pagefind's fragment describes it. */
 export interface PageDoc {
@@ -19,8 +19,8 @@ export interface PageDoc {
   url: string;
   /** Full indexed text of the page. */
   content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  meta: PageMeta;
+  filters: PageFilters;
   /** Pagefind's score for the query that proposed the page (0 when found otherwise). */
   score: number;
 }
@@ -31,6 +31,8 @@ export interface PreparedDoc extends PageDoc {
   title: string;
   norm: Normalized;
   normTitle: string;
+  /** The page's own metadata (region, reporting body, author), normalised, fields separated by U+0000. */
+  normMeta: string;
 }
 
 export function prepareDoc(doc: PageDoc, t2s?: CharMap): PreparedDoc {
@@ -40,6 +42,7 @@ export function prepareDoc(doc: PageDoc, t2s?: CharMap): PreparedDoc {
     title: doc.meta['title'] ?? '',
     norm: normalizeWithMap(doc.content, { t2s, compact: true }),
     normTitle: normalizeWithMap(doc.meta['title'] ?? '', { t2s, compact: true }).text,
+    normMeta: MATCHED_META_KEYS.map((k) => normalizeWithMap(doc.meta[k] ?? '', { t2s, compact: true }).text).join('\u0000'),
   };
 }
 
@@ -129,7 +132,7 @@ export function literalPieces(word: string, hay: string): { pieces: string[]; co
 }
 
 /** Checks a page against the query: levels per word, occurrences, coverage. */
-export function analyse(doc: PreparedDoc, query: ParsedQuery, dict: Dictionary): Analysis {
+export function analyse(doc: PreparedDoc, query: ParsedQuery): Analysis {
   const hay = doc.norm.text;
   const levels: Level[] = [];
   const occurrences: Occurrence[] = [];
@@ -139,7 +142,7 @@ export function analyse(doc: PreparedDoc, query: ParsedQuery, dict: Dictionary):
   let total = 0;
   let longest = 0;
   let titleHit = false;
-  const taggedNames = new Set(doc.filters['measure'] ?? []);
+  const tagged = new Set(doc.filters['measure'] ?? []);
 
   query.words.forEach((w, wi) => {
     const size = units(w.text).length;
@@ -152,6 +155,14 @@ export function analyse(doc: PreparedDoc, query: ParsedQuery, dict: Dictionary):
       terms.add(w.text);
       for (const at of own) occurrences.push({ start: at, end: at + w.text.length, word: wi, term: w.text });
       if (doc.normTitle.includes(w.text)) titleHit = true;
+      return;
+    }
+    // The page's own region or reporting body (not in the excerpt text, so no occurrence).
+    if (doc.normMeta.includes(w.text)) {
+      levels.push(3);
+      covered += size;
+      longest = Math.max(longest, size);
+      terms.add(w.text);
       return;
     }
     let level: Level = 0;
@@ -167,7 +178,7 @@ export function analyse(doc: PreparedDoc, query: ParsedQuery, dict: Dictionary):
       }
       if (doc.normTitle.includes(v)) titleHit = true;
     }
-    if (level === 0 && w.measures.some((id) => taggedNames.has(dict.byId.get(id)?.name ?? '\u0000'))) level = 1;
+    if (level === 0 && w.measures.some((id) => tagged.has(id))) level = 1;
     if (level > 0) {
       levels.push(level);
       covered += size;
@@ -218,14 +229,6 @@ export const MIN_RELATED_COVERAGE = 0.5;
 /** Whether a page that does not match whole is still worth listing as related. */
 export function isRelated(a: Analysis): boolean {
   return !a.whole && a.coverage > MIN_RELATED_COVERAGE && a.longest >= 2;
-}
-
-/** Pages by kind: cases first, then measures, themes, regions, sources. */
-export const TYPE_ORDER = ['case', 'measure', 'theme', 'region', 'source'];
-
-export function typeRank(type: string): number {
-  const i = TYPE_ORDER.indexOf(type);
-  return i < 0 ? TYPE_ORDER.length : i;
 }
 
 export interface Ranked {

@@ -101,7 +101,7 @@ describe('query strategy (real cases, a Pagefind that over-matches every charact
   test('Pagefind is asked for the exact phrase, the plain query and each alias', async () => {
     const { pf, engine: e } = engine();
     await e.query('官方带娃');
-    expect(pf.asked).toEqual(expect.arrayContaining(['"官方带娃"', '官方带娃', '课后服务', '<filters {"measure":"课后服务"}>']));
+    expect(pf.asked).toEqual(expect.arrayContaining(['"官方带娃"', '官方带娃', '课后服务', '<filters {"measure":"after-school-services"}>']));
   });
 
   test('filters apply to verified results; counts are per facet', async () => {

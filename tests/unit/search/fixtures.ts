@@ -5,11 +5,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMeasures, readThemes } from '../../../src/lib/contentFiles.ts';
+import { readMeasures } from '../../../src/lib/contentFiles.ts';
 import { readFrontMatter } from '../../../src/lib/frontMatter.ts';
+import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
+import { isFilterKey, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -20,27 +22,33 @@ export interface FixturePage extends FragmentData {
 }
 
 export const measures = readMeasures(root);
-const themes = readThemes(root);
+export const regions = loadRegions(root);
 
 export function caseSlugs(): string[] {
   return readdirSync(join(root, 'content/cases')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')).sort();
 }
 
-/** The cases as pages, plus one page per measure (name, aliases, definition), like the site. */
+/**
+ * The cases as pages, plus one page per measure (name, aliases, definition), like the site:
+ * the text is title, summary and body (header metadata, figure cards and measure chips are
+ * not indexed); filters and meta as the index schema (schema.ts) defines them.
+ */
 export function corpus(): FixturePage[] {
   const pages: FixturePage[] = caseSlugs().map((slug) => {
     const text = readFileSync(join(root, 'content/cases', `${slug}.mdx`), 'utf8');
-    const { data, body: mdx } = readFrontMatter<{ title: string; summary: string; body: string; date: string; measures: string[] }>(text);
+    const { data, body: mdx } = readFrontMatter<{ title: string; summary: string; body: string; date: string; measures: string[]; region: string }>(text);
     const body = paragraphs(mdx).join('');
-    const names = data.measures.map((id) => measures.find((m) => m.id === id)!.name);
-    const themeNames = [...new Set(data.measures.map((id) => themes.find((t) => t.id === measures.find((m) => m.id === id)!.theme)!.name))];
+    const themeIds = [...new Set(data.measures.map((id) => measures.find((m) => m.id === id)!.theme))];
+    const region = regions.find((r) => r.id === data.region)!;
+    const meta: PageMeta = { title: data.title, region: region.path.slice(1).join('') || region.name, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) };
+    const filters: PageFilters = { type: ['case'], measure: data.measures, theme: themeIds, city: [region.city ?? region.id], year: [String(data.date).slice(0, 4)] };
     return {
       id: `case-${slug}`,
       url: `/cases/${slug}/`,
-      content: `${data.title}. 摘要. ${data.summary} 涉及措施. ${names.join(' ')} ${body}`,
+      content: `${data.title}. 摘要. ${data.summary} ${body}`,
       body,
-      meta: { title: data.title, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) },
-      filters: { type: ['case'], measure: names, theme: themeNames, year: [String(data.date).slice(0, 4)] },
+      meta,
+      filters,
     };
   });
   for (const m of measures) {
@@ -50,7 +58,7 @@ export function corpus(): FixturePage[] {
       content: `${m.name}. ${m.definition} ${m.aliases.join('、')}`,
       body: '',
       meta: { title: m.name, summary: m.definition },
-      filters: { type: ['measure'], theme: [themes.find((t) => t.id === m.theme)!.name] },
+      filters: { type: ['measure'], theme: [m.theme] },
     });
   }
   return pages;
@@ -86,7 +94,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   });
   const passes = (p: FixturePage, filters: Record<string, unknown>) =>
     Object.entries(filters).every(([k, v]) => {
-      const have = p.filters[k] ?? [];
+      const have = (isFilterKey(k) && p.filters[k]) || [];
       if (typeof v === 'string') return have.includes(v);
       const any = (v as { any: string[] }).any;
       return any.some((x) => have.includes(x));

@@ -8,7 +8,7 @@ const dict = dictionary();
 function page(id: string, content: string, extra: Partial<PageDoc> = {}) {
   return prepareDoc({ id, url: `/cases/${id}/`, content, meta: { title: content.slice(0, 8) }, filters: { type: ['case'] }, score: 1, ...extra });
 }
-const analyseQ = (q: string, content: string, extra: Partial<PageDoc> = {}) => analyse(page('p', content, extra), parseQuery(q, dict), dict);
+const analyseQ = (q: string, content: string, extra: Partial<PageDoc> = {}) => analyse(page('p', content, extra), parseQuery(q, dict));
 
 describe('helpers', () => {
   test('findAll finds non-overlapping occurrences up to a cap', () => {
@@ -45,7 +45,7 @@ describe('analyse', () => {
   });
 
   test('the measure tag counts last (level 1)', () => {
-    const a = analyseQ('官方带娃', '学校在放学后组织活动。', { filters: { type: ['case'], measure: ['课后服务'] } });
+    const a = analyseQ('官方带娃', '学校在放学后组织活动。', { filters: { type: ['case'], measure: ['after-school-services'] } });
     expect(a.levels).toEqual([1]);
     expect(a.whole).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('rank', () => {
     page('case-alias', '开展暑期托管'),
     page('measure-alias', '暑期托管', { filters: { type: ['measure'] } }),
     page('noise', '课程后勤服务'),
-  ].map((doc) => ({ doc, analysis: analyse(doc, q, dict) }));
+  ].map((doc) => ({ doc, analysis: analyse(doc, q) }));
 
   test('cases before other pages, literal before alias, more mentions first; noise dropped', () => {
     const { whole, related } = rank(items);

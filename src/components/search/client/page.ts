@@ -5,10 +5,14 @@
  */
 import { t } from '../../../i18n/index.ts';
 import { isEmptySelection, type Facet, type FacetCounts, type Selection } from '../../../lib/search/facets.ts';
+import { forgivingSearch, type ForgivingOutcome } from '../../../lib/search/forgive.ts';
+import { chineseSegmenter } from '../../../lib/search/question.ts';
+import { canonicalSelection, type FilterLabels } from '../../../lib/search/schema.ts';
 import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
-import type { SearchEngine, SearchOutcome } from '../../../lib/search/engine.ts';
-import { getEngine, searchErrorKey } from './runtime.ts';
-import { hintHtml, hitHtml, noticeHtml, statusText } from './render.ts';
+import type { SearchEngine } from '../../../lib/search/engine.ts';
+import { getEngine, getVocabulary } from './runtime.ts';
+import { hintHtml, hitHtml, noticeHtml, selectionText, statusText } from './render.ts';
+import { requestCycle, watchQueryInput } from './requests.ts';
 
 const PAGE = 20;
 /** Related (partial) results listed under the results. */
@@ -35,10 +39,21 @@ export function attachSearchPage(root: HTMLElement): void {
   // Filters are folded on small screens (results first), open beside the results on wide ones.
   filters.open = matchMedia('(min-width: 64rem)').matches;
 
-  let state: SearchState = parseState(location.search);
+  const labels = JSON.parse(root.querySelector('[data-search-labels]')?.textContent ?? '{}') as FilterLabels;
+  const selectionNote = document.createElement('p');
+  selectionNote.className = 'search-selection';
+  status.after(selectionNote);
+  // Old shared URLs carry display names (?measure=县管校聘): read them as keys.
+  const fromUrl = (search: string): SearchState => {
+    const s = parseState(search);
+    return { ...s, selection: canonicalSelection(s.selection, labels) };
+  };
+  const searchPageUrl = (q: string) => location.pathname + stateToSearch({ q, selection: {}, sort: 'relevance' });
+  const requests = requestCycle({ box: list, status });
+  const segment = chineseSegmenter();
+
+  let state: SearchState = fromUrl(location.search);
   let limit = PAGE;
-  let seq = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let engine: SearchEngine | undefined;
 
   function readForm(): SearchState {
@@ -71,12 +86,14 @@ export function attachSearchPage(root: HTMLElement): void {
     }
   }
 
-  function render(outcome: SearchOutcome, s: SearchState, engineRef: SearchEngine): void {
+  type Found = { result?: ForgivingOutcome; outcome: ForgivingOutcome['outcome'] };
+
+  function render({ result, outcome }: Found, s: SearchState, engineRef: SearchEngine): void {
     const filtered = !isEmptySelection(s.selection);
     hints.innerHTML = outcome.hints.slice(0, 2).map(hintHtml).join('');
-    notice.innerHTML = noticeHtml(outcome, s.q);
+    notice.innerHTML = result ? noticeHtml(result, s.q, searchPageUrl) : '';
     const main = outcome.fallback ? outcome.related : outcome.results;
-    const first = [...outcome.hints.map((m) => m.name), ...(s.selection.measure ?? [])];
+    const first = [...outcome.hints.map((m) => m.id), ...(s.selection.measure ?? [])];
     list.innerHTML = main.slice(0, limit).map((h) => hitHtml(h, engineRef, { first })).join('');
     const total = outcome.browse ? outcome.total : main.length;
     more.hidden = total <= limit && !outcome.truncated;
@@ -85,37 +102,26 @@ export function attachSearchPage(root: HTMLElement): void {
     relatedNote.textContent = showRelated ? t('search.relatedNote', { q: s.q }) : '';
     relatedList.innerHTML = showRelated ? outcome.related.slice(0, RELATED).map((h) => hitHtml(h, engineRef, { first })).join('') : '';
     status.textContent = statusText(outcome, s.q, filtered);
+    selectionNote.textContent = selectionText(s.selection, labels);
     // Browsing lists the newest cases first; the order only applies to a query.
     sortSelect.disabled = outcome.browse;
     sortSelect.value = outcome.browse ? 'date' : s.sort;
     writeCounts(outcome.counts);
+    list.dataset['stages'] = outcome.stats.stages.join(' ');
+    list.dataset['fallback'] = String(outcome.fallback);
   }
+
   async function run(s: SearchState): Promise<void> {
-    const mine = ++seq;
-    const started = performance.now();
-    list.dataset['state'] = 'loading';
-    list.setAttribute('aria-busy', 'true');
-    if (!status.textContent) status.textContent = t('search.loading');
-    try {
-      engine ??= await getEngine();
-      const outcome = s.q ? await engine.query(s.q, s.selection, s.sort, limit) : await engine.browse(s.selection, limit);
-      if (mine !== seq) return;
-      render(outcome, s, engine);
-      list.dataset['state'] = 'done';
-      list.dataset['query'] = s.q;
-      list.dataset['stages'] = outcome.stats.stages.join(' ');
-      list.dataset['fallback'] = String(outcome.fallback);
-      // Time to results (ms), read by scripts/search-bench.ts.
-      list.dataset['ms'] = String(Math.round(performance.now() - started));
-    } catch (error) {
-      if (mine !== seq) return;
-      console.error(error);
-      status.textContent = t(searchErrorKey(error));
-      list.innerHTML = '';
-      list.dataset['state'] = 'error';
-    } finally {
-      if (mine === seq) list.removeAttribute('aria-busy');
-    }
+    await requests.run(
+      s.q,
+      async (): Promise<Found & { engine: SearchEngine }> => {
+        const e = (engine ??= await getEngine());
+        if (!s.q) return { engine: e, outcome: await e.browse(s.selection, limit) };
+        const result = await forgivingSearch(e, s.q, { selection: s.selection, sort: s.sort, need: limit, segment, vocabulary: getVocabulary });
+        return { engine: e, result, outcome: result.outcome };
+      },
+      (found) => render(found, s, found.engine),
+    );
   }
 
   function update(push: boolean, resetLimit = true): void {
@@ -125,15 +131,23 @@ export function attachSearchPage(root: HTMLElement): void {
     void run(state);
   }
 
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => update(false), DEBOUNCE_MS);
-  });
+  const cancelPending = watchQueryInput(input, () => update(false), DEBOUNCE_MS);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearTimeout(timer);
+    cancelPending();
     update(true);
   });
+  // A correction or alternative (data-search-query) runs its search in place.
+  for (const area of [notice, list]) {
+    area.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-query]');
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      input.value = link.dataset['searchQuery'] ?? '';
+      update(true);
+      input.focus({ preventScroll: true });
+    });
+  }
   for (const b of boxes) b.addEventListener('change', () => update(false));
   sortSelect.addEventListener('change', () => update(false));
   clear.addEventListener('click', () => {
@@ -146,7 +160,7 @@ export function attachSearchPage(root: HTMLElement): void {
     void run(state).then(() => (list.children[firstNew]?.querySelector<HTMLElement>('[data-hit-link]'))?.focus());
   });
   window.addEventListener('popstate', () => {
-    state = parseState(location.search);
+    state = fromUrl(location.search);
     limit = PAGE;
     writeForm(state);
     void run(state);

@@ -2,21 +2,13 @@
 import { t } from '../../../i18n/index.ts';
 import { escapeHtml } from '../../../lib/highlight.ts';
 import type { Hit, SearchEngine, SearchOutcome } from '../../../lib/search/engine.ts';
+import type { ForgivingOutcome } from '../../../lib/search/forgive.ts';
+import { FILTER_KEYS, filterLabel, isPageType, type FilterLabels, type Selection } from '../../../lib/search/schema.ts';
 import type { TermMeasure } from '../../../lib/search/terms.ts';
-import type { UiKey } from '../../../i18n/zh-CN.ts';
-
-const TYPE_KEYS: Record<string, UiKey> = {
-  case: 'search.type.case',
-  measure: 'search.type.measure',
-  theme: 'search.type.theme',
-  region: 'search.type.region',
-  source: 'search.type.source',
-};
 
 function metaLine(hit: Hit): string {
   if (hit.type === 'case') return [hit.meta['region'], hit.meta['body'], hit.meta['date']].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
-  const label = TYPE_KEYS[hit.type];
-  return label ? escapeHtml(t(label)) : '';
+  return isPageType(hit.type) ? escapeHtml(t(`search.type.${hit.type}`)) : '';
 }
 
 function via(hit: Hit): string {
@@ -32,20 +24,21 @@ function via(hit: Hit): string {
 export function hitHtml(
   hit: Hit,
   engine: SearchEngine,
+  /** `first`: measure ids to list first. */
   options: { chips?: number; headingLevel?: 2 | 3; first?: readonly string[] } = {},
 ): string {
   const { chips = 4, headingLevel = 3, first = [] } = options;
   const h = `h${headingLevel}`;
   const why = via(hit);
   // The measures the query is about first, then the case's own order.
-  const names = [...hit.measures].sort((a, b) => Number(first.includes(b)) - Number(first.includes(a)));
-  const shown = names.slice(0, chips);
-  const rest = names.length - shown.length;
+  const ids = [...hit.measures].sort((a, b) => Number(first.includes(b)) - Number(first.includes(a)));
+  const shown = ids.slice(0, chips);
+  const rest = ids.length - shown.length;
   const measures = shown.length
     ? `<ul class="search-chips" aria-label="${escapeHtml(t('search.measures'))}">${shown
-        .map((name) => {
-          const m = engine.measureNamed(name);
-          return `<li>${m ? `<a href="${escapeHtml(m.url)}">${escapeHtml(name)}</a>` : `<span>${escapeHtml(name)}</span>`}</li>`;
+        .map((id) => {
+          const m = engine.measureById(id);
+          return `<li>${m ? `<a href="${escapeHtml(m.url)}">${escapeHtml(m.name)}</a>` : `<span>${escapeHtml(id)}</span>`}</li>`;
         })
         .join('')}${rest > 0 ? `<li><span class="search-chips-more">${escapeHtml(t('search.moreMeasures', { n: rest }))}</span></li>` : ''}</ul>`
     : '';
@@ -87,10 +80,41 @@ export function statusText(outcome: SearchOutcome, q: string, shownFilters: bool
   return outcome.related.length ? t('search.withRelated', { count, m: outcome.related.length }) : count;
 }
 
-/** Notes above the list: the query as converted (雙減 → 双减), the pieces found when falling back. */
-export function noticeHtml(outcome: SearchOutcome, q: string): string {
+/** A link that runs another search (`data-search-query`; a plain link to the search page without JavaScript). */
+export function queryLink(q: string, href: (q: string) => string): string {
+  return `<a href="${escapeHtml(href(q))}" data-search-query="${escapeHtml(q)}" data-hit-link>${escapeHtml(q)}</a>`;
+}
+
+/**
+ * Notes above the list: what was searched when it differs from what was typed (pinyin read
+ * as terms, question words dropped, traditional or full-width characters converted), the
+ * pieces found when falling back, and did-you-mean corrections (unless `suggestions` is
+ * false: the dialog lists them as its first result).
+ */
+export function noticeHtml(result: ForgivingOutcome, q: string, href: (q: string) => string, suggestions = true): string {
+  const { outcome, understood } = result;
   const notes: string[] = [];
-  if (outcome.query.converted) notes.push(t('search.converted', { q: outcome.query.normalized }));
-  if (outcome.fallback && outcome.related.length) notes.push(t('search.fallbackNote', { q, pieces: outcome.pieces.join('、') }));
-  return notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('');
+  for (const p of understood.pinyin) {
+    const others = p.alternatives.length ? ` ${escapeHtml(t('search.pinyinOthers'))}${p.alternatives.map((a) => queryLink(a, href)).join('、')}` : '';
+    notes.push(escapeHtml(t('search.pinyinNote', { typed: p.typed, term: p.term })) + others);
+  }
+  if (understood.dropped.length) notes.push(escapeHtml(t('search.questionNote', { terms: outcome.query.normalized, dropped: understood.dropped.join('、') })));
+  else if (outcome.query.converted) notes.push(escapeHtml(t('search.converted', { q: outcome.query.normalized })));
+  if (suggestions && result.suggestions.length) notes.push(escapeHtml(t('search.didYouMean')) + result.suggestions.map((s) => queryLink(s, href)).join('、'));
+  if (outcome.fallback && outcome.related.length) notes.push(escapeHtml(t('search.fallbackNote', { q, pieces: outcome.pieces.join('、') })));
+  return notes.map((n) => `<p>${n}</p>`).join('');
+}
+
+/** The top entry of the dialog's list when nothing matched: the best correction, as a link. */
+export function suggestionItemHtml(result: ForgivingOutcome, href: (q: string) => string): string {
+  const best = result.suggestions[0];
+  if (!best) return '';
+  return `<li class="search-suggestion" data-kind="suggestion">${escapeHtml(t('search.didYouMean'))}${queryLink(best, href)}</li>`;
+}
+
+/** The selected filters in words; several values of one filter are alternatives: 措施：县管校聘 或 集团化办学. */
+export function selectionText(selection: Selection, labels: FilterLabels): string {
+  return FILTER_KEYS.filter((k) => selection[k]?.length)
+    .map((k) => t('search.anyOf', { facet: t(`search.filter.${k}`), values: selection[k]!.map((v) => filterLabel(labels, k, v)).join(t('search.or')) }))
+    .join(t('search.and'));
 }

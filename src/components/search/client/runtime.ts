@@ -1,11 +1,14 @@
 /**
  * Loads the search on first use: Pagefind's JS/WASM (from the built site, under the
- * configured base) and the dictionary (search-terms.json), then builds the strategy.
+ * configured base) and the dictionary (search-terms.json), then builds the strategy; the
+ * vocabulary (search-vocabulary.json) only when a query needs it.
  * One instance per page; a failed load can be retried.
  */
 import { joinBase } from '../../../lib/urls.ts';
 import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
+import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
+import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
@@ -13,6 +16,7 @@ interface PagefindModule extends PagefindLike {
 }
 
 let engine: Promise<SearchEngine> | undefined;
+let vocabulary: Promise<VocabularyTools | undefined> | undefined;
 
 /** URL of a file of the built site, under the configured base. */
 export function siteUrl(path: string): string {
@@ -57,4 +61,15 @@ export function getEngine(): Promise<SearchEngine> {
     engine = undefined;
   });
   return engine;
+}
+
+/** The pinyin/did-you-mean vocabulary and its code, fetched on first need; undefined if it cannot be loaded (retried next time). */
+export function getVocabulary(): Promise<VocabularyTools | undefined> {
+  vocabulary ??= fetch(siteUrl('search-vocabulary.json'))
+    .then(async (r) => (r.ok ? vocabularyTools((await r.json()) as VocabularyFile) : undefined))
+    .catch(() => undefined);
+  void vocabulary.then((v) => {
+    if (!v) vocabulary = undefined;
+  });
+  return vocabulary;
 }
