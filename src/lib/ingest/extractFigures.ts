@@ -55,7 +55,8 @@ const VERB = /^(推进|实施|完成|建成|引进|招聘|培养|评选|评选�
 /** Where the noun after a count stops: 5个教育集团|被评为… */
 const NOUN_STOP = /被|为|是|在|获|荣|实现|达|成功|共|已|均|全部|分别|按时|如期|和|与|及|参与|覆盖|通过|进行|得到|的|到|赴|前往|开展|完成|参加/;
 /** A comparison: the year or period after it is the base, not the figure's period. */
-const COMPARISON = /^(较|比|同比|环比|相比|与)/;
+const COMPARISON_AT = /(?:较|比|相比|与)\s*(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|上一年|同期|上学期)|同比|环比/;
+const COMPARISON = new RegExp(`^(?:${COMPARISON_AT.source})`);
 const COMPARISON_IN = /(?:较|比|同比|环比|相比|与)\s*(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|上一年|同期)(?:相比)?/g;
 
 const clauseBreak = /[，,。；;：:！!？?、“”《》\s]/;
@@ -197,7 +198,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       }
       let comparedTo: string | undefined;
       const verbOf = (t: string) => /(增长|提高|提升|增加|下降|降低|减少|上升|扩大)/.exec(t)?.[1];
-      const inner = /(较|比|同比|环比|相比)/.exec(label);
+      const inner = COMPARISON_AT.exec(label);
       if (inner && inner.index > 0) {
         // 本科上线率较2021年提高9.6个百分点 → 本科上线率提高
         const verb = verbOf(label.slice(inner.index));
