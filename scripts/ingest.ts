@@ -116,7 +116,7 @@ async function main(): Promise<number> {
       continue;
     }
     const bytes = read.bytes;
-    // One retry: a name taken by another ingest between the check and the write gets a fresh plan.
+    // A name taken by another ingest between the check and the write gets a fresh plan (a few times).
     for (let attempt = 0; ; attempt++) {
       let index;
       try {
@@ -129,18 +129,25 @@ async function main(): Promise<number> {
       // The same bytes as a seed already recorded (under any name): a re-ingest of that seed.
       const known = index.sourceOfBytes(bytes);
       const plan = known ? { seedFile: known.file } : seedPlan(file, root, seedsDir);
-      const result = await ingest(bytes, {
-        fileName: file,
-        seedFile: plan.seedFile,
-        measures,
-        regions,
-        divisions,
-        caseOwner: (slug) => index.cases.get(slug)?.source,
-        sourceOwner: (key) => index.sources.get(key),
-        sourceKeyOf: (seedFile) => known?.key ?? [...index.sources].find(([, f]) => f === seedFile)?.[0],
-        force: parsed.force,
-        ...(parsed.date && { fallbackDate: parsed.date }),
-      });
+      let result: Awaited<ReturnType<typeof ingest>>;
+      try {
+        result = await ingest(bytes, {
+          fileName: file,
+          seedFile: plan.seedFile,
+          measures,
+          regions,
+          divisions,
+          caseOwner: (slug) => index.cases.get(slug)?.source,
+          sourceOwner: (key) => index.sources.get(key),
+          sourceKeyOf: (seedFile) => known?.key ?? [...index.sources].find(([, f]) => f === seedFile)?.[0],
+          force: parsed.force,
+          ...(parsed.date && { fallbackDate: parsed.date }),
+        });
+      } catch (error) {
+        // A bug must not cost the other inputs: this one is rejected with one line.
+        reports.push(rejected(file, `internal error while ingesting (please report it): ${errnoText(error)}`));
+        break;
+      }
       const report = result.report;
       if (!result.ok) {
         reports.push(report);
@@ -153,6 +160,9 @@ async function main(): Promise<number> {
       ];
       const bodies = new Map(report.cases.map((c) => [c.slug, c.body]));
       const checked = planWrites(requests, { force: parsed.force, forceCurated: parsed.forceCurated }, { index, ...(report.source && { sourceKey: report.source.key }), bodies, shown });
+      // A file in the way that was not there when the casebook was read: another ingest wrote it
+      // meanwhile, and a fresh plan will pick a free name instead.
+      if (checked.refused && attempt < 3 && checked.files.some((f) => f.state === 'differs' && !index.existing.has(f.path))) continue;
       if (checked.refused) {
         report.status = 'rejected';
         report.reason = checked.refused;
@@ -163,7 +173,7 @@ async function main(): Promise<number> {
       report.uncertain.push(...checked.notes);
       const applied = applyPlan(checked, { dryRun: parsed.dryRun });
       if (!applied.ok) {
-        if (applied.conflict && attempt === 0) continue;
+        if (applied.conflict && attempt < 3) continue;
         const line = `cannot write ${shown(applied.path)}: ${applied.error} — nothing written for ${file}`;
         ioErrors.push(line);
         report.status = 'rejected';

@@ -87,31 +87,43 @@ export interface Mention {
 /** Verbs that state a measure as practised when they govern it in its clause (推进集团化办学). */
 const ACTION = /推进|推行|实施|实行|深化|开展|建立|健全|完善|落实|启动|探索|创建|组建|成立|建成|新建|打造|试点|全面|扩大|覆盖|实现|出台|制定/;
 const QUANTITY = /\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|所|名|人|家|项|%|元|次|门|场|支|批|间|班)/;
-
-function practisedIn(text: string, start: number, end: number): { practised: boolean; quantified: boolean } {
-  let s = start;
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!) && text[s - 1] !== '、') s--;
-  let e = end;
-  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
-  const quantified = QUANTITY.test(text.slice(s, e));
-  // The verb governs the term: it stands at most a few characters before it (推进“县管校聘”管理改革).
-  return { practised: quantified || ACTION.test(text.slice(Math.max(s, start - 6), start)), quantified };
-}
-
 const SENTENCE_END = /[。！？!?；;\n]/;
+const CLAUSE_BREAK = /[，,。；;：:！？!?\n（）()“”"]/;
+/** Longest sentence or clause looked at: keeps tagging linear on a text without punctuation. */
+const REACH = 400;
 
-function sentenceAround(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
-  let e = end;
-  while (e < text.length && !SENTENCE_END.test(text[e]!)) e++;
-  return [s, e];
+/** A text cut into sentences or clauses in one pass: `of[i]` is the segment of character i. */
+interface Segments {
+  of: Int32Array;
+  start: number[];
+  end: number[];
 }
+
+function segment(text: string, isBreak: RegExp): Segments {
+  const of = new Int32Array(text.length);
+  const start: number[] = [0];
+  const end: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const k = start.length - 1;
+    of[i] = k;
+    if (isBreak.test(text[i]!) || i + 1 - start[k]! >= REACH) {
+      end.push(isBreak.test(text[i]!) ? i : i + 1);
+      start.push(i + 1);
+    }
+  }
+  end.push(text.length);
+  return { of, start, end };
+}
+
+const occurrences = (text: string, word: string) => {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
+  return n;
+};
 
 /** Words after a list that make it a list of values or criteria (方面, 维度, 全面发展, 并举 …). */
 const CRITERIA_AFTER = /^[^，,。；;！？]{0,8}?(方面|维度|指标|要素|标准|全面发展|并举|并重|融合发展|协调发展|五育|素养|内容)/;
 const ITEM_SEPARATORS = /[、]|(?<=.)(?:和|与|及)(?=.)/;
-const CLAUSE_BREAK = /[，,。；;：:！？!?\n（）()“”"]/;
 
 /**
  * Marks mentions that stand in an enumeration of values or criteria: a `、`-list of at least
@@ -119,17 +131,17 @@ const CLAUSE_BREAK = /[，,。；;：:！？!?\n（）()“”"]/;
  * in which four or more short items name measures (德育为先、智育为本、体育为基、美育为根、劳动教育为要).
  * A list of three practices (集团化办学、县管校聘、教师交流轮岗) still counts.
  */
-function markEnumerations(text: string, mentions: Mention[]): void {
+function markEnumerations(text: string, mentions: readonly Mention[], clauses: Segments): void {
   const byClause = new Map<number, Mention[]>();
   for (const m of mentions) {
-    let s = m.start;
-    while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
-    byClause.set(s, [...(byClause.get(s) ?? []), m]);
+    const k = clauses.of[m.start]!;
+    const list = byClause.get(k);
+    if (list) list.push(m);
+    else byClause.set(k, [m]);
   }
-  for (const [start, inClause] of byClause) {
-    let end = start;
-    while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
-    const clause = text.slice(start, end);
+  for (const [k, inClause] of byClause) {
+    const start = clauses.start[k]!;
+    const clause = text.slice(start, clauses.end[k]!);
     if (!clause.includes('、')) continue;
     // Items with their offsets; short items only (a list of practices carries verbs and objects).
     const items: { from: number; to: number }[] = [];
@@ -139,45 +151,64 @@ function markEnumerations(text: string, mentions: Mention[]): void {
       items.push({ from: start + at, to: start + at + part.length });
       from = at + part.length;
     }
-    if (items.length < 3) continue;
-    const short = items.filter((i) => i.to - i.from <= 8).length;
-    if (short < 3) continue;
-    const named = items.filter((i) => inClause.some((m) => m.start >= i.from && m.end <= i.to)).length;
-    const criteria = CRITERIA_AFTER.test(text.slice(items.at(-1)!.from));
-    if (named >= 4 || (criteria && named >= 1)) {
-      for (const m of inClause) {
-        if (!items.some((i) => m.start >= i.from && m.end <= i.to && i.to - i.from <= 8)) continue;
-        m.listed = true;
-        m.practised = m.quantified = false;
-      }
+    if (items.length < 3 || items.filter((i) => i.to - i.from <= 8).length < 3) continue;
+    const inItem = (m: Mention, i: { from: number; to: number }) => m.start >= i.from && m.end <= i.to;
+    const named = items.filter((i) => inClause.some((m) => inItem(m, i))).length;
+    const criteria = CRITERIA_AFTER.test(text.slice(items.at(-1)!.from, items.at(-1)!.from + 40));
+    if (named < 4 && !(criteria && named >= 1)) continue;
+    for (const m of inClause) {
+      if (!items.some((i) => inItem(m, i) && i.to - i.from <= 8)) continue;
+      m.listed = true;
+      m.practised = m.quantified = false;
     }
   }
 }
 
 /**
  * Every mention of every measure in a text: terms of all measures compete, longest first; an
- * alias with a context counts only when one of its words is in the same sentence.
+ * alias with a context counts only when one of its words is in the same sentence (outside the
+ * alias itself). Linear in the text: sentences and clauses are cut once, and what a sentence
+ * or clause holds is computed once.
  */
 export function findMentions(text: string, measures: readonly MeasureTerms[]): Mention[] {
   const all = measures.flatMap((m) => measureTerms(m).map((term) => ({ measure: m.id, term, context: m.aliasContext?.[term] })));
   all.sort((a, b) => b.term.length - a.term.length);
-  const taken: boolean[] = new Array(text.length).fill(false);
+  const sentences = segment(text, SENTENCE_END);
+  const clauses = segment(text, CLAUSE_BREAK);
+  const quantifiedClause = new Map<number, boolean>();
+  const contextHolds = new Map<string, boolean>();
+  const taken = new Uint8Array(text.length);
   const mentions: Mention[] = [];
   for (const { measure, term, context } of all) {
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
       const end = at + term.length;
-      if (taken.slice(at, end).some(Boolean)) continue;
+      if (taken.subarray(at, end).includes(1)) continue;
       if (context?.length) {
-        const [s, e] = sentenceAround(text, at, end);
-        const around = text.slice(s, at) + '\u0000' + text.slice(end, e);
-        if (!context.some((w) => around.includes(w))) continue;
+        const k = sentences.of[at]!;
+        const key = `${k}\u0000${term}`;
+        let holds = contextHolds.get(key);
+        if (holds === undefined) {
+          const sentence = text.slice(sentences.start[k]!, sentences.end[k]!);
+          // A context word inside the alias itself does not count.
+          holds = context.some((w) => occurrences(sentence, w) > occurrences(sentence, term) * occurrences(term, w));
+          contextHolds.set(key, holds);
+        }
+        if (!holds) continue;
       }
-      taken.fill(true, at, end);
-      mentions.push({ measure, term, start: at, end, listed: false, ...practisedIn(text, at, end) });
+      taken.fill(1, at, end);
+      const c = clauses.of[at]!;
+      let quantified = quantifiedClause.get(c);
+      if (quantified === undefined) {
+        quantified = QUANTITY.test(text.slice(clauses.start[c]!, clauses.end[c]!));
+        quantifiedClause.set(c, quantified);
+      }
+      // The verb governs the term: it stands at most a few characters before it (推进“县管校聘”管理改革).
+      const practised = quantified || ACTION.test(text.slice(Math.max(clauses.start[c]!, at - 6), at));
+      mentions.push({ measure, term, start: at, end, listed: false, practised, quantified });
     }
   }
   mentions.sort((a, b) => a.start - b.start);
-  markEnumerations(text, mentions);
+  markEnumerations(text, mentions, clauses);
   return mentions;
 }
 

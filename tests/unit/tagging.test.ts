@@ -108,3 +108,13 @@ describe('the taxonomy as tagging data', () => {
     }
   });
 });
+
+describe('tagging adversarial inputs of 2 MB', () => {
+  it('stays linear on text without punctuation and on endless enumerations', () => {
+    const taxonomy = readMeasures(resolve(import.meta.dirname, '../..'));
+    for (const unit of ['课后服务5+2', '德育、体育、美育、', '集团化办学']) {
+      const text = unit.repeat(Math.ceil((2 * 1024 * 1024) / (unit.length * 3)));
+      expect(findEvidence([text], taxonomy).length).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});

@@ -40,6 +40,7 @@ const UNITS = [
 ];
 const UNIT_RE = UNITS.join('|');
 const FIGURE_RE = new RegExp(`(?<![\\d.\\-—/第])(\\d+(?:\\.\\d+)?)(余|多)?(万|亿)?(余|多)?(${UNIT_RE})?`, 'g');
+const FIGURE_IN = new RegExp(`\\d(余|多)?(万|亿)?(${UNIT_RE})`);
 /** Classifiers after which the noun names the figure: 建成236个全国校园足球特色学校. */
 const MEASURE_WORDS = new Set(['所', '个', '名', '位', '家', '项', '门', '场', '间', '套', '台', '条', '支', '批', '篇', '部', '座', '处', '种', '件']);
 
@@ -98,9 +99,12 @@ function listStart(p: string, start: number): number {
   return s;
 }
 
+/** How far back a sentence, a book title or a parenthesis is looked for: keeps extraction linear. */
+const REACH = 200;
+
 function sentenceStart(p: string, at: number): number {
   let s = at;
-  while (s > 0 && !sentenceBreak.test(p[s - 1]!)) s--;
+  while (s > 0 && at - s < REACH && !sentenceBreak.test(p[s - 1]!)) s--;
   return s;
 }
 
@@ -140,7 +144,8 @@ function kindOf(clause: string, sentencePrefix: string, unit: string, hasTargetY
   if (TARGET_WORDS.test(clause) || (hasTargetYear && TARGET_WORDS.test(sentencePrefix))) return 'target';
   if (/元$/.test(unit) && INPUT_MONEY.test(clause)) return 'input';
   if (/^(万)?(名|人|人次)$/.test(unit) && INPUT_PEOPLE.test(clause) && !/惠及|覆盖|受益/.test(clause)) return 'input';
-  if (CONTEXT_WORDS.test(clause) && !/新增|新建|建成|增加|提高|提升/.test(clause)) return 'context';
+  // A rate (占比, 覆盖率 …) is what was reached, not a background count.
+  if (CONTEXT_WORDS.test(clause) && unit !== '%' && !/新增|新建|建成|增加|提高|提升/.test(clause)) return 'context';
   return 'result';
 }
 
@@ -156,6 +161,8 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
   const termsOf = options.measures.map((m, rank) => ({ id: m.id, rank, terms: measureTerms(m) }));
   const headings = (options.headings ?? []).join('\n');
   const found: Candidate[] = [];
+  /** The last figure of each sentence, for 较2024年增长12% (the change of what it measured). */
+  const lastOfSentence = new Map<string, Candidate>();
   paragraphs.forEach((p, paragraph) => {
     for (const m of p.matchAll(FIGURE_RE)) {
       const [whole, num, approxBefore, mult, approxAfter, unitWord] = m;
@@ -184,7 +191,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       const clause = p.slice(start, at);
       let prefix = clause;
       // Another figure before this one in the clause: name it by what precedes 由/从, or skip it.
-      if (new RegExp(`\\d(余|多)?(万|亿)?(${UNIT_RE})`).test(prefix)) {
+      if (FIGURE_IN.test(prefix)) {
         const from = /^(.{2,}?)(由|从)/.exec(prefix.replace(LEADING, ''));
         if (!from) continue;
         prefix = from[1]!;
@@ -207,7 +214,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       } else if (COMPARISON.test(label)) {
         // 较2024年增长12%: the change of what the previous figure of the sentence measured.
         const verb = verbOf(label);
-        const previous = found.filter((f) => f.paragraph === paragraph && f.sentence === sStart).at(-1);
+        const previous = lastOfSentence.get(`${paragraph}:${sStart}`);
         if (!verb || !previous) continue;
         comparedTo = `${previous.label.replace(/（.*）$/, '')}${verb}`;
       }
@@ -240,10 +247,12 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
 
       // Period: the clause's own time words, else the time phrase the sentence opens with.
       const lead = sentenceLead(p.slice(sStart, at));
-      const period = periodIn(qualifier || clause) ?? (lead ? periodIn(lead) : undefined);
+      // 计划到2026年再新增学位3.6万个、幼儿园学位6000个: a 、-joined item shares the verb, kind and period.
+      const joined = start > 0 && p[start - 1] === '、' ? lastOfSentence.get(`${paragraph}:${sStart}`) : undefined;
+      const period = periodIn(qualifier || clause) ?? (lead ? periodIn(lead) : undefined) ?? joined?.period;
       const dueBy = (t: string) => /(?:^|[^截])(?:到|至)(?:19|20)\d{2}年/.test(t) && !/截至|截止/.test(t);
       const targetYear = !!period?.to && [qualifier, clause, lead ?? ''].some(dueBy);
-      let kind = kindOf(clause, p.slice(sStart, at), unit, targetYear);
+      let kind = joined && !TARGET_WORDS.test(clause) && !RESULT_WORDS.test(clause) ? joined.kind : kindOf(clause, p.slice(sStart, at), unit, targetYear);
       if (targetYear && kind === 'result') kind = 'target';
       // A target is comparable only with its due year; without one it is not proposed.
       if (kind === 'target' && period?.to === undefined) continue;
@@ -268,7 +277,7 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       // A span that names no years (近三年, 2019年以来 goes to period) stays in the label.
       const spanWords = qualifier && !periodIn(qualifier) && /近|来/.test(qualifier) ? qualifier : '';
       const fullLabel = spanWords && !comparedTo ? `${label}（${spanWords}）` : label;
-      found.push({
+      const candidate: Candidate = {
         label: fullLabel.slice(0, 40),
         value,
         unit,
@@ -281,14 +290,22 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
         score,
         at,
         sentence: sStart,
-      });
+      };
+      found.push(candidate);
+      lastOfSentence.set(`${paragraph}:${sStart}`, candidate);
     }
   });
   // One figure per quote; the most salient first, then capped.
-  const unique = found.filter((f, i) => found.findIndex((g) => (g.paragraph === f.paragraph && g.quote === f.quote) || (g.label === f.label && g.value === f.value && g.unit === f.unit)) === i);
+  const seen = new Set<string>();
+  const unique = found.filter((f) => {
+    const keys = [`q${f.paragraph}\u0000${f.quote}`, `l${f.label}\u0000${f.value}\u0000${f.unit}`];
+    const dup = keys.some((k) => seen.has(k));
+    keys.forEach((k) => seen.add(k));
+    return !dup;
+  });
   const ranked = [...unique].sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.at - b.at);
-  // Validate with the build's own check; drop anything it would reject.
-  const plain = ranked.map(({ at: _a, sentence: _s, ...f }) => f);
+  // Validate the best few with the build's own check; drop anything it would reject.
+  const plain = ranked.slice(0, max * 4).map(({ at: _a, sentence: _s, ...f }) => f);
   const problems = new Set(checkFigures(paragraphs, plain, options.measures.map((m) => m.id)).map((p) => p.figure));
   return plain.filter((f, i) => !problems.has(i) && periodTiedToParagraph(paragraphs[f.paragraph] ?? '', f.period)).slice(0, max);
 }
@@ -300,12 +317,15 @@ function periodTiedToParagraph(p: string, period: FigurePeriod | undefined): boo
   return [period.from, period.to].every((y) => y === undefined || p.includes(String(y)) || plan);
 }
 
-function insideBookTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  return open >= 0 && text.lastIndexOf('》', at) < open;
+/** Whether `at` is after an opening bracket with no closing one (within REACH characters). */
+function insideOf(text: string, at: number, open: string, close: string): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= REACH; i--) {
+    const c = text[i]!;
+    if (close.includes(c)) return false;
+    if (open.includes(c)) return true;
+  }
+  return false;
 }
 
-function insideParentheses(text: string, at: number): boolean {
-  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
-  return open >= 0 && Math.max(text.lastIndexOf('）', at), text.lastIndexOf(')', at)) < open;
-}
+const insideBookTitle = (text: string, at: number) => insideOf(text, at, '《', '》');
+const insideParentheses = (text: string, at: number) => insideOf(text, at, '（(', '）)');

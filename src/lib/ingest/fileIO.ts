@@ -83,6 +83,8 @@ export interface CasebookIndex {
   sources: Map<string, string>;
   /** Key of the source record whose raw file has exactly these bytes (a re-ingest), if any. */
   sourceOfBytes(bytes: Uint8Array): { key: string; file: string } | undefined;
+  /** Paths of the files in cases/, sources/ and the seeds folders when the index was read. */
+  existing: ReadonlySet<string>;
 }
 
 /** The comment ingest puts at the top of a draft's front matter (see ingest.ts). */
@@ -135,6 +137,10 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
       if (m) sources.set(m[1]!, str(yamlRecord(readFileSync(join(sourcesDir, name), 'utf8')).file));
     }
   }
+  const existing = new Set<string>();
+  for (const dir of [casesDir, sourcesDir, ...seedRoots.map((r) => join(r, 'seeds'))]) {
+    if (existsSync(dir)) for (const name of readdirSync(dir)) existing.add(join(dir, name));
+  }
   let hashes: Map<string, { key: string; file: string }> | undefined;
   const sourceOfBytes = (bytes: Uint8Array) => {
     if (!hashes) {
@@ -152,7 +158,7 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
     }
     return hashes.get(sha256(bytes));
   };
-  return { cases, sources, sourceOfBytes };
+  return { cases, sources, sourceOfBytes, existing };
 }
 
 /** Where the raw file is recorded (`seeds/<name>`) and whether it must be copied there. */

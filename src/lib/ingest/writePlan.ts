@@ -220,8 +220,13 @@ export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, f
     failedPath = pending[0] ? dirname(pending[0].path) : '';
     for (const d of missingDirs(fs, pending.map((f) => f.path))) {
       failedPath = d;
-      fs.mkdirSync(d);
-      createdDirs.push(d);
+      try {
+        fs.mkdirSync(d);
+        createdDirs.push(d);
+      } catch (error) {
+        // Created meanwhile by another ingest: fine if it is a directory.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(d).isDirectory()) throw error;
+      }
     }
     for (const f of pending) {
       failedPath = f.path;
@@ -245,12 +250,14 @@ export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, f
     }
   } catch (error) {
     rollback();
-    const conflict = (error as NodeJS.ErrnoException).code === 'EEXIST';
+    // EEXIST: a name taken since the check; ENOENT: a directory another ingest's rollback removed.
+    const code = (error as NodeJS.ErrnoException).code;
+    const conflict = code === 'EEXIST' || code === 'ENOENT';
     return {
       ok: false,
       path: failedPath,
       conflict,
-      error: conflict ? 'EEXIST: created by another process since the check (another ingest running?)' : errnoText(error),
+      error: conflict ? `${code}: changed by another process since the check (another ingest running?)` : errnoText(error),
     };
   }
   for (const b of backups) attempt(() => fs.unlinkSync(b.backup));

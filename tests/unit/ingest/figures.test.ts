@@ -130,3 +130,13 @@ describe('extractFigures', () => {
     for (const f of figures) for (const y of [f.period?.from, f.period?.to]) if (y) expect(p[f.paragraph]).toContain(String(y));
   });
 });
+
+describe('adversarial inputs of 2 MB', () => {
+  const big = (unit: string) => unit.repeat(Math.ceil((2 * 1024 * 1024) / (unit.length * 3)));
+  it('extracts from a paragraph without punctuation, of brackets or of figures in linear time', () => {
+    for (const p of [big('新增学位1个'), big('《（'), big('较2024年增长12%'), big('、1所'), big('课后服务5+2')]) {
+      const figures = extractFigures([p], { measures: ranked });
+      expect(figures.length).toBeLessThanOrEqual(8);
+    }
+  }, 120_000);
+});
