@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { readMeasures } from '../../src/lib/contentFiles.ts';
-import { countTerms, findEvidence, measureTerms } from '../../src/lib/tagging.ts';
+import { countTerms, findEvidence, measureTerms, type MeasureTerms } from '../../src/lib/tagging.ts';
 
 const measures = [
   { id: 'county-managed-teachers', name: '县管校聘', aliases: ['县管校聘管理改革', '竞聘上岗'] },
@@ -42,7 +42,7 @@ describe('tagging', () => {
 });
 
 describe('tagging with precision', () => {
-  const taxonomy = [
+  const taxonomy: MeasureTerms[] = [
     { id: 'after-school-services', name: '课后服务', aliases: ['5+2', '托管服务'], aliasContext: { '5+2': ['课后', '托管', '每周'] } },
     { id: 'diverse-high-schools', name: '普通高中多样化', aliases: ['普通高中', '特色高中'], aliasContext: { 普通高中: ['多样化', '特色', '新建'] } },
     { id: 'higher-education', name: '高等教育', aliases: ['大学'] },

@@ -145,7 +145,7 @@ export function formatReport(r: InputReport): string {
     out.push(`    date        ${c.date}${c.dateNote ? `  (${c.dateNote})` : ''}`);
     out.push(`    summary     ${short(c.summary, 90)}  [drafted from the first sentences: rewrite]`);
     out.push(`    text        ${c.paragraphs} paragraphs, ${c.headings} headings`);
-    out.push('    measures (score: mentions + 2×paragraphs + 5 if in a heading)');
+    out.push('    measures (score: mentions + 2×paragraphs + 5 if in a title or heading + 1 per practised mention, up to 2)');
     for (const m of c.measures) {
       const name = m.name + ' '.repeat(Math.max(1, 20 - 2 * m.name.length)); // Chinese characters are two columns wide
       out.push(`      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`);
