@@ -50,7 +50,7 @@ const PLACE_LEAD = /^(全国|全省|全市|全区|全县|全州|全镇|全乡|�
 const LEADING = /^(其中|目前|截至目前|截止目前|截至|截止|如今|现已|已经|已|并|还|就|也为|也|同时|此外|另外|共计|共有|共|现有|已有|拥有|累计|总计|合计|先后|分别|将|要|计划|力争|争取|预计|继续|实现|全年|年内|确保|当年)+/;
 const TRAILING = /(分别达到|分别达|分别为|达到了|达到|高达|提高了|提高|增长了|增长|增加|下降到|下降|降至|降低|升至|增至|突破|超过|持续稳定在|稳定在|保持在|保持|全部|所有|提升至|提升到|提升|实现|超|约|近|达|为|至|到|了|共|的|占|逾|等|要|将|应|须|、)+$/;
 /** Time words at the start of a label, kept out of it (they go to `period` when they give years). */
-const TIME_LEAD = /^(近[一二三四五六七八九十两\d]+年(来)?|[一二三四五六七八九十两\d]+年(来|间|内)?(?=累计|共|来|[\u4e00-\u9fff])|(到|至|截至|截止|截止到|力争到|争取到)?((?:19|20)\d{2})年(度|底|末|上半年|下半年|春季|秋季)?(以来|至今|起)?|((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})年|十[一二三四五]五(期间|以来|末)?|今年(以来|底)?|去年(底)?|当年|全年|年内)/;
+const TIME_LEAD = /^(近[一二三四五六七八九十两\d]+年(来)?|((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})年|(到|至|截至|截止|截止到|力争到|争取到)?((?:19|20)\d{2})年(度|底|末|上半年|下半年|春季|秋季)?(以来|至今|起)?|([一二三四五六七八九十两]+|\d{1,2})年(来|间|内)?(?=累计|共|来|[\u4e00-\u9fff])|十[一二三四五]五(期间|以来|末)?|今年(以来|底)?|去年(底)?|当年|全年|年内)/;
 /** Verbs that, alone before a count, leave the naming to the noun after it. */
 const VERB = /^(推进|实施|完成|建成|引进|招聘|培养|评选|评选出|组建|成立|新建|改扩建|新增|创建|认定|命名|打造|开发|培育|立项|获得|荣获|输送|选派|选聘|发放|投入|拨付|启动|支持|建设|开展|举办|承办|列入|实现|达到|共有|拥有|有|确保|建立|遴选|遴选确定|评出|回收|改造|撤并|开设|配备|补充|覆盖|惠及|带动|划分|划分为|设立|设置|聘任|聘请|选聘|组织)$/;
 /** Where the noun after a count stops: 5个教育集团|被评为… */
@@ -66,9 +66,10 @@ const sentenceBreak = /[。；;！!？?]/;
 const FIVE_YEAR_PLANS: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
 
 /** Words that make a clause a plan, not an achievement. */
-const TARGET_WORDS = /力争|争取|计划(?=[到至于在将再新建投完实达使])|预计|目标|拟(?=[新建投完实达在将])|(?:^|[，,；;])(?:到|至)(?:19|20)\d{2}年/;
+const TARGET_WORDS = /力争|争取|计划(?=[到至于在将再新建投完实达使])|预计|目标|拟(?=[新建投完实达在将])|(?:将|要)(?=新建|新增|建成|实现|达到|完成|改扩建|增加|投入|培训|招聘|创建|保持|提高|提升|引进|培育|创评)|(?:^|[，,；;])(?:到|至)(?:19|20)\d{2}年/;
 const INPUT_MONEY = /投入|投资|资金|经费|拨付|拨款|安排|筹措|补助|补贴|预算|支出|奖补|发放/;
-const INPUT_PEOPLE = /招聘|招录|引进|补充|选派|派出|配备|交流|轮岗|支教|培训/;
+/** People put in: the verb governs them (招聘教师, 选派18名骨干教师), not 参加培训的学生. */
+const INPUT_PEOPLE = /(招聘|招录|引进|补充|选派|派出|配备|交流|轮岗|支教|培训|培育)(了)?[^，,。]{0,6}?(教师|校长|人才|干部|人员|名师|骨干|专家)|(教师|校长)[^，,。]{0,4}?(交流|轮岗|支教)|(招聘|招录|引进|补充|选派|配备|培训)$/;
 const CONTEXT_WORDS = /共有|现有|拥有|已有|辖区(内)?有|在校生|在校学生|在园幼儿|在园|常住人口|户籍人口|总人口|服务人口|学校总数|(?:^|[，,])(?:全国|全省|全市|全区|全县|我市|我区|我县)?有$/;
 const RESULT_WORDS = /新增|建成|实现|达到|达|覆盖|提升|提高|增长|增加|惠及|创建|完成|累计|新建|改扩建|消除|下降|降至|获评|获得|荣获|认定|培育|组建|成立/;
 
@@ -140,8 +141,11 @@ function sentenceLead(sentence: string): string | undefined {
   return /^((?:19|20)\d{2}年(?:度|底|末)?)(?=[\u4e00-\u9fff])/.exec(body)?.[1];
 }
 
-function kindOf(clause: string, sentencePrefix: string, unit: string, hasTargetYear: boolean): FigureKind {
-  if (TARGET_WORDS.test(clause) || (hasTargetYear && TARGET_WORDS.test(sentencePrefix))) return 'target';
+function kindOf(clause: string, sentencePrefix: string, unit: string, hasTargetYear: boolean, rest: string): FigureKind {
+  // 将新建改扩建公办幼儿园25所…列入民生实事: 将 is 把 here, not “will”.
+  const ba = /^[^。；;]{0,60}?(列入|纳入|作为|列为|写入|确定为)/.test(rest);
+  const target = (t: string) => TARGET_WORDS.test(ba ? t.replace(/将/g, '') : t);
+  if (target(clause) || (hasTargetYear && target(sentencePrefix))) return 'target';
   if (/元$/.test(unit) && INPUT_MONEY.test(clause)) return 'input';
   if (/^(万)?(名|人|人次)$/.test(unit) && INPUT_PEOPLE.test(clause) && !/惠及|覆盖|受益/.test(clause)) return 'input';
   // A rate (占比, 覆盖率 …) is what was reached, not a background count.
@@ -160,6 +164,8 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
   const max = options.max ?? 8;
   const termsOf = options.measures.map((m, rank) => ({ id: m.id, rank, terms: measureTerms(m) }));
   const headings = (options.headings ?? []).join('\n');
+  const headingYears = [...new Set([...headings.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1])))];
+  const planYear = headingYears.length === 1 ? headingYears[0] : undefined;
   const found: Candidate[] = [];
   /** The last figure of each sentence, for 较2024年增长12% (the change of what it measured). */
   const lastOfSentence = new Map<string, Candidate>();
@@ -235,7 +241,8 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
         if (verb && verb.index > 0 && label.length - verb.index >= 4) label = label.slice(verb.index);
       }
       // A rate of time (每周5天) describes a rule, not a figure worth showing.
-      if (label.length < 2 || /^\d/.test(label) || /^每[周天日月年学期节课]{1,2}$/.test(label)) continue;
+      // …nor a phrase cut at a preposition (努力向40分钟课堂要质量).
+      if (label.length < 2 || /^\d/.test(label) || /^每[周天日月年学期节课]{1,2}$/.test(label) || /[向把对从被给]$/.test(label)) continue;
       // 30多亿元, 6万余名, 85%以上: keep the approximation as the text states it.
       const bound = quoteEnd === end ? (/^(以上|左右)/.exec(after)?.[0] ?? '') : '';
       if (bound) quoteEnd += bound.length;
@@ -249,12 +256,22 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       const lead = sentenceLead(p.slice(sStart, at));
       // 计划到2026年再新增学位3.6万个、幼儿园学位6000个: a 、-joined item shares the verb, kind and period.
       const joined = start > 0 && p[start - 1] === '、' ? lastOfSentence.get(`${paragraph}:${sStart}`) : undefined;
-      const period = periodIn(qualifier || clause) ?? (lead ? periodIn(lead) : undefined) ?? joined?.period;
+      let period = periodIn(qualifier || clause) ?? (lead ? periodIn(lead) : undefined) ?? joined?.period;
       const dueBy = (t: string) => /(?:^|[^截])(?:到|至)(?:19|20)\d{2}年/.test(t) && !/截至|截止/.test(t);
-      const targetYear = !!period?.to && [qualifier, clause, lead ?? ''].some(dueBy);
-      let kind = joined && !TARGET_WORDS.test(clause) && !RESULT_WORDS.test(clause) ? joined.kind : kindOf(clause, p.slice(sStart, at), unit, targetYear);
+      let targetYear = !!period?.to && [qualifier, clause, lead ?? ''].some(dueBy);
+      // 明确提出到2026年，全市将新建…609所: a due year earlier in the sentence, with no other year between.
+      const earlier = p.slice(sStart, start);
+      // Not 从2018年的74亿元增长到2023年的106亿元: a change between two years is no due date.
+      const due = [...earlier.matchAll(/(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g)].at(-1);
+      if (!period && due && !/从(?:19|20)\d{2}年/.test(earlier) && !/(?:19|20)\d{2}年/.test(earlier.slice(due.index + due[0].length))) {
+        period = { to: Number(due[1]) };
+        targetYear = true;
+      }
+      let kind = joined && !TARGET_WORDS.test(clause) && !RESULT_WORDS.test(clause) ? joined.kind : kindOf(clause, p.slice(sStart, at), unit, targetYear, after);
       if (targetYear && kind === 'result') kind = 'target';
-      // A target is comparable only with its due year; without one it is not proposed.
+      // A plan's target without its own year takes the one year its title or headings print
+      // (2023年…工作要点); a target with no year at all is not comparable and not proposed.
+      if (kind === 'target' && period?.to === undefined && planYear) period = { ...period, to: planYear };
       if (kind === 'target' && period?.to === undefined) continue;
 
       const inQuote = termsOf.find((t) => t.terms.some((term) => quote.includes(term)));
@@ -307,10 +324,10 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
   // Validate the best few with the build's own check; drop anything it would reject.
   const plain = ranked.slice(0, max * 4).map(({ at: _a, sentence: _s, ...f }) => f);
   const problems = new Set(checkFigures(paragraphs, plain, options.measures.map((m) => m.id)).map((p) => p.figure));
-  return plain.filter((f, i) => !problems.has(i) && periodTiedToParagraph(paragraphs[f.paragraph] ?? '', f.period)).slice(0, max);
+  return plain.filter((f, i) => !problems.has(i) && periodTiedToParagraph(`${paragraphs[f.paragraph] ?? ''}\n${headings}`, f.period)).slice(0, max);
 }
 
-/** Every year of a period is printed in the figure's paragraph (a period is never invented). */
+/** Every year of a period is printed in the figure's paragraph or the headings (a period is never invented). */
 function periodTiedToParagraph(p: string, period: FigurePeriod | undefined): boolean {
   if (!period) return true;
   const plan = /十[一二三四五]五/.test(p);

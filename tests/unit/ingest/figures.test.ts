@@ -82,6 +82,24 @@ describe('extractFigures', () => {
     expect(find(figures, 95)).toMatchObject({ kind: 'result', measure: 'group-schooling' });
   });
 
+  it('reads a due year earlier in the sentence, a plan year from the headings, and not a change between years', () => {
+    const figures = extract(
+      [
+        '为此，我们制定了行动方案，明确提出到2026年，全市将新建、改扩建中小学、幼儿园609所。',
+        '公办园学位占比要达到50%，将新建改扩建公办幼儿园25所列入市重点民生实事。',
+        '财政性教育支出从2018年的74亿元增长到2023年的106亿元，增幅高达43%。',
+        '努力向40分钟课堂要质量。',
+      ],
+      { headings: ['2023年我市教育工作要点'] },
+    );
+    expect(find(figures, 609)).toMatchObject({ kind: 'target', period: { to: 2026 } });
+    expect(find(figures, 50)).toMatchObject({ kind: 'target', period: { to: 2023 } });
+    expect(find(figures, 25)).toMatchObject({ kind: 'result' });
+    expect(find(figures, 43)).toMatchObject({ kind: 'result' });
+    expect(find(figures, 43)!.period).toBeUndefined();
+    expect(find(figures, 40)).toBeUndefined();
+  });
+
   it('ranks by salience, not text order: a headline number before a part of it, then caps', () => {
     const p = [
       '全区开展校园开放日活动3次，组织家长会12场。',
