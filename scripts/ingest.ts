@@ -164,6 +164,7 @@ async function main(): Promise<number> {
       // meanwhile, and a fresh plan will pick a free name instead.
       if (checked.refused && attempt < 3 && checked.files.some((f) => f.state === 'differs' && !index.existing.has(f.path))) continue;
       if (checked.refused) {
+        if (checked.ioError) ioErrors.push(`${checked.refused} — nothing written for ${file}`);
         report.status = 'rejected';
         report.reason = checked.refused;
         report.files = checked.files.map((f) => ({ path: shown(f.path), action: f.state === 'differs' ? 'exists' : 'skipped' }));

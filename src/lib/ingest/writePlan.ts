@@ -65,6 +65,8 @@ export interface WritePlan {
   files: PlannedFile[];
   /** Why nothing of this input may be written; undefined when the plan can be applied. */
   refused?: string;
+  /** The refusal is an OS error on a path (not a file in the way). */
+  ioError?: boolean;
   /** Warnings to show even when the plan is applied (e.g. a curated case replaced on request). */
   notes: string[];
 }
@@ -149,7 +151,7 @@ export function planWrites(requests: readonly WriteRequest[], options: PlanOptio
   const states: WriteState[] = [];
   for (const r of sorted) {
     const s = stateOf(fs, r.path, r.content);
-    if (typeof s === 'object') return { files: [], refused: `cannot write ${shown(r.path)}: ${s.error}`, notes: [] };
+    if (typeof s === 'object') return { files: [], refused: `cannot write ${shown(r.path)}: ${s.error}`, ioError: true, notes: [] };
     states.push(s);
   }
   const claims = context.index ? curatedClaims(sorted, context.index, states, context.sourceKey, context.bodies ?? new Map()) : new Map<number, string>();

@@ -53,6 +53,8 @@ describe.concurrent('ingest CLI safety', () => {
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toMatch(/reason: cannot write \S*drafts\/\S+: ENOTDIR: not a directory/);
+    // stderr: exactly one line, naming the path and the error.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ingest: cannot write \S*drafts\/\S+: ENOTDIR: not a directory — nothing written for /)]);
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
