@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { readMeasures, readThemes } from '../../src/lib/contentFiles.ts';
 import { casesContaining, measures, random, readCases, readSearchPage, searchPage, typeQuery, waitForResults, type Shown } from './search-helpers.ts';
 
 /** One search page per worker, kept open across tests: query lists run warm, without reloads. */
@@ -216,12 +217,12 @@ test.describe('filters and URL state', () => {
     const measures = await readSearchPage(page);
     expect(measures.main.length).toBeGreaterThanOrEqual(20);
     expect(measures.main.every((h) => h.path.startsWith('measures/'))).toBe(true);
-    await expect(page.locator('[data-search-page] [data-search-status]')).toContainText('33');
+    await expect(page.locator('[data-search-page] [data-search-status]')).toContainText(String(readMeasures().length));
     await expect(page.locator('[data-search-page] [data-search-status]')).not.toContainText('案例');
     await page.goto('search/?type=theme&type=case');
     await waitForResults(page, '');
     const mixed = await readSearchPage(page);
-    expect(mixed.main.filter((h) => h.path.startsWith('themes/'))).toHaveLength(8);
+    expect(mixed.main.filter((h) => h.path.startsWith('themes/'))).toHaveLength(readThemes().length);
     expect(mixed.main.filter((h) => h.path.startsWith('cases/')).length).toBe(10);
   });
 
