@@ -9,6 +9,9 @@
  *   - whether the same reporting bodies were split out of each seed,
  *   - precision/recall of the proposed `measures:` against the curated lists,
  *   - whether region and date agree.
+ * and, for the hand-written bulletins of other provinces in tests/fixtures/tagging/ (their
+ * expected measures and key figures in expected.yaml), tag precision/recall and figure recall
+ * with label, kind and period agreement.
  * --diff prints the curated paragraphs that the draft does not reproduce exactly.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONTENT_PATHS } from '../src/lib/contentFiles.ts';
 import { readFrontMatter } from '../src/lib/frontMatter.ts';
+import { precisionRecall, scoreFigures, scoreTags, type FigureExpectation, type FigureScore, type TagScore } from '../src/lib/ingest/quality.ts';
 import { bodyBlocks } from '../src/lib/text.ts';
 
 const root = process.cwd();
@@ -26,7 +30,7 @@ const asJson = process.argv.includes('--json');
 
 interface CaseFile {
   slug: string;
-  data: { body: string; region: string; date: string | number | Date; source: string; measures: string[] };
+  data: { body: string; region: string; date: string | number | Date; source: string; measures: string[]; figures?: { label: string; value: number; unit: string; kind?: string; period?: { from?: number; to?: number } }[] };
   text: string;
   blocks: string[];
 }
@@ -68,18 +72,25 @@ const sources = new Map(
 );
 const seeds = [...new Set([...sources.values()].map((s) => s.file))].filter((f) => existsSync(join(root, f))).sort();
 
+type Reports = { input: string; status: string; reason?: string; cases: { path: string; body: string }[] }[];
+
+/** Runs the real CLI on files into a temporary --out directory; its reports as JSON. */
+function ingestInto(out: string, files: string[]): Reports {
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts'), '--out', out, '--json', '--', ...files], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) {
+    console.error(run.stdout, run.stderr);
+    throw new Error(`ingest exited with ${run.status}`);
+  }
+  return JSON.parse(run.stdout) as Reports;
+}
+
 const out = mkdtempSync(join(tmpdir(), 'ingest-quality-'));
 const started = Date.now();
-const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts'), ...seeds, '--out', out, '--json'], {
-  cwd: root,
-  encoding: 'utf8',
-});
+const reports = ingestInto(out, seeds);
 const ingestMs = Date.now() - started;
-if (run.status !== 0) {
-  console.error(run.stdout, run.stderr);
-  throw new Error(`ingest exited with ${run.status}`);
-}
-const reports = JSON.parse(run.stdout) as { input: string; cases: { path: string; body: string }[] }[];
 
 interface Row {
   seed: string;
@@ -134,6 +145,26 @@ for (const seed of seeds) {
 }
 rmSync(out, { recursive: true, force: true });
 
+// Bulletins of other provinces, written for these tests, with the measures and figures an editor expects.
+const fixtureDir = join(root, 'tests/fixtures/tagging');
+const expectations = parse(readFileSync(join(fixtureDir, 'expected.yaml'), 'utf8')) as { file: string; kind: string; measures: string[]; figures: FigureExpectation[] }[];
+const fixtureOut = mkdtempSync(join(tmpdir(), 'ingest-quality-fixtures-'));
+const fixtureReports = ingestInto(fixtureOut, expectations.map((e) => join(fixtureDir, e.file)));
+const fixtureRows: { file: string; kind: string; tags: TagScore; figures: FigureScore }[] = expectations.map((e) => {
+  const report = fixtureReports.find((r) => r.input.endsWith(`/${e.file}`));
+  const draft = report?.cases[0] ? readCase(join(fixtureOut, report.cases[0].path)) : undefined;
+  return { file: e.file, kind: e.kind, tags: scoreTags(draft?.data.measures ?? [], e.measures), figures: scoreFigures(draft?.data.figures ?? [], e.figures) };
+});
+rmSync(fixtureOut, { recursive: true, force: true });
+const fixtureTags = precisionRecall(fixtureRows.map((r) => r.tags));
+const figureSum = (f: (s: FigureScore) => number) => fixtureRows.reduce((n, r) => n + f(r.figures), 0);
+const fixtureFigures = {
+  recall: figureSum((s) => s.found) / Math.max(1, figureSum((s) => s.expected)),
+  labelOk: figureSum((s) => s.labelOk) / Math.max(1, figureSum((s) => s.found)),
+  kindOk: figureSum((s) => s.kindOk) / Math.max(1, figureSum((s) => s.found)),
+  periodOk: figureSum((s) => s.periodOk) / Math.max(1, figureSum((s) => s.found)),
+};
+
 const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
 const totals = {
   cases: rows.length,
@@ -148,7 +179,7 @@ const totals = {
 };
 
 if (asJson) {
-  console.log(JSON.stringify({ totals, splits, rows }, null, 2));
+  console.log(JSON.stringify({ totals, splits, rows, fixtures: { tags: fixtureTags, figures: fixtureFigures, rows: fixtureRows } }, null, 2));
 } else {
   console.log('seed bodies');
   for (const s of splits) console.log(`  ${s.ok ? '✓' : '✗'} ${s.seed}: ${s.found.join('、')}${s.ok ? '' : `  (curated: ${s.expected.join('、')})`}`);
@@ -159,5 +190,12 @@ if (asJson) {
     console.log(`  ${r.curated.padEnd(36)} ${r.similarity.toFixed(4).padStart(8)}    ${r.region ? '✓' : '✗'}     ${r.date ? '✓' : '✗'}    ${p.toFixed(2)}/${rc.toFixed(2)}   ${r.missing.join(',') || '-'} | ${r.extra.join(',') || '-'}`);
   }
   console.log(`\nmean similarity ${totals.meanSimilarity.toFixed(4)} (min ${totals.minSimilarity.toFixed(4)}); bodies split ${totals.bodiesSplitCorrectly}; tags precision ${totals.precision.toFixed(2)} recall ${totals.recall.toFixed(2)}; region ${totals.regionAgrees}; date ${totals.dateAgrees}; ingest ${ingestMs} ms`);
+  console.log('\nother provinces (tests/fixtures/tagging)   tags P/R    figures found/label/kind/period   missing | extra');
+  for (const r of fixtureRows) {
+    const t = r.tags;
+    const f = r.figures;
+    console.log(`  ${r.file.padEnd(32)} ${(t.tp / Math.max(1, t.proposed)).toFixed(2)}/${(t.tp / Math.max(1, t.expected)).toFixed(2)}   ${f.found}/${f.expected} ${f.labelOk} ${f.kindOk} ${f.periodOk}   ${t.missing.join(',') || '-'} | ${t.extra.join(',') || '-'}${f.missing.length ? `  figures missing: ${f.missing.join('、')}` : ''}`);
+  }
+  console.log(`\nother provinces: tags precision ${fixtureTags.precision.toFixed(2)} recall ${fixtureTags.recall.toFixed(2)}; figure recall ${fixtureFigures.recall.toFixed(2)}, of those label ${fixtureFigures.labelOk.toFixed(2)}, kind ${fixtureFigures.kindOk.toFixed(2)}, period ${fixtureFigures.periodOk.toFixed(2)}`);
   if (diffs.length) console.log(`\n${diffs.join('\n')}`);
 }

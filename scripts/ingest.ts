@@ -1,19 +1,22 @@
 /**
- * npm run ingest -- <file>... [--out <dir>] [--force] [--dry-run] [--json]
+ * npm run ingest -- [options] <file>...
  *
  * Raw bulletin(s) → case drafts (content/cases/*.mdx), a source record
- * (content/sources/<key>.yaml) and a review report. This file only parses arguments,
- * moves bytes through src/lib/ingest/fileIO.ts and prints; the work is in src/lib/ingest/.
- * Exit codes: 0 everything written, 1 an input was rejected (or partly written), 2 usage error.
+ * (content/sources/<key>.yaml) and a review report. This file only parses arguments and
+ * prints: reading is src/lib/ingest/fileIO.ts, the drafts src/lib/ingest/ingest.ts, writing
+ * src/lib/ingest/writePlan.ts (all files of an input or none).
+ * Exit codes: 0 everything written, 1 an input was rejected, partly written or could not be
+ * written, 2 usage error or unreadable project.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readMeasures } from '../src/lib/contentFiles.ts';
-import { loadDivisionDataset } from '../src/lib/divisionData.ts';
-import { caseOwners, readBytes, seedPlan, sourceOwners, writeAtomic, writeState } from '../src/lib/ingest/fileIO.ts';
-import { ingest } from '../src/lib/ingest/ingest.ts';
-import { formatReport, type FileAction, type InputReport } from '../src/lib/ingest/report.ts';
-import { loadRegions } from '../src/lib/loadRegions.ts';
 import { parsePartialDate } from '../src/lib/dates.ts';
+import { loadDivisionDataset } from '../src/lib/divisionData.ts';
+import { readCasebook, readInput, seedPlan } from '../src/lib/ingest/fileIO.ts';
+import { ingest } from '../src/lib/ingest/ingest.ts';
+import { escapeTerminal, formatReport, jsonForTerminal, type FileAction, type InputReport } from '../src/lib/ingest/report.ts';
+import { applyPlan, errnoText, planWrites, type WriteRequest } from '../src/lib/ingest/writePlan.ts';
+import { loadRegions } from '../src/lib/loadRegions.ts';
 
 /** A path as the editor would type it: relative to the current folder when inside it. */
 function shown(path: string): string {
@@ -21,32 +24,45 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-const USAGE = `usage: npm run ingest -- <file>... [--out <dir>] [--force] [--dry-run] [--json]
+const USAGE = `usage: npm run ingest -- [options] <file>...
 
-  <file>      raw bulletin text (UTF-8, UTF-8 with BOM, GBK/GB18030; any line endings)
+  <file>      raw bulletin text (UTF-8, UTF-8 with BOM, GBK/GB18030; any line endings);
+              regular files only (not a directory, FIFO, device or symlink)
   --out DIR   write DIR/cases, DIR/sources (and DIR/seeds for inputs outside seeds/)
               instead of content/ and seeds/ of the project
-  --force     overwrite existing files; write texts that are not education cases
+  --force     replace existing drafts of the same input; write texts that are not education cases
+  --force-replace-curated
+              also replace files that curated cases own (a case without the draft mark,
+              a source record or seed such cases cite); implies --force
   --dry-run   write nothing, report what would be written
   --json      print the reports as JSON (an array, one object per input)
   --date D    the date (YYYY, YYYY-MM or YYYY-MM-DD) for a text that prints no date or year;
-              without it such a text is rejected rather than given an invented date`;
+              without it such a text is rejected rather than given an invented date
+  --          ends the options: every later argument is a file (e.g. a file named --force)
+
+Exit codes: 0 all written; 1 an input rejected, partly written or not writable; 2 usage error.`;
 
 interface Args {
   files: string[];
   out?: string;
   force: boolean;
+  forceCurated: boolean;
   dryRun: boolean;
   json: boolean;
   date?: string;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } | 'help' {
-  const args: Args = { files: [], force: false, dryRun: false, json: false };
+  const args: Args = { files: [], force: false, forceCurated: false, dryRun: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--') {
+      args.files.push(...argv.slice(i + 1));
+      break;
+    }
     if (a === '--help' || a === '-h') return 'help';
     else if (a === '--force') args.force = true;
+    else if (a === '--force-replace-curated') args.forceCurated = args.force = true;
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--json') args.json = true;
     else if (a === '--out' || a.startsWith('--out=')) {
@@ -58,106 +74,145 @@ function parseArgs(argv: string[]): Args | { error: string } | 'help' {
       const parsedDate = value ? parsePartialDate(value) : undefined;
       if (!parsedDate || 'error' in parsedDate) return { error: `--date needs YYYY, YYYY-MM or YYYY-MM-DD (got ${value ?? 'nothing'})` };
       args.date = value;
-    } else if (a === '--') continue;
-    else if (a.startsWith('-')) return { error: `unknown option ${a}` };
+    } else if (a.startsWith('-') && a !== '-') return { error: `unknown option ${a} (a file whose name starts with - goes after --)` };
     else args.files.push(a);
   }
   if (!args.files.length) return { error: 'no input file given' };
   return args;
 }
 
-function main(): number {
+const rejected = (input: string, reason: string): InputReport => ({ input, status: 'rejected', reason, bodies: [], cases: [], removed: [], proposedRegions: [], uncertain: [], files: [] });
+
+async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed === 'help') {
     console.log(USAGE);
     return 0;
   }
   if ('error' in parsed) {
-    console.error(`ingest: ${parsed.error}\n\n${USAGE}`);
+    console.error(escapeTerminal(`ingest: ${parsed.error}`) + `\n\n${USAGE}`);
     return 2;
   }
   const root = process.cwd();
   const outDir = resolve(parsed.out ?? join(root, 'content'));
-  const seedsDir = parsed.out ? join(outDir, 'seeds') : join(root, 'seeds');
+  const seedsRoot = parsed.out ? outDir : root;
+  const seedsDir = join(seedsRoot, 'seeds');
   let measures, regions, divisions;
   try {
     measures = readMeasures(root);
     regions = loadRegions(root);
     divisions = loadDivisionDataset();
   } catch (error) {
-    console.error(`ingest: cannot read the taxonomy or regions of the project in ${root} (run from the project folder): ${(error as Error).message}`);
+    console.error(escapeTerminal(`ingest: cannot read the taxonomy or regions of the project in ${root} (run from the project folder): ${(error as Error).message}`));
     return 2;
   }
 
   const reports: InputReport[] = [];
-  let failed = false;
+  const ioErrors: string[] = [];
   for (const file of parsed.files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readBytes(file);
-    } catch (error) {
-      const reason = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-      reports.push({ input: file, status: 'rejected', reason, bodies: [], cases: [], removed: [], proposedRegions: [], uncertain: [], files: [] });
-      failed = true;
+    const read = readInput(file);
+    if (!read.ok) {
+      reports.push(rejected(file, read.reason));
       continue;
     }
-    const plan = seedPlan(file, root, seedsDir);
-    // Owners are re-read per input so that several inputs in one run see each other's files.
-    const cases = caseOwners(outDir);
-    const sources = sourceOwners(outDir);
-    const result = ingest(bytes, {
-      fileName: file,
-      seedFile: plan.seedFile,
-      measures,
-      regions,
-      divisions,
-      caseOwner: (slug) => cases.get(slug),
-      sourceOwner: (key) => sources.get(key),
-      sourceKeyOf: (seedFile) => [...sources].find(([, file]) => file === seedFile)?.[0],
-      force: parsed.force,
-      ...(parsed.date && { fallbackDate: parsed.date }),
-    });
-    const report = result.report;
-    reports.push(report);
-    if (!result.ok) {
-      failed = true;
-      continue;
+    const bytes = read.bytes;
+    // A name taken by another ingest between the check and the write gets a fresh plan (a few times).
+    for (let attempt = 0; ; attempt++) {
+      let index;
+      try {
+        // Re-read per input so that several inputs in one run see each other's files.
+        index = readCasebook(outDir, [...new Set([seedsRoot, root])]);
+      } catch (error) {
+        reports.push(rejected(file, `cannot read the existing casebook in ${shown(outDir)}: ${errnoText(error)}`));
+        break;
+      }
+      // The same bytes as a seed already recorded (under any name): a re-ingest of that seed.
+      const known = index.sourceOfBytes(bytes);
+      const plan = known ? { seedFile: known.file } : seedPlan(file, root, seedsDir);
+      let result: Awaited<ReturnType<typeof ingest>>;
+      try {
+        result = await ingest(bytes, {
+          fileName: file,
+          seedFile: plan.seedFile,
+          measures,
+          regions,
+          divisions,
+          caseOwner: (slug) => index.cases.get(slug)?.source,
+          sourceOwner: (key) => index.sources.get(key),
+          sourceKeyOf: (seedFile) => known?.key ?? [...index.sources].find(([, f]) => f === seedFile)?.[0],
+          force: parsed.force,
+          ...(parsed.date && { fallbackDate: parsed.date }),
+        });
+      } catch (error) {
+        // A bug must not cost the other inputs: this one is rejected with one line.
+        reports.push(rejected(file, `internal error while ingesting (please report it): ${errnoText(error)}`));
+        break;
+      }
+      const report = result.report;
+      if (!result.ok) {
+        reports.push(report);
+        break;
+      }
+      const requests: WriteRequest[] = [
+        ...result.cases.map((c) => ({ path: join(outDir, c.path), content: c.text, role: 'case' as const })),
+        ...(result.source ? [{ path: join(outDir, result.source.path), content: result.source.text, role: 'source' as const }] : []),
+        ...('copyTo' in plan && plan.copyTo ? [{ path: plan.copyTo, content: bytes, role: 'seed' as const }] : []),
+      ];
+      const bodies = new Map(report.cases.map((c) => [c.slug, c.body]));
+      const checked = planWrites(requests, { force: parsed.force, forceCurated: parsed.forceCurated }, { index, ...(report.source && { sourceKey: report.source.key }), bodies, shown });
+      // A file in the way that was not there when the casebook was read: another ingest wrote it
+      // meanwhile, and a fresh plan will pick a free name instead.
+      if (checked.refused && attempt < 3 && checked.files.some((f) => f.state === 'differs' && !index.existing.has(f.path))) continue;
+      if (checked.refused) {
+        if (checked.ioError) ioErrors.push(`${checked.refused} — nothing written for ${file}`);
+        report.status = 'rejected';
+        report.reason = checked.refused;
+        report.files = checked.files.map((f) => ({ path: shown(f.path), action: f.state === 'differs' ? 'exists' : 'skipped' }));
+        reports.push(report);
+        break;
+      }
+      report.uncertain.push(...checked.notes);
+      const applied = applyPlan(checked, { dryRun: parsed.dryRun });
+      if (!applied.ok) {
+        if (applied.conflict && attempt < 3) continue;
+        const line = `cannot write ${shown(applied.path)}: ${applied.error} — nothing written for ${file}`;
+        ioErrors.push(line);
+        report.status = 'rejected';
+        report.reason = line;
+        report.files = checked.files.map((f) => ({ path: shown(f.path), action: 'skipped' }));
+        reports.push(report);
+        break;
+      }
+      const labels: Record<string, FileAction['action']> = { written: 'written', replaced: 'written', unchanged: 'unchanged', 'would write': 'would write', 'would replace': 'would write' };
+      report.files = applied.files.map((f) => ({
+        path: shown(f.path),
+        action: labels[f.action]!,
+        ...((f.action === 'replaced' || f.action === 'would replace') && { note: 'overwritten (--force)' }),
+      }));
+      reports.push(report);
+      break;
     }
-    const writes: { path: string; content: string | Uint8Array }[] = [
-      ...result.cases.map((c) => ({ path: join(outDir, c.path), content: c.text })),
-      ...(result.source ? [{ path: join(outDir, result.source.path), content: result.source.text }] : []),
-      ...(plan.copyTo ? [{ path: plan.copyTo, content: bytes }] : []),
-    ];
-    const states = writes.map((w) => writeState(w.path, w.content));
-    const clashes = writes.filter((_, i) => states[i] === 'differs');
-    const files: FileAction[] = [];
-    if (clashes.length && !parsed.force) {
-      report.status = 'rejected';
-      report.reason = `would overwrite existing file(s): ${clashes.map((c) => shown(c.path)).join(', ')} — nothing written for this input (use --force to overwrite, or --out to write elsewhere)`;
-      writes.forEach((w, i) => files.push({ path: shown(w.path), action: states[i] === 'differs' ? 'exists' : 'skipped' }));
-      report.files = files;
-      failed = true;
-      continue;
-    }
-    writes.forEach((w, i) => {
-      if (states[i] === 'same') return void files.push({ path: shown(w.path), action: 'unchanged' });
-      if (!parsed.dryRun) writeAtomic(w.path, w.content);
-      files.push({ path: shown(w.path), action: parsed.dryRun ? 'would write' : 'written', ...(states[i] === 'differs' && { note: 'overwritten (--force)' }) });
-    });
-    report.files = files;
-    if (report.status !== 'ok') failed = true;
   }
 
-  if (parsed.json) console.log(JSON.stringify(reports, null, 2));
+  if (parsed.json) console.log(jsonForTerminal(reports));
   else {
     console.log(reports.map(formatReport).join('\n\n'));
-    const rejected = reports.filter((r) => r.status !== 'ok').length;
-    console.log(`\n${reports.length} input(s): ${reports.length - rejected} ${parsed.dryRun ? 'ready (dry run: nothing written)' : 'written'}, ${rejected} rejected or partly written.`);
+    const notOk = reports.filter((r) => r.status !== 'ok').length;
+    console.log(`\n${reports.length} input(s): ${reports.length - notOk} ${parsed.dryRun ? 'ready (dry run: nothing written)' : 'written'}, ${notOk} rejected or partly written.`);
     if (!parsed.dryRun && reports.some((r) => r.status !== 'rejected')) {
       console.log('Next: review the drafts and the report above, edit, then `npm run build`.');
     }
   }
-  return failed ? 1 : 0;
+  // Write failures also go to stderr, one line each, so they are seen when stdout is piped away.
+  for (const line of ioErrors) console.error(escapeTerminal(`ingest: ${line}`));
+  return reports.some((r) => r.status !== 'ok') ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    // Never a stack trace for the editor: one line naming what failed.
+    console.error(escapeTerminal(`ingest: ${errnoText(error)}`));
+    process.exitCode = 1;
+  },
+);

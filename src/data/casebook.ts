@@ -90,7 +90,7 @@ async function load() {
     const caseMeasures = entry.data.measures.map((m) => mustGet(measureById, m, 'measure', owner));
     const found = findEvidence(
       paragraphs,
-      caseMeasures.map((m) => ({ id: m.id, name: m.data.name, aliases: m.data.aliases })),
+      caseMeasures.map((m) => ({ id: m.id, name: m.data.name, aliases: m.data.aliases, aliasContext: m.data.aliasContext })),
       headings,
     );
     const date = partialDate(entry.data.date);

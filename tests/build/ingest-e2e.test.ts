@@ -19,9 +19,10 @@ describe('ingest → build', () => {
     site = makeTempSite('casebook-ingest-');
     copyFileSync(join(fixtures, 'unsafe.txt'), join(site, 'seeds/unsafe.txt'));
     const inputs = ['seeds/unsafe.txt', ...Object.values(SEEDS)];
-    // The seeds already have curated source records: --force lets the drafts replace those
-    // (same keys), so curated and drafted cases build side by side.
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts', ...inputs, '--force', '--json'], { cwd: site, encoding: 'utf8' });
+    // The seeds already have curated source records and cases: --force alone refuses to touch
+    // them; --force-replace-curated lets the drafts replace the records (same keys), so curated
+    // and drafted cases build side by side.
+    const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts', ...inputs, '--force-replace-curated', '--json'], { cwd: site, encoding: 'utf8' });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     reports = JSON.parse(run.stdout) as InputReport[];

@@ -1,41 +1,164 @@
 /**
- * The file side of ingest (the only module here that touches the disk): reading inputs,
- * finding who owns an existing draft name, and writing atomically (temporary file in the
- * same directory, then rename) without ever overwriting unless asked.
+ * The reading side of ingest: an input file read safely (stat first, regular files only,
+ * bounded), and the casebook already on disk (cases, source records, seeds) read into an
+ * index so that the pure stages can name drafts and the write plan can see what it would
+ * replace. Writing is ./writePlan.ts.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
 
-export function readBytes(path: string): Uint8Array {
-  return new Uint8Array(readFileSync(path));
+/** Largest input file read at all (originals such as PDFs are larger than their text). @default 32 MiB */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export type InputRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a directory';
+  if (s.isSymbolicLink()) return 'a symbolic link (give the path of the file it points to)';
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }
 
-/** `source:` of each case file in `<out>/cases`, by slug. */
-export function caseOwners(outDir: string): Map<string, string> {
-  const dir = join(outDir, 'cases');
-  const owners = new Map<string, string>();
-  if (!existsSync(dir)) return owners;
-  for (const name of readdirSync(dir)) {
-    if (!name.endsWith('.mdx')) continue;
-    const text = readFileSync(join(dir, name), 'utf8');
-    const source = /^source:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? '';
-    owners.set(name.slice(0, -4), source);
+const errorText = (error: unknown) => {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` : String((error as Error).message ?? error);
+};
+
+/**
+ * Reads an input file: refused before any byte is read unless it is a regular file (not a
+ * symlink, FIFO, device or directory) of at most `maxBytes`; the read itself never takes
+ * more than `maxBytes + 1` bytes, so a file that grows meanwhile cannot make it unbounded.
+ */
+export function readInput(path: string, maxBytes = MAX_FILE_BYTES): InputRead {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch (error) {
+    return { ok: false, reason: `cannot read ${path}: ${errorText(error)}` };
   }
-  return owners;
+  if (!st.isFile()) return { ok: false, reason: `not read: ${path} is ${kindOf(st)}; expected a regular file` };
+  if (st.size > maxBytes) return { ok: false, reason: `file too large (${st.size} bytes; the limit is ${maxBytes} bytes)` };
+  let fd: number;
+  try {
+    // O_NOFOLLOW and O_NONBLOCK: a path swapped for a symlink or a FIFO after the stat neither follows nor hangs.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, reason: `cannot read ${path}: ${errorText(error)}` };
+  }
+  try {
+    const now = fstatSync(fd);
+    if (!now.isFile()) return { ok: false, reason: `not read: ${path} is ${kindOf(now)}; expected a regular file` };
+    const buffer = Buffer.alloc(Math.min(maxBytes, now.size) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) return { ok: false, reason: `file too large (more than ${maxBytes} bytes)` };
+    return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
+  } catch (error) {
+    return { ok: false, reason: `cannot read ${path}: ${errorText(error)}` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** `file:` of each source record in `<out>/sources`, by key. */
-export function sourceOwners(outDir: string): Map<string, string> {
-  const dir = join(outDir, 'sources');
-  const owners = new Map<string, string>();
-  if (!existsSync(dir)) return owners;
-  for (const name of readdirSync(dir)) {
-    const m = /^(.*)\.ya?ml$/.exec(name);
-    if (!m) continue;
-    const text = readFileSync(join(dir, name), 'utf8');
-    owners.set(m[1]!, /^file:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? '');
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** An existing case file, as far as naming and ownership need it. */
+export interface CaseEntry {
+  slug: string;
+  /** `source:` key. */
+  source: string;
+  /** `body:` (reporting body). */
+  body: string;
+  /** Still an ingest draft (carries the draft header); a case without it has been curated. */
+  draft: boolean;
+}
+
+export interface CasebookIndex {
+  cases: Map<string, CaseEntry>;
+  /** `file:` of each source record, by key. */
+  sources: Map<string, string>;
+  /** Key of the source record whose raw file has exactly these bytes (a re-ingest), if any. */
+  sourceOfBytes(bytes: Uint8Array): { key: string; file: string } | undefined;
+  /** Paths of the files in cases/, sources/ and the seeds folders when the index was read. */
+  existing: ReadonlySet<string>;
+}
+
+/** The comment ingest puts at the top of a draft's front matter (see ingest.ts). */
+const DRAFT_MARK = /^# Draft by `npm run ingest`/m;
+
+function frontMatter(text: string): Record<string, unknown> {
+  const m = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!m) return {};
+  try {
+    const data = parse(m[1]!) as unknown;
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
-  return owners;
+}
+
+function yamlRecord(text: string): Record<string, unknown> {
+  try {
+    const data = parse(text) as unknown;
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Cases in `<out>/cases`, source records in `<out>/sources` and the seeds they point at
+ * (under `projectRoot`, or `<out>` for `seeds/` written there). Parsed as YAML, never by line
+ * patterns, so a U+2028 or a quoted value cannot hide a `source:` or `file:`.
+ */
+export function readCasebook(outDir: string, seedRoots: readonly string[]): CasebookIndex {
+  const cases = new Map<string, CaseEntry>();
+  const casesDir = join(outDir, 'cases');
+  if (existsSync(casesDir)) {
+    for (const name of readdirSync(casesDir)) {
+      if (!name.toLowerCase().endsWith('.mdx')) continue;
+      const text = readFileSync(join(casesDir, name), 'utf8');
+      const fm = frontMatter(text);
+      const slug = name.slice(0, -4);
+      cases.set(slug, { slug, source: str(fm.source), body: str(fm.body), draft: DRAFT_MARK.test(text) });
+    }
+  }
+  const sources = new Map<string, string>();
+  const sourcesDir = join(outDir, 'sources');
+  if (existsSync(sourcesDir)) {
+    for (const name of readdirSync(sourcesDir)) {
+      const m = /^(.*)\.ya?ml$/.exec(name);
+      if (m) sources.set(m[1]!, str(yamlRecord(readFileSync(join(sourcesDir, name), 'utf8')).file));
+    }
+  }
+  const existing = new Set<string>();
+  for (const dir of [casesDir, sourcesDir, ...seedRoots.map((r) => join(r, 'seeds'))]) {
+    if (existsSync(dir)) for (const name of readdirSync(dir)) existing.add(join(dir, name));
+  }
+  let hashes: Map<string, { key: string; file: string }> | undefined;
+  const sourceOfBytes = (bytes: Uint8Array) => {
+    if (!hashes) {
+      hashes = new Map();
+      for (const [key, file] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
+        for (const dir of seedRoots) {
+          const read = file.startsWith('seeds/') ? readInput(join(dir, file)) : undefined;
+          if (read?.ok) {
+            const h = sha256(read.bytes);
+            if (!hashes.has(h)) hashes.set(h, { key, file });
+            break;
+          }
+        }
+      }
+    }
+    return hashes.get(sha256(bytes));
+  };
+  return { cases, sources, sourceOfBytes, existing };
 }
 
 /** Where the raw file is recorded (`seeds/<name>`) and whether it must be copied there. */
@@ -46,27 +169,4 @@ export function seedPlan(input: string, projectRoot: string, seedsDir: string): 
   if (!rel.startsWith('..') && !rel.includes(sep) && rel !== '') return { seedFile: `seeds/${rel}` };
   const name = basename(abs);
   return { seedFile: `seeds/${name}`, copyTo: join(seedsDir, name) };
-}
-
-export type WriteState = 'new' | 'same' | 'differs';
-
-/** Whether writing `content` to `path` would create, leave unchanged, or overwrite a file. */
-export function writeState(path: string, content: string | Uint8Array): WriteState {
-  if (!existsSync(path)) return 'new';
-  const old = readFileSync(path);
-  const next = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-  return old.equals(next) ? 'same' : 'differs';
-}
-
-/** Writes through a temporary file in the same directory and a rename, so a file is never half-written. */
-export function writeAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
 }

@@ -259,7 +259,9 @@ export function ingest(input: string | Uint8Array, options: IngestOptions): Inge
     if (pick.note) caseUncertain.push(pick.note);
     if (pick.proposed) proposedRegions.add(pick.proposed);
 
-    const proposal = proposeMeasures(paragraphs, headings, options.measures);
+    // The printed title names what the text is about: it counts as a heading for the tags.
+    const titles = section.titleLines.length ? section.titleLines : sections.length === 1 ? doc.titleLines : [];
+    const proposal = proposeMeasures(paragraphs, [...titles, ...headings], options.measures);
     const byId = new Map(options.measures.map((m) => [m.id, m]));
     const line = (e: (typeof proposal.selected)[number], proposed: boolean): MeasureLine => ({
       id: e.measure,
@@ -282,7 +284,7 @@ export function ingest(input: string | Uint8Array, options: IngestOptions): Inge
     }
     const measureLines = [...selected.map((e) => line(e, true)), ...proposal.low.filter((e) => !selected.includes(e)).map((e) => line(e, false))];
     const ranked = selected.map((e) => byId.get(e.measure)!).filter(Boolean);
-    const figures = extractFigures(paragraphs, { measures: ranked });
+    const figures = extractFigures(paragraphs, { measures: ranked, headings: [...titles, ...headings] });
     if (figures.length < 3) caseUncertain.push(`only ${figures.length} key figure(s) found: add figures by hand if the text has more`);
 
     const bylines = [...doc.bylines.filter(() => sections.length === 1), ...section.bylines];

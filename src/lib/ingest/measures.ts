@@ -15,7 +15,9 @@ export interface MeasureProposal {
 
 /**
  * Minimum evidence for a measure to be proposed: a medium or high confidence from the
- * tagger (2+ mentions, or named in a heading) — a single mention is a passing one.
+ * tagger (2+ mentions, one mention a figure quantifies, or named in a title or heading) — any
+ * other single mention is a passing one, and a mention inside an enumeration of values or
+ * criteria is no evidence at all.
  */
 export const MIN_SCORE = 4;
 

@@ -3,7 +3,7 @@
  * `--json`) and as text for the editor (`formatReport`).
  */
 import type { Confidence } from '../tagging.ts';
-import type { FigureDraft } from './draft.ts';
+import type { FigureProposal } from './extractFigures.ts';
 import type { RemovedKind } from './structure.ts';
 
 export interface MeasureLine {
@@ -40,7 +40,7 @@ export interface CaseReport {
   paragraphs: number;
   headings: number;
   measures: MeasureLine[];
-  figures: (FigureDraft & { paragraph: number })[];
+  figures: Omit<FigureProposal, 'score'>[];
   removed: { kind: RemovedKind; line: number; text: string; keptAt?: number }[];
   uncertain: string[];
 }
@@ -78,6 +78,32 @@ export interface InputReport {
   uncertain: string[];
   /** Filled in by the CLI: what happened to each file. */
   files: FileAction[];
+}
+
+/**
+ * Characters that must not reach a terminal as themselves: C0/C1 controls (ESC can clear the
+ * screen or move the cursor, BEL rings, CR overwrites a line), DEL, bidi embeddings, overrides
+ * and isolates (text can display in another order: 0051 as 1500), the line and paragraph
+ * separators, and zero-width or invisible format characters.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
+
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
+
+const visible = (c: string) => {
+  const names: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+  return names[c] ?? `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`;
+};
+
+/** One line of terminal output with every unsafe character shown as an escape (`\e`, `\u{202E}`). */
+export function escapeTerminal(line: string): string {
+  return line.replace(UNSAFE, visible);
+}
+
+/** JSON whose strings cannot carry bidi, separator or format characters to a terminal (still valid JSON). */
+export function jsonForTerminal(value: unknown): string {
+  // JSON.stringify already escapes C0 controls inside strings; the raw newlines left are the layout's.
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -119,15 +145,16 @@ export function formatReport(r: InputReport): string {
     out.push(`    date        ${c.date}${c.dateNote ? `  (${c.dateNote})` : ''}`);
     out.push(`    summary     ${short(c.summary, 90)}  [drafted from the first sentences: rewrite]`);
     out.push(`    text        ${c.paragraphs} paragraphs, ${c.headings} headings`);
-    out.push('    measures (score: mentions + 2×paragraphs + 5 if in a heading)');
+    out.push('    measures (score: mentions + 2×paragraphs + 5 if in a title or heading + 1 per practised mention, up to 2)');
     for (const m of c.measures) {
       const name = m.name + ' '.repeat(Math.max(1, 20 - 2 * m.name.length)); // Chinese characters are two columns wide
       out.push(`      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`);
     }
     if (!c.measures.length) out.push('      (none)');
-    out.push(`    figures (${c.figures.length})`);
+    out.push(`    figures (${c.figures.length}, most salient first; kind: result | target | input | context)`);
     for (const f of c.figures) {
-      out.push(`      ${f.label}: ${f.value}${f.unit}${f.year ? ` (${f.year})` : ''}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`);
+      const period = f.period ? ` ${f.period.from ? `${f.period.from}–` : ''}${f.period.to}` : '';
+      out.push(`      ${f.kind.padEnd(7)} ${f.label}: ${f.display ?? `${f.value}${f.unit}`}${period}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`);
     }
     if (c.removed.length) {
       out.push(`    removed (${c.removed.length})`);
@@ -158,5 +185,6 @@ export function formatReport(r: InputReport): string {
     out.push('  files');
     for (const f of r.files) out.push(`    ${f.action.padEnd(11)} ${f.path}${f.note ? `  (${f.note})` : ''}`);
   }
-  return out.join('\n');
+  // Every pushed string is one line: a newline or ESC inside a value is shown, never obeyed.
+  return out.map(escapeTerminal).join('\n');
 }
