@@ -2,9 +2,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
 
-const CASE = 'content/cases/luoyang-2022-biaozhunhua.mdx';
+// Any case with an inline measure list and a figure whose quote is written plainly will do.
+const target = readCaseFiles().flatMap((c) => {
+  const text = readFileSync(`content/cases/${c.slug}.mdx`, 'utf8');
+  const figure = (c.data.figures ?? []).find((f) => text.includes(`quote: ${f.quote}\n`) && c.body.includes(f.quote));
+  const measure = c.data.measures[0];
+  return figure && measure && text.includes(`measures: [${measure}`) ? [{ slug: c.slug, quote: figure.quote, measure }] : [];
+})[0];
+if (!target) throw new Error('no case in content/cases has an inline measure list and a plain figure quote');
+const CASE = `content/cases/${target.slug}.mdx`;
+const QUOTE = target.quote;
+const MEASURE = target.measure;
+const UNKNOWN = `${MEASURE}-unknown`;
+const BROKEN_QUOTE = `${QUOTE}〓`;
 
 /** Copies the site, applies `edit` to one case file, builds, and returns the build's result. */
 function buildWith(edit: (text: string) => string) {
@@ -15,28 +28,30 @@ function buildWith(edit: (text: string) => string) {
   return astroBuild(dir);
 }
 const dirs: string[] = [];
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 afterAll(() => dirs.forEach(removeTempSite));
 
-describe('content checks at build time', () => {
+// The builds run one after another (spawnSync): allow for all five on a busy machine.
+describe('content checks at build time', { timeout: 300_000 }, () => {
   let original: string;
   const lineOf = (pattern: RegExp) => original.split('\n').findIndex((l) => pattern.test(l)) + 1;
   beforeAll(() => {
     original = readFileSync(CASE, 'utf8');
-    expect(original).toContain('measures: [county-managed-teachers');
+    expect(original).toContain(`measures: [${MEASURE}`);
   });
 
   it.concurrent('fails on an unknown measure key, naming the file, the key and the valid keys', () => {
-    const { status, output } = buildWith((t) => t.replace('measures: [county-managed-teachers', 'measures: [county-managed-teacher'));
+    const { status, output } = buildWith((t) => t.replace(`measures: [${MEASURE}`, `measures: [${UNKNOWN}`));
     expect(status).not.toBe(0);
-    expect(output).toContain(`${CASE}:${lineOf(/^measures:/)}: measures.0: unknown measure “county-managed-teacher”`);
-    expect(output).toContain('valid measure keys: group-schooling');
+    expect(output).toContain(`${CASE}:${lineOf(/^measures:/)}: measures.0: unknown measure “${UNKNOWN}”`);
+    expect(output).toContain(`valid measure keys: ${readMeasures()[0]!.id}`);
   });
 
   it.concurrent('fails when a figure quote is not in the case text, naming file and line', () => {
-    const { status, output } = buildWith((t) => t.replace('quote: 共调整教师编制3203个', 'quote: 共调整教师编制3204个'));
+    const { status, output } = buildWith((t) => t.replace(`quote: ${QUOTE}\n`, `quote: ${BROKEN_QUOTE}\n`));
     expect(status).not.toBe(0);
-    expect(output).toContain(`${CASE}:${lineOf(/quote: 共调整教师编制3203个/)}`);
-    expect(output).toContain('quote “共调整教师编制3204个” is not in the case text');
+    expect(output).toContain(`${CASE}:${lineOf(new RegExp(`quote: ${escapeRegExp(QUOTE)}$`))}`);
+    expect(output).toContain(`quote “${BROKEN_QUOTE}” is not in the case text`);
   });
 
   it.concurrent('fails on a malformed date, naming the file and the bad value', () => {
@@ -47,9 +62,10 @@ describe('content checks at build time', () => {
 
   it.concurrent('fails on raw HTML in a case text, naming file and line', () => {
     const body = (t: string) => t.indexOf('\n---', 4);
-    const { status, output } = buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace('共调整教师编制3203个', '共调整教师编制3203个<script>alert(1)</script>'));
+    const { status, output } = buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace(QUOTE, `${QUOTE}<script>alert(1)</script>`));
     expect(status).not.toBe(0);
-    const line = original.split('\n').findIndex((l, i) => i > 3 && !l.includes('quote:') && l.includes('共调整教师编制3203个')) + 1;
+    const start = original.split('\n').indexOf('---', 1);
+    const line = original.split('\n').findIndex((l, i) => i > start && l.includes(QUOTE)) + 1;
     expect(output).toContain(`${CASE}:${line}: raw markup in the text`);
   });
 
