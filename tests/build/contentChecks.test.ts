@@ -20,19 +20,18 @@ const UNKNOWN = `${MEASURE}-unknown`;
 const BROKEN_QUOTE = `${QUOTE}〓`;
 
 /** Copies the site, applies `edit` to one case file, builds, and returns the build's result. */
-function buildWith(edit: (text: string) => string) {
+async function buildWith(edit: (text: string) => string) {
   const dir = makeTempSite();
   dirs.push(dir);
   const file = join(dir, CASE);
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  return astroBuild(dir);
+  return await astroBuild(dir);
 }
 const dirs: string[] = [];
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 afterAll(() => dirs.forEach(removeTempSite));
 
-// The builds run one after another (spawnSync): allow for all five on a busy machine.
-describe('content checks at build time', { timeout: 300_000 }, () => {
+describe('content checks at build time', () => {
   let original: string;
   const lineOf = (pattern: RegExp) => original.split('\n').findIndex((l) => pattern.test(l)) + 1;
   beforeAll(() => {
@@ -40,41 +39,41 @@ describe('content checks at build time', { timeout: 300_000 }, () => {
     expect(original).toContain(`measures: [${MEASURE}`);
   });
 
-  it.concurrent('fails on an unknown measure key, naming the file, the key and the valid keys', () => {
-    const { status, output } = buildWith((t) => t.replace(`measures: [${MEASURE}`, `measures: [${UNKNOWN}`));
+  it('fails on an unknown measure key, naming the file, the key and the valid keys', async () => {
+    const { status, output } = await buildWith((t) => t.replace(`measures: [${MEASURE}`, `measures: [${UNKNOWN}`));
     expect(status).not.toBe(0);
     expect(output).toContain(`${CASE}:${lineOf(/^measures:/)}: measures.0: unknown measure “${UNKNOWN}”`);
     expect(output).toContain(`valid measure keys: ${readMeasures()[0]!.id}`);
   });
 
-  it.concurrent('fails when a figure quote is not in the case text, naming file and line', () => {
-    const { status, output } = buildWith((t) => t.replace(`quote: ${QUOTE}\n`, `quote: ${BROKEN_QUOTE}\n`));
+  it('fails when a figure quote is not in the case text, naming file and line', async () => {
+    const { status, output } = await buildWith((t) => t.replace(`quote: ${QUOTE}\n`, `quote: ${BROKEN_QUOTE}\n`));
     expect(status).not.toBe(0);
     expect(output).toContain(`${CASE}:${lineOf(new RegExp(`quote: ${escapeRegExp(QUOTE)}$`))}`);
     expect(output).toContain(`quote “${BROKEN_QUOTE}” is not in the case text`);
   });
 
-  it.concurrent('fails on a malformed date, naming the file and the bad value', () => {
-    const { status, output } = buildWith((t) => t.replace(/^date: .*$/m, 'date: "2022-13-40"'));
+  it('fails on a malformed date, naming the file and the bad value', async () => {
+    const { status, output } = await buildWith((t) => t.replace(/^date: .*$/m, 'date: "2022-13-40"'));
     expect(status).not.toBe(0);
     expect(output).toContain(`${CASE}:${lineOf(/^date:/)}: date: “2022-13-40” has no month 13`);
   });
 
-  it.concurrent('fails on raw HTML in a case text, naming file and line', () => {
+  it('fails on raw HTML in a case text, naming file and line', async () => {
     const body = (t: string) => t.indexOf('\n---', 4);
-    const { status, output } = buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace(QUOTE, `${QUOTE}<script>alert(1)</script>`));
+    const { status, output } = await buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace(QUOTE, `${QUOTE}<script>alert(1)</script>`));
     expect(status).not.toBe(0);
     const start = original.split('\n').indexOf('---', 1);
     const line = original.split('\n').findIndex((l, i) => i > start && l.includes(QUOTE)) + 1;
     expect(output).toContain(`${CASE}:${line}: raw markup in the text`);
   });
 
-  it.concurrent('fails on an unknown region name in regions.yaml, naming the line', () => {
+  it('fails on an unknown region name in regions.yaml, naming the line', async () => {
     const dir = makeTempSite();
     dirs.push(dir);
     const regions = join(dir, 'content/regions.yaml');
     writeFileSync(regions, readFileSync(regions, 'utf8') + '- 河南省 郑州市 上界区\n');
-    const { status, output } = astroBuild(dir);
+    const { status, output } = await astroBuild(dir);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/regions\.yaml:\d+: no county\/district “上界区” in 郑州市/);
   });
