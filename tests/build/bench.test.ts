@@ -1,6 +1,5 @@
 // The benchmark's corpus generator (pure) and a smoke run of `npm run bench` on a tiny corpus.
 // Numbers are not asserted: only that the script runs and prints one JSON line of the documented shape.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { measureTerms } from '../../src/lib/tagging.ts';
 import { paragraphs } from '../../src/lib/text.ts';
 import { readFrontMatter } from '../../src/lib/frontMatter.ts';
 import { readCaseFiles, type CaseData } from '../helpers/content.ts';
-import { projectRoot } from '../helpers/tempSite.ts';
+import { projectRoot, runNode } from '../helpers/tempSite.ts';
 
 const bodies = readCaseFiles().map((c) => c.body);
 const measures = readMeasures(projectRoot).map((m) => ({ id: m.id, terms: measureTerms(m) }));
@@ -64,12 +63,8 @@ describe('bench corpus', () => {
 });
 
 describe('npm run bench (smoke)', () => {
-  it('prints one JSON line with every field (and the site it built pages its case list)', () => {
-    const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--cases', '30', '--keep'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      timeout: 170_000,
-    });
+  it('prints one JSON line with every field (and the site it built pages its case list)', async () => {
+    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/bench.ts', '--cases', '30', '--keep'], { cwd: projectRoot, timeoutMs: 170_000 });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);

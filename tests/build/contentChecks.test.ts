@@ -2,19 +2,33 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
 
-const CASE = 'content/cases/luoyang-2022-biaozhunhua.mdx';
+// Any case with an inline measure list and a figure whose quote is written plainly will do.
+const target = readCaseFiles().flatMap((c) => {
+  const text = readFileSync(`content/cases/${c.slug}.mdx`, 'utf8');
+  const figure = (c.data.figures ?? []).find((f) => text.includes(`quote: ${f.quote}\n`) && c.body.includes(f.quote));
+  const measure = c.data.measures[0];
+  return figure && measure && text.includes(`measures: [${measure}`) ? [{ slug: c.slug, quote: figure.quote, measure }] : [];
+})[0];
+if (!target) throw new Error('no case in content/cases has an inline measure list and a plain figure quote');
+const CASE = `content/cases/${target.slug}.mdx`;
+const QUOTE = target.quote;
+const MEASURE = target.measure;
+const UNKNOWN = `${MEASURE}-unknown`;
+const BROKEN_QUOTE = `${QUOTE}〓`;
 
 /** Copies the site, applies `edit` to one case file, builds, and returns the build's result. */
-function buildWith(edit: (text: string) => string) {
+async function buildWith(edit: (text: string) => string) {
   const dir = makeTempSite();
   dirs.push(dir);
   const file = join(dir, CASE);
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  return astroBuild(dir);
+  return await astroBuild(dir);
 }
 const dirs: string[] = [];
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 afterAll(() => dirs.forEach(removeTempSite));
 
 describe('content checks at build time', () => {
@@ -22,43 +36,44 @@ describe('content checks at build time', () => {
   const lineOf = (pattern: RegExp) => original.split('\n').findIndex((l) => pattern.test(l)) + 1;
   beforeAll(() => {
     original = readFileSync(CASE, 'utf8');
-    expect(original).toContain('measures: [county-managed-teachers');
+    expect(original).toContain(`measures: [${MEASURE}`);
   });
 
-  it.concurrent('fails on an unknown measure key, naming the file, the key and the valid keys', () => {
-    const { status, output } = buildWith((t) => t.replace('measures: [county-managed-teachers', 'measures: [county-managed-teacher'));
+  it('fails on an unknown measure key, naming the file, the key and the valid keys', async () => {
+    const { status, output } = await buildWith((t) => t.replace(`measures: [${MEASURE}`, `measures: [${UNKNOWN}`));
     expect(status).not.toBe(0);
-    expect(output).toContain(`${CASE}:${lineOf(/^measures:/)}: measures.0: unknown measure “county-managed-teacher”`);
-    expect(output).toContain('valid measure keys: group-schooling');
+    expect(output).toContain(`${CASE}:${lineOf(/^measures:/)}: measures.0: unknown measure “${UNKNOWN}”`);
+    expect(output).toContain(`valid measure keys: ${readMeasures()[0]!.id}`);
   });
 
-  it.concurrent('fails when a figure quote is not in the case text, naming file and line', () => {
-    const { status, output } = buildWith((t) => t.replace('quote: 共调整教师编制3203个', 'quote: 共调整教师编制3204个'));
+  it('fails when a figure quote is not in the case text, naming file and line', async () => {
+    const { status, output } = await buildWith((t) => t.replace(`quote: ${QUOTE}\n`, `quote: ${BROKEN_QUOTE}\n`));
     expect(status).not.toBe(0);
-    expect(output).toContain(`${CASE}:${lineOf(/quote: 共调整教师编制3203个/)}`);
-    expect(output).toContain('quote “共调整教师编制3204个” is not in the case text');
+    expect(output).toContain(`${CASE}:${lineOf(new RegExp(`quote: ${escapeRegExp(QUOTE)}$`))}`);
+    expect(output).toContain(`quote “${BROKEN_QUOTE}” is not in the case text`);
   });
 
-  it.concurrent('fails on a malformed date, naming the file and the bad value', () => {
-    const { status, output } = buildWith((t) => t.replace(/^date: .*$/m, 'date: "2022-13-40"'));
+  it('fails on a malformed date, naming the file and the bad value', async () => {
+    const { status, output } = await buildWith((t) => t.replace(/^date: .*$/m, 'date: "2022-13-40"'));
     expect(status).not.toBe(0);
     expect(output).toContain(`${CASE}:${lineOf(/^date:/)}: date: “2022-13-40” has no month 13`);
   });
 
-  it.concurrent('fails on raw HTML in a case text, naming file and line', () => {
+  it('fails on raw HTML in a case text, naming file and line', async () => {
     const body = (t: string) => t.indexOf('\n---', 4);
-    const { status, output } = buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace('共调整教师编制3203个', '共调整教师编制3203个<script>alert(1)</script>'));
+    const { status, output } = await buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace(QUOTE, `${QUOTE}<script>alert(1)</script>`));
     expect(status).not.toBe(0);
-    const line = original.split('\n').findIndex((l, i) => i > 3 && !l.includes('quote:') && l.includes('共调整教师编制3203个')) + 1;
+    const start = original.split('\n').indexOf('---', 1);
+    const line = original.split('\n').findIndex((l, i) => i > start && l.includes(QUOTE)) + 1;
     expect(output).toContain(`${CASE}:${line}: raw markup in the text`);
   });
 
-  it.concurrent('fails on an unknown region name in regions.yaml, naming the line', () => {
+  it('fails on an unknown region name in regions.yaml, naming the line', async () => {
     const dir = makeTempSite();
     dirs.push(dir);
     const regions = join(dir, 'content/regions.yaml');
     writeFileSync(regions, readFileSync(regions, 'utf8') + '- 河南省 郑州市 上界区\n');
-    const { status, output } = astroBuild(dir);
+    const { status, output } = await astroBuild(dir);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/regions\.yaml:\d+: no county\/district “上界区” in 郑州市/);
   });

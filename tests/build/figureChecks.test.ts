@@ -45,18 +45,18 @@ describe('figure checks at build time', () => {
     all = cases();
   });
 
-  it.concurrent('fails on a target without its due year, naming file and line', () => {
+  it.concurrent('fails on a target without its due year, naming file and line', async () => {
     const c = all.find((x) => x.figures.some((f) => f.kind === 'target' && f.period?.to !== undefined));
     expect(c, 'content/ has a target with a due year').toBeTruthy();
     const i = c!.figures.findIndex((f) => f.kind === 'target' && f.period?.to !== undefined);
     const periodLine = c!.lineOf(i, 'period')!;
-    const { status, output } = buildWith(c!.file, (t) => t.split('\n').filter((_, n) => n !== periodLine - 1).join('\n'));
+    const { status, output } = await buildWith(c!.file, (t) => t.split('\n').filter((_, n) => n !== periodLine - 1).join('\n'));
     expect(status).not.toBe(0);
     // Without the period line, the figure's own line is the place to fix.
     expect(output).toContain(`${c!.file}:${c!.lineOf(i, 'label')}: figures.${i}.period: a target needs its due year`);
   });
 
-  it.concurrent('fails on a metric of another measure, naming file, line and the right measure', () => {
+  it.concurrent('fails on a metric of another measure, naming file, line and the right measure', async () => {
     const metrics = loadMetrics(readMeasures().map((m) => m.id));
     const c = all.find((x) => x.figures.some((f) => f.measure && f.metric));
     expect(c, 'content/ has a figure with measure and metric').toBeTruthy();
@@ -65,15 +65,15 @@ describe('figure checks at build time', () => {
     const foreign = metrics.find((m) => m.measure !== f.measure && m.measure !== 'general' && !metrics.some((n) => n.measure === f.measure && n.id === m.id));
     expect(foreign).toBeTruthy();
     const line = c!.lineOf(i, 'metric')!;
-    const { status, output } = buildWith(c!.file, (t) => t.split('\n').map((l, n) => (n === line - 1 ? `    metric: ${foreign!.id}` : l)).join('\n'));
+    const { status, output } = await buildWith(c!.file, (t) => t.split('\n').map((l, n) => (n === line - 1 ? `    metric: ${foreign!.id}` : l)).join('\n'));
     expect(status).not.toBe(0);
     expect(output).toContain(`${c!.file}:${line}: figures.${i}.metric: metric “${foreign!.id}” belongs to ${foreign!.measure}, not to ${f.measure}`);
   });
 
-  it.concurrent('fails on the retired year: key (period replaces it), naming file and line', () => {
+  it.concurrent('fails on the retired year: key (period replaces it), naming file and line', async () => {
     const c = all[0]!;
     const labelLine = c.lineOf(0, 'label')!;
-    const { status, output } = buildWith(c.file, (t) => t.split('\n').flatMap((l, n) => (n === labelLine - 1 ? [l, '    year: 2023'] : [l])).join('\n'));
+    const { status, output } = await buildWith(c.file, (t) => t.split('\n').flatMap((l, n) => (n === labelLine - 1 ? [l, '    year: 2023'] : [l])).join('\n'));
     expect(status).not.toBe(0);
     expect(output).toContain(`${c.file}:${labelLine}: figures.0: Unrecognized key(s) in object: 'year'`);
   });

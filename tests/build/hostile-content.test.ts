@@ -40,7 +40,7 @@ describe('hostile content fails the build, naming file and line', () => {
     expect(templateSource).toMatch(/^file: .+$/m);
   });
 
-  it('case files: unsafe links, controls, dates, unknown keys, numbers, ids, unexpected files', () => {
+  it('case files: unsafe links, controls, dates, unknown keys, numbers, ids, unexpected files', async () => {
     const dir = site();
     const expected: string[] = [];
     const write = (name: string, text: string) => writeFileSync(join(dir, CASES, name), text);
@@ -109,14 +109,14 @@ describe('hostile content fails the build, naming file and line', () => {
     write('no-front-matter.mdx', '正文\n');
     expected.push(`${CASES}/no-front-matter.mdx:1: no front matter`);
 
-    const build = astroBuild(dir);
+    const build = await astroBuild(dir);
     expectCleanFailure(build);
     for (const line of expected) expect(build.output).toContain(line);
     const [a, b] = collision;
     expect(build.output.split('\n').some((l) => (l.startsWith(`${a}: `) && l.includes(`same id of ${b}`)) || (l.startsWith(`${b}: `) && l.includes(`same id of ${a}`)))).toBe(true);
   });
 
-  it('source records and seeds: escaping paths, symlinks, FIFOs, unsafe URLs, dates, controls', () => {
+  it('source records and seeds: escaping paths, symlinks, FIFOs, unsafe URLs, dates, controls', async () => {
     const dir = site();
     const expected: string[] = [];
     const variant = (name: string, text: string, pattern: RegExp, message: string) => {
@@ -144,27 +144,27 @@ describe('hostile content fails the build, naming file and line', () => {
     variant('hostile-key', `flie: seeds/x.txt\n${templateSource}`, /^flie:/, 'flie: unknown key “flie”; did you mean `file`?');
     variant('hostile-title', templateSource.replace(/^title: (.*)$/m, 'title: $1\u0007'), /^title:/, 'invisible or control character U+0007 BEL (bell)');
 
-    const build = astroBuild(dir);
+    const build = await astroBuild(dir);
     expectCleanFailure(build);
     for (const line of expected) expect(build.output).toContain(line);
   });
 
-  it('an empty casebook does not build', () => {
+  it('an empty casebook does not build', async () => {
     const dir = site();
     for (const f of caseFiles) rmSync(join(dir, CASES, f));
-    const build = astroBuild(dir);
+    const build = await astroBuild(dir);
     expectCleanFailure(build);
     expect(build.output).toContain(`${CASES}:1: no case files`);
   });
 
-  it('a build that writes fewer case pages than case files fails', () => {
+  it('a build that writes fewer case pages than case files fails', async () => {
     const dir = site();
     const route = join(dir, 'src/pages/cases/[slug].astro');
     const original = readFileSync(route, 'utf8');
     const broken = original.replace('casebook.cases.map(', 'casebook.cases.slice(1).map(');
     expect(broken).not.toBe(original);
     writeFileSync(route, broken);
-    const build = astroBuild(dir);
+    const build = await astroBuild(dir);
     expectCleanFailure(build);
     expect(build.output).toContain(`1 of ${caseFiles.length} case pages were not built`);
   });

@@ -1,32 +1,31 @@
 // End to end: drop raw bulletins in seeds/ of a copy of the site, run `npm run ingest`, build.
 // The five seeds must give drafts that build without edits, and a bulletin full of
 // {code}, <script>, export lines and <Components /> must render as literal text.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputReport } from '../../src/lib/ingest/report.ts';
 import { readCaseFiles, readSourceFiles } from '../helpers/content.ts';
-import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
-import { fixtures, root, SEEDS } from '../unit/ingest/context.ts';
+import { astroBuild, makeTempSite, removeTempSite, runNode } from '../helpers/tempSite.ts';
+import { fixtures, SEEDS } from '../unit/ingest/context.ts';
 
 describe('ingest → build', () => {
   let site: string;
   let reports: InputReport[];
   let build: { status: number | null; output: string };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     site = makeTempSite('casebook-ingest-');
     copyFileSync(join(fixtures, 'unsafe.txt'), join(site, 'seeds/unsafe.txt'));
     const inputs = ['seeds/unsafe.txt', ...Object.values(SEEDS)];
     // The seeds already have curated source records and cases: --force alone refuses to touch
     // them; --force-replace-curated lets the drafts replace the records (same keys), so curated
     // and drafted cases build side by side.
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts', ...inputs, '--force-replace-curated', '--json'], { cwd: site, encoding: 'utf8' });
+    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/ingest.ts', ...inputs, '--force-replace-curated', '--json'], { cwd: site });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     reports = JSON.parse(run.stdout) as InputReport[];
-    build = astroBuild(site);
+    build = await astroBuild(site);
   }, 240_000);
   afterAll(() => site && removeTempSite(site));
 

@@ -22,14 +22,14 @@ describe('adding a case, a region, a measure and a source', () => {
   let build: { status: number | null; output: string };
   const page = (path: string) => readFileSync(join(site, 'dist', path), 'utf8');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     site = makeTempSite('casebook-new-content-');
     copyFileSync(join(fixture, 'case.mdx'), join(site, 'content/cases', `${SLUG}.mdx`));
     copyFileSync(join(fixture, 'source.yaml'), join(site, 'content/sources', `${added.source}.yaml`));
     copyFileSync(join(fixture, 'seed.txt'), join(site, 'seeds', `${added.source}.txt`));
     appendFileSync(join(site, 'content/taxonomy/measures.yaml'), readFileSync(join(fixture, 'measure.yaml'), 'utf8'));
     appendFileSync(join(site, 'content/regions.yaml'), readFileSync(join(fixture, 'region.yaml'), 'utf8'));
-    build = astroBuild(site);
+    build = await astroBuild(site);
   }, 240_000);
   afterAll(() => site && removeTempSite(site));
 

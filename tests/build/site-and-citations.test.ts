@@ -10,7 +10,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuildAsync, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 import { inkShare, pngSize } from '../helpers/png.ts';
 import { NO_SITE_WARNING } from '../../src/lib/siteAddress.ts';
 import { cslDate } from '../../src/lib/csl.ts';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   expect(expected.length).toBeGreaterThan(0);
   for (const [name, env] of [['plain', {}], ['hosted', { SITE_URL: HOST, BASE_PATH: BASE }]] as const) {
     const dir = makeTempSite(`casebook-${name}-`);
-    const { status, output } = await astroBuildAsync(dir, { SITE_URL: '', BASE_PATH: '', ...env });
+    const { status, output } = await astroBuild(dir, { SITE_URL: '', BASE_PATH: '', ...env });
     expect(status, output).toBe(0);
     sites[name] = { dir: join(dir, 'dist'), output };
   }

@@ -18,7 +18,7 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = makeTempSite('casebook-base-');
-  const build = astroBuild(dir, { BASE_PATH: BASE, SITE_URL: 'https://edu.example.gov.cn' });
+  const build = await astroBuild(dir, { BASE_PATH: BASE, SITE_URL: 'https://edu.example.gov.cn' });
   expect(build.status, build.output).toBe(0);
   const pagefind = spawnSync(process.execPath, [join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'], { cwd: dir, encoding: 'utf8' });
   expect(pagefind.status, pagefind.stderr).toBe(0);

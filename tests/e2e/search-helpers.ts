@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
+export { random } from '../helpers/random.ts';
 import { paragraphs } from '../../src/lib/text.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
 
@@ -116,14 +117,4 @@ export async function typeQuery(page: Page, q: string): Promise<Shown> {
   }, q);
   await waitForResults(page, q);
   return readSearchPage(page);
-}
-
-/** Deterministic random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

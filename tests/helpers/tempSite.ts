@@ -3,7 +3,7 @@
  * must break content or add files and then run a real build.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -30,31 +30,40 @@ export function removeTempSite(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs `astro build` (the content sync + page build of `npm run build`) in a site copy. */
-/** The environment of a child build: Vitest puts Vite's env (BASE_URL=/, MODE …) into process.env, which the child would take as its own. */
-function buildEnv(env: Record<string, string>) {
+/** The environment of a child process: Vitest puts Vite's env (BASE_URL=/, MODE …) into process.env, which the child would take as its own. */
+function childEnv(env: Record<string, string> = {}) {
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
-  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+  return { ...inherited, ...env };
 }
 
-/** `astroBuild` without blocking the event loop (a test runner's worker must keep answering). */
-export function astroBuildAsync(dir: string, env: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a Node script of the project (path relative to the project root) without blocking: a
+ * test worker blocked for a minute in spawnSync misses Vitest's RPC deadline and fails the run.
+ */
+export function runNode(script: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], { cwd: dir, env: buildEnv(env), timeout: 300_000 });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    const child = spawn(process.execPath, [join(projectRoot, script), ...args], {
+      cwd: options.cwd,
+      env: childEnv(options.env),
+      timeout: options.timeoutMs ?? 180_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
-export function astroBuild(dir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: dir,
-    env: buildEnv(env),
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+/** Runs `astro build` (the content sync + page build of `npm run build`) in a site copy. */
+export async function astroBuild(dir: string, env: Record<string, string> = {}) {
+  const result = await runNode('node_modules/astro/astro.js', ['build'], { cwd: dir, env: { ASTRO_TELEMETRY_DISABLED: '1', ...env } });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

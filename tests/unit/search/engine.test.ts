@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { HAN } from '../../../src/lib/han.ts';
 import { createSearchEngine } from '../../../src/lib/search/engine.ts';
+import { random } from '../../helpers/random.ts';
 import { corpus, dictionary, fakePagefind } from './fixtures.ts';
 
 const pages = corpus();
@@ -138,16 +139,6 @@ describe('query strategy (real cases, a Pagefind that over-matches every charact
     expect(o.counts.year?.['2024']).toBeGreaterThan(0);
   });
 });
-
-/** Deterministic random (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('any 2–8-character Chinese string of a case body finds the case on the first page', async () => {
   const rnd = random(20251011);
