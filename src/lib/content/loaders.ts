@@ -5,6 +5,7 @@
  * ids that collide case-insensitively, unsafe URLs in the rendered body — with no stack trace.
  */
 import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { settleDataStore } from './dataStore.ts';
@@ -47,7 +48,7 @@ function stem(file: string): string {
 function watchFolder(context: LoaderContext, dir: string, reload: () => Promise<void>): void {
   const { watcher } = context;
   if (!watcher) return;
-  const base = new URL(`${dir}/`, context.config.root).pathname;
+  const base = fileURLToPath(new URL(`${dir}/`, context.config.root));
   watcher.add(base);
   const onChange = (path: string) => {
     if (path.startsWith(base)) reload().catch((error: Error) => context.logger.error(error.message));
@@ -94,7 +95,7 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
   return {
     name: 'casebook-cases',
     load: async (context) => {
-      const root = new URL('.', context.config.root).pathname;
+      const root = fileURLToPath(new URL('.', context.config.root));
       const render = await markdownRenderer(context);
       const load = async () => {
         const listing = listContentFolder(root, options.dir, ['.mdx']);
@@ -165,7 +166,7 @@ export function yamlFilesLoader(options: { dir: string; schema: z.ZodTypeAny; ch
   return {
     name: 'casebook-yaml-files',
     load: async (context) => {
-      const root = new URL('.', context.config.root).pathname;
+      const root = fileURLToPath(new URL('.', context.config.root));
       const load = async () => {
         const listing = listContentFolder(root, options.dir, ['.yaml', '.yml']);
         const problems = [...listing.problems, ...(options.check?.() ?? [])];
@@ -202,7 +203,7 @@ export function yamlListLoader(options: { file: string; schema: z.ZodTypeAny }):
   return {
     name: 'casebook-yaml-list',
     load: async (context) => {
-      const root = new URL('.', context.config.root).pathname;
+      const root = fileURLToPath(new URL('.', context.config.root));
       const { file } = options;
       const read = readContentFile(root, file);
       const problems = [...read.problems];
