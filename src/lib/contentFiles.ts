@@ -53,30 +53,3 @@ export function lineOf(text: string, needle: string): number | undefined {
   const at = text.indexOf(needle);
   return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }
-
-/**
- * 1-based line of a front-matter field given a schema issue path such as `date`,
- * `measures.0` or `figures.2.quote`, so schema errors can point at the line to fix.
- * Falls back to the nearest enclosing field that is found.
- */
-export function frontMatterLine(text: string, path: string): number | undefined {
-  const lines = text.split(/\r?\n/);
-  const [top, index, field] = path.split('.');
-  const topLine = lines.findIndex((l) => new RegExp(`^${top}\\s*:`).test(l));
-  if (topLine < 0) return undefined;
-  if (index === undefined || !/^\d+$/.test(index)) return topLine + 1;
-  // Inline list `measures: [a, b]`: the item is on the key's line.
-  if (/:\s*\[/.test(lines[topLine]!)) return topLine + 1;
-  let item = -1;
-  for (let i = topLine + 1; i < lines.length && /^(\s|$)/.test(lines[i]!); i++) {
-    if (/^\s*-\s/.test(lines[i]!) && /^\s{0,4}-/.test(lines[i]!)) item++;
-    if (item === Number(index)) {
-      if (!field) return i + 1;
-      for (let j = i; j < lines.length && (j === i || !/^\s{0,4}-\s/.test(lines[j]!)); j++) {
-        if (new RegExp(`^\\s*(-\\s+)?${field}\\s*:`).test(lines[j]!)) return j + 1;
-      }
-      return i + 1;
-    }
-  }
-  return topLine + 1;
-}

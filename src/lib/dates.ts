@@ -25,12 +25,6 @@ export function parsePartialDate(input: string): PartialDate | { error: string }
   return { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
 }
 
-/** Normalises what YAML may hand us (a quoted string, a bare year, or a Date for an unquoted day). */
-export function normaliseDateInput(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value ?? '').trim();
-}
-
 export function isPartialDate(value: PartialDate | { error: string }): value is PartialDate {
   return !('error' in value);
 }

@@ -3,17 +3,15 @@
  * own owner (src/schemas/figure.ts).
  */
 import { z } from 'astro/zod';
+import { CONTENT_ID } from '../lib/content/ids.ts';
 import { partialDate } from './date.ts';
 import { keyOf } from './keys.ts';
 import { strictObject } from './strict.ts';
 
-/** Case ids (file names and `slug:`): lowercase ASCII words joined by `-`, also a URL segment. */
-export const CASE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export const caseSchema = <F extends z.ZodTypeAny>(ids: { regions: string[]; measures: string[] }, figure: F) =>
   strictObject({
     /** Overrides the file name as the case's id (URL); same rules as file names. */
-    slug: z.string().regex(CASE_ID, 'a slug is lowercase ASCII letters and digits joined by “-”').optional(),
+    slug: z.string().regex(CONTENT_ID, 'a slug is lowercase ASCII letters and digits joined by “-”').optional(),
     title: z.string().min(4),
     /** Headline as printed in the source. */
     originalTitle: z.string().optional(),

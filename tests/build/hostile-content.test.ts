@@ -139,6 +139,7 @@ describe('hostile content fails the build, naming file and line', () => {
     if (fifo) variant('hostile-fifo', file('seeds/pipe.txt'), /^file:/, 'file: raw file seeds/pipe.txt is not a regular file');
     variant('hostile-url', `url: javascript:alert(1)\n${templateSource}`, /^url:/, 'url: “javascript:alert(1)” cannot be used: the scheme “javascript:” is not allowed');
     variant('hostile-entity-url', `url: "jav&#x61;script:alert(1)"\n${templateSource}`, /^url:/, 'url: “jav&#x61;script:alert(1)” cannot be used: it contains an HTML character reference');
+    variant('hostile-quote-url', `url: 'https://example.org/?a=1&b="><script>alert(1)</script>'\n${templateSource}`, /^url:/, 'url: “https://example.org/?a=1&b="><script>alert(1)</script>” cannot be used: it contains a quote, < > or `');
     variant('hostile-relative-url', `url: /cases/\n${templateSource}`, /^url:/, 'url: “/cases/” cannot be used: it must be an http:// or https:// address');
     variant('hostile-date', templateSource.replace(/^date: .*$/m, 'date: 2025-02-30'), /^date:/, 'date: “2025-02-30” has no day 30');
     variant('hostile-key', `flie: seeds/x.txt\n${templateSource}`, /^flie:/, 'flie: unknown key “flie”; did you mean `file`?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateSortKey, formatDateZh, normaliseDateInput, parsePartialDate } from '../../src/lib/dates.ts';
+import { dateSortKey, formatDateZh, parsePartialDate } from '../../src/lib/dates.ts';
 
 describe('partial dates', () => {
   it('keeps exactly the precision the source gives', () => {
@@ -17,10 +17,6 @@ describe('partial dates', () => {
   it('formats for people and machines without inventing parts', () => {
     expect(formatDateZh({ year: 2022 })).toBe('2022年');
     expect(formatDateZh({ year: 2025, month: 10, day: 11 })).toBe('2025年10月11日');
-  });
-  it('normalises YAML values: bare years and unquoted days', () => {
-    expect(normaliseDateInput(2022)).toBe('2022');
-    expect(normaliseDateInput(new Date('2025-10-11T00:00:00Z'))).toBe('2025-10-11');
   });
   it('sorts a year before the days of that year', () => {
     expect(dateSortKey({ year: 2024 })).toBeLessThan(dateSortKey({ year: 2024, month: 1, day: 13 }));

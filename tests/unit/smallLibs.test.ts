@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightHtml } from '../../src/lib/highlight.ts';
 import { joinBase } from '../../src/lib/urls.ts';
-import { frontMatterLine } from '../../src/lib/contentFiles.ts';
 import { paragraphId, rehypeParagraphIds } from '../../src/lib/rehypeParagraphIds.ts';
 
 describe('highlight', () => {
@@ -17,18 +16,6 @@ describe('urls', () => {
     expect(joinBase('/', 'cases/a/')).toBe('/cases/a/');
     expect(joinBase('/casebook', '/cases/a/')).toBe('/casebook/cases/a/');
     expect(joinBase('/casebook/', '')).toBe('/casebook/');
-  });
-});
-
-describe('front-matter lines for error messages', () => {
-  const text = ['---', 'title: T', 'date: "2022"', 'measures: [a, b]', 'figures:', '  - label: A', '    quote: qa', '  - label: B', '    value: 2', '    quote: qb', '---'].join('\n');
-  it('finds top-level, inline-list and nested fields', () => {
-    expect(frontMatterLine(text, 'date')).toBe(3);
-    expect(frontMatterLine(text, 'measures.1')).toBe(4);
-    expect(frontMatterLine(text, 'figures.1')).toBe(8);
-    expect(frontMatterLine(text, 'figures.1.quote')).toBe(10);
-    expect(frontMatterLine(text, 'figures.0.quote')).toBe(7);
-    expect(frontMatterLine(text, 'missing')).toBeUndefined();
   });
 });
 

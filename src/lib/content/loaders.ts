@@ -5,17 +5,17 @@
  * ids that collide case-insensitively, unsafe URLs in the rendered body — with no stack trace.
  */
 import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { settleDataStore } from './dataStore.ts';
 import { listContentFolder } from './folders.ts';
+import { CONTENT_ID } from './ids.ts';
 import { throwIfProblems, type Problem } from './problems.ts';
 import { readContentFile } from './read.ts';
 import { collectUnsafeUrls } from './safeUrls.ts';
 import { parseYamlSource, splitFrontMatter, type YamlSource } from './yamlSource.ts';
 
-/** Ids are URL segments: lowercase ASCII words joined by `-`. */
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function schemaProblems(file: string, error: z.ZodError, source: YamlSource, prefix: (string | number)[] = []): Problem[] {
   return error.issues.map((issue) => {
@@ -47,7 +47,7 @@ function stem(file: string): string {
 function watchFolder(context: LoaderContext, dir: string, reload: () => Promise<void>): void {
   const { watcher } = context;
   if (!watcher) return;
-  const base = new URL(`${dir}/`, context.config.root).pathname;
+  const base = fileURLToPath(new URL(`${dir}/`, context.config.root));
   watcher.add(base);
   const onChange = (path: string) => {
     if (path.startsWith(base)) reload().catch((error: Error) => context.logger.error(error.message));
@@ -94,7 +94,7 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
   return {
     name: 'casebook-cases',
     load: async (context) => {
-      const root = new URL('.', context.config.root).pathname;
+      const root = fileURLToPath(new URL('.', context.config.root));
       const render = await markdownRenderer(context);
       const load = async () => {
         const listing = listContentFolder(root, options.dir, ['.mdx']);
@@ -121,7 +121,7 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
           const raw = (source.data ?? {}) as Record<string, unknown>;
           const slug = typeof raw.slug === 'string' ? raw.slug : undefined;
           const id = slug ?? stem(file);
-          if (!ID.test(id)) {
+          if (!CONTENT_ID.test(id)) {
             problems.push({ file, line: slug ? source.lineOf(['slug']) : 1, message: `the id “${id}” (${slug ? 'slug' : 'file name'}) must be lowercase ASCII letters and digits joined by “-”` });
           }
           ids.add(id, file, slug ? source.lineOf(['slug']) : 1);
@@ -165,7 +165,7 @@ export function yamlFilesLoader(options: { dir: string; schema: z.ZodTypeAny; ch
   return {
     name: 'casebook-yaml-files',
     load: async (context) => {
-      const root = new URL('.', context.config.root).pathname;
+      const root = fileURLToPath(new URL('.', context.config.root));
       const load = async () => {
         const listing = listContentFolder(root, options.dir, ['.yaml', '.yml']);
         const problems = [...listing.problems, ...(options.check?.() ?? [])];
@@ -179,7 +179,7 @@ export function yamlFilesLoader(options: { dir: string; schema: z.ZodTypeAny; ch
           problems.push(...source.errors.map((e) => ({ file, ...e })));
           if (source.errors.length) continue;
           const id = stem(file);
-          if (!ID.test(id)) problems.push({ file, line: 1, message: `the file name “${id}” must be lowercase ASCII letters and digits joined by “-”` });
+          if (!CONTENT_ID.test(id)) problems.push({ file, line: 1, message: `the file name “${id}” must be lowercase ASCII letters and digits joined by “-”` });
           ids.add(id, file, 1);
           const parsed = options.schema.safeParse(source.data);
           if (!parsed.success) problems.push(...schemaProblems(file, parsed.error, source));
@@ -202,7 +202,7 @@ export function yamlListLoader(options: { file: string; schema: z.ZodTypeAny }):
   return {
     name: 'casebook-yaml-list',
     load: async (context) => {
-      const root = new URL('.', context.config.root).pathname;
+      const root = fileURLToPath(new URL('.', context.config.root));
       const { file } = options;
       const read = readContentFile(root, file);
       const problems = [...read.problems];
@@ -215,7 +215,7 @@ export function yamlListLoader(options: { file: string; schema: z.ZodTypeAny }):
       items.forEach((item, index) => {
         const { id, ...data } = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
         const line = source.lineOf([index]);
-        if (typeof id !== 'string' || !ID.test(id)) {
+        if (typeof id !== 'string' || !CONTENT_ID.test(id)) {
           problems.push({ file, line, message: `entry ${index + 1}: “id” must be lowercase ASCII letters and digits joined by “-”` });
           return;
         }

@@ -18,6 +18,11 @@ const CHARACTER_REFERENCE = /&#|&[a-z][a-z0-9]*;/i;
 export function unsafeUrlReason(url: string): string | undefined {
   if (/[\0-\x20\x7F-\x9F]/.test(url) || !isCleanText(url)) return 'it contains a space, a control or an invisible character';
   if (/\\/.test(url)) return 'it contains a backslash (browsers read it as a slash)';
+  // RFC 3986 requires these to be percent-encoded; raw, they can end an HTML attribute. Astro 5.18
+  // writes an http(s) attribute value that contains `&` without escaping it at all
+  // (astro/dist/runtime/server/render/util.js addAttribute, the `isHttpUrl` branch), so a `"` in
+  // such a URL would break out of `href="…"` and inject markup.
+  if (/["<>`]/.test(url)) return 'it contains a quote, < > or ` (percent-encode them: %22 %3C %3E %60)';
   if (CHARACTER_REFERENCE.test(url)) return 'it contains an HTML character reference (write the character itself)';
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) return `the scheme “${scheme}:” is not allowed (only http:, https:, mailto: or a site path)`;
@@ -30,6 +35,15 @@ export function unsafeUrlReason(url: string): string | undefined {
 }
 
 export const isAllowedUrl = (url: string): boolean => unsafeUrlReason(url) === undefined;
+
+/**
+ * The href to render for a content URL: allowed URLs in their WHATWG serialisation (which
+ * percent-encodes anything an attribute could trip on), undefined for anything else.
+ */
+export function safeHref(url: string): string | undefined {
+  if (!isAllowedUrl(url)) return undefined;
+  return SCHEME.test(url) && URL.canParse(url) ? new URL(url).href : url;
+}
 
 /** Why `url` is not an absolute http(s) address (source records), or undefined. */
 export function notWebAddressReason(url: string): string | undefined {

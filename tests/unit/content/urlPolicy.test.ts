@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedUrl, notWebAddressReason, unsafeUrlReason } from '../../../src/lib/content/urlPolicy.ts';
+import { isAllowedUrl, notWebAddressReason, safeHref, unsafeUrlReason } from '../../../src/lib/content/urlPolicy.ts';
 
 describe('the URL allow-list', () => {
   const allowed = [
@@ -34,8 +34,17 @@ describe('the URL allow-list', () => {
     ['javascript&colon;alert(1)', /character reference/],
     ['\\\\evil.example/x', /backslash/],
     ['http://[::1', /not a valid web address/],
+    ['https://example.org/?a=1&b="><script>alert(1)</script>', /quote/],
+    ['https://example.org/`x`', /quote/],
   ];
   it.each(refused)('refuses %j', (url, reason) => expect(unsafeUrlReason(url)).toMatch(reason));
+
+  it('renders allowed URLs serialised, refused ones not at all', () => {
+    expect(safeHref("https://example.org/a b'c?q=甲&r=1")).toBeUndefined();
+    expect(safeHref("https://example.org/a'c?q=甲&r='1'")).toBe('https://example.org/a\'c?q=%E7%94%B2&r=%271%27');
+    expect(safeHref('/cases/')).toBe('/cases/');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+  });
 
   it('source addresses must be absolute http(s)', () => {
     expect(notWebAddressReason('https://example.org/a')).toBeUndefined();
