@@ -37,7 +37,7 @@ export const zhCN = {
   'home.title': '基础教育改革案例库',
   'home.lead': '谁做过县管校聘？怎么做的？效果如何？在这里按措施、主题和地区查找各地的改革实践，比较同一措施在不同地区的做法与数字，并引用原文。',
   'home.searchLabel': '检索案例',
-  'home.searchPlaceholder': '如：县管校聘、集团化办学、洛阳',
+  'home.searchPlaceholder': '如：县管校聘、集团化办学',
   'home.searchButton': '检索',
   'home.counts': '{cases}个案例 · {measures}项措施 · {regions}个地区 · {sources}份来源材料',
   'home.byTheme': '按主题浏览',
