@@ -123,7 +123,7 @@ test.describe('phone layout (390 px)', () => {
 
   test('the home search placeholder is not cut off', async ({ page }) => {
     await page.goto('/');
-    const fits = await page.locator('input[type="search"], main form input').first().evaluate((input) => {
+    const fits = await page.locator('main form[role="search"] input[name="q"]').evaluate((input) => {
       const el = input as HTMLInputElement;
       const style = getComputedStyle(el);
       const ctx = document.createElement('canvas').getContext('2d')!;
