@@ -233,6 +233,8 @@ export const zhCN = {
   'regions.mapTile': '{name}：{n}个案例',
   'regions.mapList': '有案例的省份与城市',
   'regions.moreCities': '等{n}个城市',
+  'regions.general': '各地综合指标对比',
+  'regions.generalLead': '不属于某一项措施的数字（如全市教育经费），按指标对比，均可追溯到原文。',
   'region.figures': '本地区关键数字',
   'region.figuresLead': '按措施列出本地区案例中的关键数字（点击展开），均可追溯到原文。',
   'region.figuresMore': '查看{measure}的各地对比',
