@@ -156,6 +156,8 @@ export function generateCorpus(input: CorpusInput, options: CorpusOptions): Corp
           `    unit: ${yamlString(m[2]!)}`,
           ...(r() < 0.6 ? [`    measure: ${pick(r, measures)}`] : []),
           `    quote: ${yamlString(quote)}`,
+          // The schema requires a kind; a synthetic figure states an achievement.
+          `    kind: result`,
         ];
         figures.push(lines.join('\n'));
       }

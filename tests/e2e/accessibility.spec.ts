@@ -12,6 +12,8 @@ const pages = {
   region: '/regions/410100/',
   source: '/sources/2024-01-henan-biaozhunhua-zheng-kai-luo/',
   data: '/data/',
+  regions: '/regions/',
+  compare: '/compare/?a=zhengzhou-erqi-2022&b=410100',
   search: '/search/?q=县管校聘',
   notFound: '/no-such-page/',
 };

@@ -121,6 +121,19 @@ test.describe('phone layout (390 px)', () => {
     expect(height).toBeLessThan(2200 + rows * 110 + cards * 420);
   });
 
+  test('the home search placeholder is not cut off', async ({ page }) => {
+    await page.goto('/');
+    const fits = await page.locator('main form[role="search"] input[name="q"]').evaluate((input) => {
+      const el = input as HTMLInputElement;
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: ctx.measureText(el.placeholder).width, room };
+    });
+    expect(fits.text).toBeLessThanOrEqual(fits.room);
+  });
+
   test('a case page shows a compact figure grid, folded evidence and paragraph numbers', async ({ page }) => {
     const c = [...cases].sort((a, b) => b.figures.length - a.figures.length)[0]!;
     await page.goto(`/cases/${c.id}/`);
