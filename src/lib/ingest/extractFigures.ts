@@ -328,15 +328,9 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
   const ranked = [...unique].sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.at - b.at);
   // Validate the best few with the build's own check; drop anything it would reject.
   const plain = ranked.slice(0, max * 4).map(({ at: _a, sentence: _s, ...f }) => f);
-  const problems = new Set(checkFigures(paragraphs, plain, options.measures.map((m) => m.id)).map((p) => p.figure));
-  return plain.filter((f, i) => !problems.has(i) && periodTiedToParagraph(`${paragraphs[f.paragraph] ?? ''}\n${headings}`, f.period)).slice(0, max);
-}
-
-/** Every year of a period is printed in the figure's paragraph or the headings (a period is never invented). */
-function periodTiedToParagraph(p: string, period: FigurePeriod | undefined): boolean {
-  if (!period) return true;
-  const plan = /十[一二三四五]五/.test(p);
-  return [period.from, period.to].every((y) => y === undefined || p.includes(String(y)) || plan);
+  // The same check ties every period year to the paragraph or the headings (a period is never invented).
+  const problems = new Set(checkFigures(paragraphs, plain, options.measures.map((m) => m.id), { titles: options.headings ?? [] }).map((p) => p.figure));
+  return plain.filter((_, i) => !problems.has(i)).slice(0, max);
 }
 
 /** Whether `at` is after an opening bracket with no closing one (within REACH characters). */
