@@ -365,7 +365,7 @@ export const zhCN = {
   'csv.measure_id': '措施键名',
   'csv.measure_id.meaning': '所属措施的英文键名',
   'csv.metric_id': '指标键名',
-  'csv.metric_id.meaning': '可比指标的英文键名（见content/taxonomy/metrics.yaml）',
+  'csv.metric_id.meaning': '可比指标的英文键名',
   'csv.kind_id': '类型键名',
   'csv.kind_id.meaning': 'result、target、input或context',
 } as const;

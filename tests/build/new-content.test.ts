@@ -29,7 +29,8 @@ describe('adding a case, a region, a measure and a source', () => {
     copyFileSync(join(fixture, 'seed.txt'), join(site, 'seeds', `${added.source}.txt`));
     appendFileSync(join(site, 'content/taxonomy/measures.yaml'), readFileSync(join(fixture, 'measure.yaml'), 'utf8'));
     appendFileSync(join(site, 'content/regions.yaml'), readFileSync(join(fixture, 'region.yaml'), 'utf8'));
-    build = await astroBuild(site);
+    // With a site address, so the feeds (left out without one) are built too.
+    build = await astroBuild(site, { SITE_URL: 'https://casebook.test' });
   }, 240_000);
   afterAll(() => site && removeTempSite(site));
 
