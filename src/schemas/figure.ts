@@ -4,11 +4,10 @@
  * error. See docs/figures.md for the fields and content/taxonomy/metrics.yaml for metrics.
  */
 import { z } from 'astro/zod';
+import { safeNumber } from './number.ts';
+import { strictObject } from './strict.ts';
 import { FIGURE_KINDS } from '../lib/figures.ts';
 import { checkMetric, type Metric } from '../lib/metrics.ts';
-
-/** Largest magnitude a figure may state; larger numbers are typing errors, not statistics. */
-export const MAX_FIGURE_VALUE = 1e15;
 
 const year = z.number().int('a year is a whole number like 2023').min(1900).max(2100);
 
@@ -29,15 +28,10 @@ export interface FigureSchemaOptions {
 }
 
 export function figureSchema({ measureIds, metrics }: FigureSchemaOptions) {
-  return z
-    .object({
+  return strictObject({
       /** Noun phrase the number measures, e.g. 新增优质学位. */
       label: z.string().trim().min(1),
-      value: z
-        .number()
-        .finite()
-        .refine((v) => Math.abs(v) <= MAX_FIGURE_VALUE, `|value| must be at most ${MAX_FIGURE_VALUE}`)
-        .refine((v) => !Number.isInteger(v) || Number.isSafeInteger(v), 'an integer value must be a safe integer'),
+      value: safeNumber,
       /** Unit as stated: 个, 万个, 所, %, 亿元, 万人次 … */
       unit: z.string().trim().min(1, 'unit is required (个, 所, %, 亿元 …)').max(12),
       /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
@@ -57,7 +51,6 @@ export function figureSchema({ measureIds, metrics }: FigureSchemaOptions) {
       /** Metric key of content/taxonomy/metrics.yaml, of `measure` (or a general metric without one). */
       metric: z.string().min(1).optional(),
     })
-    .strict()
     .superRefine((f, ctx) => {
       if (f.kind === 'target' && f.period?.to === undefined) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['period'], message: 'a target needs its due year: period: { to: YYYY } as the text states it' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureSchema, MAX_FIGURE_VALUE } from '../../src/schemas/figure.ts';
+import { figureSchema } from '../../src/schemas/figure.ts';
+import { SAFE_NUMBER_LIMIT as MAX_FIGURE_VALUE } from '../../src/schemas/number.ts';
 import { parseMetrics } from '../../src/lib/metrics.ts';
 
 const { metrics } = parseMetrics('school-places:\n  - id: new-places\n    name: 新增学位数\n    unit: 个\ngroup-schooling:\n  - id: groups\n    name: 教育集团数\n    unit: 个\n', ['school-places', 'group-schooling']);
