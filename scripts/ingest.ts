@@ -66,7 +66,7 @@ function parseArgs(argv: string[]): Args | { error: string } | 'help' {
   return args;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed === 'help') {
     console.log(USAGE);
@@ -105,7 +105,7 @@ function main(): number {
     // Owners are re-read per input so that several inputs in one run see each other's files.
     const cases = caseOwners(outDir);
     const sources = sourceOwners(outDir);
-    const result = ingest(bytes, {
+    const result = await ingest(bytes, {
       fileName: file,
       seedFile: plan.seedFile,
       measures,
@@ -160,4 +160,4 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -17,26 +17,14 @@ export const isIdeograph = (c: string | undefined): boolean => !!c && IDEOGRAPH_
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', ensp: ' ', emsp: ' ' };
-
-/** Decodes the HTML character references a web copy leaves behind (`&nbsp;`, `&amp;`, `&#12290;`). */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
 /**
- * Per-line normalisation: entities decoded, zero-width characters dropped, every kind of
+ * Per-line normalisation (after ./hygiene.ts has decoded references and removed control
+ * characters): zero-width characters dropped, every kind of
  * space (NBSP, ideographic space, tab) made a plain space, full-width digits, letters and
  * `％` made ASCII (numbers keep ASCII in this casebook), and the line trimmed.
  */
 export function normalizeChars(line: string): string {
-  return decodeEntities(line)
+  return line
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -60,14 +48,24 @@ function splitUrls(s: string): { text: string; url: boolean }[] {
 const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
   splitUrls(s).map((p) => (p.url ? p.text : fn(p.text))).join('');
 
-/** Nearest non-space character before/after position `i`. */
-function prevChar(s: string, i: number): string | undefined {
-  for (let j = i - 1; j >= 0; j--) if (s[j] !== ' ') return s[j];
-  return undefined;
-}
-function nextChar(s: string, i: number): string | undefined {
-  for (let j = i + 1; j < s.length; j++) if (s[j] !== ' ') return s[j];
-  return undefined;
+/**
+ * For each position, the nearest non-space character before and after it, in one pass each
+ * way (looking it up per character would be quadratic in a long run of spaces).
+ */
+function neighbours(chars: readonly string[]): { prev: (string | undefined)[]; next: (string | undefined)[] } {
+  const prev: (string | undefined)[] = new Array(chars.length);
+  const next: (string | undefined)[] = new Array(chars.length);
+  let last: string | undefined;
+  for (let i = 0; i < chars.length; i++) {
+    prev[i] = last;
+    if (chars[i] !== ' ') last = chars[i];
+  }
+  last = undefined;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    next[i] = last;
+    if (chars[i] !== ' ') last = chars[i];
+  }
+  return { prev, next };
 }
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
@@ -96,22 +94,27 @@ export function fullWidthPunctuation(s: string): string {
       if (c === '(') stack.push(i);
       else if (c === ')' && stack.length) pairs.push([stack.pop()!, i]);
     });
-    for (const [open, close] of pairs) {
-      const inner = out.slice(open + 1, close).join('');
-      if (/[\u3400-\u9fff]/.test(inner) || isIdeograph(prevChar(out.join(''), open))) {
-        out[open] = '（';
-        out[close] = '）';
+    if (pairs.length) {
+      // Which spans hold a Chinese character: a prefix count makes each pair O(1).
+      const han = new Int32Array(out.length + 1);
+      out.forEach((c, i) => (han[i + 1] = han[i]! + (/[\u3400-\u9fff]/.test(c) ? 1 : 0)));
+      const { prev } = neighbours(out);
+      for (const [open, close] of pairs) {
+        if (han[close]! - han[open + 1]! > 0 || isIdeograph(prev[open])) {
+          out[open] = '（';
+          out[close] = '）';
+        }
       }
     }
-    const joined = out.join('');
-    return [...joined]
+    const { prev, next } = neighbours(out);
+    return out
       .map((c, i) => {
-        const p = prevChar(joined, i);
-        const n = nextChar(joined, i);
+        const p = prev[i];
+        const n = next[i];
         if (c in FULL) {
           if ((c === ',' || c === ':') && isDigit(p) && isDigit(n)) return c;
           if (isCjk(p) || isCjk(n)) return FULL[c]!;
-          if (chinese && !(isLatin(p) && isLatin(n)) && !(c === ':' && joined.slice(i, i + 3) === '://')) return FULL[c]!;
+          if (chinese && !(isLatin(p) && isLatin(n)) && !(c === ':' && out[i + 1] === '/' && out[i + 2] === '/')) return FULL[c]!;
           return c;
         }
         if (c === '.' && isIdeograph(p) && (n === undefined || isCjk(n))) return '。';
@@ -220,7 +223,8 @@ const CLOSERS = /[”’）)」』》\]】]+$/;
 
 /** Does a block end a sentence (so a following block starts a new paragraph)? */
 export function endsSentence(s: string): boolean {
-  let t = s.trim();
+  // Only the end matters; looking at a tail keeps this constant-time on a long paragraph.
+  let t = s.slice(-64).trim();
   if (!t) return true;
   if (TERMINAL.test(t)) return true;
   // A closing signature such as `…增效。(区教育局)`.
@@ -271,9 +275,10 @@ export function wordSpansBoundary(a: string, b: string): boolean {
  */
 export function shouldJoin(a: string, b: string): boolean {
   if (endsSentence(a)) return false;
-  if (wordSpansBoundary(a.trim(), b.trim())) return true;
+  const tail = a.slice(-64).trim();
+  if (wordSpansBoundary(tail, b.trim())) return true;
   // A number and its unit split apart: `2000 余` | `个“三保”岗位`.
-  if (/\d\s*[余多]?$/.test(a.trim()) && /^[个所名人万亿元%项家次门节场间班套台亩条支批篇部倍]/.test(b.trim())) return true;
+  if (/\d\s*[余多]?$/.test(tail) && /^[个所名人万亿元%项家次门节场间班套台亩条支批篇部倍]/.test(b.trim())) return true;
   if (numberedPrefix(b) || /^[一二三四五六七八九十]+是/.test(b.trim())) return false;
   if (leadSentence(b)) return false;
   return true;
@@ -301,6 +306,8 @@ export const MIN_REPEAT = 8;
  * piece (no sentence end) only needs `MIN_REPEAT`. @default 20
  */
 export const MIN_FRAGMENT = 20;
+/** Paragraphs checked as the possible holder of one fragment (a bound on the work). */
+const MAX_CANDIDATES = 64;
 
 /**
  * Paragraphs repeated by the page layout: an exact repeat of an earlier paragraph, or a
@@ -309,30 +316,53 @@ export const MIN_FRAGMENT = 20;
  * kept contains every character of it. A paragraph that differs is always kept.
  */
 export function dedupeParagraphs(paragraphs: readonly string[]): Duplicate[] {
-  const key = (s: string) => s.replace(/\s+/g, '');
-  const keys = paragraphs.map(key);
-  const dropped = new Set<number>();
+  const keys = paragraphs.map((s) => s.replace(/\s+/g, ''));
   const result: Duplicate[] = [];
+  const dropped = new Set<number>();
+  // Exact repeats: the first occurrence keeps the text.
+  const firstOf = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const first = firstOf.get(k);
+    if (first === undefined) firstOf.set(k, i);
+    else if (k.length >= MIN_REPEAT) {
+      dropped.add(i);
+      result.push({ index: i, keptIn: first, kind: 'repeat' });
+    }
+  });
+  // Fragments: a paragraph inside a longer one. Candidates are found through the fragment's
+  // first characters (an index over the text, built in one pass), so the work stays linear
+  // in the text instead of comparing every pair of paragraphs.
+  const isFragment = (i: number) => {
+    const k = keys[i]!;
+    return k.length >= MIN_FRAGMENT || (k.length >= MIN_REPEAT && !endsSentence(paragraphs[i]!));
+  };
+  const probes = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (!dropped.has(i) && isFragment(i)) probes.set(k.slice(0, MIN_REPEAT), []);
+  });
+  if (probes.size) {
+    keys.forEach((k, j) => {
+      if (dropped.has(j)) return;
+      const seen = new Set<string>();
+      for (let at = 0; at + MIN_REPEAT <= k.length; at++) {
+        const gram = k.slice(at, at + MIN_REPEAT);
+        const holders = probes.get(gram);
+        if (holders && !seen.has(gram) && holders.length < MAX_CANDIDATES) {
+          seen.add(gram);
+          holders.push(j);
+        }
+      }
+    });
+  }
   // Longest first, so that a fragment is attributed to the paragraph that contains it.
-  const order = keys.map((_, i) => i).sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
+  const order = keys.map((_, i) => i).filter((i) => !dropped.has(i) && isFragment(i)).sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
   for (const i of order) {
     const k = keys[i]!;
-    for (const j of order) {
-      if (j === i || dropped.has(j)) continue;
-      const other = keys[j]!;
-      if (other.length < k.length) break;
-      if (other === k) {
-        if (j < i && k.length >= MIN_REPEAT) {
-          dropped.add(i);
-          result.push({ index: i, keptIn: j, kind: 'repeat' });
-          break;
-        }
-      } else if ((k.length >= MIN_FRAGMENT || (k.length >= MIN_REPEAT && !endsSentence(paragraphs[i]!))) && other.includes(k)) {
-        dropped.add(i);
-        result.push({ index: i, keptIn: j, kind: 'fragment' });
-        break;
-      }
-    }
+    const holders = (probes.get(k.slice(0, MIN_REPEAT)) ?? []).filter((j) => j !== i && !dropped.has(j) && keys[j]!.length > k.length);
+    const j = holders.sort((a, b) => keys[b]!.length - keys[a]!.length || a - b).find((h) => keys[h]!.includes(k));
+    if (j === undefined) continue;
+    dropped.add(i);
+    result.push({ index: i, keptIn: j, kind: 'fragment' });
   }
   return result.sort((a, b) => a.index - b.index);
 }

@@ -59,6 +59,14 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
     if (url && !m.url) m.url = url;
     if (b.kind === 'chrome') continue;
     if (bylines.some((by) => by.text === t) || isTitle(t)) continue;
+    // Labelled lines of web and WeChat articles: `来源：成都市教育局`, `作者：…`, `发布时间：…`.
+    const label = /^(文章来源|信息来源|来源|出处|发布单位|作者|文|编辑|责编|发布时间|发布日期|时间|日期)\s*[:：]\s*(.*)$/.exec(t);
+    if (label) {
+      const value = label[2]!.split(/\s+(?=[\u4e00-\u9fff]{2,4}\s*[:：])/)[0]!.trim();
+      if (/来源|出处|发布单位/.test(label[1]!) && value) m.publisher ??= value;
+      else if (/^(作者|文)$/.test(label[1]!) && value) m.author ??= value;
+      continue;
+    }
     if (date && ONLY_DATE.test(t)) continue;
     if (/^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/.test(t)) continue;
     if (url && t === url) continue;
