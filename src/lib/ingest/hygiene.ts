@@ -15,6 +15,17 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/g;
 /** Kangxi radicals, CJK radicals supplement, compatibility ideographs (PDF fonts produce them). */
 const COMPAT_IDEOGRAPHS = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g;
+/**
+ * CJK Radicals Supplement characters that PDF fonts emit for a whole simplified ideograph
+ * (`⻓` for 长, `⻔` for 门, `⻣` for 骨): NFKC leaves most of them alone, so they are mapped to
+ * the ideograph they stand for (Unicode's EquivalentUnifiedIdeograph data).
+ */
+const RADICAL_IDEOGRAPH: Record<string, string> = {
+  '\u2ea0': '民', '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed3': '长',
+  '\u2ed4': '门', '\u2ed8': '青', '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2edd': '食',
+  '\u2ee2': '马', '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦',
+  '\u2ee9': '黄', '\u2eea': '黾', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+};
 /** Line separators other than \n: CR LF, CR, NEL, U+2028, U+2029, form feed, vertical tab. */
 const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029\f\v]/g;
 
@@ -29,11 +40,12 @@ export function normalizeLineBreaks(text: string): string {
 }
 
 /**
- * NFC, and NFKC for the compatibility ideographs and radicals only (`⼈` U+2F08 → `人`):
+ * NFC, and NFKC for the compatibility ideographs and radicals only (`⼈` U+2F08 → `人`; a
+ * supplement radical to the ideograph it stands for):
  * NFKC on the whole text would also turn full-width punctuation `，` into `,`.
  */
 export function normalizeUnicode(text: string): string {
-  return text.normalize('NFC').replace(COMPAT_IDEOGRAPHS, (c) => c.normalize('NFKC'));
+  return text.normalize('NFC').replace(COMPAT_IDEOGRAPHS, (c) => RADICAL_IDEOGRAPH[c] ?? c.normalize('NFKC'));
 }
 
 /** Removes control characters (keeping tab and newline) and zero-width characters. */

@@ -49,7 +49,7 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
   let siteTitle = false;
   for (const b of head) {
     const t = b.text.trim();
-    if (b.kind === 'placeholder') continue;
+    if (b.kind === 'placeholder' || b.afterPlaceholder) continue; // an image and its caption
     const date = printedDate(t);
     if (date && !m.date) {
       m.date = date;
@@ -74,7 +74,13 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
     if (issue) {
       m.issue ??= issue[0].replace(/\s+/g, '');
       const rest = t.replace(issue[0], '').trim();
-      if (!rest) continue;
+      if (!rest || /^\d{4}\s*年?$/.test(rest)) continue; // `2025年第6期`
+    }
+    // A publisher and the date on one line: `浙江省教育厅办公室　2025年6月20日`.
+    const undated = date && m.dateLine ? t.replace(m.dateLine, '').trim() : t;
+    if (undated !== t && PUBLISHER.test(undated) && !m.publisher) {
+      m.publisher = undated;
+      continue;
     }
     if (web && !siteTitle) {
       // A site's title bar: `学信·招生考试平台-努力做…` → the part before the separator.

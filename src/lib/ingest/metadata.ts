@@ -40,7 +40,8 @@ export function readHead(doc: DocStructure, meta: DocumentMeta, format: DocForma
     title = metaTitle;
     titleFrom = 'metadata';
   }
-  masthead.publication ??= meta.publication;
+  // An account or site name the document declares beats a masthead line guessed by layout.
+  if (meta.publication) masthead.publication = meta.publication;
   masthead.publisher ??= meta.source;
   if (meta.author && !masthead.author) masthead.author = meta.author;
   masthead.url ??= meta.url;

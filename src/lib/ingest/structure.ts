@@ -185,6 +185,17 @@ const NOTE_MARKER = /^(开栏的话|编者按|编者的话|编前语|编前话|�
 const DATE_LINE = /^(\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s*(星期|周)[一二三四五六日天])?$/;
 /** A labelled masthead line of a web or WeChat article: `来源：…`, `作者：…`, `发布时间：…`. */
 export const MASTHEAD_LABEL = /^(文章来源|来源|出处|作者|文|图|编辑|责编|发布时间|发布日期|发布单位|时间|日期|浏览次数)\s*[:：]/;
+/** A full printed date inside a line (`浙江省教育厅办公室 2025年6月20日`): a masthead line, not a title. */
+const FULL_DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/;
+/** The name of a bulletin over its issue line (`浙江教育简报` / `2025年第6期`): the publication, not the title. */
+function isPublicationLine(b: Block, next: Block | undefined): boolean {
+  return b.kind === 'short' && !!next && next.kind === 'short' && next.text.length <= 30 && /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(next.text) && !/第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text);
+}
+/** A head line that is masthead, not title: an image or its caption, chrome, a date, an issue, a label, the publication. */
+function isMastheadLine(b: Block, next: Block | undefined): boolean {
+  return b.kind === 'chrome' || b.kind === 'placeholder' || !!b.afterPlaceholder || DATE_LINE.test(b.text) || FULL_DATE.test(b.text) ||
+    /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text) || MASTHEAD_LABEL.test(b.text) || isPublicationLine(b, next);
+}
 const ISSUE_LINE = /^(总)?第\s*[\d一二三四五六七八九十百]+\s*期/;
 
 /** Heading-number style, for heading depth: the first style met is `##`, the next `###`. */
@@ -349,8 +360,8 @@ export function structureDocument(input: string | readonly DocBlock[], data: Div
     const b = blocks[k]!;
     const m = markers.get(k);
     if (m && (m.kind === 'signature' || markers.size >= 2)) break;
-    // A marked section heading ends the head (the title is a level-1 heading or plain lines).
-    if (b.heading !== undefined && b.heading >= 2 && head.some((h) => h.kind !== 'chrome' && h.kind !== 'placeholder')) break;
+    // A marked section heading ends the head once it has a title (a level-1 heading or plain lines).
+    if (b.heading !== undefined && b.heading >= 2 && head.some((h, n) => !isMastheadLine(h, head[n + 1] ?? b))) break;
     if (b.kind !== 'text') {
       head.push(b);
       continue;
@@ -371,11 +382,11 @@ export function structureDocument(input: string | readonly DocBlock[], data: Div
   const titleLines: string[] = [];
   const bylines: Byline[] = [];
   // A title marked as such (`# …`, `<h1>`, a Title style) is the title; other head lines are masthead.
-  const marked = head.filter((b) => b.heading !== undefined && b.heading <= 1);
+  const marked = head.filter((b, h) => b.heading !== undefined && b.heading <= 1 && !isPublicationLine(b, head[h + 1]));
   for (const b of marked) titleLines.push(cleanHeading(b.text));
   for (let h = head.length - 1; h >= 0 && !marked.length; h--) {
     const b = head[h]!;
-    if (b.kind !== 'short' || NOTE_MARKER.test(b.text) || DATE_LINE.test(b.text) || ISSUE_LINE.test(b.text) || MASTHEAD_LABEL.test(b.text)) break;
+    if (b.kind !== 'short' || NOTE_MARKER.test(b.text) || DATE_LINE.test(b.text) || ISSUE_LINE.test(b.text) || MASTHEAD_LABEL.test(b.text) || FULL_DATE.test(b.text) || isPublicationLine(b, head[h + 1])) break;
     const by = bylineOf(b.text);
     if (by) {
       bylines.unshift(by);
@@ -384,7 +395,11 @@ export function structureDocument(input: string | readonly DocBlock[], data: Div
     if (markers.has(blocks.indexOf(b))) break;
     titleLines.unshift(cleanHeading(b.text));
   }
-  for (const b of head) if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
+  for (const b of head) {
+    if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
+    else if (b.kind === 'placeholder') removed.push({ kind: 'placeholder', text: b.text, line: b.line });
+    else if (b.afterPlaceholder) removed.push({ kind: 'caption', text: b.text, line: b.line });
+  }
 
   // Sections: one per marker when the text has several bodies (or one signed article).
   const sectionStarts = [...markers.keys()].filter((m) => m >= k && (markers.size >= 2 || markers.get(m)!.kind === 'signature'));

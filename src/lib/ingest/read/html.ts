@@ -142,6 +142,6 @@ export function readHtml(source: string, encoding = 'text'): ReadResult {
   const norm = (s: string) => s.replace(/\s+/g, '');
   const titleBlock = meta.title ? blocks.find((b) => b.kind === 'heading' && norm(b.text) === norm(meta.title!)) : undefined;
   if (titleBlock) titleBlock.level = 1;
-  else if (meta.title) blocks.unshift({ kind: 'heading', level: 1, text: meta.title, line: locate(meta.title) });
+  else if (meta.title) blocks.unshift({ kind: 'heading', level: 1, text: meta.title, line: lineLocator(clean.text)(meta.title) });
   return { ok: true, format: 'html', encoding, blocks, meta, notes: bidiNote(clean.bidi) };
 }

@@ -21,6 +21,8 @@ const MIN_TEXT_PER_PAGE = 20;
 export const SCANNED_PDF = '扫描件：PDF 没有文字层，请先做 OCR（文字识别）再导入';
 export const ENCRYPTED_PDF = '加密的 PDF：需要密码才能打开，请先去除密码（另存为未加密的 PDF）再导入';
 
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
 /** One line of text on a page. */
 export interface PdfLine {
   text: string;
@@ -43,7 +45,8 @@ interface TextItem {
 export function pageLines(items: readonly TextItem[]): PdfLine[] {
   const lines: { y: number; size: number; parts: { x: number; right: number; str: string }[] }[] = [];
   for (const it of items) {
-    if (!it.str) continue;
+    // Spaces are decided from positions below: a space item (letter-spaced titles) is not text.
+    if (!it.str.trim()) continue;
     const x = it.transform[4] ?? 0;
     const y = it.transform[5] ?? 0;
     const size = Math.abs(it.transform[3] ?? it.height) || it.height || 10;
@@ -62,8 +65,8 @@ export function pageLines(items: readonly TextItem[]): PdfLine[] {
       let text = '';
       let end = -Infinity;
       for (const p of parts) {
-        // A visible gap between items is a space (only between Latin or digits it matters; later rules tidy).
-        if (text && p.x - end > l.size * 0.6 && p.str.trim()) text += ' ';
+        // A visible gap is a space, except between Chinese characters (spaced-out titles: `浙 江`).
+        if (text && p.x - end > l.size * 0.6 && !(CJK.test(text.at(-1) ?? '') && CJK.test(p.str[0] ?? ''))) text += ' ';
         text += p.str;
         end = Math.max(end, p.right);
       }
@@ -204,11 +207,11 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }));
     const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
     const meta: DocumentMeta = {};
-    const printed = blocks.find((b) => b.kind === 'heading' && b.level === 1 && b.page === 1);
+    // The printed title is read from the page by the structure stage; the Title property only
+    // stands in when the page has no larger type. A file name (`Microsoft Word - 通知.docx`) is not a title.
     const infoTitle = typeof info.Title === 'string' ? hygiene(info.Title).text.trim() : '';
-    // A title property that is a file name (`Microsoft Word - 通知.docx`) is not a title.
-    if (printed) meta.title = printed.text;
-    else if (infoTitle && countCjk(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle)) meta.title = infoTitle;
+    const printed = blocks.some((b) => b.kind === 'heading' && b.page === 1);
+    if (!printed && infoTitle && countCjk(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle)) meta.title = infoTitle;
     if (typeof info.Author === 'string' && countCjk(info.Author) >= 2) meta.author = hygiene(info.Author).text.trim();
     const created = pdfDate(info.CreationDate);
     if (created) notes.push(`the PDF's properties say it was created on ${created} (not used as the publication date)`);
