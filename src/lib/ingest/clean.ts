@@ -48,32 +48,27 @@ function splitUrls(s: string): { text: string; url: boolean }[] {
 const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
   splitUrls(s).map((p) => (p.url ? p.text : fn(p.text))).join('');
 
-/**
- * For each position, the nearest non-space character before and after it, in one pass each
- * way (looking it up per character would be quadratic in a long run of spaces).
- */
-function neighbours(chars: readonly string[]): { prev: (string | undefined)[]; next: (string | undefined)[] } {
-  const prev: (string | undefined)[] = new Array(chars.length);
-  const next: (string | undefined)[] = new Array(chars.length);
-  let last: string | undefined;
-  for (let i = 0; i < chars.length; i++) {
-    prev[i] = last;
-    if (chars[i] !== ' ') last = chars[i];
-  }
-  last = undefined;
-  for (let i = chars.length - 1; i >= 0; i--) {
-    next[i] = last;
-    if (chars[i] !== ' ') last = chars[i];
-  }
-  return { prev, next };
-}
-
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const isCjkCode = (c: number) =>
+  c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+  (c >= 0xff5b && c <= 0xff65) || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x2014 || c === 0xb7 || c === 0x2022;
+const isIdeographCode = (c: number) => c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const FULL_CODES: Record<number, string> = { 0x2c: '，', 0x3a: '：', 0x3b: '；', 0x3f: '？', 0x21: '！' };
 
 /** Share of Chinese characters among the Chinese and Latin letters of a text (digits don't count). */
 function chineseShare(s: string): number {
-  const cjk = s.match(/[\u3400-\u9fff]/g)?.length ?? 0;
-  const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isHanCode(c)) cjk++;
+    else if (isLatinCode(c)) latin++;
+  }
   return cjk + latin ? cjk / (cjk + latin) : 0;
 }
 
@@ -81,46 +76,79 @@ function chineseShare(s: string): number {
  * Half-width punctuation in Chinese context becomes full-width: `,` `:` `;` `?` `!` next to a
  * Chinese character — or anywhere in a mostly Chinese text, unless between two Latin letters
  * (code) — `(…)` around or after Chinese text, and a `.` that ends a Chinese sentence. ASCII
- * stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs.
+ * stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs. Neighbours skip spaces;
+ * they are looked up in arrays built in one pass each way, so a long run of spaces costs
+ * linear time (looking them up per character was quadratic).
  */
 export function fullWidthPunctuation(s: string): string {
   const chinese = chineseShare(s) > 0.5;
   return mapOutsideUrls(s, (t) => {
-    const out = [...t];
+    const n = t.length;
     // Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together.
-    const stack: number[] = [];
-    const pairs: [number, number][] = [];
-    out.forEach((c, i) => {
-      if (c === '(') stack.push(i);
-      else if (c === ')' && stack.length) pairs.push([stack.pop()!, i]);
-    });
-    if (pairs.length) {
-      // Which spans hold a Chinese character: a prefix count makes each pair O(1).
-      const han = new Int32Array(out.length + 1);
-      out.forEach((c, i) => (han[i + 1] = han[i]! + (/[\u3400-\u9fff]/.test(c) ? 1 : 0)));
-      const { prev } = neighbours(out);
-      for (const [open, close] of pairs) {
-        if (han[close]! - han[open + 1]! > 0 || isIdeograph(prev[open])) {
-          out[open] = '（';
-          out[close] = '）';
+    const converted = new Uint8Array(n); // 1: （, 2: ）
+    const stack = new Int32Array(n);
+    let depth = 0;
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x28) stack[depth++] = i;
+      else if (c === 0x29 && depth) {
+        opens.push(stack[--depth]!);
+        closes.push(i);
+      }
+    }
+    const prevIdx = new Int32Array(n);
+    const nextIdx = new Int32Array(n);
+    for (let i = 0, last = -1; i < n; i++) {
+      prevIdx[i] = last;
+      if (t.charCodeAt(i) !== 0x20) last = i;
+    }
+    for (let i = n - 1, last = -1; i >= 0; i--) {
+      nextIdx[i] = last;
+      if (t.charCodeAt(i) !== 0x20) last = i;
+    }
+    if (opens.length) {
+      const han = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) han[i + 1] = han[i]! + (isHanCode(t.charCodeAt(i)) ? 1 : 0);
+      for (let k = 0; k < opens.length; k++) {
+        const open = opens[k]!;
+        const close = closes[k]!;
+        const before = prevIdx[open]!;
+        if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isIdeographCode(t.charCodeAt(before)))) {
+          converted[open] = 1;
+          converted[close] = 2;
         }
       }
     }
-    const { prev, next } = neighbours(out);
-    return out
-      .map((c, i) => {
-        const p = prev[i];
-        const n = next[i];
-        if (c in FULL) {
-          if ((c === ',' || c === ':') && isDigit(p) && isDigit(n)) return c;
-          if (isCjk(p) || isCjk(n)) return FULL[c]!;
-          if (chinese && !(isLatin(p) && isLatin(n)) && !(c === ':' && out[i + 1] === '/' && out[i + 2] === '/')) return FULL[c]!;
-          return c;
-        }
-        if (c === '.' && isIdeograph(p) && (n === undefined || isCjk(n))) return '。';
-        return c;
-      })
-      .join('');
+    // A converted parenthesis is CJK punctuation for its neighbours.
+    const code = (j: number) => (j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j));
+    const out: string[] = [];
+    let from = 0;
+    const put = (i: number, r: string) => {
+      if (i > from) out.push(t.slice(from, i));
+      out.push(r);
+      from = i + 1;
+    };
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (converted[i]) {
+        put(i, converted[i] === 1 ? '（' : '）');
+        continue;
+      }
+      const full = FULL_CODES[c];
+      if (!full && c !== 0x2e) continue;
+      const p = code(prevIdx[i]!);
+      const q = code(nextIdx[i]!);
+      if (full) {
+        if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
+        if (isCjkCode(p) || isCjkCode(q)) put(i, full);
+        else if (chinese && !(isLatinCode(p) && isLatinCode(q)) && !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)) put(i, full);
+      } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
+    }
+    if (!from) return t;
+    out.push(t.slice(from));
+    return out.join('');
   });
 }
 
@@ -259,6 +287,19 @@ export function wordSpansBoundary(a: string, b: string): boolean {
   const left = a.slice(-4);
   const right = b.slice(0, 4);
   if (!isIdeograph(left.at(-1)) || !isIdeograph(right[0])) return false;
+  // The segmenter is slow per call; a text repeats its boundaries (layout, lists), so remember them.
+  const key = `${left}|${right}`;
+  const known = spanCache.get(key);
+  if (known !== undefined) return known;
+  if (spanCache.size >= 4096) spanCache.clear();
+  const spans = segmentSpans(left, right);
+  spanCache.set(key, spans);
+  return spans;
+}
+
+const spanCache = new Map<string, boolean>();
+
+function segmentSpans(left: string, right: string): boolean {
   let at = 0;
   for (const seg of segmenter.segment(left + right)) {
     const end = at + seg.segment.length;

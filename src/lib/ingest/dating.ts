@@ -68,8 +68,9 @@ export function latestReportedYear(text: string, notAfter = 2100): YearEvidence 
   for (const m of text.matchAll(/(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[-—–~至到]\s*\d)/g)) {
     const at = m.index!;
     if (index.inBookTitle(at)) continue;
-    const start = index.start[at]!;
-    const clause = text.slice(start, index.end[at]!);
+    // A clause, at most 80 characters either side (a text without punctuation is not one long clause).
+    const start = Math.max(index.start[at]!, at - 80);
+    const clause = text.slice(start, Math.min(index.end[at]!, at + 80));
     const before = text.slice(start, at);
     if (FUTURE.test(clause) || /到|至/.test(before.slice(-2))) continue;
     consider({ year: Number(m[1]), why: clause.length > 40 ? `${clause.slice(0, 40)}…` : clause });

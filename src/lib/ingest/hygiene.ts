@@ -60,21 +60,21 @@ export interface BidiFinding {
   lines: number[];
 }
 
-/** Removes bidi controls and says where they were. */
+const isBidi = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+
+/** Removes bidi controls and says where they were (one pass to count, one to remove). */
 export function stripBidi(text: string): { text: string; bidi: BidiFinding } {
   const bidi: BidiFinding = { count: 0, lines: [] };
-  if (!BIDI.test(text)) return { text, bidi };
-  BIDI.lastIndex = 0;
   let line = 1;
-  let scanned = 0;
-  const out = text.replace(BIDI, (_c, at: number) => {
-    for (let i = scanned; i < at; i++) if (text.charCodeAt(i) === 10) line++;
-    scanned = at;
-    bidi.count++;
-    if (bidi.lines.at(-1) !== line && bidi.lines.length < 10) bidi.lines.push(line);
-    return '';
-  });
-  return { text: out, bidi };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (isBidi(c)) {
+      bidi.count++;
+      if (bidi.lines.at(-1) !== line && bidi.lines.length < 10) bidi.lines.push(line);
+    }
+  }
+  return { text: bidi.count ? text.replace(BIDI, '') : text, bidi };
 }
 
 export interface HygieneResult {
