@@ -321,6 +321,8 @@ export function shouldJoin(a: string, b: string): boolean {
   // A number and its unit split apart: `2000 余` | `个“三保”岗位`.
   if (/\d\s*[余多]?$/.test(tail) && /^[个所名人万亿元%项家次门节场间班套台亩条支批篇部倍]/.test(b.trim())) return true;
   if (numberedPrefix(b) || /^[一二三四五六七八九十]+是/.test(b.trim())) return false;
+  // A piece that stops at a comma always goes on, even into a short sentence.
+  if (/[，、,]$/.test(tail)) return true;
   if (leadSentence(b)) return false;
   return true;
 }

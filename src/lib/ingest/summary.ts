@@ -44,7 +44,8 @@ const FIGURE = /\d+(?:\.\d+)?\s*(?:%|万|亿|个|所|名|人|家|项|元|次|班
 export function sentencesOf(paragraphs: readonly string[]): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((p, paragraph) => {
-    for (const m of p.matchAll(/[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)/g)) {
+    // Only finished sentences: a piece without its end is not a sentence of the text.
+    for (const m of p.matchAll(/[^。！？!?]+[。！？!?]+[”’」』）)]*/g)) {
       const text = m[0].trim();
       if (text) out.push({ text, paragraph, order: out.length });
     }
