@@ -77,8 +77,8 @@ export function textRank(sentences: readonly string[], iterations = 30, damping 
       const w = shared / (Math.log(a.size + 1) + Math.log(b.size + 1));
       weights[i]![j] = w;
       weights[j]![i] = w;
-      totals[i] += w;
-      totals[j] += w;
+      totals[i] = totals[i]! + w;
+      totals[j] = totals[j]! + w;
     }
   }
   let rank: Float64Array<ArrayBufferLike> = new Float64Array(n).fill(1);
@@ -88,7 +88,7 @@ export function textRank(sentences: readonly string[], iterations = 30, damping 
       if (!totals[j]) continue;
       const share = (damping * rank[j]!) / totals[j]!;
       const row = weights[j]!;
-      for (let i = 0; i < n; i++) if (row[i]) next[i] += row[i]! * share;
+      for (let i = 0; i < n; i++) if (row[i]) next[i] = next[i]! + row[i]! * share;
     }
     rank = next;
   }
