@@ -7,7 +7,7 @@ import {
 import { latestReportedYear } from '../../../src/lib/ingest/dating.ts';
 import { decodeReferences, hygiene, normalizeLineBreaks, normalizeUnicode, stripBidi, stripInvisible } from '../../../src/lib/ingest/hygiene.ts';
 import { dropNoise, isCssText, stripDecorations } from '../../../src/lib/ingest/noise.ts';
-import { findOrgs } from '../../../src/lib/ingest/orgs.ts';
+import { findOrgs, placesIn } from '../../../src/lib/ingest/orgs.ts';
 import { toBlocks } from '../../../src/lib/ingest/structure.ts';
 import { divisions, run } from './context.ts';
 
@@ -120,4 +120,12 @@ describe('every cleaning step is linear', () => {
     expect(dups).toEqual([]);
   });
 
+  it('findOrgs and placesIn on 2 MB of body and place names', () => {
+    const text = '成都市锦江区教育局'.repeat(MB2 / 9);
+    let found = 0;
+    expect(cpuMs(() => (found = placesIn(text, divisions).length))).toBeLessThan(1000);
+    expect(found).toBeGreaterThan(1000);
+    expect(cpuMs(() => (found = findOrgs(text, divisions).length))).toBeLessThan(1000);
+    expect(found).toBeGreaterThan(1000);
+  });
 });
