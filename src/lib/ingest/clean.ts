@@ -48,8 +48,6 @@ function splitUrls(s: string): { text: string; url: boolean }[] {
 const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
   splitUrls(s).map((p) => (p.url ? p.text : fn(p.text))).join('');
 
-const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
-
 const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const isCjkCode = (c: number) =>
   c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
