@@ -147,3 +147,16 @@ describe('export noise and metadata dates', () => {
     expect(frontMatterMeta({ date: '2025-02-30', title: '标题' })).toEqual({ title: '标题' });
   });
 });
+
+describe('hostile DOCX', () => {
+  it('refuses a ZIP that would unpack to more than the limit, before reading it', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document/>');
+    zip.file('word/media/big.bin', new Uint8Array(70e6));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const r = await readDocument(bytes, 'bomb.docx');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/解压后过大/);
+  });
+});

@@ -22,6 +22,9 @@ const STYLE_MAP = [
   "p[style-name='题注'] => figcaption:fresh",
 ];
 
+/** Largest unpacked size of a DOCX (text of a bulletin is a few hundred KB even with images). */
+const MAX_UNPACKED = 64e6;
+
 /** Creators that are a machine's default, not an author. */
 const DEFAULT_CREATOR = /^(administrator|admin|user|owner|microsoft office 用户|microsoft office user|un-named|unknown|wps|python-docx|docx)$/i;
 
@@ -46,6 +49,9 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   } catch (error) {
     return { ok: false, format: 'docx', reason: `不是可读的 DOCX 文件（ZIP 结构损坏：${(error as Error).message}）` };
   }
+  // A ZIP bomb: 2 MB that unpack to gigabytes would stall the reader. The central directory says the sizes.
+  const unpacked = Object.values(zip.files).reduce((n, f) => n + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (unpacked > MAX_UNPACKED) return { ok: false, format: 'docx', reason: `DOCX 解压后过大（${Math.round(unpacked / 1e6)} MB，上限 ${MAX_UNPACKED / 1e6} MB）：不像一份简报，已拒绝` };
   if (!zip.file('word/document.xml')) return { ok: false, format: 'docx', reason: '不是 Word 文档：ZIP 压缩包里没有 word/document.xml（只支持 .docx）' };
   let html: string;
   try {
