@@ -16,6 +16,7 @@ import { readCasebook, readInput, seedPlan } from '../src/lib/ingest/fileIO.ts';
 import { ingest } from '../src/lib/ingest/ingest.ts';
 import { escapeTerminal, formatReport, jsonForTerminal, type FileAction, type InputReport } from '../src/lib/ingest/report.ts';
 import { applyPlan, errnoText, planWrites, type WriteRequest } from '../src/lib/ingest/writePlan.ts';
+import { loadMetrics } from '../src/lib/loadMetrics.ts';
 import { loadRegions } from '../src/lib/loadRegions.ts';
 
 /** A path as the editor would type it: relative to the current folder when inside it. */
@@ -97,9 +98,10 @@ async function main(): Promise<number> {
   const outDir = resolve(parsed.out ?? join(root, 'content'));
   const seedsRoot = parsed.out ? outDir : root;
   const seedsDir = join(seedsRoot, 'seeds');
-  let measures, regions, divisions;
+  let measures, metrics, regions, divisions;
   try {
     measures = readMeasures(root);
+    metrics = loadMetrics(measures.map((m) => m.id), root);
     regions = loadRegions(root);
     divisions = loadDivisionDataset();
   } catch (error) {
@@ -135,6 +137,7 @@ async function main(): Promise<number> {
           fileName: file,
           seedFile: plan.seedFile,
           measures,
+          metrics,
           regions,
           divisions,
           caseOwner: (slug) => index.cases.get(slug)?.source,

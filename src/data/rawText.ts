@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import { decodeBytes } from '../lib/ingest/decode.ts';
 import { visibleControls } from '../lib/content/textHygiene.ts';
+import { extractedText } from '../lib/ingest/read.ts';
 import type { SourceEntry } from './casebook.ts';
 
 export interface PublishedSeed {
@@ -32,13 +33,20 @@ export function rawBytes(source: SourceEntry): Buffer {
 
 /**
  * The bulletin's text for reading on the source page, or undefined when it can only be downloaded.
- * A `.txt` seed is decoded as the ingest CLI decodes it (seeds may be GBK as received); invisible
- * and control characters are shown as visible ⟨U+…⟩ markers, never acting on the page.
- * Other formats: the text the ingest readers extract (`extractedText` of src/lib/ingest/read.ts,
- * connected when that module lands); until then the page offers the original as a download only.
+ * A `.txt` seed is decoded as the ingest CLI decodes it (seeds may be GBK as received); another
+ * format (.md, .html, .docx, .pdf) shows the text the ingest readers extract from it, and one they
+ * refuse (a scan without a text layer) is offered as a download only. Invisible and control
+ * characters are shown as visible ⟨U+…⟩ markers, never acting on the page.
  */
 export async function sourcePageText(source: SourceEntry): Promise<string | undefined> {
-  if (publishedSeed(source).format !== '.txt') return undefined;
+  const seed = publishedSeed(source);
+  if (seed.format !== '.txt') {
+    try {
+      return visibleControls(await extractedText(new Uint8Array(rawBytes(source)), seed.downloadName));
+    } catch {
+      return undefined;
+    }
+  }
   const decoded = decodeBytes(rawBytes(source), Number.POSITIVE_INFINITY);
   if (!decoded.ok) throw new Error(`${source.data.file}: ${decoded.reason}`);
   return visibleControls(decoded.text);

@@ -40,7 +40,7 @@ test.beforeAll(async () => {
     .trimEnd();
   writeFileSync(join(dir, 'content/cases', `${caseId}.mdx`), `${caseText}\n\n\\<script\\>alert("body")\\</script\\> \\<img src=x onerror=alert(1)\\> javascript:alert(1)\n`);
   // Feeds need an absolute site address.
-  const build = astroBuild(dir, { SITE_URL: 'https://edu.example.gov.cn' });
+  const build = await astroBuild(dir, { SITE_URL: 'https://edu.example.gov.cn' });
   expect(build.status, build.output).toBe(0);
   server = await serveStatic(join(dir, 'dist'));
 });

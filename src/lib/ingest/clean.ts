@@ -15,26 +15,14 @@ export const isCjk = (c: string | undefined): boolean => isHan(c) || (!!c && CJK
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', ensp: ' ', emsp: ' ' };
-
-/** Decodes the HTML character references a web copy leaves behind (`&nbsp;`, `&amp;`, `&#12290;`). */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
 /**
- * Per-line normalisation: entities decoded, zero-width characters dropped, every kind of
+ * Per-line normalisation (after ./hygiene.ts has decoded references and removed control
+ * characters): zero-width characters dropped, every kind of
  * space (NBSP, ideographic space, tab) made a plain space, full-width digits, letters and
  * `％` made ASCII (numbers keep ASCII in this casebook), and the line trimmed.
  */
 export function normalizeChars(line: string): string {
-  return decodeEntities(line)
+  return line
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -58,22 +46,25 @@ function splitUrls(s: string): { text: string; url: boolean }[] {
 const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
   splitUrls(s).map((p) => (p.url ? p.text : fn(p.text))).join('');
 
-/** Nearest non-space character before/after position `i`. */
-function prevChar(s: string, i: number): string | undefined {
-  for (let j = i - 1; j >= 0; j--) if (s[j] !== ' ') return s[j];
-  return undefined;
-}
-function nextChar(s: string, i: number): string | undefined {
-  for (let j = i + 1; j < s.length; j++) if (s[j] !== ' ') return s[j];
-  return undefined;
-}
-
-const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const isCjkCode = (c: number) =>
+  c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+  (c >= 0xff5b && c <= 0xff65) || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x2014 || c === 0xb7 || c === 0x2022;
+const isIdeographCode = (c: number) => c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const FULL_CODES: Record<number, string> = { 0x2c: '，', 0x3a: '：', 0x3b: '；', 0x3f: '？', 0x21: '！' };
 
 /** Share of Chinese characters among the Chinese and Latin letters of a text (digits don't count). */
 function chineseShare(s: string): number {
-  const cjk = countHan(s);
-  const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isHanCode(c)) cjk++;
+    else if (isLatinCode(c)) latin++;
+  }
   return cjk + latin ? cjk / (cjk + latin) : 0;
 }
 
@@ -81,41 +72,79 @@ function chineseShare(s: string): number {
  * Half-width punctuation in Chinese context becomes full-width: `,` `:` `;` `?` `!` next to a
  * Chinese character — or anywhere in a mostly Chinese text, unless between two Latin letters
  * (code) — `(…)` around or after Chinese text, and a `.` that ends a Chinese sentence. ASCII
- * stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs.
+ * stays where it belongs: `1,980`, `10:30`, `8.44%`, `1.守初心`, URLs. Neighbours skip spaces;
+ * they are looked up in arrays built in one pass each way, so a long run of spaces costs
+ * linear time (looking them up per character was quadratic).
  */
 export function fullWidthPunctuation(s: string): string {
   const chinese = chineseShare(s) > 0.5;
   return mapOutsideUrls(s, (t) => {
-    const out = [...t];
+    const n = t.length;
     // Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together.
-    const stack: number[] = [];
-    const pairs: [number, number][] = [];
-    out.forEach((c, i) => {
-      if (c === '(') stack.push(i);
-      else if (c === ')' && stack.length) pairs.push([stack.pop()!, i]);
-    });
-    for (const [open, close] of pairs) {
-      const inner = out.slice(open + 1, close).join('');
-      if (hasHan(inner) || isHan(prevChar(out.join(''), open))) {
-        out[open] = '（';
-        out[close] = '）';
+    const converted = new Uint8Array(n); // 1: （, 2: ）
+    const stack = new Int32Array(n);
+    let depth = 0;
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x28) stack[depth++] = i;
+      else if (c === 0x29 && depth) {
+        opens.push(stack[--depth]!);
+        closes.push(i);
       }
     }
-    const joined = out.join('');
-    return [...joined]
-      .map((c, i) => {
-        const p = prevChar(joined, i);
-        const n = nextChar(joined, i);
-        if (c in FULL) {
-          if ((c === ',' || c === ':') && isDigit(p) && isDigit(n)) return c;
-          if (isCjk(p) || isCjk(n)) return FULL[c]!;
-          if (chinese && !(isLatin(p) && isLatin(n)) && !(c === ':' && joined.slice(i, i + 3) === '://')) return FULL[c]!;
-          return c;
+    const prevIdx = new Int32Array(n);
+    const nextIdx = new Int32Array(n);
+    for (let i = 0, last = -1; i < n; i++) {
+      prevIdx[i] = last;
+      if (t.charCodeAt(i) !== 0x20) last = i;
+    }
+    for (let i = n - 1, last = -1; i >= 0; i--) {
+      nextIdx[i] = last;
+      if (t.charCodeAt(i) !== 0x20) last = i;
+    }
+    if (opens.length) {
+      const han = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) han[i + 1] = han[i]! + (isHanCode(t.charCodeAt(i)) ? 1 : 0);
+      for (let k = 0; k < opens.length; k++) {
+        const open = opens[k]!;
+        const close = closes[k]!;
+        const before = prevIdx[open]!;
+        if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isIdeographCode(t.charCodeAt(before)))) {
+          converted[open] = 1;
+          converted[close] = 2;
         }
-        if (c === '.' && isHan(p) && (n === undefined || isCjk(n))) return '。';
-        return c;
-      })
-      .join('');
+      }
+    }
+    // A converted parenthesis is CJK punctuation for its neighbours.
+    const code = (j: number) => (j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j));
+    const out: string[] = [];
+    let from = 0;
+    const put = (i: number, r: string) => {
+      if (i > from) out.push(t.slice(from, i));
+      out.push(r);
+      from = i + 1;
+    };
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (converted[i]) {
+        put(i, converted[i] === 1 ? '（' : '）');
+        continue;
+      }
+      const full = FULL_CODES[c];
+      if (!full && c !== 0x2e) continue;
+      const p = code(prevIdx[i]!);
+      const q = code(nextIdx[i]!);
+      if (full) {
+        if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
+        if (isCjkCode(p) || isCjkCode(q)) put(i, full);
+        else if (chinese && !(isLatinCode(p) && isLatinCode(q)) && !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)) put(i, full);
+      } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
+    }
+    if (!from) return t;
+    out.push(t.slice(from));
+    return out.join('');
   });
 }
 
@@ -218,7 +247,8 @@ const CLOSERS = /[”’）)」』》\]】]+$/;
 
 /** Does a block end a sentence (so a following block starts a new paragraph)? */
 export function endsSentence(s: string): boolean {
-  let t = s.trim();
+  // Only the end matters; looking at a tail keeps this constant-time on a long paragraph.
+  let t = s.slice(-64).trim();
   if (!t) return true;
   if (TERMINAL.test(t)) return true;
   // A closing signature such as `…增效。(区教育局)`.
@@ -253,6 +283,19 @@ export function wordSpansBoundary(a: string, b: string): boolean {
   const left = a.slice(-4);
   const right = b.slice(0, 4);
   if (!isHan(left.at(-1)) || !isHan(right[0])) return false;
+  // The segmenter is slow per call; a text repeats its boundaries (layout, lists), so remember them.
+  const key = `${left}|${right}`;
+  const known = spanCache.get(key);
+  if (known !== undefined) return known;
+  if (spanCache.size >= 4096) spanCache.clear();
+  const spans = segmentSpans(left, right);
+  spanCache.set(key, spans);
+  return spans;
+}
+
+const spanCache = new Map<string, boolean>();
+
+function segmentSpans(left: string, right: string): boolean {
   let at = 0;
   for (const seg of segmenter.segment(left + right)) {
     const end = at + seg.segment.length;
@@ -269,10 +312,13 @@ export function wordSpansBoundary(a: string, b: string): boolean {
  */
 export function shouldJoin(a: string, b: string): boolean {
   if (endsSentence(a)) return false;
-  if (wordSpansBoundary(a.trim(), b.trim())) return true;
+  const tail = a.slice(-64).trim();
+  if (wordSpansBoundary(tail, b.trim())) return true;
   // A number and its unit split apart: `2000 余` | `个“三保”岗位`.
-  if (/\d\s*[余多]?$/.test(a.trim()) && /^[个所名人万亿元%项家次门节场间班套台亩条支批篇部倍]/.test(b.trim())) return true;
+  if (/\d\s*[余多]?$/.test(tail) && /^[个所名人万亿元%项家次门节场间班套台亩条支批篇部倍]/.test(b.trim())) return true;
   if (numberedPrefix(b) || /^[一二三四五六七八九十]+是/.test(b.trim())) return false;
+  // A piece that stops at a comma always goes on, even into a short sentence.
+  if (/[，、,]$/.test(tail)) return true;
   if (leadSentence(b)) return false;
   return true;
 }
@@ -299,6 +345,8 @@ export const MIN_REPEAT = 8;
  * piece (no sentence end) only needs `MIN_REPEAT`. @default 20
  */
 export const MIN_FRAGMENT = 20;
+/** Paragraphs checked as the possible holder of one fragment (a bound on the work). */
+const MAX_CANDIDATES = 64;
 
 /**
  * Paragraphs repeated by the page layout: an exact repeat of an earlier paragraph, or a
@@ -307,30 +355,53 @@ export const MIN_FRAGMENT = 20;
  * kept contains every character of it. A paragraph that differs is always kept.
  */
 export function dedupeParagraphs(paragraphs: readonly string[]): Duplicate[] {
-  const key = (s: string) => s.replace(/\s+/g, '');
-  const keys = paragraphs.map(key);
-  const dropped = new Set<number>();
+  const keys = paragraphs.map((s) => s.replace(/\s+/g, ''));
   const result: Duplicate[] = [];
+  const dropped = new Set<number>();
+  // Exact repeats: the first occurrence keeps the text.
+  const firstOf = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const first = firstOf.get(k);
+    if (first === undefined) firstOf.set(k, i);
+    else if (k.length >= MIN_REPEAT) {
+      dropped.add(i);
+      result.push({ index: i, keptIn: first, kind: 'repeat' });
+    }
+  });
+  // Fragments: a paragraph inside a longer one. Candidates are found through the fragment's
+  // first characters (an index over the text, built in one pass), so the work stays linear
+  // in the text instead of comparing every pair of paragraphs.
+  const isFragment = (i: number) => {
+    const k = keys[i]!;
+    return k.length >= MIN_FRAGMENT || (k.length >= MIN_REPEAT && !endsSentence(paragraphs[i]!));
+  };
+  const probes = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (!dropped.has(i) && isFragment(i)) probes.set(k.slice(0, MIN_REPEAT), []);
+  });
+  if (probes.size) {
+    keys.forEach((k, j) => {
+      if (dropped.has(j)) return;
+      const seen = new Set<string>();
+      for (let at = 0; at + MIN_REPEAT <= k.length; at++) {
+        const gram = k.slice(at, at + MIN_REPEAT);
+        const holders = probes.get(gram);
+        if (holders && !seen.has(gram) && holders.length < MAX_CANDIDATES) {
+          seen.add(gram);
+          holders.push(j);
+        }
+      }
+    });
+  }
   // Longest first, so that a fragment is attributed to the paragraph that contains it.
-  const order = keys.map((_, i) => i).sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
+  const order = keys.map((_, i) => i).filter((i) => !dropped.has(i) && isFragment(i)).sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
   for (const i of order) {
     const k = keys[i]!;
-    for (const j of order) {
-      if (j === i || dropped.has(j)) continue;
-      const other = keys[j]!;
-      if (other.length < k.length) break;
-      if (other === k) {
-        if (j < i && k.length >= MIN_REPEAT) {
-          dropped.add(i);
-          result.push({ index: i, keptIn: j, kind: 'repeat' });
-          break;
-        }
-      } else if ((k.length >= MIN_FRAGMENT || (k.length >= MIN_REPEAT && !endsSentence(paragraphs[i]!))) && other.includes(k)) {
-        dropped.add(i);
-        result.push({ index: i, keptIn: j, kind: 'fragment' });
-        break;
-      }
-    }
+    const holders = (probes.get(k.slice(0, MIN_REPEAT)) ?? []).filter((j) => j !== i && !dropped.has(j) && keys[j]!.length > k.length);
+    const j = holders.sort((a, b) => keys[b]!.length - keys[a]!.length || a - b).find((h) => keys[h]!.includes(k));
+    if (j === undefined) continue;
+    dropped.add(i);
+    result.push({ index: i, keptIn: j, kind: 'fragment' });
   }
   return result.sort((a, b) => a.index - b.index);
 }

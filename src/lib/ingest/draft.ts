@@ -14,9 +14,14 @@ export interface FigureDraft {
   unit: string;
   /** The number as the text states it when value + unit would drop a 多/余/以上. */
   display?: string;
-  year?: number;
   measure?: string;
   quote: string;
+  /** result, target, input or context (src/schemas/figure.ts). */
+  kind: 'result' | 'target' | 'input' | 'context';
+  /** Only as the text ties the number to years. */
+  period?: { from?: number; to?: number };
+  /** A metric of content/taxonomy/metrics.yaml when the label names one unambiguously. */
+  metric?: string;
 }
 
 export interface CaseFrontMatter {
@@ -56,7 +61,7 @@ function defined<T extends object>(o: T): T {
 }
 
 function yamlOf(data: object, flowKeys: string[] = []): string {
-  const doc = new Document(defined(data), { version: '1.1' });
+  const doc = new Document(defined(data), { version: '1.1', aliasDuplicateObjects: false });
   for (const key of flowKeys) {
     const node = doc.get(key, true) as { flow?: boolean } | undefined;
     if (node) node.flow = true;

@@ -49,7 +49,7 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
   let siteTitle = false;
   for (const b of head) {
     const t = b.text.trim();
-    if (b.kind === 'placeholder') continue;
+    if (b.kind === 'placeholder' || b.afterPlaceholder) continue; // an image and its caption
     const date = printedDate(t);
     if (date && !m.date) {
       m.date = date;
@@ -59,6 +59,14 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
     if (url && !m.url) m.url = url;
     if (b.kind === 'chrome') continue;
     if (bylines.some((by) => by.text === t) || isTitle(t)) continue;
+    // Labelled lines of web and WeChat articles: `来源：成都市教育局`, `作者：…`, `发布时间：…`.
+    const label = /^(文章来源|信息来源|来源|出处|发布单位|作者|文|编辑|责编|发布时间|发布日期|时间|日期)\s*[:：]\s*(.*)$/.exec(t);
+    if (label) {
+      const value = label[2]!.split(/\s+(?=[\u4e00-\u9fff]{2,4}\s*[:：])/)[0]!.trim();
+      if (/来源|出处|发布单位/.test(label[1]!) && value) m.publisher ??= value;
+      else if (/^(作者|文)$/.test(label[1]!) && value) m.author ??= value;
+      continue;
+    }
     if (date && ONLY_DATE.test(t)) continue;
     if (/^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/.test(t)) continue;
     if (url && t === url) continue;
@@ -66,7 +74,13 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
     if (issue) {
       m.issue ??= issue[0].replace(/\s+/g, '');
       const rest = t.replace(issue[0], '').trim();
-      if (!rest) continue;
+      if (!rest || /^\d{4}\s*年?$/.test(rest)) continue; // `2025年第6期`
+    }
+    // A publisher and the date on one line: `浙江省教育厅办公室　2025年6月20日`.
+    const undated = date && m.dateLine ? t.replace(m.dateLine, '').trim() : t;
+    if (undated !== t && PUBLISHER.test(undated) && !m.publisher) {
+      m.publisher = undated;
+      continue;
     }
     if (web && !siteTitle) {
       // A site's title bar: `学信·招生考试平台-努力做…` → the part before the separator.

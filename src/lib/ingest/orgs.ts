@@ -86,13 +86,21 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
 /** Finds organisation names (`…教育局`, `…人力资源和社会保障局`) with the place printed before them. */
 export function findOrgs(text: string, data: DivisionDataset, hints: readonly string[] = []): OrgMention[] {
   const found: OrgMention[] = [];
+  // A text names the same places again and again: parse each candidate once.
+  const parsed = new Map<string, boolean>();
+  const isPlace = (candidate: string) => {
+    let known = parsed.get(candidate);
+    if (known === undefined) parsed.set(candidate, (known = !!parsePlace(candidate, data, hints)));
+    return known;
+  };
   for (const m of text.matchAll(ORG_TYPE_RE)) {
     const index = m.index!;
-    const run = HAN_RUN_BEFORE.exec(text.slice(0, index))![0];
+    // Only the 16 characters before the type can be its place (slicing the whole prefix was quadratic).
+    const run = HAN_RUN_BEFORE.exec(text.slice(Math.max(0, index - 16), index))![0];
     let place = '';
     for (let k = 0; k < run.length; k++) {
       const candidate = run.slice(k);
-      if (parsePlace(candidate, data, hints)) {
+      if (isPlace(candidate)) {
         place = candidate;
         break;
       }
@@ -142,19 +150,43 @@ export function bylineOf(line: string): Byline | undefined {
   return m ? { role: m[1]!, name: m[2]!.replace(/[\s、，,]+/g, '、'), text: line.trim() } : undefined;
 }
 
+/** Division names by their first two characters, for one pass over a text. */
+const nameIndexes = new WeakMap<DivisionDataset, Map<string, { name: string; level: '省' | '市' | '县区' }[]>>();
+
+function nameIndex(data: DivisionDataset) {
+  let index = nameIndexes.get(data);
+  if (index) return index;
+  index = new Map();
+  const add = (list: Division[], level: '省' | '市' | '县区') => {
+    for (const d of list) {
+      if (d.name.length < 3 || d.name === '市辖区' || d.name === '城区' || d.name === '郊区' || d.name === '矿区') continue;
+      const key = d.name.slice(0, 2);
+      const names = index!.get(key) ?? [];
+      if (!names.some((n) => n.name === d.name && n.level === level)) names.push({ name: d.name, level });
+      index!.set(key, names);
+    }
+  };
+  add(data.provinces, '省');
+  add(data.cities, '市');
+  add(data.areas, '县区');
+  nameIndexes.set(data, index);
+  return index;
+}
+
 /** Places (cities, counties/districts, by full name) printed in a text, in order of appearance. */
 export function placesIn(text: string, data: DivisionDataset): { name: string; index: number; level: '省' | '市' | '县区' }[] {
   const out: { name: string; index: number; level: '省' | '市' | '县区' }[] = [];
-  const scan = (list: Division[], level: '省' | '市' | '县区') => {
-    for (const d of list) {
-      if (d.name.length < 3 || d.name === '市辖区' || d.name === '城区' || d.name === '郊区' || d.name === '矿区') continue;
-      for (let at = text.indexOf(d.name); at >= 0; at = text.indexOf(d.name, at + 1)) out.push({ name: d.name, index: at, level });
-    }
-  };
-  scan(data.provinces, '省');
-  scan(data.cities, '市');
-  scan(data.areas, '县区');
-  return out.sort((a, b) => a.index - b.index);
+  const index = nameIndex(data);
+  const order = { 省: 0, 市: 1, 县区: 2 } as const;
+  for (let at = 0; at + 1 < text.length; at++) {
+    const names = index.get(text.slice(at, at + 2));
+    if (!names) continue;
+    const found = names.filter((n) => text.startsWith(n.name, at));
+    // Same order as scanning provinces, then cities, then areas.
+    found.sort((a, b) => order[a.level] - order[b.level]);
+    for (const n of found) out.push({ name: n.name, index: at, level: n.level });
+  }
+  return out;
 }
 
 /** The canonical name of a body: place as city + county/district, then the type. */

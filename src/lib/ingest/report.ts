@@ -56,6 +56,8 @@ export interface InputReport {
   status: 'ok' | 'partial' | 'rejected';
   reason?: string;
   encoding?: string;
+  /** The format the input was read as (text, markdown, html, docx, pdf). */
+  format?: string;
   masthead?: {
     title?: string;
     publication?: string;

@@ -9,6 +9,7 @@ import {
   chromeKind, cleanHeading, cleanParagraph, dedupeParagraphs, endsSentence, isImageRef, isPlaceholder, joinText,
   normalizeChars, numberedPrefix, shouldJoin, wordSpansBoundary,
 } from './clean.ts';
+import type { DocBlock } from './blocks.ts';
 import { bylineOf, orgLine, signatureLine, type Byline, type OrgMention, type Signature } from './orgs.ts';
 
 export interface Block {
@@ -21,9 +22,18 @@ export interface Block {
   afterPlaceholder?: boolean;
   /** Blank lines before the block. */
   gap: number;
+  /** A heading the format marks as one (Markdown `#`, `<h2>`, a DOCX heading style): its level. */
+  heading?: number;
+  /**
+   * From a format with real paragraphs (not plain text): a short line that is not a heading is
+   * a paragraph, never guessed to be a caption (only the line after an image is one).
+   */
+  structured?: boolean;
+  /** A list item: never joined with the text before it. */
+  listItem?: boolean;
 }
 
-export type RemovedKind = 'repeat' | 'fragment' | 'caption' | 'placeholder' | 'chrome' | 'editor-note' | 'preamble' | 'byline';
+export type RemovedKind = 'repeat' | 'fragment' | 'caption' | 'placeholder' | 'chrome' | 'editor-note' | 'preamble' | 'byline' | 'noise';
 
 export interface Removed {
   kind: RemovedKind;
@@ -95,33 +105,72 @@ function isShortLine(t: string, afterPlaceholder: boolean): boolean {
   return afterPlaceholder || !!numberedPrefix(t) || commasOutsideQuotes(t) === 0;
 }
 
-/** Raw text → blocks. Lines are normalised; wrapped pieces of one paragraph are joined. */
-export function toBlocks(text: string): Block[] {
+/** Plain text → one block per non-empty line (the structure stage joins broken wraps). */
+export function lineBlocks(text: string): DocBlock[] {
+  const out: DocBlock[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim()) out.push({ kind: 'paragraph', text: raw, line: i + 1 });
+  });
+  return out;
+}
+
+function classify(b: DocBlock, t: string, gap: number, afterPlaceholder: boolean, structured: boolean): Block {
+  const line = b.line;
+  const base = { text: t, line, gap, ...(structured && { structured }) };
+  if (b.kind === 'image') return { ...base, kind: 'placeholder', text: t || '[图片]' };
+  if (b.kind === 'caption') return { ...base, kind: 'short', afterPlaceholder: true };
+  const chrome = chromeKind(t);
+  if (b.kind === 'heading') return chrome ? { ...base, kind: 'chrome', chrome } : { ...base, kind: 'short', heading: b.level ?? 2 };
+  if (isPlaceholder(t)) return { ...base, kind: 'placeholder' };
+  if (isImageRef(t)) return { ...base, kind: 'chrome', chrome: 'image' };
+  if (chrome) return { ...base, kind: 'chrome', chrome };
+  const list = b.kind === 'listItem' ? { listItem: true } : {};
+  if (isShortLine(t, afterPlaceholder)) return { ...base, ...list, kind: 'short', ...(afterPlaceholder && { afterPlaceholder }) };
+  return { ...base, ...list, kind: 'text' };
+}
+
+/**
+ * Blocks of any format (or a plain text) → classified blocks. Text is normalised; wrapped
+ * pieces of one paragraph are joined. The pieces of a paragraph are collected and joined
+ * once, so that a text of many short lines costs linear time.
+ */
+export function toBlocks(input: string | readonly DocBlock[], structured = typeof input !== 'string'): Block[] {
+  const docBlocks = typeof input === 'string' ? lineBlocks(input.replace(/\r\n?/g, '\n')) : input;
   const blocks: Block[] = [];
   let previous: Block | undefined;
-  let gap = 0;
-  text.replace(/\r\n?/g, '\n').split('\n').forEach((raw, i) => {
-    const t = normalizeChars(raw);
-    if (!t) return void gap++;
-    const line = i + 1;
-    const before = gap;
-    gap = 0;
-    const afterPlaceholder = previous?.kind === 'placeholder';
-    let block: Block;
-    const chrome = chromeKind(t);
-    if (isPlaceholder(t)) block = { kind: 'placeholder', text: t, line, gap: before };
-    else if (isImageRef(t)) block = { kind: 'chrome', text: t, line, chrome: 'image', gap: before };
-    else if (chrome) block = { kind: 'chrome', text: t, line, chrome, gap: before };
-    else if (isShortLine(t, afterPlaceholder)) block = { kind: 'short', text: t, line, gap: before, ...(afterPlaceholder && { afterPlaceholder }) };
-    else block = { kind: 'text', text: t, line, gap: before };
-    // A wrapped piece: text after unfinished text, or a short piece that completes a word (`成|功纳入`).
-    if (previous?.kind === 'text' && (block.kind === 'text' ? shouldJoin(previous.text, t) : block.kind === 'short' && !endsSentence(previous.text) && wordSpansBoundary(previous.text, t))) {
-      previous.text = joinText(previous.text, t);
-      return;
+  let pieces: string[] = [];
+  let lastLine = 0;
+  const flush = () => {
+    if (previous && pieces.length > 1) previous.text = pieces.join('');
+    pieces = [];
+  };
+  for (const doc of docBlocks) {
+    // One block of a structured format can hold several lines (a soft line break).
+    for (const raw of doc.text.split('\n')) {
+      const t = normalizeChars(raw);
+      if (!t && doc.kind !== 'image') continue;
+      const gap = Math.max(0, doc.line - lastLine - 1);
+      lastLine = Math.max(lastLine, doc.line);
+      const afterPlaceholder = previous?.kind === 'placeholder';
+      const block = classify(doc, t, gap, afterPlaceholder, structured);
+      // A wrapped piece: text after unfinished text, or a short piece that completes a word (`成|功纳入`).
+      const tail = pieces.length ? pieces.slice(-3).join('') : previous?.text ?? '';
+      if (
+        previous?.kind === 'text' && !block.heading && !block.listItem && block.kind !== 'placeholder' &&
+        (block.kind === 'text' ? shouldJoin(tail, t) : block.kind === 'short' && !endsSentence(tail) && wordSpansBoundary(tail, t))
+      ) {
+        if (!pieces.length) pieces.push(previous.text);
+        // Pieces are trimmed, so joining to the last piece only decides on a space between.
+        const last = pieces.at(-1)!;
+        pieces.push(joinText(last, t).slice(last.length));
+        continue;
+      }
+      flush();
+      blocks.push(block);
+      previous = block;
     }
-    blocks.push(block);
-    previous = block;
-  });
+  }
+  flush();
   // Link lists right after “相关链接：” are chrome too (a wide gap ends the list).
   let inLinks = false;
   for (const b of blocks) {
@@ -134,6 +183,19 @@ export function toBlocks(text: string): Block[] {
 
 const NOTE_MARKER = /^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/;
 const DATE_LINE = /^(\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s*(星期|周)[一二三四五六日天])?$/;
+/** A labelled masthead line of a web or WeChat article: `来源：…`, `作者：…`, `发布时间：…`. */
+export const MASTHEAD_LABEL = /^(文章来源|来源|出处|作者|文|图|编辑|责编|发布时间|发布日期|发布单位|时间|日期|浏览次数)\s*[:：]/;
+/** A full printed date inside a line (`浙江省教育厅办公室 2025年6月20日`): a masthead line, not a title. */
+const FULL_DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/;
+/** The name of a bulletin over its issue line (`浙江教育简报` / `2025年第6期`): the publication, not the title. */
+function isPublicationLine(b: Block, next: Block | undefined): boolean {
+  return b.kind === 'short' && !!next && next.kind === 'short' && next.text.length <= 30 && /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(next.text) && !/第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text);
+}
+/** A head line that is masthead, not title: an image or its caption, chrome, a date, an issue, a label, the publication. */
+function isMastheadLine(b: Block, next: Block | undefined): boolean {
+  return b.kind === 'chrome' || b.kind === 'placeholder' || !!b.afterPlaceholder || DATE_LINE.test(b.text) || FULL_DATE.test(b.text) ||
+    /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text) || MASTHEAD_LABEL.test(b.text) || isPublicationLine(b, next);
+}
 const ISSUE_LINE = /^(总)?第\s*[\d一二三四五六七八九十百]+\s*期/;
 
 /** Heading-number style, for heading depth: the first style met is `##`, the next `###`. */
@@ -193,9 +255,12 @@ export function buildBody(blocks: readonly Block[]): { items: BodyItem[]; remove
     if (!styles.includes(style)) styles.push(style);
     return Math.min(4, 2 + styles.indexOf(style));
   };
-  const pushHeading = (raw: string, line: number) => {
+  const pushHeading = (raw: string, line: number, level?: number) => {
     const text = cleanHeading(raw);
-    items.push({ kind: 'heading', text, line, depth: depthOf(numberedPrefix(text)) });
+    const prefix = numberedPrefix(text);
+    // A marked heading without a number keeps its own level (a level-1 heading in the body is `##`).
+    const depth = level !== undefined && !prefix ? Math.min(4, Math.max(2, level)) : depthOf(prefix);
+    items.push({ kind: 'heading', text, line, depth });
   };
   const pushParagraph = (raw: string, line: number) => {
     const { text, notes: n } = cleanParagraph(raw);
@@ -221,16 +286,18 @@ export function buildBody(blocks: readonly Block[]): { items: BodyItem[]; remove
     while (i < blocks.length && blocks[i]!.kind !== 'text') run.push(blocks[i++]!);
     const nextIsText = i < blocks.length;
     const hasNumbered = run.some((r) => r.kind === 'short' && !r.afterPlaceholder && numberedPrefix(r.text));
-    const candidates = run.filter((r) => r.kind === 'short' && !r.afterPlaceholder && !numberedPrefix(r.text) && !bylineOf(r.text));
+    const candidates = run.filter((r) => r.kind === 'short' && !r.afterPlaceholder && !r.structured && !numberedPrefix(r.text) && !bylineOf(r.text));
     const plainHeading = !hasNumbered && nextIsText ? candidates.at(-1) : undefined;
     for (const r of run) {
-      if (r.kind === 'placeholder') removed.push({ kind: 'placeholder', text: r.text, line: r.line });
+      if (r.heading !== undefined) pushHeading(r.text, r.line, r.heading);
+      else if (r.kind === 'placeholder') removed.push({ kind: 'placeholder', text: r.text, line: r.line });
       else if (r.kind === 'chrome') removed.push({ kind: 'chrome', text: r.text, line: r.line });
       else if (r.afterPlaceholder) removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
       else if (bylineOf(r.text)) {
         bylines.push(bylineOf(r.text)!);
         removed.push({ kind: 'byline', text: r.text, line: r.line });
       } else if (numberedPrefix(r.text) || r === plainHeading) pushHeading(r.text, r.line);
+      else if (r.structured) pushParagraph(r.text, r.line);
       else removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
     }
   }
@@ -272,9 +339,12 @@ function markerOf(b: Block, data: DivisionDataset): Marker | undefined {
   return org ? { kind: 'org', text: b.text, line: b.line, org } : undefined;
 }
 
-/** The whole structure of a bulletin. */
-export function structureDocument(text: string, data: DivisionDataset): DocStructure {
-  const blocks = toBlocks(text);
+/**
+ * The whole structure of a bulletin. `structured`: the blocks come from a format with real
+ * paragraphs (Markdown, HTML, DOCX, PDF), not from the lines of a plain text.
+ */
+export function structureDocument(input: string | readonly DocBlock[], data: DivisionDataset, structured = typeof input !== 'string'): DocStructure {
+  const blocks = toBlocks(input, structured);
   const removed: Removed[] = [];
   const markers = new Map<number, Marker>();
   blocks.forEach((b, k) => {
@@ -290,6 +360,8 @@ export function structureDocument(text: string, data: DivisionDataset): DocStruc
     const b = blocks[k]!;
     const m = markers.get(k);
     if (m && (m.kind === 'signature' || markers.size >= 2)) break;
+    // A marked section heading ends the head once it has a title (a level-1 heading or plain lines).
+    if (b.heading !== undefined && b.heading >= 2 && head.some((h, n) => !isMastheadLine(h, head[n + 1] ?? b))) break;
     if (b.kind !== 'text') {
       head.push(b);
       continue;
@@ -309,9 +381,12 @@ export function structureDocument(text: string, data: DivisionDataset): DocStruc
   // Title: the last run of short lines before the text, without bylines, dates, issue numbers.
   const titleLines: string[] = [];
   const bylines: Byline[] = [];
-  for (let h = head.length - 1; h >= 0; h--) {
+  // A title marked as such (`# …`, `<h1>`, a Title style) is the title; other head lines are masthead.
+  const marked = head.filter((b, h) => b.heading !== undefined && b.heading <= 1 && !isPublicationLine(b, head[h + 1]));
+  for (const b of marked) titleLines.push(cleanHeading(b.text));
+  for (let h = head.length - 1; h >= 0 && !marked.length; h--) {
     const b = head[h]!;
-    if (b.kind !== 'short' || NOTE_MARKER.test(b.text) || DATE_LINE.test(b.text) || ISSUE_LINE.test(b.text)) break;
+    if (b.kind !== 'short' || NOTE_MARKER.test(b.text) || DATE_LINE.test(b.text) || ISSUE_LINE.test(b.text) || MASTHEAD_LABEL.test(b.text) || FULL_DATE.test(b.text) || isPublicationLine(b, head[h + 1])) break;
     const by = bylineOf(b.text);
     if (by) {
       bylines.unshift(by);
@@ -320,7 +395,11 @@ export function structureDocument(text: string, data: DivisionDataset): DocStruc
     if (markers.has(blocks.indexOf(b))) break;
     titleLines.unshift(cleanHeading(b.text));
   }
-  for (const b of head) if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
+  for (const b of head) {
+    if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
+    else if (b.kind === 'placeholder') removed.push({ kind: 'placeholder', text: b.text, line: b.line });
+    else if (b.afterPlaceholder) removed.push({ kind: 'caption', text: b.text, line: b.line });
+  }
 
   // Sections: one per marker when the text has several bodies (or one signed article).
   const sectionStarts = [...markers.keys()].filter((m) => m >= k && (markers.size >= 2 || markers.get(m)!.kind === 'signature'));

@@ -1,4 +1,5 @@
 // Each cleaning rule, pinned with a small before → after pair run through the real pipeline.
+import { hygiene } from '../../../src/lib/ingest/hygiene.ts';
 import { describe, expect, it } from 'vitest';
 import {
   chromeKind, curlyQuotes, dedupeParagraphs, endsSentence, fullWidthPunctuation, isPlaceholder, leadSentence,
@@ -96,8 +97,8 @@ describe('punctuation', () => {
 });
 
 describe('characters', () => {
-  it('normalises entities, odd spaces, zero-width characters and full-width digits', () => {
-    expect(normalizeChars('\u3000新增&nbsp;学位１９８０个，占比５３％\u200b&amp;')).toBe('新增 学位1980个，占比53%&');
+  it('normalises entities (decoded by hygiene first), odd spaces, zero-width characters and full-width digits', () => {
+    expect(normalizeChars(hygiene('\u3000新增&nbsp;学位１９８０个，占比５３％\u200b&amp;').text)).toBe('新增 学位1980个，占比53%&');
   });
 });
 

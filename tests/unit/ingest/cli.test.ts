@@ -90,7 +90,7 @@ describe.concurrent('ingest CLI', () => {
     expect(reports.map((x) => [x.status, x.reason?.slice(0, 24)])).toEqual([
       ['rejected', 'empty file (0 bytes)'],
       ['rejected', `cannot read ${join(out, 'missing.txt')}`.slice(0, 24)],
-      ['rejected', 'binary file (contains NU'],
+      ['rejected', '图片文件（扫描件或截图）：没有文字层，请先做 O'],
       ['rejected', 'not a case: the text is '],
       ['ok', undefined],
     ]);

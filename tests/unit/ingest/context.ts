@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readMeasures } from '../../../src/lib/contentFiles.ts';
 import { loadDivisionDataset } from '../../../src/lib/divisionData.ts';
-import { ingest, type IngestOptions } from '../../../src/lib/ingest/ingest.ts';
+import { ingestDocument, type IngestOptions } from '../../../src/lib/ingest/ingest.ts';
+import { readTextDocument } from '../../../src/lib/ingest/read.ts';
 import { loadRegions } from '../../../src/lib/loadRegions.ts';
 
 export const root = resolve(import.meta.dirname, '../../..');
@@ -23,7 +24,9 @@ export const SEEDS = {
 export const seedText = (path: string) => readFileSync(join(root, path), 'utf8');
 export const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
 
-/** Runs the pure ingest with the project's data. */
+/** Runs the pure ingest of a text-based input (plain text, Markdown, HTML) with the project's data. */
 export function run(input: string | Uint8Array, options: Partial<IngestOptions> = {}) {
-  return ingest(input, { fileName: 'test.txt', seedFile: 'seeds/test.txt', measures, regions, divisions, fallbackDate: '2000', ...options });
+  const all: IngestOptions = { fileName: 'test.txt', seedFile: 'seeds/test.txt', measures, regions, divisions, fallbackDate: '2000', ...options };
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  return ingestDocument(readTextDocument(bytes, all.fileName, all.maxBytes), all);
 }

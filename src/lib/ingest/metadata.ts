@@ -1,0 +1,60 @@
+/**
+ * Stage "structure", first half: the document's head. The masthead read from the lines above
+ * the title, completed by what the document says about itself (front matter, `<meta>`,
+ * document properties), and the printed title: the metadata title (front matter `title`,
+ * `<h1>`, a DOCX Title) wins over title lines found by layout, and a metadata line
+ * (`title：…`, `policy_year: 2025`) never becomes one — front matter is not text.
+ */
+import type { DocFormat, DocumentMeta } from './blocks.ts';
+import { cleanHeading } from './clean.ts';
+import { parseMasthead, type Masthead } from './masthead.ts';
+import type { DocStructure } from './structure.ts';
+
+/** Title lines → one printed title: a `——` subtitle is appended directly, other lines with a space. */
+export function joinTitle(lines: readonly string[]): string {
+  return lines.reduce((acc, l) => (!acc ? l : /^[—–-]{1,2}/.test(l) ? `${acc}${l}` : `${acc} ${l}`), '');
+}
+
+export interface DocumentHead {
+  masthead: Masthead;
+  /** The printed title of the whole document ('' when none). */
+  title: string;
+  /** Where the title was read from. */
+  titleFrom: 'metadata' | 'layout' | 'none';
+  /** Where the masthead date was read from, when metadata gave it. */
+  dateFrom?: string;
+  notes: string[];
+}
+
+const norm = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+
+export function readHead(doc: DocStructure, meta: DocumentMeta, format: DocFormat = 'text'): DocumentHead {
+  const masthead = parseMasthead(doc.head, doc.titleLines, doc.bylines);
+  const notes: string[] = [];
+  const printed = joinTitle(doc.titleLines);
+  let title = printed;
+  let titleFrom: DocumentHead['titleFrom'] = printed ? 'layout' : 'none';
+  const metaTitle = meta.title ? cleanHeading(meta.title) : '';
+  if (metaTitle && norm(metaTitle).length >= 4 && !(printed && norm(printed).includes(norm(metaTitle)))) {
+    if (printed) notes.push(`title taken from the document's metadata (“${metaTitle}”), not from the lines above the text (“${printed}”)`);
+    title = metaTitle;
+    titleFrom = 'metadata';
+  }
+  // An account or site name the document declares beats a masthead line guessed by layout.
+  if (meta.publication) masthead.publication = meta.publication;
+  masthead.publisher ??= meta.source;
+  if (meta.author && !masthead.author) masthead.author = meta.author;
+  masthead.url ??= meta.url;
+  let dateFrom: string | undefined;
+  if (meta.date) {
+    if (masthead.date && masthead.date !== meta.date) notes.push(`the text prints ${masthead.date} (“${masthead.dateLine}”) but the metadata says ${meta.date} (${meta.dateFrom}): the printed date is used`);
+    else {
+      masthead.date = meta.date;
+      masthead.dateLine = meta.dateFrom ?? 'metadata';
+      dateFrom = meta.dateFrom ?? 'metadata';
+    }
+  }
+  // A page or a WeChat article (it has an address or an account) is a web source.
+  if ((format === 'html' || format === 'markdown') && (masthead.url || meta.publication)) masthead.kind = '网页';
+  return { masthead, title, titleFrom, ...(dateFrom && { dateFrom }), notes };
+}

@@ -1,0 +1,222 @@
+/**
+ * A PDF with a text layer, through pdfjs-dist: text items grouped into lines by position,
+ * running headers, footers and page numbers (`— 1 —`, `- 2 -`, `第 3 页`) dropped, lines
+ * broken by the page width joined back into paragraphs (a new paragraph starts at an
+ * indent, a wider gap or after a line that stops short), larger type read as headings.
+ * Compatibility ideographs (`⼈` U+2F08) are normalised by ./hygiene.ts. A scanned PDF (no
+ * text layer) and an encrypted PDF are refused with a message that says so.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
+import { metadataDate } from '../dating.ts';
+import { hygiene } from '../hygiene.ts';
+import { countHan } from '../../han.ts';
+import { bidiNote } from './notes.ts';
+
+/** Fewest characters of text per page for a PDF to have a text layer. */
+const MIN_TEXT_PER_PAGE = 20;
+
+export const SCANNED_PDF = '扫描件：PDF 没有文字层，请先做 OCR（文字识别）再导入';
+export const ENCRYPTED_PDF = '加密的 PDF：需要密码才能打开，请先去除密码（另存为未加密的 PDF）再导入';
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+/** One line of text on a page. */
+export interface PdfLine {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  /** Font size (the line's tallest item). */
+  size: number;
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+
+/** Text items of one page → lines, top to bottom, each left to right. */
+export function pageLines(items: readonly TextItem[]): PdfLine[] {
+  const lines: { y: number; size: number; parts: { x: number; right: number; str: string }[] }[] = [];
+  for (const it of items) {
+    // Spaces are decided from positions below: a space item (letter-spaced titles) is not text.
+    if (!it.str.trim()) continue;
+    const x = it.transform[4] ?? 0;
+    const y = it.transform[5] ?? 0;
+    const size = Math.abs(it.transform[3] ?? it.height) || it.height || 10;
+    // Same line when the baselines are within a third of the type size.
+    const line = lines.find((l) => Math.abs(l.y - y) <= Math.max(l.size, size) / 3);
+    const part = { x, right: x + it.width, str: it.str };
+    if (line) {
+      line.parts.push(part);
+      line.size = Math.max(line.size, size);
+    } else lines.push({ y, size, parts: [part] });
+  }
+  return lines
+    .sort((a, b) => b.y - a.y)
+    .map((l) => {
+      const parts = l.parts.sort((a, b) => a.x - b.x);
+      let text = '';
+      let end = -Infinity;
+      for (const p of parts) {
+        // A visible gap is a space, except between Chinese characters (spaced-out titles: `浙 江`).
+        if (text && p.x - end > l.size * 0.6 && !(CJK.test(text.at(-1) ?? '') && CJK.test(p.str[0] ?? ''))) text += ' ';
+        text += p.str;
+        end = Math.max(end, p.right);
+      }
+      return { text: text.trim(), x: parts[0]?.x ?? 0, right: end, y: l.y, size: l.size };
+    })
+    .filter((l) => l.text);
+}
+
+/** A page number line: `— 1 —`, `- 2 -`, `第 3 页`, `第3页 共10页`, `3 / 10`, `3`. */
+export function isPageNumber(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return /^[—–\-－·•]*\d{1,4}[—–\-－·•]*$/.test(t) || /^第\d{1,4}页([,，]?共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t) || /^[-—]?[ivxlc]{1,6}[-—]?$/i.test(t);
+}
+
+/**
+ * Running headers and footers: the first and last line of a page that recur (digits
+ * ignored) on at least half of the pages, when there are at least two pages; page numbers
+ * always.
+ */
+export function runningLines(pages: readonly PdfLine[][]): Set<string> {
+  const key = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edges = new Set([lines[0], lines[1], lines.at(-1), lines.at(-2)].filter((l): l is PdfLine => !!l).map((l) => key(l.text)));
+    for (const k of edges) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const running = new Set<string>();
+  if (pages.length >= 2) for (const [k, n] of counts) if (n >= Math.max(2, pages.length / 2)) running.add(k);
+  return running;
+}
+
+const SENTENCE_END = /[。！？；：…”』」）)]$/;
+
+/** Lines of all pages → blocks: headings by type size, paragraphs reflowed. */
+export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
+  const running = runningLines(pages);
+  const key = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const body = pages.map((lines) => lines.filter((l, i) => !isPageNumber(l.text) && !((i <= 1 || i >= lines.length - 2) && running.has(key(l.text)))));
+  const sizes = body.flat().map((l) => Math.round(l.size * 10) / 10).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  const lefts = body.flat().filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.x);
+  const left = lefts.length ? Math.min(...lefts) : 0;
+  const rights = body.flat().filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.right).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  const headingSizes = [...new Set(body.flat().filter((l) => l.size >= bodySize * 1.15).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
+  const out: DocBlock[] = [];
+  let open: { block: DocBlock; last: PdfLine } | undefined;
+  body.forEach((lines, p) => {
+    lines.forEach((l, i) => {
+      const page = p + 1;
+      const line = i + 1;
+      const rank = headingSizes.indexOf(Math.round(l.size));
+      if (l.size >= bodySize * 1.15 && rank >= 0) {
+        // Consecutive lines in the same heading type are one heading (a title over two lines).
+        if (open?.block.kind === 'heading' && Math.round(open.last.size) === Math.round(l.size) && open.block.page === page) {
+          open.block.text += l.text;
+          open.last = l;
+          return;
+        }
+        const block: DocBlock = { kind: 'heading', level: Math.min(6, rank + 1), text: l.text, line, page };
+        out.push(block);
+        open = { block, last: l };
+        return;
+      }
+      const indented = l.x - left > bodySize * 1.2;
+      const prev = open?.block.kind === 'paragraph' ? open : undefined;
+      const lineGap = prev && prev.block.page === page ? prev.last.y - l.y : bodySize * 1.5;
+      const prevShort = prev ? prev.last.right < right - bodySize * 1.5 : true;
+      const continues = prev && !indented && !prevShort && !(lineGap > bodySize * 2.2) && !(SENTENCE_END.test(prev.last.text) && prevShort);
+      if (continues && prev) {
+        prev.block.text += l.text;
+        prev.last = l;
+        return;
+      }
+      const block: DocBlock = { kind: 'paragraph', text: l.text, line, page };
+      out.push(block);
+      open = { block, last: l };
+    });
+  });
+  return out;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+const require = createRequire(import.meta.url);
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/** `D:20250312093000+08'00'` → 2025-03-12. */
+function pdfDate(value: unknown): string | undefined {
+  const m = typeof value === 'string' ? /^D:(\d{4})(\d{2})?(\d{2})?/.exec(value) : null;
+  return m ? metadataDate([m[1], m[2], m[3]].filter(Boolean).join('-')) : undefined;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+  const lib = await loadPdfJs();
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  let doc;
+  try {
+    doc = await lib.getDocument({
+      data: new Uint8Array(bytes),
+      cMapUrl: `${pathToFileURL(join(root, 'cmaps')).href}/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${pathToFileURL(join(root, 'standard_fonts')).href}/`,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') return { ok: false, format: 'pdf', reason: ENCRYPTED_PDF };
+    return { ok: false, format: 'pdf', reason: `PDF 无法读取（文件损坏或不是 PDF）：${(error as Error).message}` };
+  }
+  try {
+    const pages: PdfLine[][] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      pages.push(pageLines(content.items.filter((i) => 'str' in i) as TextItem[]));
+      page.cleanup();
+    }
+    const chars = pages.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+    if (chars < MIN_TEXT_PER_PAGE * Math.max(1, doc.numPages) && countHan(pages.flat().map((l) => l.text).join('')) < 50) {
+      return { ok: false, format: 'pdf', reason: SCANNED_PDF };
+    }
+    const raw = reflow(pages);
+    const notes: string[] = [];
+    let bidi = 0;
+    const blocks = raw.map((b) => {
+      const clean = hygiene(b.text);
+      bidi += clean.bidi.count;
+      return { ...b, text: clean.text };
+    });
+    if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }));
+    const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
+    const meta: DocumentMeta = {};
+    // The printed title is read from the page by the structure stage; the Title property only
+    // stands in when the page has no larger type. A file name (`Microsoft Word - 通知.docx`) is not a title.
+    const infoTitle = typeof info.Title === 'string' ? hygiene(info.Title).text.trim() : '';
+    const printed = blocks.some((b) => b.kind === 'heading' && b.page === 1);
+    if (!printed && infoTitle && countHan(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle)) meta.title = infoTitle;
+    if (typeof info.Author === 'string' && countHan(info.Author) >= 2) meta.author = hygiene(info.Author).text.trim();
+    const created = pdfDate(info.CreationDate);
+    if (created) notes.push(`the PDF's properties say it was created on ${created} (not used as the publication date)`);
+    return { ok: true, format: 'pdf', blocks, meta, notes };
+  } finally {
+    await doc.destroy();
+  }
+}
