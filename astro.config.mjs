@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.
 const site = process.env.SITE_URL || 'https://example.org';
@@ -15,7 +16,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefindIndex()],
   markdown: {
     remarkPlugins: [remarkCjkFriendly],
     rehypePlugins: [rehypeParagraphIds],

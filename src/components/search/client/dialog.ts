@@ -38,10 +38,10 @@ export function attachDialog(dialog: HTMLDialogElement): void {
     box.setAttribute('aria-busy', 'true');
     try {
       const engine = await enginePromise;
-      const outcome = await engine.query(q);
+      const outcome = await engine.query(q, {}, 'relevance', SHOWN, { counts: false });
       if (mine !== seq) return;
       const list = outcome.fallback ? outcome.related : outcome.results;
-      const more = list.length > SHOWN ? `<p class="search-more"><a href="${all.href}">${t('search.allResults')} ›</a></p>` : '';
+      const more = outcome.total > SHOWN ? `<p class="search-more"><a href="${all.href}">${t('search.allResults')} ›</a></p>` : '';
       box.innerHTML =
         outcome.hints.slice(0, 2).map(hintHtml).join('') +
         `<div class="search-notice">${noticeHtml(outcome, q)}</div>` +

@@ -6,6 +6,7 @@
 import { joinBase } from '../../../lib/urls.ts';
 import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
+import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
@@ -50,7 +51,16 @@ export function getEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const [pagefind, terms] = await Promise.all([loadPagefind(), loadTerms()]);
     await pagefind.options({ excerptLength: 20 });
-    await pagefind.init();
+    // Pagefind picks the index and the query segmentation by <html lang>; the index is one of
+    // bigrams (src/lib/search/indexText.ts) that must not be segmented as Chinese. init()
+    // reads the attribute synchronously, so it is swapped for that call only.
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    html.setAttribute('lang', INDEX_LANGUAGE);
+    const ready = pagefind.init();
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+    await ready;
     return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary);
   })();
   engine.catch(() => {
