@@ -14,7 +14,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { pageRecord } from '../lib/pagefindRecord.ts';
 import { INDEX_LANGUAGE, toIndexText } from '../lib/search/indexText.ts';
-import type { CharMap } from '../lib/search/normalize.ts';
+import { MATCH_FILTER, matchedMeasures } from '../lib/search/mentions.ts';
+import { buildDictionary, type SearchTerms } from '../lib/search/terms.ts';
 
 /** Records sent to the Pagefind service at once. */
 const IN_FLIGHT = 8;
@@ -35,11 +36,13 @@ function pageUrl(base: string, dist: string, file: string): string {
   return base.replace(/\/?$/, '/') + path;
 }
 
-async function readT2S(dist: string): Promise<CharMap | undefined> {
+/** The search dictionary the build wrote (search-terms.json): the traditional → simplified map and the measures' names. */
+async function readTerms(dist: string): Promise<SearchTerms> {
+  const path = join(dist, 'search-terms.json');
   try {
-    return (JSON.parse(await readFile(join(dist, 'search-terms.json'), 'utf8')) as { t2s?: CharMap }).t2s;
-  } catch {
-    return undefined;
+    return JSON.parse(await readFile(path, 'utf8')) as SearchTerms;
+  } catch (error) {
+    throw new Error(`The search index needs ${path} (src/pages/search-terms.json.ts): ${String(error)}`);
   }
 }
 
@@ -54,7 +57,9 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const dist = fileURLToPath(dir);
-        const t2s = await readT2S(dist);
+        const terms = await readTerms(dist);
+        const { t2s } = terms;
+        const dict = buildDictionary(terms);
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
         let pages = 0;
@@ -62,6 +67,7 @@ export default function pagefindIndex(): AstroIntegration {
         const add = async (file: string) => {
           const record = pageRecord(await readFile(file, 'utf8'));
           if (!record) return;
+          if (record.filters['type']?.includes('case')) record.filters[MATCH_FILTER] = matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s);
           const response = await index.addCustomRecord({
             url: pageUrl(base, dist, file),
             content: toIndexText(record.text, t2s),

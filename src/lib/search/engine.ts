@@ -22,8 +22,9 @@ import { buildExcerpt, markTerms } from './excerpt.ts';
 import { FACETS, facetCounts, isEmptySelection, matchesSelection, toPagefindFilters, type Facet, type FacetCounts, type Selection } from './facets.ts';
 import { analyse, literalPieces, MIN_RELATED_COVERAGE, prepareDoc, rank, units, type Analysis, type Level, type PageDoc, type PreparedDoc, type Ranked } from './match.ts';
 import { fromIndexText, indexQuery } from './indexText.ts';
-import { normalize, normalizeWithMap } from './normalize.ts';
-import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
+import { MATCH_FILTER } from './mentions.ts';
+import { normalizeWithMap } from './normalize.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
 import { withHighlight, type SortOrder } from './url.ts';
 import { escapeHtml } from '../highlight.ts';
@@ -64,10 +65,8 @@ export interface PagefindLike {
 export interface EngineOptions {
   /** Results per page; fewer whole results than this also looks up related pages (pieces of the query). @default 20 */
   pageSize?: number;
-  /** Results read (their text loaded, for excerpts) per query; the UI asks for more with `need`. @default pageSize */
+  /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
-  /** Most other names of a measure word looked up (the longest first). @default 6 */
-  maxVariants?: number;
 }
 
 /** Per-query choices of the caller. */
@@ -140,7 +139,7 @@ function dateKey(doc: { meta: Record<string, string> }): string {
 const DATED_TYPES = new Set(['case', 'source']);
 
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
-  const { pageSize = 20, maxVariants = 6 } = options;
+  const { pageSize = 20 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
   const measureByName = new Map(dict.measures.map((m) => [m.name, m]));
@@ -281,15 +280,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       return byId;
     })());
 
-  /** The other names of a measure word to look up: the measures' names first, then the longest aliases. */
-  function variantsOf(w: QueryWord): string[] {
-    const names = new Set(w.measures.map((id) => normalize(dict.byId.get(id)?.name ?? '', { compact: true })));
-    return [...w.variants].sort((a, b) => Number(names.has(b)) - Number(names.has(a))).slice(0, maxVariants);
-  }
-
   /** Full search for a non-empty query. */
   async function query(raw: string, selection: Selection = {}, sort: SortOrder = 'relevance', need = 0, opts: QueryOptions = {}): Promise<SearchOutcome> {
-    const target = Math.max(defaultTarget, need);
+    const target = need > 0 ? need : defaultTarget;
     const parsed = parseQuery(raw, dict);
     const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
     if (!parsed.words.length) {
@@ -299,33 +292,24 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const withCounts = opts.counts ?? true;
     const filtering = !isEmptySelection(selection);
     // Everything below is answered by the index; only the pages shown are read.
-    const [cases, literal, variants, tagged, joined, scores, filters] = await Promise.all([
+    const [cases, literal, named, joined, scores, filters] = await Promise.all([
       allCases().then((list) => new Set(list.map((r) => r.id))),
       Promise.all(parsed.words.map((w) => lookup(w.text))),
-      Promise.all(parsed.words.map((w) => Promise.all(variantsOf(w).map(lookup)))),
-      Promise.all(
-        parsed.words.map((w) =>
-          Promise.all(
-            w.measures.map((id) => {
-              const name = dict.byId.get(id)?.name;
-              return name ? run(null, { measure: name }).then((l) => new Set(l.map((r) => r.id))) : new Set<string>();
-            }),
-          ),
-        ),
-      ),
+      // Cases with another name of the word's measure, or its tag: one filter of the index (mentions.ts).
+      Promise.all(parsed.words.map((w) => Promise.all(w.measures.map((id) => run(null, { [MATCH_FILTER]: id }).then((l) => new Set(l.map((r) => r.id))))))),
       parsed.phrase ? lookup(parsed.phrase) : Promise.resolve(new Set<string>()),
       Promise.all(parsed.words.map((w) => relevance(w.text))),
       withCounts || filtering ? pageFilters() : Promise.resolve(undefined),
     ]);
     const scoreOf = (id: string) => scores.reduce((sum, m) => sum + (m.get(id) ?? 0), 0);
+    /** 3: the word itself; 2: another name or the tag (which of the two, the page's text tells once read); 0: neither. */
     const levelOf = (id: string, wi: number): Level => {
       if (literal[wi]!.has(id)) return 3;
       if (!cases.has(id)) return 0; // aliases and tags widen the search for cases only
-      if (variants[wi]!.some((s) => s.has(id))) return 2;
-      return tagged[wi]!.some((s) => s.has(id)) ? 1 : 0;
+      return named[wi]!.some((s) => s.has(id)) ? 2 : 0;
     };
     const pool = new Set<string>();
-    for (const sets of [literal, ...variants, ...tagged]) for (const set of sets) for (const id of set) pool.add(id);
+    for (const sets of [literal, ...named]) for (const set of sets) for (const id of set) pool.add(id);
     /** Pages containing every word (or, for cases, an alias or the measure tag), with the weakest word's level. */
     const whole: Array<{ id: string; minLevel: Level; phrase: boolean }> = [];
     for (const id of pool) {

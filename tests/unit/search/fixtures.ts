@@ -11,6 +11,7 @@ import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
 import { isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
+import { MATCH_FILTER, matchedMeasures } from '../../../src/lib/search/mentions.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -79,10 +80,14 @@ export function dictionary(): Dictionary {
 export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: string[]; loaded: Set<string> } {
   const asked: string[] = [];
   const loaded = new Set<string>();
-  const indexed = pages.map((p) => {
-    const content = toIndexText(p.content, terms().t2s);
+  const dict = dictionary();
+  const indexed = pages.map((page) => {
+    const content = toIndexText(page.content, dict.t2s);
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
-    return { page: p, content, words };
+    // As the integration adds it (src/integrations/pagefind.ts).
+    const filters: Record<string, string[]> = { ...page.filters };
+    if (filters['type']?.includes('case')) filters[MATCH_FILTER] = matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s);
+    return { page: { ...page, filters }, content, words };
   });
   const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({
     id: x.page.id,
@@ -105,7 +110,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
     loaded,
     async filters() {
       const counts: Record<string, Record<string, number>> = {};
-      for (const p of pages) for (const [k, vs] of Object.entries(p.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
+      for (const { page: p } of indexed) for (const [k, vs] of Object.entries(p.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
       return counts;
     },
     async search(term, options = {}) {

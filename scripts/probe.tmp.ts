@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '/work/wt/scale/tests/chromium.ts';
+import { serveStatic } from '/work/wt/scale/tests/helpers/staticServer.ts';
+const dist = process.argv[2]!; const q = process.argv[3] ?? '集团化办学';
+const server = await serveStatic(dist, { gzip: true });
+const url = server.url.replace(/\/$/, '');
+const browser = await chromium.launch({ args: chromiumArgs, executablePath: chromiumPath() });
+const page = await (await browser.newContext()).newPage();
+await page.goto(url + '/cases/bench-00001/', { waitUntil: 'load' });
+const reqs: any[] = [];
+page.on('requestfinished', async (r) => { const z = await r.sizes(); reqs.push([r.url().replace(url, ''), z.responseBodySize + z.responseHeadersSize]); });
+await page.keyboard.press('Control+k');
+await page.locator('#search-dialog input[type="search"]').fill(q);
+await page.waitForSelector(`#search-dialog [data-search-results][data-state="done"]`);
+await new Promise((r) => setTimeout(r, 500));
+console.log(await page.locator('#search-dialog [data-search-status]').textContent());
+let total = 0; for (const [u, b] of reqs) { total += b; console.log(b, u); } console.log('total', total);
+await browser.close(); await server.close();

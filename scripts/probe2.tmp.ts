@@ -1,0 +1,20 @@
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '/work/wt/scale/tests/chromium.ts';
+import { serveStatic } from '/work/wt/scale/tests/helpers/staticServer.ts';
+const dist = process.argv[2]!;
+const server = await serveStatic(dist, { gzip: true });
+const url = server.url.replace(/\/$/, '');
+const browser = await chromium.launch({ args: chromiumArgs, executablePath: chromiumPath() });
+const page = await (await browser.newContext()).newPage();
+await page.goto(url + '/cases/bench-00001/', { waitUntil: 'load' });
+const r = await page.evaluate(`(async () => {
+  document.documentElement.lang = 'und';
+  const pf = await import('/pagefind/pagefind.js'); await pf.init();
+  const a = await pf.search(null, { filters: { measure: '集团化办学' } });
+  const b = await pf.search('"集团 团化 化办 办学"');
+  const c = await pf.search(null, { filters: { type: 'case' } });
+  const f = await pf.filters();
+  return { tagged: a.results.length, literal: b.results.length, cases: c.results.length, measureVals: Object.keys(f.measure||{}).slice(0,50) };
+})()`);
+console.log(JSON.stringify(r));
+await browser.close(); await server.close();
