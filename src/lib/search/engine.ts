@@ -21,7 +21,7 @@
 import { buildExcerpt, markTerms } from './excerpt.ts';
 import { FACETS, facetCounts, isEmptySelection, matchesSelection, toPagefindFilters, type Facet, type FacetCounts, type Selection } from './facets.ts';
 import { analyse, literalPieces, MIN_RELATED_COVERAGE, prepareDoc, rank, units, type Analysis, type Level, type PageDoc, type PreparedDoc, type Ranked } from './match.ts';
-import { fromIndexText, indexQuery } from './indexText.ts';
+import { fromIndexText, indexQuery, PART_FILTER } from './indexText.ts';
 import { MATCH_FILTER } from './mentions.ts';
 import { normalizeWithMap } from './normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
@@ -67,6 +67,12 @@ export interface EngineOptions {
   pageSize?: number;
   /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
+  /**
+   * Parts of the index merged into `pagefind` (src/integrations/pagefind.ts): date ranges, newest
+   * first, each page with its part in the `part` filter. Pagefind orders a merged sorted search by
+   * each part's own rank, so sorted searches run part by part. @default 1
+   */
+  parts?: number;
 }
 
 /** Per-query choices of the caller. */
@@ -139,7 +145,7 @@ function dateKey(doc: { meta: Record<string, string> }): string {
 const DATED_TYPES = new Set(['case', 'source']);
 
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
-  const { pageSize = 20 } = options;
+  const { pageSize = 20, parts = 1 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
   const measureByName = new Map(dict.measures.map((m) => [m.name, m]));
@@ -254,9 +260,18 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     return new Map((r?.results ?? []).map((x) => [x.id, x.score || 0]));
   }
 
+  /** Pages sorted by date, newest first (pages without a date are left out, as Pagefind does). */
+  async function byDate(filters: Record<string, unknown>): Promise<PagefindResult[]> {
+    const sort = { date: 'desc' as const };
+    if (parts === 1) return remember((await pagefind.search(null, { filters, sort }))?.results ?? []);
+    const lists = await Promise.all(
+      Array.from({ length: parts }, (_, part) => pagefind.search(null, { filters: { ...filters, [PART_FILTER]: String(part) }, sort })),
+    );
+    return remember(lists.flatMap((r) => r?.results ?? []));
+  }
+
   /** Every dated page (cases, sources), newest first: rank by id. */
-  const dateRanks = () =>
-    (dateOrder ??= pagefind.search(null, { sort: { date: 'desc' } }).then((r) => new Map((r?.results ?? []).map((x, i) => [x.id, i]))));
+  const dateRanks = () => (dateOrder ??= byDate({}).then((list) => new Map(list.map((x, i) => [x.id, i]))));
 
   /**
    * Filter values of every page, from one filter-only search per value (Pagefind's filter
@@ -427,8 +442,8 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     // Pagefind drops pages without the sort key from a sorted search: sort only dated page types.
     const types = selection.type?.length ? selection.type : ['case'];
     const dated = types.every((type) => DATED_TYPES.has(type));
-    const sorted = await pagefind.search(null, { filters: toPagefindFilters(selection, undefined, fixed), ...(dated && { sort: { date: 'desc' } }) });
-    const list = sorted?.results ?? [];
+    const filters = toPagefindFilters(selection, undefined, fixed);
+    const list = dated ? await byDate(filters) : await run(null, filters);
     const counts: FacetCounts = {};
     await Promise.all(
       FACETS.map(async (facet: Facet) => {

@@ -11,6 +11,7 @@ import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
 }
 
 let engine: Promise<SearchEngine> | undefined;
@@ -61,7 +62,9 @@ export function getEngine(): Promise<SearchEngine> {
     if (lang === null) html.removeAttribute('lang');
     else html.setAttribute('lang', lang);
     await ready;
-    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary);
+    const parts = terms?.indexParts ?? [];
+    for (const part of parts) await pagefind.mergeIndex(siteUrl(part), { language: INDEX_LANGUAGE });
+    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary, { parts: parts.length + 1 });
   })();
   engine.catch(() => {
     engine = undefined;
