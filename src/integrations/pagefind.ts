@@ -53,7 +53,9 @@ async function readTerms(dist: string): Promise<SearchTerms> {
  * the browser merges them (mergeIndex). Parts are date ranges, newest first, so a search sorted
  * by date reads them in order (engine.ts). `CASEBOOK_INDEX_PART_PAGES` overrides it.
  */
-export const PART_PAGES = 3000;
+export const PART_PAGES = 4000;
+/** Pagefind's default index chunk size (positions per chunk file); parts get proportionally smaller chunks, so a query fetches about as many bytes of postings as from one index. */
+const CHUNK_POSITIONS = 20000;
 
 export default function pagefindIndex(): AstroIntegration {
   let base = '/';
@@ -81,6 +83,8 @@ export default function pagefindIndex(): AstroIntegration {
         const count = Math.ceil(pages.length / limit);
         const size = Math.ceil(pages.length / count);
         const dirs: string[] = [];
+        // Read by the Pagefind service when it starts (createIndex after close()).
+        if (count > 1) process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(Math.round(CHUNK_POSITIONS / count));
         for (let part = 0; part < count; part++) {
           const { index, errors } = await pagefind.createIndex({});
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
