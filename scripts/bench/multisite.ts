@@ -44,6 +44,7 @@ try {
     symlinkSync(join(dir, 'dist'), join(root, p));
   }
   writeFileSync(join(root, 'blank.html'), '<!doctype html><html lang="zh-CN"><title>multisite</title></html>');
+  writeFileSync(join(root, '404.html'), '<!doctype html><title>404</title>');
   const server = await serveStatic(root, { gzip: true });
   const url = server.url.replace(/\/$/, '');
   const executablePath = chromiumPath();

@@ -152,6 +152,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   /** Every Pagefind result seen, by page id: what `data()` reads a page's fragment through. */
   const resultsById = new Map<string, PagefindResult>();
   const lookups = new Map<string, Promise<Set<string>>>();
+  const scoreCache = new Map<string, Promise<Map<string, number>>>();
+  /** Outcomes by query, selection, order and size: the same search again costs nothing (the index is static). */
+  const outcomes = new Map<string, Promise<SearchOutcome>>();
   let filtersLoaded: Promise<unknown> | undefined;
   let caseList: Promise<PagefindResult[]> | undefined;
   let dateOrder: Promise<Map<string, number>> | undefined;
@@ -252,12 +255,15 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   }
 
   /** Pagefind's relevance (BM25 over the bigrams) of the pages for a word: orders results before their text is read. */
-  async function relevance(piece: string): Promise<Map<string, number>> {
-    const q = indexQuery(piece);
-    if (q.kind === 'none') return new Map();
-    const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.term;
-    const r = await pagefind.search(term, {});
-    return new Map((r?.results ?? []).map((x) => [x.id, x.score || 0]));
+  function relevance(piece: string): Promise<Map<string, number>> {
+    let found = scoreCache.get(piece);
+    if (!found) {
+      const q = indexQuery(piece);
+      const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
+      found = term ? pagefind.search(term, {}).then((r) => new Map((r?.results ?? []).map((x) => [x.id, x.score || 0]))) : Promise.resolve(new Map());
+      scoreCache.set(piece, found);
+    }
+    return found;
   }
 
   /** Pages sorted by date, newest first (pages without a date are left out, as Pagefind does). */
@@ -296,7 +302,18 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     })());
 
   /** Full search for a non-empty query. */
-  async function query(raw: string, selection: Selection = {}, sort: SortOrder = 'relevance', need = 0, opts: QueryOptions = {}): Promise<SearchOutcome> {
+  function query(raw: string, selection: Selection = {}, sort: SortOrder = 'relevance', need = 0, opts: QueryOptions = {}): Promise<SearchOutcome> {
+    const key = JSON.stringify([raw.trim(), selection, sort, need, opts.counts ?? true]);
+    let outcome = outcomes.get(key);
+    if (!outcome) {
+      outcome = search(raw, selection, sort, need, opts);
+      outcomes.set(key, outcome);
+      outcome.catch(() => outcomes.delete(key));
+    }
+    return outcome;
+  }
+
+  async function search(raw: string, selection: Selection, sort: SortOrder, need: number, opts: QueryOptions): Promise<SearchOutcome> {
     const target = need > 0 ? need : defaultTarget;
     const parsed = parseQuery(raw, dict);
     const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
