@@ -39,7 +39,7 @@ try {
   if (!existsSync(join(dir, 'dist/cases/bench-00001/index.html'))) {
     throw new Error(`astro build wrote no case pages; its output (also in ${dir}/bench-astro.log):\n${astro.output.slice(-3000)}`);
   }
-  const indexed = /Indexed (\d+) pages in ([\d.]+) s/.exec(astro.output);
+  const indexed = /Indexed (\d+) pages in (\d+) part\(s\) in ([\d.]+) s/.exec(astro.output);
   log(`build ${astro.seconds} s, ${astro.peakRssMB} MB (tree ${astro.treePeakRssMB} MB)`);
   const plain = values.plain && !values['no-plain'];
   const pagefind = plain ? await timed(plainPagefindCommand(), dir) : undefined;
@@ -68,7 +68,7 @@ try {
     generateSeconds,
     /** `npm run build`: Astro and the site's index (the integration), one process tree. */
     astro: step(astro),
-    indexing: { seconds: Number(indexed?.[2] ?? NaN), pages: Number(indexed?.[1] ?? NaN) },
+    indexing: { seconds: Number(indexed?.[3] ?? NaN), pages: Number(indexed?.[1] ?? NaN), parts: Number(indexed?.[2] ?? NaN) },
     /** Plain `pagefind --site dist` (into dist/pagefind-plain/), for comparison. */
     ...(pagefind && { pagefind: { ...step(pagefind), pages: Number(/Indexed (\d+) pages?/.exec(pagefind.output)?.[1] ?? NaN) } }),
     dist: dirSize(dist),
