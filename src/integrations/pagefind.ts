@@ -30,11 +30,13 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
   }
 }
 
-/** URL of a built file: base + directory, as the site links it (trailingSlash: always). */
-function pageUrl(base: string, dist: string, file: string): string {
+/**
+ * URL of a built file as the index stores it: from the site root, without the base, which
+ * Pagefind's browser side adds (its `baseUrl` is where the bundle is served from, e.g. /casebook/).
+ */
+function pageUrl(dist: string, file: string): string {
   const rel = relative(dist, file).split(sep).join('/');
-  const path = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
-  return base.replace(/\/?$/, '/') + path;
+  return `/${rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel}`;
 }
 
 /** The search dictionary the build wrote (search-terms.json): the traditional → simplified map and the measures' names. */
@@ -58,13 +60,9 @@ export const PART_PAGES = 4000;
 const CHUNK_POSITIONS = 20000;
 
 export default function pagefindIndex(): AstroIntegration {
-  let base = '/';
   return {
     name: 'casebook-pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const dist = fileURLToPath(dir);
@@ -95,7 +93,7 @@ export default function pagefindIndex(): AstroIntegration {
             if (record.filters['type']?.includes('case')) record.filters[MATCH_FILTER] = matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s);
             if (count > 1) record.filters[PART_FILTER] = [String(part)];
             const response = await index.addCustomRecord({
-              url: pageUrl(base, dist, file),
+              url: pageUrl(dist, file),
               content: toIndexText(record.text, t2s),
               language: INDEX_LANGUAGE,
               meta: record.meta,
