@@ -1,12 +1,14 @@
 // Synthetic-corpus benchmark: builds a temporary copy of the site with N generated cases,
 // measures the build (Astro and Pagefind), the output and search, and prints ONE JSON line.
-//   npm run bench -- --cases N [--keep] [--seed S] [--queries 县管校聘,课后服务]
+//   npm run bench -- --cases N [--keep] [--seed S] [--queries 县管校聘,课后服务] [--no-plain]
 // Numbers only, no pass/fail. See docs/performance.md for the fields and measured results.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { prepareBenchSite } from './bench/site.ts';
-import { astroCommand, browserMeasures, commit, dirSize, pagefindCommand, serve, timed } from './bench/measure.ts';
+import { browserMeasures, buildCommand, commit, dirSize, PLAIN_DIR, plainPagefindCommand, serve, timed, uiMeasures } from './bench/measure.ts';
+import { trueCounts } from './bench/oracle.ts';
 import { removeTempSite } from '../tests/helpers/tempSite.ts';
 
 const { values } = parseArgs({
@@ -15,6 +17,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     queries: { type: 'string', default: '县管校聘,课后服务,集团化办学' },
+    // Plain Pagefind over the same pages, for comparison (its memory grows ~1 MB a page).
+    plain: { type: 'boolean', default: true },
+    'no-plain': { type: 'boolean', default: false },
   },
 });
 const cases = Number(values.cases);
@@ -24,44 +29,61 @@ if (!Number.isInteger(cases) || cases < 1) {
 }
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+// The code the run measures: the copy is made now, so the commit is read now too.
+const measured = commit();
 const t0 = performance.now();
 const dir = prepareBenchSite(cases, Number(values.seed));
 const generateSeconds = Math.round((performance.now() - t0) / 100) / 10;
 log(`${cases} cases in ${dir} (${generateSeconds} s); astro build …`);
 try {
-  const astro = await timed(astroCommand(), dir);
+  const astro = await timed(buildCommand(), dir);
   writeFileSync(join(dir, 'bench-astro.log'), astro.output);
   if (!existsSync(join(dir, 'dist/cases/bench-00001/index.html'))) {
     throw new Error(`astro build wrote no case pages; its output (also in ${dir}/bench-astro.log):\n${astro.output.slice(-3000)}`);
   }
-  log(`astro ${astro.seconds} s, ${astro.peakRssMB} MB; pagefind …`);
-  const pagefind = await timed(pagefindCommand(), dir);
-  log(`pagefind ${pagefind.seconds} s, ${pagefind.peakRssMB} MB; browser …`);
+  const indexed = /Indexed (\d+) pages in (\d+) part\(s\) in ([\d.]+) s/.exec(astro.output);
+  log(`build ${astro.seconds} s, ${astro.peakRssMB} MB (tree ${astro.treePeakRssMB} MB)`);
+  const plain = values.plain && !values['no-plain'];
+  const pagefind = plain ? await timed(plainPagefindCommand(), dir) : undefined;
+  if (pagefind) log(`plain pagefind ${pagefind.seconds} s, ${pagefind.peakRssMB} MB`);
   const dist = join(dir, 'dist');
+  const queries = values.queries.split(',');
+  log('true counts …');
+  const truth = trueCounts(dist, queries);
+  log('browser …');
   const { url, close } = await serve(dist);
   let browser;
+  let ui;
   try {
-    browser = await browserMeasures(url, values.queries.split(','), '/cases/bench-00001/');
+    browser = await browserMeasures(url, queries, '/cases/bench-00001/', plain);
+    ui = await uiMeasures(url, queries, '/cases/bench-00001/');
   } finally {
     await close();
   }
+  const step = (s: typeof astro) => ({ seconds: s.seconds, cpuSeconds: s.cpuSeconds, peakRssMB: s.peakRssMB, treePeakRssMB: s.treePeakRssMB });
   const line = {
     cases,
-    ...commit(),
+    ...measured,
     node: process.version,
     nodeOptions: process.env.NODE_OPTIONS ?? '',
+    loadavg: loadavg().map((x) => Math.round(x * 10) / 10),
     generateSeconds,
-    astro: { seconds: astro.seconds, cpuSeconds: astro.cpuSeconds, peakRssMB: astro.peakRssMB },
-    pagefind: {
-      seconds: pagefind.seconds,
-      cpuSeconds: pagefind.cpuSeconds,
-      peakRssMB: pagefind.peakRssMB,
-      pages: Number(/Indexed (\d+) pages?/.exec(pagefind.output)?.[1] ?? NaN),
-    },
+    /** `npm run build`: Astro and the site's index (the integration), one process tree. */
+    astro: step(astro),
+    indexing: { seconds: Number(indexed?.[3] ?? NaN), pages: Number(indexed?.[1] ?? NaN), parts: Number(indexed?.[2] ?? NaN) },
+    /** Plain `pagefind --site dist` (into dist/pagefind-plain/), for comparison. */
+    ...(pagefind && { pagefind: { ...step(pagefind), pages: Number(/Indexed (\d+) pages?/.exec(pagefind.output)?.[1] ?? NaN) } }),
     dist: dirSize(dist),
     index: dirSize(join(dist, 'pagefind')),
+    ...(pagefind && { plainIndex: dirSize(join(dist, PLAIN_DIR)) }),
     casePage: browser.casePage,
-    search: browser.search,
+    search: queries.map((query, i) => ({
+      ...(browser.search[i] ?? {}),
+      query,
+      trueCount: truth[i]!.trueCount,
+      trueLiteral: truth[i]!.trueLiteral,
+      ui: ui[i],
+    })),
     ...(values.keep && { dir }),
   };
   console.log(JSON.stringify(line));

@@ -93,7 +93,7 @@ async function meter(page: Page) {
       const taken = log;
       log = [];
       const kind = (u: string) =>
-        /\/pagefind\/fragment\//.test(u) ? 'fragments' : /\/pagefind\/index\//.test(u) ? 'indexChunks' : /\/pagefind\/filter\//.test(u) ? 'filters' : /\/pagefind\//.test(u) ? 'pagefindJsWasmMeta' : /search-terms\.json/.test(u) ? 'searchTerms' : /\/_astro\/.*\.js/.test(u) ? 'siteJs' : 'other';
+        /\/pagefind(-\d+)?\/fragment\//.test(u) ? 'fragments' : /\/pagefind(-\d+)?\/index\//.test(u) ? 'indexChunks' : /\/pagefind(-\d+)?\/filter\//.test(u) ? 'filters' : /\/pagefind(-\d+)?\//.test(u) ? 'pagefindJsWasmMeta' : /search-terms\.json/.test(u) ? 'searchTerms' : /\/_astro\/.*\.js/.test(u) ? 'siteJs' : 'other';
       const byKind: Record<string, number> = {};
       for (const r of taken) byKind[kind(r.url)] = (byKind[kind(r.url)] ?? 0) + r.bytes;
       return { bytes: taken.reduce((n, r) => n + r.bytes, 0), requests: taken.length, byKind };

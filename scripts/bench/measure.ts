@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium.ts';
 import { projectRoot } from '../../tests/helpers/tempSite.ts';
 import { serveStatic } from '../../tests/helpers/staticServer.ts';
@@ -18,6 +18,8 @@ export interface StepResult {
   peakRssMB: number;
   /** User + system CPU seconds (GNU time only; less sensitive than wall time to a busy machine). */
   cpuSeconds: number | null;
+  /** Peak of the whole process tree's resident memory together (polled every 200 ms), MB: Astro and the Pagefind service at once. */
+  treePeakRssMB: number;
   output: string;
 }
 
@@ -40,6 +42,24 @@ function treeHwmKb(pid: number): number {
   return max;
 }
 
+/** Resident memory of a process tree now (sum of VmRSS over the processes), kB. */
+function treeRssKb(pid: number): number {
+  let sum = 0;
+  const walk = (p: number) => {
+    try {
+      sum += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        for (const c of children ? children.split(/\s+/) : []) walk(Number(c));
+      }
+    } catch {
+      /* the process ended between reads */
+    }
+  };
+  walk(pid);
+  return sum;
+}
+
 /** Runs a command in `cwd`, timing it and recording its peak RSS. Throws with the output on failure. */
 export async function timed(cmd: string[], cwd: string, env: Record<string, string> = {}): Promise<StepResult> {
   const useTime = existsSync(TIME);
@@ -51,9 +71,13 @@ export async function timed(cmd: string[], cwd: string, env: Record<string, stri
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   let polledKb = 0;
-  const poll = useTime ? undefined : setInterval(() => (polledKb = Math.max(polledKb, treeHwmKb(child.pid!))), 250);
+  let treeKb = 0;
+  const poll = setInterval(() => {
+    if (!useTime) polledKb = Math.max(polledKb, treeHwmKb(child.pid!));
+    treeKb = Math.max(treeKb, treeRssKb(child.pid!));
+  }, 200);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (poll) clearInterval(poll);
+  clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${cmd.join(' ')} failed (${code}):\n${output.slice(-4000)}`);
   const [kb, user, sys] = useTime ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [polledKb];
@@ -62,16 +86,20 @@ export async function timed(cmd: string[], cwd: string, env: Record<string, stri
     seconds: Math.round(seconds * 10) / 10,
     peakRssMB: Math.round(kb! / 1024),
     cpuSeconds: user === undefined ? null : Math.round((user + sys!) * 10) / 10,
+    treePeakRssMB: Math.round(treeKb / 1024),
     output,
   };
 }
 
-export function astroCommand(): string[] {
-  return [process.execPath, join(projectRoot, 'node_modules/astro/astro.js'), 'build'];
+/** The publisher's build, as they run it: `npm run build` (astro build with the site's search index). */
+export function buildCommand(): string[] {
+  return ['npm', 'run', '--silent', 'build'];
 }
 
-export function pagefindCommand(): string[] {
-  return [process.execPath, join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist'];
+/** Plain Pagefind over the same HTML (its default Chinese indexing), beside the site's index, for comparison. */
+export const PLAIN_DIR = 'pagefind-plain';
+export function plainPagefindCommand(): string[] {
+  return [process.execPath, join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--output-subdir', PLAIN_DIR];
 }
 
 /** Total bytes and file count under a directory. */
@@ -125,7 +153,7 @@ export interface PageSize {
 /** Cold query (import pagefind.js, search, load the first 5 results), then the same query again. */
 const SEARCH_IN_PAGE = `async ({ q, fresh }) => {
   const t0 = performance.now();
-  const pf = fresh ? await import('/pagefind/pagefind.js') : window.__benchPagefind;
+  const pf = fresh ? await import('/${PLAIN_DIR}/pagefind.js') : window.__benchPagefind;
   window.__benchPagefind = pf;
   const found = await pf.search(q);
   await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
@@ -142,13 +170,110 @@ const PAGE_SIZE_IN_PAGE = `(path) => {
   };
 }`;
 
-/** Pagefind searches and a case page load in Chromium. */
-export async function browserMeasures(url: string, queries: string[], casePath: string) {
+/** Bytes and requests of everything a page (and its workers) fetches while `phase` runs. */
+function networkMeter(page: Page) {
+  let current: { bytes: number; requests: number; pending: Promise<void>[] } | undefined;
+  page.on('requestfinished', (request) => {
+    const p = current;
+    if (!p) return;
+    p.requests++;
+    p.pending.push(
+      request.sizes().then(
+        (z) => void (p.bytes += z.responseBodySize + z.responseHeadersSize),
+        () => undefined,
+      ),
+    );
+  });
+  return async <T>(phase: () => Promise<T>): Promise<{ value: T; bytes: number; requests: number }> => {
+    const p = (current = { bytes: 0, requests: 0, pending: [] });
+    const value = await phase();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // late requestfinished events
+    current = undefined;
+    await Promise.all(p.pending);
+    return { value, bytes: p.bytes, requests: p.requests };
+  };
+}
+
+/** The number of cases the status line reports: 共 N 个案例, or the 其中案例 M of 共 N 条结果（其中案例 M 个）. */
+export function shownCaseCount(status: string): number {
+  const n = /其中案例\s*(\d+)/.exec(status) ?? /共\s*(\d+)/.exec(status) ?? /(\d+)/.exec(status);
+  return n ? Number(n[1]) : 0;
+}
+
+export interface UiQuery {
+  /** Cases counted in the status line of the dialog. */
+  count: number;
+  /** The dialog on a case page, cold: loading the search and the first query. */
+  first: QueryTiming;
+  /** A different query next in the same dialog. */
+  second: QueryTiming & { query: string };
+  /** The first query again. */
+  repeat: QueryTiming;
+  /** /search/?q=… opened cold: navigation to results shown (ms from navigation start), and its count. */
+  page: QueryTiming & { count: number };
+}
+
+const dialogDone = (q: string) => `#search-dialog [data-search-results][data-state="done"][data-query=${JSON.stringify(q)}]`;
+
+/**
+ * Search through the site's own UI: the quick-search dialog (Ctrl+K on a case page, the query
+ * typed in, results rendered) and the search page. `ms` runs from the last keystroke (or the
+ * navigation) to the results on screen, debounce included.
+ */
+export async function uiMeasures(url: string, queries: string[], casePath: string): Promise<UiQuery[]> {
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath && { executablePath }) });
+  const out: UiQuery[] = [];
+  try {
+    for (const [i, query] of queries.entries()) {
+      const other = queries[(i + 1) % queries.length]!;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const meter = networkMeter(page);
+      await page.goto(url + casePath, { waitUntil: 'load' });
+      const input = page.locator('#search-dialog input[type="search"]');
+      const type = async (q: string) => {
+        await input.fill(q);
+        const t0 = performance.now();
+        await page.waitForSelector(dialogDone(q), { timeout: 120_000 });
+        return Math.round(performance.now() - t0);
+      };
+      const first = await meter(async () => {
+        await page.keyboard.press('Control+k');
+        return type(query);
+      });
+      const count = shownCaseCount((await page.locator('#search-dialog [data-search-status]').textContent()) ?? '');
+      const second = await meter(() => type(other === query ? `${query} ` : other));
+      const repeat = await meter(() => type(query));
+      await context.close();
+
+      const pageContext = await browser.newContext();
+      const searchPage = await pageContext.newPage();
+      const pageMeter = networkMeter(searchPage);
+      const cold = await pageMeter(async () => {
+        const t0 = performance.now();
+        await searchPage.goto(`${url}/search/?q=${encodeURIComponent(query)}`);
+        await searchPage.waitForSelector(`main [data-search-results][data-state="done"]`, { timeout: 120_000 });
+        return Math.round(performance.now() - t0);
+      });
+      const pageCount = shownCaseCount((await searchPage.locator('main [data-search-status]').textContent()) ?? '');
+      await pageContext.close();
+      const timing = (m: { value: number; bytes: number; requests: number }) => ({ ms: m.value, bytes: m.bytes, requests: m.requests });
+      out.push({ count, first: timing(first), second: { query: other, ...timing(second) }, repeat: timing(repeat), page: { ...timing(cold), count: pageCount } });
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+/** Plain Pagefind searches and a case page load in Chromium. */
+export async function browserMeasures(url: string, queries: string[], casePath: string, plain = true) {
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath && { executablePath }) });
   try {
     const search: QueryResult[] = [];
-    for (const query of queries) {
+    for (const query of plain ? queries : []) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(url + BLANK_PAGE);

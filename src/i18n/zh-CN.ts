@@ -161,7 +161,6 @@ export const zhCN = {
   'search.noResults': '没有找到包含“{q}”的内容。',
   'search.resultsCount': '共{n}条结果（其中案例{cases}个）',
   'search.casesCount': '共{n}个案例',
-  'search.resultsAtLeast': '至少{n}条结果（已核对最相关的页面，可显示更多）',
   'search.withRelated': '{count}，另有{m}条相关结果',
   'search.moreMeasures': '等{n}项',
   'search.filters': '筛选',

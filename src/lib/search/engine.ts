@@ -1,27 +1,28 @@
 /**
- * The query strategy. Pagefind (1.6, ICU segmentation) finds every page for a plain
- * Chinese query but over-matches on single characters; so it only generates candidates,
- * and each candidate's full text (Pagefind's fragment) is checked literally (match.ts):
+ * The query strategy over an index of character bigrams (indexText.ts: any string of two or
+ * more letters, digits or Han characters is a Pagefind exact phrase; one character is a
+ * prefix search), so the index answers exactly which pages contain a word:
  *
- * 1. candidates: Pagefind's exact phrase search, the plain query, the measure's name and
- *    aliases for a measure word, the pages tagged with that measure;
- * 2. if fewer than a page of results: each word character by character (finds words that
- *    start mid-word in Pagefind's segmentation, e.g. 团化 inside 集团化), each word alone;
- * 3. if still no result: every case page (bounded by `maxScan`), so a string that occurs
- *    in a case is never missed because of how Pagefind segmented it.
+ * 1. each query word, each other name of a measure word (cases only) and the pages tagged
+ *    with the measure (cases only) are looked up; a page is a result when every word is
+ *    satisfied (levels: literal 3, alias 2, tag 1). The count, the filter counts (from the
+ *    filter values of every page, loaded once) and the order by date come from the index;
+ * 2. results are ordered before anything is read: cases first, the words found joined, the
+ *    weakest level, Pagefind's relevance of the bigrams (or the date);
+ * 3. only the results on screen (`target`, more with `need`) are read — their fragments —
+ *    and checked literally (match.ts) for the excerpt, the highlight and the final order;
+ * 4. with fewer results than a page, related pages are found from the index too: the pieces
+ *    of each word (every substring of two units or more) are looked up and the pages whose
+ *    pieces cover more than half of the query are “related” (match.ts `literalPieces`).
  *
- * Candidates are read in ranking order (cases, exact-phrase hits, score) in batches until a
- * page of results is confirmed (`target`); the rest are read when more are asked for, so a
- * big corpus costs a few batches of fragments, not every candidate. Results are the pages
- * containing every word (or an alias), ranked by match.ts; pages with only pieces of the
- * query are “related”. Filters and counts are computed on the verified results. With an
- * empty query, Pagefind's own filtering browses the cases.
- *
- * Pagefind is passed in (`PagefindLike`), so the strategy runs in unit tests without a browser.
+ * With an empty query, Pagefind's own filtering browses the cases. Pagefind is passed in
+ * (`PagefindLike`), so the strategy runs in unit tests without a browser.
  */
 import { buildExcerpt, markTerms } from './excerpt.ts';
-import { FACETS, facetCounts, matchesSelection, toPagefindFilters, type Facet, type FacetCounts, type Selection } from './facets.ts';
-import { analyse, prepareDoc, rank, type Analysis, type PageDoc, type PreparedDoc, type Ranked } from './match.ts';
+import { FACETS, facetCounts, isEmptySelection, matchesSelection, toPagefindFilters, type Facet, type FacetCounts, type Selection } from './facets.ts';
+import { analyse, literalPieces, MIN_RELATED_COVERAGE, prepareDoc, rank, units, type Analysis, type Level, type PageDoc, type PreparedDoc, type Ranked } from './match.ts';
+import { fromIndexText, indexQuery, PART_FILTER } from './indexText.ts';
+import { MATCH_FILTER } from './mentions.ts';
 import { normalize, normalizeWithMap } from './normalize.ts';
 import { hasHan } from '../han.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
@@ -41,6 +42,9 @@ export interface FragmentData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Set when an exact phrase matched the page's meta only, not its text. */
+  matchedMetaFields?: string[];
+  /** Fragment of the page; its `content` is the index text (indexText.ts). */
   data(): Promise<FragmentData>;
 }
 
@@ -61,25 +65,28 @@ export interface PagefindLike {
 }
 
 export interface EngineOptions {
-  /** Results per page; fewer whole results than this triggers stage 2. @default 20 */
+  /** Results per page; fewer whole results than this also looks up related pages (pieces of the query). @default 20 */
   pageSize?: number;
-  /** Most candidate pages verified (their text loaded) per query; the likeliest first. @default 150 */
-  maxCandidates?: number;
-  /**
-   * Verification stops once this many results are confirmed (the rest of the candidates stay
-   * unread, `truncated`); the UI asks for more with `need`. Bounds the bytes on big corpora.
-   * @default pageSize
-   */
+  /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
-  /** Most case pages read by the stage-3 scan (on top of `maxCandidates`). @default 400 */
-  maxScan?: number;
-  /** Most pages other than cases (measure, theme, region, source pages) verified per query: they rank after the cases, so only the likeliest are read. @default 12 */
-  maxOtherPages?: number;
-  /** Candidates read per round when verifying. @default 16 */
-  batch?: number;
-  /** Most other names of a measure word queried separately (the measure's name first). @default 6 */
-  maxVariants?: number;
+  /**
+   * Parts of the index merged into `pagefind` (src/integrations/pagefind.ts): date ranges, newest
+   * first, each page with its part in the `part` filter. Pagefind orders a merged sorted search by
+   * each part's own rank, so sorted searches run part by part. @default 1
+   */
+  parts?: number;
 }
+
+/** Per-query choices of the caller. */
+export interface QueryOptions {
+  /** Compute the filter counts (loads Pagefind's filter index once). The dialog shows none. @default true */
+  counts?: boolean;
+}
+
+/** Related pages read and shown beside the results. */
+const MAX_RELATED = 10;
+/** Longest query word whose pieces are looked up for related pages (its pieces: n·(n−1)/2 lookups). */
+const MAX_PIECE_UNITS = 12;
 
 /** How a result matched: the words themselves, an alias, the measure tag, or only pieces. */
 export type MatchKind = 'literal' | 'alias' | 'tag' | 'partial';
@@ -120,8 +127,11 @@ export interface SearchOutcome {
   counts: FacetCounts;
   /** Browsing (empty query): `results` holds only the first `limit`, `total` all. */
   browse: boolean;
+  /** Exact number of results (after filters): of `results`, or of `related` when falling back. */
   total: number;
-  /** Candidates were left unread because enough results were confirmed: `total` is a lower bound. */
+  /** How many of them are case pages. */
+  caseTotal: number;
+  /** Not every result is in `results` yet (its text is read when more are asked for). */
   truncated: boolean;
   stats: { candidates: number; verified: number; stages: string[] };
 }
@@ -134,19 +144,28 @@ function dateKey(doc: { meta: PageMeta }): string {
 
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
-  const { pageSize = 20, maxCandidates = 150, maxScan = 400, maxOtherPages = 12, maxVariants = 6, batch = 16 } = options;
+  const { pageSize = 20, parts = 1 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
+  const measureByName = new Map(dict.measures.map((m) => [m.name, m]));
+  /** Every Pagefind result seen, by page id: what `data()` reads a page's fragment through. */
+  const resultsById = new Map<string, PagefindResult>();
+  const lookups = new Map<string, Promise<Set<string>>>();
+  const scoreCache = new Map<string, Promise<Map<string, number>>>();
+  /** Outcomes by query, selection, order and size: the same search again costs nothing (the index is static). */
+  const outcomes = new Map<string, Promise<SearchOutcome>>();
   let filtersLoaded: Promise<unknown> | undefined;
   let caseList: Promise<PagefindResult[]> | undefined;
-  /** Every case page (no text loaded): to verify cases first, and for the stage-3 scan. */
+  let dateOrder: Promise<Map<string, number>> | undefined;
+  let filtersById: Promise<Map<string, Record<string, string[]>>> | undefined;
+  /** Every case page (no text loaded): which results are cases. */
   const allCases = () => (caseList ??= run(null, { type: 'case' }));
 
   function load(result: PagefindResult): Promise<PreparedDoc> {
     let doc = docs.get(result.id);
     if (!doc) {
       doc = result.data().then((d): PreparedDoc => {
-        const page: PageDoc = { id: result.id, url: d.url, content: d.content, meta: d.meta ?? {}, filters: d.filters ?? {}, score: 0 };
+        const page: PageDoc = { id: result.id, url: d.url, content: fromIndexText(d.content), meta: d.meta ?? {}, filters: d.filters ?? {}, score: 0 };
         return prepareDoc(page, dict.t2s);
       });
       docs.set(result.id, doc);
@@ -156,7 +175,12 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
 
   async function run(term: string | null, filters?: Record<string, unknown>): Promise<PagefindResult[]> {
     const r = await pagefind.search(term, filters ? { filters } : {});
-    return r?.results ?? [];
+    return remember(r?.results ?? []);
+  }
+
+  function remember(results: PagefindResult[]): PagefindResult[] {
+    for (const r of results) if (!resultsById.has(r.id)) resultsById.set(r.id, r);
+    return results;
   }
 
   function toHit(r: Ranked, parsed: ParsedQuery, partial: boolean): Hit {
@@ -210,124 +234,219 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     };
   }
 
+  /** Pages containing `piece` (a normalised query word or part of one), exactly, from the index. */
+  function lookup(piece: string): Promise<Set<string>> {
+    let found = lookups.get(piece);
+    if (!found) {
+      const q = indexQuery(piece);
+      found =
+        q.kind === 'none'
+          ? Promise.resolve(new Set<string>())
+          : pagefind.search(q.term, {}).then((r) => {
+              const ids = new Set<string>();
+              // A phrase found only in a page's meta (its title, summary …) is not in its text.
+              for (const x of remember(r?.results ?? [])) if (!(q.kind === 'phrase' && x.matchedMetaFields?.length)) ids.add(x.id);
+              return ids;
+            });
+      lookups.set(piece, found);
+    }
+    return found;
+  }
+
+  /** Pagefind's relevance (BM25 over the bigrams) of the pages for a word: orders results before their text is read. */
+  function relevance(piece: string): Promise<Map<string, number>> {
+    let found = scoreCache.get(piece);
+    if (!found) {
+      const q = indexQuery(piece);
+      const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
+      found = term ? pagefind.search(term, {}).then((r) => new Map((r?.results ?? []).map((x) => [x.id, x.score || 0]))) : Promise.resolve(new Map());
+      scoreCache.set(piece, found);
+    }
+    return found;
+  }
+
+  /** Pages sorted by date, newest first (pages without a date are left out, as Pagefind does). */
+  async function byDate(filters: Record<string, unknown>): Promise<PagefindResult[]> {
+    const sort = { date: 'desc' as const };
+    if (parts === 1) return remember((await pagefind.search(null, { filters, sort }))?.results ?? []);
+    const lists = await Promise.all(
+      Array.from({ length: parts }, (_, part) => pagefind.search(null, { filters: { ...filters, [PART_FILTER]: String(part) }, sort })),
+    );
+    return remember(lists.flatMap((r) => r?.results ?? []));
+  }
+
+  /** Every dated page (cases, sources), newest first: rank by id. */
+  const dateRanks = () => (dateOrder ??= byDate({}).then((list) => new Map(list.map((x, i) => [x.id, i]))));
+
+  /**
+   * Filter values of every page, from one filter-only search per value (Pagefind's filter
+   * index, loaded once): results are counted and filtered without reading their text.
+   */
+  const pageFilters = () =>
+    (filtersById ??= (async () => {
+      const all = (await pagefind.filters?.()) ?? {};
+      const byId = new Map<string, Record<string, string[]>>();
+      await Promise.all(
+        FACETS.flatMap((facet) =>
+          Object.keys(all[facet] ?? {}).map(async (value) => {
+            for (const r of await run(null, { [facet]: value })) {
+              let f = byId.get(r.id);
+              if (!f) byId.set(r.id, (f = {}));
+              (f[facet] ??= []).push(value);
+            }
+          }),
+        ),
+      );
+      return byId;
+    })());
+
   /** Full search for a non-empty query. */
-  async function query(raw: string, selection: Selection = {}, sort: SortOrder = 'relevance', need = 0): Promise<SearchOutcome> {
-    const target = Math.max(defaultTarget, need);
+  function query(raw: string, selection: Selection = {}, sort: SortOrder = 'relevance', need = 0, opts: QueryOptions = {}): Promise<SearchOutcome> {
+    const key = JSON.stringify([raw.trim(), selection, sort, need, opts.counts ?? true]);
+    let outcome = outcomes.get(key);
+    if (!outcome) {
+      outcome = search(raw, selection, sort, need, opts);
+      outcomes.set(key, outcome);
+      outcome.catch(() => outcomes.delete(key));
+    }
+    return outcome;
+  }
+
+  async function search(raw: string, selection: Selection, sort: SortOrder, need: number, opts: QueryOptions): Promise<SearchOutcome> {
+    const target = need > 0 ? need : defaultTarget;
     const parsed = parseQuery(raw, dict);
     const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
     if (!parsed.words.length) {
-      return { query: parsed, hints, results: [], related: [], fallback: false, pieces: [], counts: {}, browse: false, total: 0, truncated: false, stats: EMPTY_QUERY_STATS };
+      return { query: parsed, hints, results: [], related: [], fallback: false, pieces: [], counts: {}, browse: false, total: 0, caseTotal: 0, truncated: false, stats: EMPTY_QUERY_STATS };
     }
-    const candidates = new Map<string, PagefindResult>();
-    const scores = new Map<string, number>();
-    const analysed = new Map<string, Ranked>();
-    const stages: string[] = [];
-
-    const exact = new Set<string>();
-    const cases = new Set((await allCases()).map((r) => r.id));
-    const collect = async (lists: Array<Promise<PagefindResult[]>>, exactHits = false) => {
-      for (const list of await Promise.all(lists)) {
-        for (const r of list) {
-          if (!candidates.has(r.id)) candidates.set(r.id, r);
-          if (exactHits) exact.add(r.id);
-          scores.set(r.id, Math.max(scores.get(r.id) ?? 0, r.score || 0));
-        }
-      }
+    const stages = ['index'];
+    const withCounts = opts.counts ?? true;
+    const filtering = !isEmptySelection(selection);
+    // Everything below is answered by the index; only the pages shown are read.
+    const [cases, literal, named, joined, scores, filters] = await Promise.all([
+      allCases().then((list) => new Set(list.map((r) => r.id))),
+      Promise.all(parsed.words.map((w) => lookup(w.text))),
+      // Cases with another name of the word's measure, or its tag: one filter of the index (mentions.ts).
+      Promise.all(parsed.words.map((w) => Promise.all(w.measures.map((id) => run(null, { [MATCH_FILTER]: id }).then((l) => new Set(l.map((r) => r.id))))))),
+      parsed.phrase ? lookup(parsed.phrase) : Promise.resolve(new Set<string>()),
+      Promise.all(parsed.words.map((w) => relevance(w.text))),
+      withCounts || filtering ? pageFilters() : Promise.resolve(undefined),
+    ]);
+    const scoreOf = (id: string) => scores.reduce((sum, m) => sum + (m.get(id) ?? 0), 0);
+    /** 3: the word itself; 2: another name or the tag (which of the two, the page's text tells once read); 0: neither. */
+    const levelOf = (id: string, wi: number): Level => {
+      if (literal[wi]!.has(id)) return 3;
+      if (!cases.has(id)) return 0; // aliases and tags widen the search for cases only
+      return named[wi]!.some((s) => s.has(id)) ? 2 : 0;
     };
-    /**
-     * Loads and checks pending candidates in the order results are ranked and found — cases
-     * first (they rank first), Pagefind's exact-phrase hits, then score — in batches, until
-     * `target` results are confirmed or the budget is spent.
-     */
-    let unread = 0;
-    const verify = async (budget = maxCandidates, until = target) => {
-      const priority = (id: string) => (cases.has(id) ? 2 : 0) + (exact.has(id) ? 1 : 0);
-      const others = [...analysed.keys()].filter((id) => !cases.has(id)).length;
-      let otherBudget = maxOtherPages - others;
-      const pending = [...candidates.values()]
-        .filter((r) => !analysed.has(r.id))
-        .sort((a, b) => priority(b.id) - priority(a.id) || (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || a.id.localeCompare(b.id))
-        .filter((r) => cases.has(r.id) || otherBudget-- > 0)
-        .slice(0, Math.max(0, budget - analysed.size));
-      let ranked = rank([...analysed.values()]);
-      let at = 0;
-      while (at < pending.length && ranked.whole.length < until) {
-        const round = pending.slice(at, (at += batch));
-        for (const doc of await Promise.all(round.map(load))) {
-          const withScore = { ...doc, score: scores.get(doc.id) ?? 0 };
-          analysed.set(doc.id, { doc: withScore, analysis: analyse(withScore, parsed) });
-        }
-        ranked = rank([...analysed.values()]);
-      }
-      unread = pending.length - Math.min(at, pending.length);
-      return ranked;
-    };
-
-    // Stage 1: the query as typed, aliases, pages tagged with a named measure.
-    stages.push('plain');
-    const first: Array<Promise<PagefindResult[]>> = [run(parsed.normalized)];
-    for (const w of parsed.words) {
-      const names = new Set(w.measures.map((id) => normalize(dict.byId.get(id)?.name ?? '', { compact: true })));
-      const variants = [...w.variants].sort((a, b) => Number(names.has(b)) - Number(names.has(a)));
-      for (const v of variants.slice(0, maxVariants)) first.push(run(v));
-      for (const id of w.measures) {
-        first.push(run(null, { measure: id }));
-      }
+    const pool = new Set<string>();
+    for (const sets of [literal, ...named]) for (const set of sets) for (const id of set) pool.add(id);
+    /** Pages containing every word (or, for cases, an alias or the measure tag), with the weakest word's level. */
+    const whole: Array<{ id: string; minLevel: Level; phrase: boolean }> = [];
+    for (const id of pool) {
+      let minLevel: Level = 3;
+      for (let wi = 0; wi < parsed.words.length && minLevel > 0; wi++) minLevel = Math.min(minLevel, levelOf(id, wi)) as Level;
+      if (minLevel > 0) whole.push({ id, minLevel, phrase: joined.has(id) });
     }
-    // Pagefind's exact phrase search: precise where its segmentation agrees, verified first.
-    await Promise.all([collect(parsed.words.map((w) => run(`"${w.text}"`)), true), collect(first)]);
-    let ranked = await verify();
-
-    // Stage 2: character by character, and word by word.
-    if (ranked.whole.length < pageSize) {
-      stages.push('pieces');
-      const second: Array<Promise<PagefindResult[]>> = [];
-      for (const w of parsed.words) {
-        const chars = [...w.text];
-        if (hasHan(w.text) && chars.length > 1) second.push(run(chars.join(' ')));
-        if (parsed.words.length > 1) second.push(run(w.text));
-      }
-      if (second.length) {
-        await collect(second);
-        ranked = await verify();
-      }
-    }
-
-    // Stage 3: nothing matched whole: read the case pages themselves.
-    if (ranked.whole.length === 0) {
-      stages.push('scan');
-      await collect([allCases().then((all) => all.slice(0, maxScan))]);
-      ranked = await verify(maxCandidates + maxScan);
-    }
-
-    const fallback = ranked.whole.length === 0;
-    const base = fallback ? ranked.related : ranked.whole;
-    const counts = facetCounts(
-      base.map((r) => r.doc),
-      selection,
+    const typeOf = (id: string) => (cases.has(id) ? 0 : 1);
+    const keep = (id: string) => !filtering || matchesSelection(filters?.get(id) ?? {}, selection);
+    const ranks = sort === 'date' ? await dateRanks() : undefined;
+    const byDate = (a: string, b: string) => (ranks!.get(a) ?? Infinity) - (ranks!.get(b) ?? Infinity);
+    whole.sort(
+      (a, b) =>
+        typeOf(a.id) - typeOf(b.id) ||
+        (ranks ? byDate(a.id, b.id) : Number(b.phrase) - Number(a.phrase) || b.minLevel - a.minLevel || scoreOf(b.id) - scoreOf(a.id)) ||
+        a.id.localeCompare(b.id),
     );
-    const keep = (r: Ranked) => matchesSelection(r.doc.filters, selection);
-    let results = (fallback ? [] : ranked.whole.filter(keep)).map((r) => toHit(r, parsed, false));
-    let related = ranked.related.filter(keep).map((r) => toHit(r, parsed, true));
-    if (sort === 'date') {
-      const byDate = (a: Hit, b: Hit) => dateKey(b).localeCompare(dateKey(a));
-      results = [...results].sort(byDate);
-      related = [...related].sort(byDate);
+    const matching = whole.filter((x) => keep(x.id));
+
+    // Related pages: only pieces of the query, looked up while there are few whole results.
+    let relatedIds: Array<{ id: string; coverage: number; longest: number }> = [];
+    if (whole.length < pageSize) {
+      stages.push('pieces');
+      const inWhole = new Set(whole.map((x) => x.id));
+      const pieceSets = new Map<string, Set<string>>();
+      const candidates = new Set<string>();
+      await Promise.all(
+        parsed.words.map(async (w) => {
+          if (w.quoted) return;
+          const u = units(w.text);
+          if (u.length > MAX_PIECE_UNITS) return;
+          for (let i = 0; i < u.length; i++) {
+            for (let j = i + 2; j <= u.length; j++) {
+              const piece = u.slice(i, j).join('');
+              const set = await lookup(piece);
+              pieceSets.set(piece, set);
+              for (const id of set) if (!inWhole.has(id)) candidates.add(id);
+            }
+            // a run of two or more digits or letters is a piece of its own (1980)
+            if (/^[a-z0-9]{2,}$/.test(u[i]!)) {
+              const set = await lookup(u[i]!);
+              pieceSets.set(u[i]!, set);
+              for (const id of set) if (!inWhole.has(id)) candidates.add(id);
+            }
+          }
+        }),
+      );
+      for (const id of candidates) {
+        let covered = 0;
+        let total = 0;
+        let longest = 0;
+        parsed.words.forEach((w, wi) => {
+          const size = units(w.text).length;
+          total += size;
+          if (levelOf(id, wi) > 0) {
+            covered += size;
+            longest = Math.max(longest, size);
+            return;
+          }
+          if (w.quoted) return;
+          const p = literalPieces(w.text, (piece) => pieceSets.get(piece)?.has(id) ?? false);
+          covered += p.covered;
+          longest = Math.max(longest, p.longest);
+        });
+        const coverage = total ? covered / total : 0;
+        if (coverage > MIN_RELATED_COVERAGE && longest >= 2) relatedIds.push({ id, coverage, longest });
+      }
+      relatedIds.sort(
+        (a, b) => typeOf(a.id) - typeOf(b.id) || (ranks ? byDate(a.id, b.id) : b.coverage - a.coverage || b.longest - a.longest || scoreOf(b.id) - scoreOf(a.id)) || a.id.localeCompare(b.id),
+      );
     }
-    const pieces = fallback ? [...new Set(ranked.related.flatMap((r) => r.analysis.terms))].sort((a, b) => b.length - a.length) : [];
+    const fallback = whole.length === 0;
+    relatedIds = relatedIds.filter((x) => keep(x.id));
+
+    // Read and check only what is shown: the first `target` results and related pages.
+    const results = fallback ? [] : await analysed(matching.slice(0, target).map((x) => x.id), parsed);
+    const relatedShown = await analysed(relatedIds.slice(0, fallback ? target : MAX_RELATED).map((x) => x.id), parsed);
+    const ranked = rank([...results, ...relatedShown]);
+    const order = (list: Ranked[]) => (ranks ? [...list].sort((a, b) => byDate(a.doc.id, b.doc.id)) : list);
+    const hits = order(ranked.whole).map((r) => toHit(r, parsed, false));
+    const related = order(ranked.related).map((r) => toHit(r, parsed, true));
+
+    const base = fallback ? relatedIds.map((x) => x.id) : whole.map((x) => x.id);
+    const counts = withCounts && filters ? facetCounts(base.map((id) => ({ filters: filters.get(id) ?? {} })), selection) : {};
+    const total = fallback ? relatedIds.length : matching.length;
+    const caseTotal = (fallback ? relatedIds : matching).filter((x) => cases.has(x.id)).length;
     return {
       query: parsed,
       hints,
-      results,
+      results: hits,
       related,
       fallback,
-      pieces,
+      pieces: fallback ? [...new Set(related.flatMap((h) => h.terms))].sort((a, b) => b.length - a.length) : [],
       counts,
       browse: false,
-      total: fallback ? related.length : results.length,
-      truncated: unread > 0,
-      stats: { candidates: candidates.size, verified: analysed.size, stages },
+      total,
+      caseTotal,
+      truncated: (fallback ? related.length : hits.length) < total,
+      stats: { candidates: pool.size, verified: results.length + relatedShown.length, stages },
     };
+  }
+
+  /** Reads the pages' text and checks them literally (match.ts), for the excerpts and the final order. */
+  async function analysed(ids: string[], parsed: ParsedQuery): Promise<Ranked[]> {
+    const docs = await Promise.all(ids.map((id) => resultsById.get(id)).filter((r): r is PagefindResult => !!r).map(load));
+    return docs.map((doc) => ({ doc, analysis: analyse(doc, parsed, dict) }));
   }
 
   /** Browsing with an empty query: the cases (or the selected page types), newest first, filtered by Pagefind. */
@@ -339,8 +458,8 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     // Pagefind drops pages without the sort key from a sorted search: sort only dated page types.
     const types = selection.type?.length ? selection.type : ['case'];
     const dated = types.every((type) => isPageType(type) && DATED_TYPES.has(type));
-    const sorted = await pagefind.search(null, { filters: toPagefindFilters(selection, undefined, fixed), ...(dated && { sort: { date: 'desc' } }) });
-    const list = sorted?.results ?? [];
+    const filters = toPagefindFilters(selection, undefined, fixed);
+    const list = dated ? await byDate(filters) : await run(null, filters);
     const counts: FacetCounts = {};
     await Promise.all(
       FACETS.map(async (facet: Facet) => {
@@ -361,6 +480,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       counts,
       browse: true,
       total: list.length,
+      caseTotal: types.includes('case') ? list.length : 0,
       truncated: false,
       stats: { candidates: list.length, verified: shown.length, stages: ['browse'] },
     };

@@ -104,9 +104,11 @@ function isAlnum(unit: string): boolean {
 /**
  * Greedy longest pieces of `word` that occur in `hay`, left to right. A piece counts when it
  * has two units or more, or is one letter/digit run of two characters or more (1980):
- * single Chinese characters match almost any page and say nothing.
+ * single Chinese characters match almost any page and say nothing. `hay` is the page's text,
+ * or a test of whether the page contains a piece (the engine asks the index).
  */
-export function literalPieces(word: string, hay: string): { pieces: string[]; covered: number; total: number; longest: number } {
+export function literalPieces(word: string, hay: string | ((piece: string) => boolean)): { pieces: string[]; covered: number; total: number; longest: number } {
+  const has = typeof hay === 'string' ? (piece: string) => hay.includes(piece) : hay;
   const u = units(word);
   const pieces: string[] = [];
   let covered = 0;
@@ -116,7 +118,7 @@ export function literalPieces(word: string, hay: string): { pieces: string[]; co
     let found = 0;
     for (let len = u.length - i; len >= 1; len--) {
       if (len === 1 && !(isAlnum(u[i]!) && u[i]!.length >= 2)) break;
-      if (hay.includes(u.slice(i, i + len).join(''))) {
+      if (has(u.slice(i, i + len).join(''))) {
         found = len;
         break;
       }

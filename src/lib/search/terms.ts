@@ -28,6 +28,8 @@ export interface SearchTerms {
   measures: TermMeasure[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
+  /** Further parts of the search index (bundle directories under the base, e.g. `pagefind-1/`), merged in the browser; written by src/integrations/pagefind.ts for large sites. */
+  indexParts?: string[];
 }
 
 export interface Dictionary {

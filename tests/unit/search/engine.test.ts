@@ -3,6 +3,7 @@ import { HAN } from '../../../src/lib/han.ts';
 import { createSearchEngine } from '../../../src/lib/search/engine.ts';
 import { random } from '../../helpers/random.ts';
 import { corpus, dictionary, fakePagefind } from './fixtures.ts';
+import { normalize } from '../../../src/lib/search/normalize.ts';
 
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
@@ -14,7 +15,7 @@ function engine() {
   return { pf, engine: createSearchEngine(pf, dictionary()) };
 }
 
-describe('query strategy (real cases, a Pagefind that over-matches every character)', () => {
+describe('query strategy (real cases, a bigram index as Pagefind searches it)', () => {
   test('减负: only pages containing 减负 or another name of 双减, literal ones first', async () => {
     const { engine: e } = engine();
     const o = await e.query('减负');
@@ -60,52 +61,47 @@ describe('query strategy (real cases, a Pagefind that over-matches every charact
     expect(o.results.filter((h) => h.kind === 'literal').length).toBeGreaterThan(3);
   });
 
-  test('nothing for words in no text; the case pages are read before saying so', async () => {
+  test('nothing for words in no text, and no page read to say so', async () => {
     const { pf, engine: e } = engine();
     const o = await e.query('量子计算');
     expect(o.results).toEqual([]);
     expect(o.related).toEqual([]);
-    expect(o.stats.stages).toEqual(['plain', 'pieces', 'scan']);
-    expect(pf.asked).toContain('<filters {"type":"case"}>');
+    expect(o.total).toBe(0);
+    expect(pf.loaded.size).toBe(0);
   });
 
-  test('a query with many results stops after the plain stage', async () => {
-    const pf = fakePagefind(pages);
-    const e = createSearchEngine(pf, dictionary(), { pageSize: 3 });
+  test('the count is exact (every page containing the word) though only the results shown are read', async () => {
+    for (const q of ['教育', '课后服务', '集团化', '郑州']) {
+      const pf = fakePagefind(pages);
+      const e = createSearchEngine(pf, dictionary(), { pageSize: 3 });
+      const o = await e.query(q, {}, 'relevance', 0, { counts: false });
+      const containing = pages.filter((p) => normalize(p.content, { compact: true }).includes(q));
+      expect(containing.length, q).toBeGreaterThan(3);
+      expect(o.total, q).toBe(containing.length);
+      expect(o.caseTotal, q).toBe(containing.filter((p) => p.id.startsWith('case-')).length);
+      expect(o.results.length, q).toBe(3);
+      expect(o.truncated, q).toBe(true);
+      expect(pf.loaded.size, q).toBe(3);
+    }
+  });
+
+  test('filter counts are exact over all results, not only those read', async () => {
+    const e = createSearchEngine(fakePagefind(pages), dictionary(), { pageSize: 2 });
     const o = await e.query('教育');
-    expect(o.stats.stages).toEqual(['plain']);
-    expect(o.results.length).toBeGreaterThan(3);
+    const containing = pages.filter((p) => normalize(p.content, { compact: true }).includes('教育'));
+    const years = new Set(containing.flatMap((p) => p.filters['year'] ?? []));
+    expect(years.size).toBeGreaterThan(1);
+    for (const y of years) expect(o.counts.year?.[y], y).toBe(containing.filter((p) => p.filters['year']?.includes(y)).length);
+    expect(o.counts.type?.['case']).toBe(o.caseTotal);
   });
 
-  test('reading budget: every case candidate, only the likeliest other pages', async () => {
-    const pf = fakePagefind(pages);
-    const e = createSearchEngine(pf, dictionary(), { maxOtherPages: 2 });
-    const o = await e.query('教育');
-    const loadedOthers = [...pf.loaded].filter((id) => !id.startsWith('case-'));
-    expect(loadedOthers.length).toBeLessThanOrEqual(2);
-    expect([...pf.loaded].filter((id) => id.startsWith('case-')).length).toBe(pages.filter((p) => p.id.startsWith('case-')).length);
-    expect(o.results.filter((h) => h.type !== 'case').length).toBeLessThanOrEqual(2);
-  });
-
-  test('verification stops once enough results are confirmed; more on request', async () => {
-    const pf = fakePagefind(pages);
-    const e = createSearchEngine(pf, dictionary(), { pageSize: 2, target: 3, batch: 4 });
-    const few = await e.query('教育');
-    expect(few.truncated).toBe(true);
-    expect(few.results.length).toBeGreaterThanOrEqual(3);
-    const loaded = pf.loaded.size;
-    const more = await e.query('教育', {}, 'relevance', 8);
-    expect(more.results.length).toBeGreaterThan(few.results.length);
-    expect(pf.loaded.size).toBeGreaterThan(loaded);
-  });
-
-  test('Pagefind is asked for the exact phrase, the plain query and each alias', async () => {
+  test('the index is asked for the bigram phrase of the word and for the cases naming or tagged with its measure', async () => {
     const { pf, engine: e } = engine();
     await e.query('官方带娃');
-    expect(pf.asked).toEqual(expect.arrayContaining(['"官方带娃"', '官方带娃', '课后服务', '<filters {"measure":"after-school-services"}>']));
+    expect(pf.asked).toEqual(expect.arrayContaining(['"官方 方带 带娃"', '<filters {"match":"after-school-services"}>']));
   });
 
-  test('filters apply to verified results; counts are per facet', async () => {
+  test('filters apply to the results; counts are per facet', async () => {
     const e = engine().engine;
     const all = await e.query('课后服务');
     const y2022 = await e.query('课后服务', { year: ['2022'] });

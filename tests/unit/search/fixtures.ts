@@ -12,6 +12,8 @@ import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
 import { isFilterKey, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
+import { isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
+import { MATCH_FILTER, matchedMeasures } from '../../../src/lib/search/mentions.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -77,19 +79,29 @@ export function dictionary(): Dictionary {
 }
 
 /**
- * A fake Pagefind: a page is proposed when every character of the term occurs in it (the
- * worst over-matching Pagefind does for Chinese); `null` with filters browses. Records the
- * queries it was asked.
+ * A fake Pagefind over the site's bigram index (src/lib/search/indexText.ts), doing what
+ * Pagefind 1.6 does with it: a quoted phrase matches words at consecutive positions, other
+ * terms match as word prefixes (all terms), filters and the date sort as in Pagefind. A
+ * fragment's content is the index text. Records the queries it was asked and the pages read.
  */
 export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: string[]; loaded: Set<string> } {
   const asked: string[] = [];
   const loaded = new Set<string>();
-  const toResult = (p: FixturePage, score: number): PagefindResult => ({
-    id: p.id,
+  const dict = dictionary();
+  const indexed = pages.map((page) => {
+    const content = toIndexText(page.content, dict.t2s);
+    const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
+    // As the integration adds it (src/integrations/pagefind.ts).
+    const filters: Record<string, string[]> = { ...page.filters };
+    if (filters['type']?.includes('case')) filters[MATCH_FILTER] = matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s);
+    return { page: { ...page, filters }, content, words };
+  });
+  const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({
+    id: x.page.id,
     score,
     data: async () => {
-      loaded.add(p.id);
-      return { url: p.url, content: p.content, meta: p.meta, filters: p.filters };
+      loaded.add(x.page.id);
+      return { url: x.page.url, content: x.content, meta: x.page.meta, filters: x.page.filters };
     },
   });
   const passes = (p: FixturePage, filters: Record<string, unknown>) =>
@@ -99,21 +111,34 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
       const any = (v as { any: string[] }).any;
       return any.some((x) => have.includes(x));
     });
+  const phraseAt = (words: string[], tokens: string[]) => words.some((_, at) => tokens.every((t, k) => words[at + k] === t));
   return {
     asked,
     loaded,
+    async filters() {
+      const counts: Record<string, Record<string, number>> = {};
+      for (const { page: p } of indexed) for (const [k, vs] of Object.entries(p.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
+      return counts;
+    },
     async search(term, options = {}) {
       asked.push(term ?? `<filters ${JSON.stringify(options.filters ?? {})}>`);
       const filters = options.filters ?? {};
-      let list = pages.filter((p) => passes(p, filters));
+      let list = indexed.filter((x) => passes(x.page, filters)).map((x) => ({ x, score: 1 }));
       if (term !== null) {
-        const chars = [...term.replace(/[\s"]/g, '')];
-        list = list.filter((p) => chars.every((c) => p.content.toLowerCase().includes(c)));
+        const exact = /^\s*".+"\s*$/.test(term);
+        const tokens = term.replace(/"/g, '').toLowerCase().split(/\s+/).filter(Boolean);
+        if (!tokens.length) return { results: [] };
+        list = exact
+          ? list.filter(({ x }) => phraseAt(x.words, tokens))
+          : list
+              .map(({ x }) => ({ x, score: tokens.reduce((n, t) => n * x.words.filter((w) => w.startsWith(t)).length, 1) }))
+              .filter((r) => r.score > 0)
+              .sort((a, b) => b.score - a.score);
       }
-      if (options.sort) list = [...list].sort((a, b) => (b.meta['datekey'] ?? '').localeCompare(a.meta['datekey'] ?? ''));
+      if (options.sort) list = list.filter(({ x }) => x.page.meta['datekey']).sort((a, b) => b.x.page.meta['datekey']!.localeCompare(a.x.page.meta['datekey']!));
       const counts: Record<string, Record<string, number>> = {};
-      for (const p of list) for (const [k, vs] of Object.entries(p.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
-      return { results: list.map((p, i) => toResult(p, 10 - i / 100)), filters: counts };
+      for (const { x } of list) for (const [k, vs] of Object.entries(x.page.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
+      return { results: list.map(({ x, score }) => toResult(x, score)), filters: counts };
     },
   };
 }

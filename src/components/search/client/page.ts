@@ -95,7 +95,7 @@ export function attachSearchPage(root: HTMLElement): void {
     const main = outcome.fallback ? outcome.related : outcome.results;
     const first = [...outcome.hints.map((m) => m.id), ...(s.selection.measure ?? [])];
     list.innerHTML = main.slice(0, limit).map((h) => hitHtml(h, engineRef, { first })).join('');
-    const total = outcome.browse ? outcome.total : main.length;
+    const total = outcome.total;
     more.hidden = total <= limit && !outcome.truncated;
     const showRelated = !outcome.fallback && outcome.related.length > 0;
     related.hidden = !showRelated;

@@ -66,17 +66,14 @@ export function statusText(outcome: SearchOutcome, q: string, shownFilters: bool
   }
   if (outcome.fallback) {
     if (!outcome.related.length) return shownFilters ? t('search.noResultsFiltered') : t('search.noResults', { q });
-    return t('search.fallbackCount', { n: outcome.related.length });
+    return t('search.fallbackCount', { n: outcome.total });
   }
   if (!outcome.results.length && !outcome.related.length) {
     return shownFilters ? t('search.noResultsFiltered') : t('search.noResults', { q });
   }
-  const cases = outcome.results.filter((h) => h.type === 'case').length;
-  const count = outcome.truncated
-    ? t('search.resultsAtLeast', { n: outcome.results.length })
-    : cases === outcome.results.length
-      ? t('search.casesCount', { n: cases })
-      : t('search.resultsCount', { n: outcome.results.length, cases });
+  // Exact counts from the index (engine.ts), not only the results read so far.
+  const cases = outcome.caseTotal;
+  const count = cases === outcome.total ? t('search.casesCount', { n: cases }) : t('search.resultsCount', { n: outcome.total, cases });
   return outcome.related.length ? t('search.withRelated', { count, m: outcome.related.length }) : count;
 }
 

@@ -9,10 +9,12 @@ import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
 import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
 import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
+import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
 }
 
 let engine: Promise<SearchEngine> | undefined;
@@ -54,8 +56,19 @@ export function getEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const [pagefind, terms] = await Promise.all([loadPagefind(), loadTerms()]);
     await pagefind.options({ excerptLength: 20 });
-    await pagefind.init();
-    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary);
+    // Pagefind picks the index and the query segmentation by <html lang>; the index is one of
+    // bigrams (src/lib/search/indexText.ts) that must not be segmented as Chinese. init()
+    // reads the attribute synchronously, so it is swapped for that call only.
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    html.setAttribute('lang', INDEX_LANGUAGE);
+    const ready = pagefind.init();
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+    await ready;
+    const parts = terms?.indexParts ?? [];
+    for (const part of parts) await pagefind.mergeIndex(siteUrl(part), { language: INDEX_LANGUAGE });
+    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary, { parts: parts.length + 1 });
   })();
   engine.catch(() => {
     engine = undefined;

@@ -1,0 +1,142 @@
+/**
+ * The text Pagefind indexes, as overlapping character bigrams, so that the index itself
+ * answers "which pages contain this string" exactly (docs/search.md, "Index").
+ *
+ * A page's text becomes one Pagefind word per letter, digit or Han character ("unit"): the
+ * unit and the next one (县管 管校 校聘 …). Pagefind numbers words by position, so a query
+ * string of n ≥ 2 units is the quoted phrase of its n − 1 bigrams, and Pagefind's exact
+ * phrase search (positions in a row) returns exactly the pages containing the string. Units
+ * are normalised like the query (NFKC, traditional → simplified); Pagefind lowercases.
+ *
+ * Characters that are not units stay in the word, before its unit, so the text can be
+ * rebuilt for excerpts (`fromIndexText`); Pagefind drops them from what it indexes (it keeps
+ * only alphanumerics, Rust's `char::is_alphanumeric`). Whitespace, quotation marks and
+ * book-title marks are ignorable, as in the literal matcher (normalize.ts `compact`):
+ * 完成“县管校聘”改革 contains 县管校聘改革. Other punctuation ends a bigram: the unit before
+ * it is a word of its own, so no string is found across 。 or ，.
+ *
+ * The last unit (and one before a break) is a one-unit word: a single-character query is a
+ * prefix search (every word starting with the character), which therefore finds every page
+ * containing the character, also at the end of the text.
+ */
+import { IGNORABLE, type CharMap } from './normalize.ts';
+
+/** The language of the index records: one Pagefind neither segments nor stems, so each bigram stays one word. */
+export const INDEX_LANGUAGE = 'und';
+
+/** The filter naming a page's part of the index, when a large site is indexed in parts (src/integrations/pagefind.ts). */
+export const PART_FILTER = 'part';
+
+/** What Pagefind indexes (Rust `char::is_alphanumeric`: Alphabetic or Numeric). */
+const UNIT = /^[\p{Alphabetic}\p{N}]$/u;
+const SPACE = /^\s$/u;
+const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/u;
+/** Stands for whitespace inside an index word: neither whitespace nor alphanumeric for Pagefind. */
+const SPACE_MARK = '\u2063';
+
+export function isUnit(ch: string): boolean {
+  return UNIT.test(ch);
+}
+
+function normalizeUnit(ch: string, t2s: CharMap | undefined): string {
+  let out = '';
+  for (const c of ch.normalize('NFKC')) out += t2s?.[c] ?? c;
+  return out;
+}
+
+/** The index words of `text` (see the module comment), joined by spaces: a Pagefind record's content. */
+export function toIndexText(text: string, t2s?: CharMap): string {
+  const words: string[] = [];
+  let prefix = '';
+  /** The previous unit's word, still waiting for its partner (the next unit), and whether a break came since. */
+  let open: { word: string; broken: boolean } | undefined;
+  const close = () => {
+    if (open) words.push(open.word);
+    open = undefined;
+  };
+  for (const raw of text) {
+    if (ZERO_WIDTH.test(raw)) continue;
+    if (SPACE.test(raw)) {
+      if (!prefix.endsWith(SPACE_MARK) && (open || words.length || prefix)) prefix += SPACE_MARK;
+      continue;
+    }
+    if (IGNORABLE.test(raw)) {
+      prefix += raw;
+      continue;
+    }
+    if (!isUnit(raw)) {
+      if (open) open.broken = true;
+      prefix += raw;
+      continue;
+    }
+    for (const unit of normalizeUnit(raw, t2s)) {
+      if (!isUnit(unit)) {
+        if (open) open.broken = true;
+        prefix += unit;
+        continue;
+      }
+      if (open && !open.broken) open.word += unit;
+      close();
+      open = { word: prefix + unit, broken: false };
+      prefix = '';
+    }
+  }
+  if (open) {
+    // The last unit's word keeps what follows it (the text's final punctuation).
+    const last = open as { word: string };
+    words.push(last.word + prefix.replaceAll(SPACE_MARK, ''));
+  } else if (prefix) words.push(prefix);
+  return words.join(' ');
+}
+
+/** The page text back from its index words (for excerpts): what was indexed, with ignorable and other marks in place. */
+export function fromIndexText(content: string): string {
+  let out = '';
+  for (const word of content.split(' ')) {
+    if (!word) continue;
+    let units = 0;
+    for (const ch of word) {
+      if (isUnit(ch) && ++units === 2) continue; // the partner: the next word's own unit
+      out += ch === SPACE_MARK ? ' ' : ch;
+    }
+  }
+  return out;
+}
+
+/** How a query word is looked up in the index. */
+export type IndexQuery =
+  /** Pagefind's exact phrase search over the word's bigrams. */
+  | { kind: 'phrase'; term: string }
+  /** One unit: prefix search (every page containing it). */
+  | { kind: 'unit'; term: string }
+  /** No letter, digit or Han character: nothing to look up. */
+  | { kind: 'none' };
+
+/**
+ * The index lookup for one normalised query word (normalize.ts, compact). Non-unit
+ * characters break the bigram as in the text, so 县管，校聘 is the phrase 县管 管 校聘; a last
+ * piece of one unit after a break (县管，校) is left out of the phrase (rare: the phrase then
+ * finds a superset, which the verification of the results on screen narrows).
+ */
+export function indexQuery(word: string): IndexQuery {
+  const pieces: string[][] = [[]];
+  for (const ch of normalizeUnit(word, undefined)) {
+    if (isUnit(ch)) pieces[pieces.length - 1]!.push(ch.toLowerCase());
+    else if (!IGNORABLE.test(ch) && !SPACE.test(ch) && pieces[pieces.length - 1]!.length) pieces.push([]);
+  }
+  const runs = pieces.filter((p) => p.length);
+  const units = runs.reduce((n, r) => n + r.length, 0);
+  if (units === 0) return { kind: 'none' };
+  if (units === 1) return { kind: 'unit', term: runs[0]![0]! };
+  const words: string[] = [];
+  runs.forEach((run, i) => {
+    const last = i === runs.length - 1;
+    if (last && run.length === 1 && words.length) return;
+    for (let j = 0; j < run.length; j++) {
+      const next = run[j + 1];
+      if (next !== undefined) words.push(run[j]! + next);
+      else if (!last) words.push(run[j]!);
+    }
+  });
+  return { kind: 'phrase', term: `"${words.join(' ')}"` };
+}
