@@ -446,7 +446,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   /** Reads the pages' text and checks them literally (match.ts), for the excerpts and the final order. */
   async function analysed(ids: string[], parsed: ParsedQuery): Promise<Ranked[]> {
     const docs = await Promise.all(ids.map((id) => resultsById.get(id)).filter((r): r is PagefindResult => !!r).map(load));
-    return docs.map((doc) => ({ doc, analysis: analyse(doc, parsed, dict) }));
+    return docs.map((doc) => ({ doc, analysis: analyse(doc, parsed) }));
   }
 
   /** Browsing with an empty query: the cases (or the selected page types), newest first, filtered by Pagefind. */
