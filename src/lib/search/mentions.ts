@@ -11,9 +11,9 @@ import type { Dictionary } from './terms.ts';
 /** The index filter holding, per case, the ids of the measures it mentions or is tagged with. */
 export const MATCH_FILTER = 'match';
 
-/** Ids of the measures whose name or an alias occurs in `text`, or whose name is among `tagged`. */
+/** Ids of the measures whose name or an alias occurs in `text`, or whose id is among `tagged`. */
 export function matchedMeasures(text: string, tagged: readonly string[], dict: Dictionary, t2s?: CharMap): string[] {
   const norm = normalize(text, { t2s, compact: true });
   const names = new Set(tagged);
-  return dict.measures.filter((m) => names.has(m.name) || dict.termsOf(m.id).some((term) => term && norm.includes(term))).map((m) => m.id);
+  return dict.measures.filter((m) => names.has(m.id) || dict.termsOf(m.id).some((term) => term && norm.includes(term))).map((m) => m.id);
 }

@@ -4,6 +4,7 @@ import { createSearchEngine } from '../../../src/lib/search/engine.ts';
 import { random } from '../../helpers/random.ts';
 import { corpus, dictionary, fakePagefind } from './fixtures.ts';
 import { normalize } from '../../../src/lib/search/normalize.ts';
+import { matchedMeasures } from '../../../src/lib/search/mentions.ts';
 
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
@@ -75,7 +76,14 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
       const pf = fakePagefind(pages);
       const e = createSearchEngine(pf, dictionary(), { pageSize: 3 });
       const o = await e.query(q, {}, 'relevance', 0, { counts: false });
-      const containing = pages.filter((p) => normalize(p.content, { compact: true }).includes(q));
+      // Pages containing the word, and cases naming its measure by another name or tagged with it.
+      const named = o.query.words[0]!.measures;
+      const dict = dictionary();
+      const containing = pages.filter(
+        (p) =>
+          normalize(p.content, { compact: true }).includes(q) ||
+          (p.id.startsWith('case-') && matchedMeasures(p.content, p.filters.measure ?? [], dict, dict.t2s).some((id) => named.includes(id))),
+      );
       expect(containing.length, q).toBeGreaterThan(3);
       expect(o.total, q).toBe(containing.length);
       expect(o.caseTotal, q).toBe(containing.filter((p) => p.id.startsWith('case-')).length);

@@ -11,7 +11,7 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import { isFilterKey, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
+import { type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 import { isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
 import { MATCH_FILTER, matchedMeasures } from '../../../src/lib/search/mentions.ts';
 
@@ -106,7 +106,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   });
   const passes = (p: FixturePage, filters: Record<string, unknown>) =>
     Object.entries(filters).every(([k, v]) => {
-      const have = (isFilterKey(k) && p.filters[k]) || [];
+      const have = (p.filters as Record<string, string[] | undefined>)[k] ?? [];
       if (typeof v === 'string') return have.includes(v);
       const any = (v as { any: string[] }).any;
       return any.some((x) => have.includes(x));
