@@ -32,7 +32,7 @@ const NO_END = new Set([...'（《「『【〔“‘([{']);
 
 /** Units of line breaking: a run of Latin letters and digits stays whole; each other character is one unit. */
 function breakUnits(text: string): string[] {
-  return text.match(/[A-Za-z0-9][A-Za-z0-9.,%+\-]*|\s+|./gsu) ?? [];
+  return text.match(/[A-Za-z0-9][A-Za-z0-9.,%+-]*|\s+|./gsu) ?? [];
 }
 
 /** Advance widths and outlines per font, glyph and string: cards share most of their glyphs. */

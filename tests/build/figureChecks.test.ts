@@ -28,7 +28,7 @@ function cases() {
     const text = readFileSync(file, 'utf8');
     const figures = (parse(text.split(/^---$/m)[1]!) as { figures: FrontFigure[] }).figures;
     const lines = text.split('\n');
-    const starts = lines.flatMap((l, i) => (/^  - label:/.test(l) ? [i] : []));
+    const starts = lines.flatMap((l, i) => (/^ {2}- label:/.test(l) ? [i] : []));
     const lineOf = (index: number, field: string) => {
       const from = starts[index]!;
       const to = starts[index + 1] ?? lines.findIndex((l, i) => i > from && l === '---');

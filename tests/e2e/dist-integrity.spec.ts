@@ -2,12 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
-import { readCaseFiles, readMeasures } from '../helpers/content.ts';
+import { readCaseFiles } from '../helpers/content.ts';
 import { checkLinks, htmlFiles } from '../helpers/linkCheck.ts';
 
 const dist = 'dist';
 const cases = readCaseFiles();
-const measures = readMeasures();
 
 /** A value as a CSV field holds it (quotes doubled). */
 const csvField = (text: string) => text.replace(/"/g, '""');

@@ -41,7 +41,7 @@ for (const [format, write] of [['RIS', toRis], ['BibTeX', toBibtex]] as const) {
 describe('RIS lines', () => {
   it('are one value per line with CRLF, so long texts keep their numbers whole', async () => {
     const ris = toRis(items);
-    expect(ris.split('\r\n').every((line) => line === '' || /^[A-Z][A-Z0-9]  - /.test(line))).toBe(true);
+    expect(ris.split('\r\n').every((line) => line === '' || /^[A-Z][A-Z0-9] {2}- /.test(line))).toBe(true);
     const back = (await Cite.async(ris)).data as unknown as Parsed[];
     expect(back[0]!.abstract).toBe(items[0]!.abstract);
   });

@@ -4,7 +4,7 @@
  * `normalizeChars` per line → `shouldJoin`/`joinText` for broken wraps → `cleanParagraph`
  * (or `cleanHeading`) per block → `dedupeParagraphs` per case.
  */
-import { countHan, hasHan, isHan } from '../han.ts';
+import { hasHan, isHan } from '../han.ts';
 
 /** CJK punctuation, full-width forms, curly quotes, ellipsis and dashes. */
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';

@@ -23,7 +23,6 @@ function tryDecode(label: string, bytes: Uint8Array): string | undefined {
 /** Share of C0 control characters other than tab, newline, carriage return and form feed. */
 function controlShare(text: string): number {
   if (!text.length) return 0;
-  // eslint-disable-next-line no-control-regex -- control characters are what this counts
   const controls = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   return controls / text.length;
 }

@@ -76,7 +76,7 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
       const rest = t.replace(issue[0], '').trim();
       if (!rest || /^\d{4}\s*年?$/.test(rest)) continue; // `2025年第6期`
     }
-    // A publisher and the date on one line: `浙江省教育厅办公室　2025年6月20日`.
+    // A publisher and the date on one line: `浙江省教育厅办公室\u30002025年6月20日`.
     const undated = date && m.dateLine ? t.replace(m.dateLine, '').trim() : t;
     if (undated !== t && PUBLISHER.test(undated) && !m.publisher) {
       m.publisher = undated;
