@@ -22,7 +22,12 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), site ? sitemap() : siteAddressNotice(), casePages({ dir: CONTENT_PATHS.cases }), pagefindIndex()],
+  integrations: [
+    mdx(),
+    site ? sitemap() : siteAddressNotice(),
+    casePages({ dir: CONTENT_PATHS.cases }),
+    pagefindIndex(),
+  ],
   markdown: {
     // The URL-safety layer (docs/security.md): on the parsed trees, http(s)/mailto/site paths only.
     remarkPlugins: [remarkCjkFriendly, remarkSafeUrls],

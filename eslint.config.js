@@ -8,7 +8,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.bench/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/', 'seeds/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.bench/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'tests/fixtures/',
+      'seeds/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
@@ -16,7 +27,10 @@ export default defineConfig(
     // Modules run at build time (Node), in the browser (search client) or both.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Text hygiene (ingest, content checks, terminal report) matches control characters on purpose.
       'no-control-regex': 'off',
     },

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { prepareBenchSite } from './bench/site.ts';
-import { browserMeasures, buildCommand, commit, dirSize, PLAIN_DIR, plainPagefindCommand, serve, timed, uiMeasures } from './bench/measure.ts';
+import {
+  browserMeasures,
+  buildCommand,
+  commit,
+  dirSize,
+  PLAIN_DIR,
+  plainPagefindCommand,
+  serve,
+  timed,
+  uiMeasures,
+} from './bench/measure.ts';
 import { trueCounts } from './bench/oracle.ts';
 import { removeTempSite } from '../tests/helpers/tempSite.ts';
 
@@ -39,7 +49,9 @@ try {
   const astro = await timed(buildCommand(), dir);
   writeFileSync(join(dir, 'bench-astro.log'), astro.output);
   if (!existsSync(join(dir, 'dist/cases/bench-00001/index.html'))) {
-    throw new Error(`astro build wrote no case pages; its output (also in ${dir}/bench-astro.log):\n${astro.output.slice(-3000)}`);
+    throw new Error(
+      `astro build wrote no case pages; its output (also in ${dir}/bench-astro.log):\n${astro.output.slice(-3000)}`,
+    );
   }
   const indexed = /Indexed (\d+) pages in (\d+) part\(s\) in ([\d.]+) s/.exec(astro.output);
   log(`build ${astro.seconds} s, ${astro.peakRssMB} MB (tree ${astro.treePeakRssMB} MB)`);
@@ -60,7 +72,12 @@ try {
   } finally {
     await close();
   }
-  const step = (s: typeof astro) => ({ seconds: s.seconds, cpuSeconds: s.cpuSeconds, peakRssMB: s.peakRssMB, treePeakRssMB: s.treePeakRssMB });
+  const step = (s: typeof astro) => ({
+    seconds: s.seconds,
+    cpuSeconds: s.cpuSeconds,
+    peakRssMB: s.peakRssMB,
+    treePeakRssMB: s.treePeakRssMB,
+  });
   const line = {
     cases,
     ...measured,
@@ -70,9 +87,15 @@ try {
     generateSeconds,
     /** `npm run build`: Astro and the site's index (the integration), one process tree. */
     astro: step(astro),
-    indexing: { seconds: Number(indexed?.[3] ?? NaN), pages: Number(indexed?.[1] ?? NaN), parts: Number(indexed?.[2] ?? NaN) },
+    indexing: {
+      seconds: Number(indexed?.[3] ?? NaN),
+      pages: Number(indexed?.[1] ?? NaN),
+      parts: Number(indexed?.[2] ?? NaN),
+    },
     /** Plain `pagefind --site dist` (into dist/pagefind-plain/), for comparison. */
-    ...(pagefind && { pagefind: { ...step(pagefind), pages: Number(/Indexed (\d+) pages?/.exec(pagefind.output)?.[1] ?? NaN) } }),
+    ...(pagefind && {
+      pagefind: { ...step(pagefind), pages: Number(/Indexed (\d+) pages?/.exec(pagefind.output)?.[1] ?? NaN) },
+    }),
     dist: dirSize(dist),
     index: dirSize(join(dist, 'pagefind')),
     ...(pagefind && { plainIndex: dirSize(join(dist, PLAIN_DIR)) }),

@@ -18,6 +18,6 @@ if (have) {
   run('sudo apt-get update -qq');
   run('sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk');
 } else {
-  console.log('ensure-browser: no apt; using Playwright\'s own Chromium');
+  console.log("ensure-browser: no apt; using Playwright's own Chromium");
   run('npx playwright install chromium');
 }

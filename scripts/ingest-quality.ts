@@ -21,7 +21,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONTENT_PATHS } from '../src/lib/contentFiles.ts';
 import { readFrontMatter } from '../src/lib/frontMatter.ts';
-import { precisionRecall, scoreFigures, scoreTags, type FigureExpectation, type FigureScore, type TagScore } from '../src/lib/ingest/quality.ts';
+import {
+  precisionRecall,
+  scoreFigures,
+  scoreTags,
+  type FigureExpectation,
+  type FigureScore,
+  type TagScore,
+} from '../src/lib/ingest/quality.ts';
 import { bodyBlocks } from '../src/lib/text.ts';
 
 const root = process.cwd();
@@ -30,7 +37,14 @@ const asJson = process.argv.includes('--json');
 
 interface CaseFile {
   slug: string;
-  data: { body: string; region: string; date: string | number | Date; source: string; measures: string[]; figures?: { label: string; value: number; unit: string; kind?: string; period?: { from?: number; to?: number } }[] };
+  data: {
+    body: string;
+    region: string;
+    date: string | number | Date;
+    source: string;
+    measures: string[];
+    figures?: { label: string; value: number; unit: string; kind?: string; period?: { from?: number; to?: number } }[];
+  };
   text: string;
   blocks: string[];
 }
@@ -39,7 +53,15 @@ function readCase(path: string): CaseFile {
   const { data, body } = readFrontMatter<CaseFile['data']>(readFileSync(path, 'utf8'));
   if (!data.body) throw new Error(`${path}: no front matter`);
   const blocks = bodyBlocks(body).map((b) => b.text);
-  return { slug: path.split('/').pop()!.replace(/\.mdx$/, ''), data, text: blocks.join('\n'), blocks };
+  return {
+    slug: path
+      .split('/')
+      .pop()!
+      .replace(/\.mdx$/, ''),
+    data,
+    text: blocks.join('\n'),
+    blocks,
+  };
 }
 
 const dateString = (d: CaseFile['data']['date']) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
@@ -68,7 +90,10 @@ const curatedCases = readdirSync(join(root, CONTENT_PATHS.cases))
 const sources = new Map(
   readdirSync(join(root, CONTENT_PATHS.sources))
     .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => [f.replace(/\.ya?ml$/, ''), parse(readFileSync(join(root, CONTENT_PATHS.sources, f), 'utf8')) as { file: string }]),
+    .map((f) => [
+      f.replace(/\.ya?ml$/, ''),
+      parse(readFileSync(join(root, CONTENT_PATHS.sources, f), 'utf8')) as { file: string },
+    ]),
 );
 const seeds = [...new Set([...sources.values()].map((s) => s.file))].filter((f) => existsSync(join(root, f))).sort();
 
@@ -76,10 +101,22 @@ type Reports = { input: string; status: string; reason?: string; cases: { path: 
 
 /** Runs the real CLI on files into a temporary --out directory; its reports as JSON. */
 function ingestInto(out: string, files: string[]): Reports {
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts'), '--out', out, '--json', '--', ...files], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      join(root, 'scripts/ingest.ts'),
+      '--out',
+      out,
+      '--json',
+      '--',
+      ...files,
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) {
     console.error(run.stdout, run.stderr);
     throw new Error(`ingest exited with ${run.status}`);
@@ -138,7 +175,9 @@ for (const seed of seeds) {
       for (const block of c.blocks) {
         if (d.blocks.includes(block)) continue;
         const best = d.blocks.map((b) => ({ b, s: similarity(block, b) })).sort((x, y) => y.s - x.s)[0];
-        diffs.push(`${c.slug}: curated block not reproduced (best ${best ? best.s.toFixed(3) : 0}):\n  curated: ${block.slice(0, 160)}\n  draft:   ${best?.b.slice(0, 160) ?? '—'}`);
+        diffs.push(
+          `${c.slug}: curated block not reproduced (best ${best ? best.s.toFixed(3) : 0}):\n  curated: ${block.slice(0, 160)}\n  draft:   ${best?.b.slice(0, 160) ?? '—'}`,
+        );
       }
     }
   }
@@ -147,22 +186,55 @@ rmSync(out, { recursive: true, force: true });
 
 // Bulletins of other provinces, written for these tests, with the measures and figures an editor expects.
 const fixtureDir = join(root, 'tests/fixtures/tagging');
-const expectations = parse(readFileSync(join(fixtureDir, 'expected.yaml'), 'utf8')) as { file: string; kind: string; measures: string[]; figures: FigureExpectation[] }[];
+const expectations = parse(readFileSync(join(fixtureDir, 'expected.yaml'), 'utf8')) as {
+  file: string;
+  kind: string;
+  measures: string[];
+  figures: FigureExpectation[];
+}[];
 const fixtureOut = mkdtempSync(join(tmpdir(), 'ingest-quality-fixtures-'));
-const fixtureReports = ingestInto(fixtureOut, expectations.map((e) => join(fixtureDir, e.file)));
+const fixtureReports = ingestInto(
+  fixtureOut,
+  expectations.map((e) => join(fixtureDir, e.file)),
+);
 const fixtureRows: { file: string; kind: string; tags: TagScore; figures: FigureScore }[] = expectations.map((e) => {
   const report = fixtureReports.find((r) => r.input.endsWith(`/${e.file}`));
   const draft = report?.cases[0] ? readCase(join(fixtureOut, report.cases[0].path)) : undefined;
-  return { file: e.file, kind: e.kind, tags: scoreTags(draft?.data.measures ?? [], e.measures), figures: scoreFigures(draft?.data.figures ?? [], e.figures) };
+  return {
+    file: e.file,
+    kind: e.kind,
+    tags: scoreTags(draft?.data.measures ?? [], e.measures),
+    figures: scoreFigures(draft?.data.figures ?? [], e.figures),
+  };
 });
 rmSync(fixtureOut, { recursive: true, force: true });
 const fixtureTags = precisionRecall(fixtureRows.map((r) => r.tags));
 const figureSum = (f: (s: FigureScore) => number) => fixtureRows.reduce((n, r) => n + f(r.figures), 0);
 const fixtureFigures = {
-  recall: figureSum((s) => s.found) / Math.max(1, figureSum((s) => s.expected)),
-  labelOk: figureSum((s) => s.labelOk) / Math.max(1, figureSum((s) => s.found)),
-  kindOk: figureSum((s) => s.kindOk) / Math.max(1, figureSum((s) => s.found)),
-  periodOk: figureSum((s) => s.periodOk) / Math.max(1, figureSum((s) => s.found)),
+  recall:
+    figureSum((s) => s.found) /
+    Math.max(
+      1,
+      figureSum((s) => s.expected),
+    ),
+  labelOk:
+    figureSum((s) => s.labelOk) /
+    Math.max(
+      1,
+      figureSum((s) => s.found),
+    ),
+  kindOk:
+    figureSum((s) => s.kindOk) /
+    Math.max(
+      1,
+      figureSum((s) => s.found),
+    ),
+  periodOk:
+    figureSum((s) => s.periodOk) /
+    Math.max(
+      1,
+      figureSum((s) => s.found),
+    ),
 };
 
 const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
@@ -171,31 +243,60 @@ const totals = {
   meanSimilarity: sum((r) => r.similarity) / rows.length,
   minSimilarity: Math.min(...rows.map((r) => r.similarity)),
   bodiesSplitCorrectly: `${splits.filter((s) => s.ok).length}/${splits.length} seeds`,
-  precision: sum((r) => r.tp) / Math.max(1, sum((r) => r.proposed)),
-  recall: sum((r) => r.tp) / Math.max(1, sum((r) => r.expected)),
+  precision:
+    sum((r) => r.tp) /
+    Math.max(
+      1,
+      sum((r) => r.proposed),
+    ),
+  recall:
+    sum((r) => r.tp) /
+    Math.max(
+      1,
+      sum((r) => r.expected),
+    ),
   regionAgrees: `${rows.filter((r) => r.region).length}/${rows.length}`,
   dateAgrees: `${rows.filter((r) => r.date).length}/${rows.length}`,
   ingestMs,
 };
 
 if (asJson) {
-  console.log(JSON.stringify({ totals, splits, rows, fixtures: { tags: fixtureTags, figures: fixtureFigures, rows: fixtureRows } }, null, 2));
+  console.log(
+    JSON.stringify(
+      { totals, splits, rows, fixtures: { tags: fixtureTags, figures: fixtureFigures, rows: fixtureRows } },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log('seed bodies');
-  for (const s of splits) console.log(`  ${s.ok ? '✓' : '✗'} ${s.seed}: ${s.found.join('、')}${s.ok ? '' : `  (curated: ${s.expected.join('、')})`}`);
+  for (const s of splits)
+    console.log(
+      `  ${s.ok ? '✓' : '✗'} ${s.seed}: ${s.found.join('、')}${s.ok ? '' : `  (curated: ${s.expected.join('、')})`}`,
+    );
   console.log('\ncase                                   similarity  region date  tags P/R      missing | extra');
   for (const r of rows) {
     const p = r.proposed ? r.tp / r.proposed : 0;
     const rc = r.expected ? r.tp / r.expected : 0;
-    console.log(`  ${r.curated.padEnd(36)} ${r.similarity.toFixed(4).padStart(8)}    ${r.region ? '✓' : '✗'}     ${r.date ? '✓' : '✗'}    ${p.toFixed(2)}/${rc.toFixed(2)}   ${r.missing.join(',') || '-'} | ${r.extra.join(',') || '-'}`);
+    console.log(
+      `  ${r.curated.padEnd(36)} ${r.similarity.toFixed(4).padStart(8)}    ${r.region ? '✓' : '✗'}     ${r.date ? '✓' : '✗'}    ${p.toFixed(2)}/${rc.toFixed(2)}   ${r.missing.join(',') || '-'} | ${r.extra.join(',') || '-'}`,
+    );
   }
-  console.log(`\nmean similarity ${totals.meanSimilarity.toFixed(4)} (min ${totals.minSimilarity.toFixed(4)}); bodies split ${totals.bodiesSplitCorrectly}; tags precision ${totals.precision.toFixed(2)} recall ${totals.recall.toFixed(2)}; region ${totals.regionAgrees}; date ${totals.dateAgrees}; ingest ${ingestMs} ms`);
-  console.log('\nother provinces (tests/fixtures/tagging)   tags P/R    figures found/label/kind/period   missing | extra');
+  console.log(
+    `\nmean similarity ${totals.meanSimilarity.toFixed(4)} (min ${totals.minSimilarity.toFixed(4)}); bodies split ${totals.bodiesSplitCorrectly}; tags precision ${totals.precision.toFixed(2)} recall ${totals.recall.toFixed(2)}; region ${totals.regionAgrees}; date ${totals.dateAgrees}; ingest ${ingestMs} ms`,
+  );
+  console.log(
+    '\nother provinces (tests/fixtures/tagging)   tags P/R    figures found/label/kind/period   missing | extra',
+  );
   for (const r of fixtureRows) {
     const t = r.tags;
     const f = r.figures;
-    console.log(`  ${r.file.padEnd(32)} ${(t.tp / Math.max(1, t.proposed)).toFixed(2)}/${(t.tp / Math.max(1, t.expected)).toFixed(2)}   ${f.found}/${f.expected} ${f.labelOk} ${f.kindOk} ${f.periodOk}   ${t.missing.join(',') || '-'} | ${t.extra.join(',') || '-'}${f.missing.length ? `  figures missing: ${f.missing.join('、')}` : ''}`);
+    console.log(
+      `  ${r.file.padEnd(32)} ${(t.tp / Math.max(1, t.proposed)).toFixed(2)}/${(t.tp / Math.max(1, t.expected)).toFixed(2)}   ${f.found}/${f.expected} ${f.labelOk} ${f.kindOk} ${f.periodOk}   ${t.missing.join(',') || '-'} | ${t.extra.join(',') || '-'}${f.missing.length ? `  figures missing: ${f.missing.join('、')}` : ''}`,
+    );
   }
-  console.log(`\nother provinces: tags precision ${fixtureTags.precision.toFixed(2)} recall ${fixtureTags.recall.toFixed(2)}; figure recall ${fixtureFigures.recall.toFixed(2)}, of those label ${fixtureFigures.labelOk.toFixed(2)}, kind ${fixtureFigures.kindOk.toFixed(2)}, period ${fixtureFigures.periodOk.toFixed(2)}`);
+  console.log(
+    `\nother provinces: tags precision ${fixtureTags.precision.toFixed(2)} recall ${fixtureTags.recall.toFixed(2)}; figure recall ${fixtureFigures.recall.toFixed(2)}, of those label ${fixtureFigures.labelOk.toFixed(2)}, kind ${fixtureFigures.kindOk.toFixed(2)}, period ${fixtureFigures.periodOk.toFixed(2)}`,
+  );
   if (diffs.length) console.log(`\n${diffs.join('\n')}`);
 }

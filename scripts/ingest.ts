@@ -14,7 +14,13 @@ import { parsePartialDate } from '../src/lib/dates.ts';
 import { loadDivisionDataset } from '../src/lib/divisionData.ts';
 import { readCasebook, readInput, seedPlan } from '../src/lib/ingest/fileIO.ts';
 import { ingest } from '../src/lib/ingest/ingest.ts';
-import { escapeTerminal, formatReport, jsonForTerminal, type FileAction, type InputReport } from '../src/lib/ingest/report.ts';
+import {
+  escapeTerminal,
+  formatReport,
+  jsonForTerminal,
+  type FileAction,
+  type InputReport,
+} from '../src/lib/ingest/report.ts';
 import { applyPlan, errnoText, planWrites, type WriteRequest } from '../src/lib/ingest/writePlan.ts';
 import { loadMetrics } from '../src/lib/loadMetrics.ts';
 import { loadRegions } from '../src/lib/loadRegions.ts';
@@ -73,16 +79,28 @@ function parseArgs(argv: string[]): Args | { error: string } | 'help' {
     } else if (a === '--date' || a.startsWith('--date=')) {
       const value = a === '--date' ? argv[++i] : a.slice('--date='.length);
       const parsedDate = value ? parsePartialDate(value) : undefined;
-      if (!parsedDate || 'error' in parsedDate) return { error: `--date needs YYYY, YYYY-MM or YYYY-MM-DD (got ${value ?? 'nothing'})` };
+      if (!parsedDate || 'error' in parsedDate)
+        return { error: `--date needs YYYY, YYYY-MM or YYYY-MM-DD (got ${value ?? 'nothing'})` };
       args.date = value;
-    } else if (a.startsWith('-') && a !== '-') return { error: `unknown option ${a} (a file whose name starts with - goes after --)` };
+    } else if (a.startsWith('-') && a !== '-')
+      return { error: `unknown option ${a} (a file whose name starts with - goes after --)` };
     else args.files.push(a);
   }
   if (!args.files.length) return { error: 'no input file given' };
   return args;
 }
 
-const rejected = (input: string, reason: string): InputReport => ({ input, status: 'rejected', reason, bodies: [], cases: [], removed: [], proposedRegions: [], uncertain: [], files: [] });
+const rejected = (input: string, reason: string): InputReport => ({
+  input,
+  status: 'rejected',
+  reason,
+  bodies: [],
+  cases: [],
+  removed: [],
+  proposedRegions: [],
+  uncertain: [],
+  files: [],
+});
 
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
@@ -101,11 +119,18 @@ async function main(): Promise<number> {
   let measures, metrics, regions, divisions;
   try {
     measures = readMeasures(root);
-    metrics = loadMetrics(measures.map((m) => m.id), root);
+    metrics = loadMetrics(
+      measures.map((m) => m.id),
+      root,
+    );
     regions = loadRegions(root);
     divisions = loadDivisionDataset();
   } catch (error) {
-    console.error(escapeTerminal(`ingest: cannot read the taxonomy or regions of the project in ${root} (run from the project folder): ${(error as Error).message}`));
+    console.error(
+      escapeTerminal(
+        `ingest: cannot read the taxonomy or regions of the project in ${root} (run from the project folder): ${(error as Error).message}`,
+      ),
+    );
     return 2;
   }
 
@@ -158,19 +183,33 @@ async function main(): Promise<number> {
       }
       const requests: WriteRequest[] = [
         ...result.cases.map((c) => ({ path: join(outDir, c.path), content: c.text, role: 'case' as const })),
-        ...(result.source ? [{ path: join(outDir, result.source.path), content: result.source.text, role: 'source' as const }] : []),
+        ...(result.source
+          ? [{ path: join(outDir, result.source.path), content: result.source.text, role: 'source' as const }]
+          : []),
         ...('copyTo' in plan && plan.copyTo ? [{ path: plan.copyTo, content: bytes, role: 'seed' as const }] : []),
       ];
       const bodies = new Map(report.cases.map((c) => [c.slug, c.body]));
-      const checked = planWrites(requests, { force: parsed.force, forceCurated: parsed.forceCurated }, { index, ...(report.source && { sourceKey: report.source.key }), bodies, shown });
+      const checked = planWrites(
+        requests,
+        { force: parsed.force, forceCurated: parsed.forceCurated },
+        { index, ...(report.source && { sourceKey: report.source.key }), bodies, shown },
+      );
       // A file in the way that was not there when the casebook was read: another ingest wrote it
       // meanwhile, and a fresh plan will pick a free name instead.
-      if (checked.refused && attempt < 3 && checked.files.some((f) => f.state === 'differs' && !index.existing.has(f.path))) continue;
+      if (
+        checked.refused &&
+        attempt < 3 &&
+        checked.files.some((f) => f.state === 'differs' && !index.existing.has(f.path))
+      )
+        continue;
       if (checked.refused) {
         if (checked.ioError) ioErrors.push(`${checked.refused} — nothing written for ${file}`);
         report.status = 'rejected';
         report.reason = checked.refused;
-        report.files = checked.files.map((f) => ({ path: shown(f.path), action: f.state === 'differs' ? 'exists' : 'skipped' }));
+        report.files = checked.files.map((f) => ({
+          path: shown(f.path),
+          action: f.state === 'differs' ? 'exists' : 'skipped',
+        }));
         reports.push(report);
         break;
       }
@@ -186,7 +225,13 @@ async function main(): Promise<number> {
         reports.push(report);
         break;
       }
-      const labels: Record<string, FileAction['action']> = { written: 'written', replaced: 'written', unchanged: 'unchanged', 'would write': 'would write', 'would replace': 'would write' };
+      const labels: Record<string, FileAction['action']> = {
+        written: 'written',
+        replaced: 'written',
+        unchanged: 'unchanged',
+        'would write': 'would write',
+        'would replace': 'would write',
+      };
       report.files = applied.files.map((f) => ({
         path: shown(f.path),
         action: labels[f.action]!,
@@ -201,7 +246,9 @@ async function main(): Promise<number> {
   else {
     console.log(reports.map(formatReport).join('\n\n'));
     const notOk = reports.filter((r) => r.status !== 'ok').length;
-    console.log(`\n${reports.length} input(s): ${reports.length - notOk} ${parsed.dryRun ? 'ready (dry run: nothing written)' : 'written'}, ${notOk} rejected or partly written.`);
+    console.log(
+      `\n${reports.length} input(s): ${reports.length - notOk} ${parsed.dryRun ? 'ready (dry run: nothing written)' : 'written'}, ${notOk} rejected or partly written.`,
+    );
     if (!parsed.dryRun && reports.some((r) => r.status !== 'rejected')) {
       console.log('Next: review the drafts and the report above, edit, then `npm run build`.');
     }

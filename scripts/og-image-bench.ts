@@ -16,12 +16,19 @@ if (!Number.isInteger(n) || n < 1) {
   process.exit(2);
 }
 
-const titles = ['从“有学上”到“上好学”：上街区推进教育优质均衡发展', '洛阳市改革引领、提质增效，推动教育向更高质量发展迈进', '商丘市推进基础教育扩优提质：强化保障、扩增资源、提升质量、深化改革、为民解忧'];
+const titles = [
+  '从“有学上”到“上好学”：上街区推进教育优质均衡发展',
+  '洛阳市改革引领、提质增效，推动教育向更高质量发展迈进',
+  '商丘市推进基础教育扩优提质：强化保障、扩增资源、提升质量、深化改革、为民解忧',
+];
 const cards: OgCard[] = Array.from({ length: n }, (_, i) => ({
   siteName: '基础教育改革案例库',
   title: `${titles[i % titles.length]}（${i + 1}）`,
   subtitle: `河南省郑州市上街区 · ${2000 + (i % 25)}年`,
-  figures: [{ value: `${1000 + i}个`, label: '新增优质学位' }, { value: `${(i % 100) + 0.5}%`, label: '公办园在园幼儿占比' }],
+  figures: [
+    { value: `${1000 + i}个`, label: '新增优质学位' },
+    { value: `${(i % 100) + 0.5}%`, label: '公办园在园幼儿占比' },
+  ],
 }));
 
 // Wall time per image, and CPU time per image (all threads): on a busy machine the CPU time is the
@@ -50,7 +57,8 @@ const renderCpuMs = cpuMs(cpu);
 const cache = mkdtempSync(join(tmpdir(), 'og-bench-'));
 const workers = Math.max(2, availableParallelism()) * 2;
 t = performance.now();
-for (let i = 0; i < svgs.length; i += workers) await Promise.all(svgs.slice(i, i + workers).map((s) => renderPng(s, cache)));
+for (let i = 0; i < svgs.length; i += workers)
+  await Promise.all(svgs.slice(i, i + workers).map((s) => renderPng(s, cache)));
 const parallelMs = ms(t);
 
 t = performance.now();

@@ -16,7 +16,11 @@ let paths = given;
 if (!paths.length) {
   await page.goto(new URL('sitemap-0.xml', base).href);
   const locs = await page.locator('loc').allTextContents();
-  paths = locs.map((l) => new URL(l).pathname).filter((p) => /\/(measures|regions|cases)\/[^/]+\/$/.test(p) || p === '/' || p === '/regions/' || p === '/compare/');
+  paths = locs
+    .map((l) => new URL(l).pathname)
+    .filter(
+      (p) => /\/(measures|regions|cases)\/[^/]+\/$/.test(p) || p === '/' || p === '/regions/' || p === '/compare/',
+    );
 }
 for (const path of paths) {
   await page.goto(new URL(path, base).href);

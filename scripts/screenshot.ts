@@ -10,7 +10,10 @@ if (!url || !out) {
 }
 const executablePath = chromiumPath();
 const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath && { executablePath }) });
-const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme === 'dark' ? 'dark' : 'light' });
+const page = await browser.newPage({
+  viewport: { width: Number(width), height: 900 },
+  colorScheme: scheme === 'dark' ? 'dark' : 'light',
+});
 await page.goto(url);
 await page.screenshot({ path: out, fullPage: extent === 'full' });
 await browser.close();

@@ -38,7 +38,9 @@ function indexSize() {
     indexChunksBytes: dirBytes(join(pf, 'index')),
     fragmentsBytes: dirBytes(join(pf, 'fragment')),
     filtersBytes: dirBytes(join(pf, 'filter')),
-    pagefindJsAndWasmBytes: sum(/^(pagefind\.js|pagefind-worker\.js|wasm\..*|pagefind\..*\.pf_meta|pagefind-entry\.json)$/),
+    pagefindJsAndWasmBytes: sum(
+      /^(pagefind\.js|pagefind-worker\.js|wasm\..*|pagefind\..*\.pf_meta|pagefind-entry\.json)$/,
+    ),
     unusedDefaultUiBytes: sum(/^pagefind-(component-ui|modular-ui|ui|highlight)\./),
     fragments: readdirSync(join(pf, 'fragment')).length,
     searchTermsJsonBytes: dirBytes(join(dist, 'search-terms.json')),
@@ -60,11 +62,15 @@ async function startServer(): Promise<{ url: string; server?: ChildProcess }> {
   if (values.url) return { url: values.url.endsWith('/') ? values.url : `${values.url}/` };
   const port = await freePort();
   const base = (process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
-  const server = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const server = spawn(
+    process.execPath,
+    [join(root, 'node_modules/astro/astro.js'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   const url = `http://127.0.0.1:${port}${base}`;
   for (let i = 0; i < 100; i++) {
     if ((await fetch(url).catch(() => undefined))?.ok) return { url, server };
@@ -93,7 +99,19 @@ async function meter(page: Page) {
       const taken = log;
       log = [];
       const kind = (u: string) =>
-        /\/pagefind(-\d+)?\/fragment\//.test(u) ? 'fragments' : /\/pagefind(-\d+)?\/index\//.test(u) ? 'indexChunks' : /\/pagefind(-\d+)?\/filter\//.test(u) ? 'filters' : /\/pagefind(-\d+)?\//.test(u) ? 'pagefindJsWasmMeta' : /search-terms\.json/.test(u) ? 'searchTerms' : /\/_astro\/.*\.js/.test(u) ? 'siteJs' : 'other';
+        /\/pagefind(-\d+)?\/fragment\//.test(u)
+          ? 'fragments'
+          : /\/pagefind(-\d+)?\/index\//.test(u)
+            ? 'indexChunks'
+            : /\/pagefind(-\d+)?\/filter\//.test(u)
+              ? 'filters'
+              : /\/pagefind(-\d+)?\//.test(u)
+                ? 'pagefindJsWasmMeta'
+                : /search-terms\.json/.test(u)
+                  ? 'searchTerms'
+                  : /\/_astro\/.*\.js/.test(u)
+                    ? 'siteJs'
+                    : 'other';
       const byKind: Record<string, number> = {};
       for (const r of taken) byKind[kind(r.url)] = (byKind[kind(r.url)] ?? 0) + r.bytes;
       return { bytes: taken.reduce((n, r) => n + r.bytes, 0), requests: taken.length, byKind };
@@ -120,7 +138,11 @@ async function dialogQuery(page: Page, q: string) {
   const wallMs = Date.now() - t0;
   const info = await page.evaluate(() => {
     const box = document.querySelector<HTMLElement>('#search-dialog [data-search-results]')!;
-    return { uiMs: Number(box.dataset['ms']), results: box.querySelectorAll('.search-hit').length, status: document.querySelector('#search-dialog [data-search-status]')?.textContent ?? '' };
+    return {
+      uiMs: Number(box.dataset['ms']),
+      results: box.querySelectorAll('.search-hit').length,
+      status: document.querySelector('#search-dialog [data-search-status]')?.textContent ?? '',
+    };
   });
   return { query: q, ...info, wallMsIncludingDebounce: wallMs };
 }
@@ -134,7 +156,12 @@ async function searchPageQuery(page: Page, q: string) {
   }, q);
   const wallMs = Date.now() - t0;
   const uiMs = Number(await page.getAttribute('[data-search-page] [data-search-results]', 'data-ms'));
-  return { query: q, uiMs, wallMsFromNavigation: wallMs, status: (await page.textContent('[data-search-page] [data-search-status]')) ?? '' };
+  return {
+    query: q,
+    uiMs,
+    wallMsFromNavigation: wallMs,
+    status: (await page.textContent('[data-search-page] [data-search-status]')) ?? '',
+  };
 }
 
 const { url, server } = await startServer();
@@ -181,7 +208,7 @@ try {
     },
     searchPageColdWithQ: { ...cold, ...coldBytes },
     notes: [
-      'bytes: response bodies as received (encoded) plus headers, all requests of the page and of Pagefind\'s worker; local server; browser cache warm within one context',
+      "bytes: response bodies as received (encoded) plus headers, all requests of the page and of Pagefind's worker; local server; browser cache warm within one context",
       'uiMs: from the start of the search in the page to results rendered (includes loading Pagefind on the first query)',
       'wallMsIncludingDebounce: from setting the box value to results, including the 120 ms input debounce and harness overhead',
     ],

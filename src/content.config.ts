@@ -40,10 +40,16 @@ const themeIds = contentRead(() => readThemes(root).map((t) => t.id));
 const regions = contentRead(() => loadRegions(root));
 const regionIds = regions.map((r) => r.id);
 
-const themes = defineCollection({ loader: yamlListLoader({ file: CONTENT_PATHS.themes, schema: themeSchema }), schema: themeSchema });
+const themes = defineCollection({
+  loader: yamlListLoader({ file: CONTENT_PATHS.themes, schema: themeSchema }),
+  schema: themeSchema,
+});
 
 const measuresSchema = measureSchema({ themes: themeIds, measures: measureIds });
-const measures = defineCollection({ loader: yamlListLoader({ file: CONTENT_PATHS.measures, schema: measuresSchema }), schema: measuresSchema });
+const measures = defineCollection({
+  loader: yamlListLoader({ file: CONTENT_PATHS.measures, schema: measuresSchema }),
+  schema: measuresSchema,
+});
 
 /** Regions are derived from content/regions.yaml and the GB/T 2260 dataset (see lib/regions.ts). */
 const regionsCollection = defineCollection({
@@ -83,15 +89,29 @@ const cases = defineCollection({
       const problems: Problem[] = [];
       const at = (needle: string) => lineOf(text, needle) ?? 1;
       if (!existsSync(join(root, CONTENT_PATHS.sources, `${data.source}.yaml`))) {
-        problems.push({ file, line: at('source:'), message: `unknown source “${data.source}” (no ${CONTENT_PATHS.sources}/${data.source}.yaml)` });
+        problems.push({
+          file,
+          line: at('source:'),
+          message: `unknown source “${data.source}” (no ${CONTENT_PATHS.sources}/${data.source}.yaml)`,
+        });
       }
       // Bodies are plain text by rule: a raw < > { } would become HTML or code.
       for (const line of unescapedMarkup(body)) {
-        problems.push({ file, line: at(line), message: `raw markup in the text (escape < > { } as \\< \\> \\{ \\}): ${line.trim().slice(0, 60)}` });
+        problems.push({
+          file,
+          line: at(line),
+          message: `raw markup in the text (escape < > { } as \\< \\> \\{ \\}): ${line.trim().slice(0, 60)}`,
+        });
       }
-      for (const p of checkFigures(paragraphs(body), data.figures, data.measures, { titles: [data.title, data.originalTitle ?? ''] })) {
+      for (const p of checkFigures(paragraphs(body), data.figures, data.measures, {
+        titles: [data.title, data.originalTitle ?? ''],
+      })) {
         const f = data.figures[p.figure]!;
-        problems.push({ file, line: lineOf(text, f.quote) ?? at('figures:'), message: `figure ${p.figure + 1} (${f.label}): ${p.message}` });
+        problems.push({
+          file,
+          line: lineOf(text, f.quote) ?? at('figures:'),
+          message: `figure ${p.figure + 1} (${f.label}): ${p.message}`,
+        });
       }
       return problems;
     },

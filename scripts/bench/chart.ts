@@ -44,18 +44,24 @@ function panel(x0: number, title: string, unit: string, series: Series[]): strin
     out.push(`<line x1="${px(0)}" x2="${px(xMax)}" y1="${py(t)}" y2="${py(t)}" stroke="#ddd"/>`);
     out.push(`<text x="${px(0) - 4}" y="${py(t) + 4}" text-anchor="end">${Math.round(t)}</text>`);
   }
-  for (const x of [...new Set(xs)]) out.push(`<text x="${px(x)}" y="${H - PAD.bottom + 14}" text-anchor="middle">${x}</text>`);
+  for (const x of [...new Set(xs)])
+    out.push(`<text x="${px(x)}" y="${H - PAD.bottom + 14}" text-anchor="middle">${x}</text>`);
   out.push(`<text x="${x0 + W / 2}" y="${H - 6}" text-anchor="middle">cases (${escape(unit)})</text>`);
   series.forEach((s, i) => {
     const d = s.points.map((p, j) => `${j ? 'L' : 'M'}${px(p[0]).toFixed(1)},${py(p[1]).toFixed(1)}`).join(' ');
-    out.push(`<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    out.push(
+      `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
     for (const p of s.points) out.push(`<circle cx="${px(p[0])}" cy="${py(p[1])}" r="3" fill="${s.colour}"/>`);
-    out.push(`<text x="${x0 + PAD.left + 4}" y="${PAD.top + 12 + i * 13}" fill="${s.colour}">${escape(s.label)}</text>`);
+    out.push(
+      `<text x="${x0 + PAD.left + 4}" y="${PAD.top + 12 + i * 13}" fill="${s.colour}">${escape(s.label)}</text>`,
+    );
   });
   return out.join('\n');
 }
 
-const at = (f: (r: Run) => number | undefined) => runs.flatMap((r) => (f(r) === undefined || Number.isNaN(f(r)) ? [] : [[r.cases, f(r)!] as [number, number]]));
+const at = (f: (r: Run) => number | undefined) =>
+  runs.flatMap((r) => (f(r) === undefined || Number.isNaN(f(r)) ? [] : [[r.cases, f(r)!] as [number, number]]));
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${3 * W} ${H}" font-family="sans-serif" font-size="11" role="img" aria-label="Build time, peak memory and first-query bytes against the number of cases">
 <rect width="100%" height="100%" fill="#fff"/>
 ${panel(0, 'npm run build', 'wall and CPU s', [
@@ -64,8 +70,17 @@ ${panel(0, 'npm run build', 'wall and CPU s', [
 ])}
 ${panel(W, 'build peak memory', 'MB, whole process tree', [{ label: 'peak RSS MB', colour: '#b5462a', points: at((r) => r.astro.treePeakRssMB) }])}
 ${panel(2 * W, 'first query', 'kB, mean of the queries', [
-  { label: 'site UI (dialog)', colour: '#2a7d3a', points: at((r) => mean(r.search.map((q) => q.ui.first.bytes)) / 1000) },
-  { label: 'plain Pagefind', colour: '#777', dash: '4 3', points: at((r) => (r.search.every((q) => q.first) ? mean(r.search.map((q) => q.first!.bytes)) / 1000 : undefined)) },
+  {
+    label: 'site UI (dialog)',
+    colour: '#2a7d3a',
+    points: at((r) => mean(r.search.map((q) => q.ui.first.bytes)) / 1000),
+  },
+  {
+    label: 'plain Pagefind',
+    colour: '#777',
+    dash: '4 3',
+    points: at((r) => (r.search.every((q) => q.first) ? mean(r.search.map((q) => q.first!.bytes)) / 1000 : undefined)),
+  },
 ])}
 </svg>
 `;

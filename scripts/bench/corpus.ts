@@ -117,7 +117,12 @@ export function generateCorpus(input: CorpusInput, options: CorpusOptions): Corp
     const year = sourceYear[sourceIndex]!;
     const precision = r();
     const month = String(int(r, 1, 12)).padStart(2, '0');
-    const date = precision < 0.3 ? `${year}` : precision < 0.6 ? `${year}-${month}` : `${year}-${month}-${String(int(r, 1, 28)).padStart(2, '0')}`;
+    const date =
+      precision < 0.3
+        ? `${year}`
+        : precision < 0.6
+          ? `${year}-${month}`
+          : `${year}-${month}-${String(int(r, 1, 28)).padStart(2, '0')}`;
 
     // Body: 2–4 sections of 2–4 paragraphs of 3–7 sentences, plus an opening paragraph.
     const para = () => Array.from({ length: int(r, 3, 7) }, () => varyNumbers(r, pick(r, sentences))).join('');

@@ -80,7 +80,9 @@ export async function timed(cmd: string[], cwd: string, env: Record<string, stri
   clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${cmd.join(' ')} failed (${code}):\n${output.slice(-4000)}`);
-  const [kb, user, sys] = useTime ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [polledKb];
+  const [kb, user, sys] = useTime
+    ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+    : [polledKb];
   rmSync(rssFile, { force: true });
   return {
     seconds: Math.round(seconds * 10) / 10,
@@ -99,7 +101,14 @@ export function buildCommand(): string[] {
 /** Plain Pagefind over the same HTML (its default Chinese indexing), beside the site's index, for comparison. */
 export const PLAIN_DIR = 'pagefind-plain';
 export function plainPagefindCommand(): string[] {
-  return [process.execPath, join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--output-subdir', PLAIN_DIR];
+  return [
+    process.execPath,
+    join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'),
+    '--site',
+    'dist',
+    '--output-subdir',
+    PLAIN_DIR,
+  ];
 }
 
 /** Total bytes and file count under a directory. */
@@ -213,7 +222,8 @@ export interface UiQuery {
   page: QueryTiming & { count: number };
 }
 
-const dialogDone = (q: string) => `#search-dialog [data-search-results][data-state="done"][data-query=${JSON.stringify(q)}]`;
+const dialogDone = (q: string) =>
+  `#search-dialog [data-search-results][data-state="done"][data-query=${JSON.stringify(q)}]`;
 
 /**
  * Search through the site's own UI: the quick-search dialog (Ctrl+K on a case page, the query
@@ -258,8 +268,18 @@ export async function uiMeasures(url: string, queries: string[], casePath: strin
       });
       const pageCount = shownCaseCount((await searchPage.locator('main [data-search-status]').textContent()) ?? '');
       await pageContext.close();
-      const timing = (m: { value: number; bytes: number; requests: number }) => ({ ms: m.value, bytes: m.bytes, requests: m.requests });
-      out.push({ count, first: timing(first), second: { query: other, ...timing(second) }, repeat: timing(repeat), page: { ...timing(cold), count: pageCount } });
+      const timing = (m: { value: number; bytes: number; requests: number }) => ({
+        ms: m.value,
+        bytes: m.bytes,
+        requests: m.requests,
+      });
+      out.push({
+        count,
+        first: timing(first),
+        second: { query: other, ...timing(second) },
+        repeat: timing(repeat),
+        page: { ...timing(cold), count: pageCount },
+      });
     }
   } finally {
     await browser.close();
@@ -289,7 +309,10 @@ export async function browserMeasures(url: string, queries: string[], casePath: 
       const step = async (fresh: boolean) => {
         phase = { bytes: 0, requests: 0, pending: [] };
         const p = phase;
-        const r = (await page.evaluate(`(${SEARCH_IN_PAGE})(${JSON.stringify({ q: query, fresh })})`)) as { results: number; ms: number };
+        const r = (await page.evaluate(`(${SEARCH_IN_PAGE})(${JSON.stringify({ q: query, fresh })})`)) as {
+          results: number;
+          ms: number;
+        };
         await new Promise((resolve) => setTimeout(resolve, 200)); // late requestfinished events
         phase = undefined;
         await Promise.all(p.pending);
@@ -315,5 +338,8 @@ export async function browserMeasures(url: string, queries: string[], casePath: 
 
 export function commit(): { commit: string; dirty: boolean } {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: projectRoot, encoding: 'utf8' }).stdout.trim();
-  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', dirty: git('status', '--porcelain', '--untracked-files=no') !== '' };
+  return {
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+  };
 }

@@ -15,7 +15,12 @@ import { indexQuery, INDEX_LANGUAGE } from '../../src/lib/search/indexText.ts';
 import { prepareBenchSite } from './site.ts';
 import { buildCommand, timed } from './measure.ts';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '200' }, queries: { type: 'string', default: '县管校聘,课后服务,集团化办学' } } });
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '200' },
+    queries: { type: 'string', default: '县管校聘,课后服务,集团化办学' },
+  },
+});
 const cases = Number(values.cases);
 const log = (msg: string) => process.stderr.write(`[multisite] ${msg}\n`);
 const partitions = ['a', 'b'];
@@ -40,7 +45,12 @@ try {
     dirs.push(dir);
     log(`partition ${p}: ${cases} cases, building under /${p}/ …`);
     const step = await timed(buildCommand(), dir, { BASE_PATH: `/${p}/` });
-    builds.push({ partition: p, seconds: step.seconds, cpuSeconds: step.cpuSeconds, treePeakRssMB: step.treePeakRssMB });
+    builds.push({
+      partition: p,
+      seconds: step.seconds,
+      cpuSeconds: step.cpuSeconds,
+      treePeakRssMB: step.treePeakRssMB,
+    });
     symlinkSync(join(dir, 'dist'), join(root, p));
   }
   writeFileSync(join(root, 'blank.html'), '<!doctype html><html lang="zh-CN"><title>multisite</title></html>');
@@ -66,14 +76,21 @@ try {
           pending.push(r.sizes().then((z) => void (bytes += z.responseBodySize + z.responseHeadersSize)));
         });
         const t0 = performance.now();
-        const count = (await page.evaluate(`(${SEARCH})(${JSON.stringify({ term: iq.term, primary, merged, lang: INDEX_LANGUAGE })})`)) as number;
+        const count = (await page.evaluate(
+          `(${SEARCH})(${JSON.stringify({ term: iq.term, primary, merged, lang: INDEX_LANGUAGE })})`,
+        )) as number;
         const ms = Math.round(performance.now() - t0);
         await new Promise((resolve) => setTimeout(resolve, 300));
         await Promise.all(pending);
         await context.close();
         return { count, bytes, requests, ms };
       };
-      search.push({ query: q, merged: await measure('a', ['b']), a: await measure('a', []), b: await measure('b', []) });
+      search.push({
+        query: q,
+        merged: await measure('a', ['b']),
+        a: await measure('a', []),
+        b: await measure('b', []),
+      });
     }
   } finally {
     await browser.close();

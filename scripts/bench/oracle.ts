@@ -41,7 +41,10 @@ export function trueCounts(dist: string, queries: string[]): TrueCount[] {
       if (!q.words.length) return;
       if (q.words.every((w) => text.includes(w.text))) out[i]!.trueLiteral++;
       const whole = q.words.every(
-        (w) => text.includes(w.text) || w.variants.some((v) => text.includes(v)) || w.measures.some((id) => tagged.has(dict.byId.get(id)?.name ?? '\u0000')),
+        (w) =>
+          text.includes(w.text) ||
+          w.variants.some((v) => text.includes(v)) ||
+          w.measures.some((id) => tagged.has(dict.byId.get(id)?.name ?? '\u0000')),
       );
       if (whole) out[i]!.trueCount++;
     });

@@ -41,15 +41,30 @@ function realBodies(): string[] {
 export function prepareBenchSite(cases: number, seed = 1): string {
   const dir = makeTempSite('casebook-bench-');
   const regions = henanRegions();
-  const existing = new Set(readFileSync(join(dir, CONTENT_PATHS.regions), 'utf8').split('\n').map((l) => l.replace(/^\s*-\s+/, '').trim()));
-  appendFileSync(join(dir, CONTENT_PATHS.regions), regions.filter((r) => !existing.has(r.path)).map((r) => `- ${r.path}\n`).join(''));
+  const existing = new Set(
+    readFileSync(join(dir, CONTENT_PATHS.regions), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/^\s*-\s+/, '').trim()),
+  );
+  appendFileSync(
+    join(dir, CONTENT_PATHS.regions),
+    regions
+      .filter((r) => !existing.has(r.path))
+      .map((r) => `- ${r.path}\n`)
+      .join(''),
+  );
 
   const files = generateCorpus(
     {
       bodies: realBodies(),
-      measures: readMeasures(projectRoot).map((m) => ({ id: m.id, terms: [m.name, ...measureTerms(m).filter((t) => t !== m.name)] })),
+      measures: readMeasures(projectRoot).map((m) => ({
+        id: m.id,
+        terms: [m.name, ...measureTerms(m).filter((t) => t !== m.name)],
+      })),
       regions,
-      seedFiles: readdirSync(join(projectRoot, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => `seeds/${f}`),
+      seedFiles: readdirSync(join(projectRoot, 'seeds'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => `seeds/${f}`),
     },
     { cases, seed },
   );

@@ -74,7 +74,9 @@ async function load() {
     getCollection('sources'),
   ]);
   // Stable order for lists: newest source first (load order varies between builds).
-  sources.sort((a, b) => dateSortKey(partialDate(b.data.date)) - dateSortKey(partialDate(a.data.date)) || a.id.localeCompare(b.id));
+  sources.sort(
+    (a, b) => dateSortKey(partialDate(b.data.date)) - dateSortKey(partialDate(a.data.date)) || a.id.localeCompare(b.id),
+  );
   const metrics = loadMetrics(measures.map((m) => m.id));
   const measureById = byId(measures);
   const themeById = byId(themes);
@@ -90,7 +92,12 @@ async function load() {
     const caseMeasures = entry.data.measures.map((m) => mustGet(measureById, m, 'measure', owner));
     const found = findEvidence(
       paragraphs,
-      caseMeasures.map((m) => ({ id: m.id, name: m.data.name, aliases: m.data.aliases, aliasContext: m.data.aliasContext })),
+      caseMeasures.map((m) => ({
+        id: m.id,
+        name: m.data.name,
+        aliases: m.data.aliases,
+        aliasContext: m.data.aliasContext,
+      })),
       headings,
     );
     const date = partialDate(entry.data.date);
@@ -176,7 +183,8 @@ async function load() {
     /** The region and the regions above it, from the province down. */
     regionChain(region: RegionEntry): RegionEntry[] {
       const chain: RegionEntry[] = [];
-      for (let r: RegionEntry | undefined = region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined) chain.unshift(r);
+      for (let r: RegionEntry | undefined = region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined)
+        chain.unshift(r);
       return chain;
     },
     /** What a region page shows: its trail, the regions below it, its cases and their measures. */
@@ -206,7 +214,9 @@ async function load() {
     },
     /** Key figures of no one measure (a city's education spending), for region pages and /compare/. */
     generalFigures(within: CaseView[]): FigureRow[] {
-      return within.flatMap((view) => view.figures.filter((f) => f.figure.measure === undefined).map((f) => ({ ...f, view })));
+      return within.flatMap((view) =>
+        view.figures.filter((f) => f.figure.measure === undefined).map((f) => ({ ...f, view })),
+      );
     },
     termsOf(m: MeasureEntry): string[] {
       return measureTerms({ id: m.id, name: m.data.name, aliases: m.data.aliases });

@@ -99,7 +99,9 @@ export function regionItem(casebook: Casebook, region: RegionEntry): CompareItem
     date: cases.length ? `${cases.at(-1)!.dateText}—${cases[0]!.dateText}` : null,
     url: href(routes.region(region.id)),
     cases: cases.length,
-    measures: casebook.measures.filter((m) => measureCount.has(m.id)).map((m) => ({ id: m.id, name: m.data.name, cases: measureCount.get(m.id)! })),
+    measures: casebook.measures
+      .filter((m) => measureCount.has(m.id))
+      .map((m) => ({ id: m.id, name: m.data.name, cases: measureCount.get(m.id)! })),
     figures: [...groups.flatMap((g) => [...g.stated, ...g.targets]), ...unmatched].map(figureRecord),
   };
 }

@@ -11,7 +11,10 @@ import { xmlSafe } from '../lib/content/textHygiene.ts';
  * pubDate only when the source gives a full day: a year-only case gets no invented date
  * (RSS 2.0 makes pubDate optional); its date text is in the summary.
  */
-export async function caseFeed(context: APIContext, feed: { title: string; description: string; cases: CaseView[]; path?: string }) {
+export async function caseFeed(
+  context: APIContext,
+  feed: { title: string; description: string; cases: CaseView[]; path?: string },
+) {
   // RSS needs absolute links: without SITE_URL no feed is written (a body-less response writes no file).
   if (!context.site) return new Response(null, { status: 404 });
   return rss({

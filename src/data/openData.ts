@@ -26,7 +26,11 @@ export function caseRecords(casebook: Casebook, pageUrl: (id: string) => string)
     sourceTitle: c.source.data.title,
     publication: c.source.data.publication ?? null,
     issue: c.source.data.issue ?? null,
-    measures: c.measures.map((m) => ({ id: m.id, name: m.data.name, theme: casebook.themeById.get(m.data.theme)!.data.name })),
+    measures: c.measures.map((m) => ({
+      id: m.id,
+      name: m.data.name,
+      theme: casebook.themeById.get(m.data.theme)!.data.name,
+    })),
     figures: c.figures.map(({ figure: f, kind, period, metric, base }) => ({
       label: f.label,
       value: f.value,
@@ -58,7 +62,7 @@ export interface Column<R> {
   value: (row: R) => unknown;
 }
 
-const col = <R,>(key: string, value: (row: R) => unknown): Column<R> => ({
+const col = <R>(key: string, value: (row: R) => unknown): Column<R> => ({
   key,
   header: `csv.${key}` as UiKey,
   meaning: `csv.${key}.meaning` as UiKey,

@@ -52,7 +52,11 @@ export function facetOptions(casebook: Casebook): Record<FilterKey, FacetOption[
   const same = (v: string) => ({ value: v, label: v });
   return {
     type: PAGE_TYPES.map((type) => ({ value: type, label: t(`search.type.${type}`) })),
-    measure: themes.flatMap((th) => measures.filter((m) => m.data.theme === th.id && measureIds.has(m.id)).map((m) => ({ value: m.id, label: m.data.name }))),
+    measure: themes.flatMap((th) =>
+      measures
+        .filter((m) => m.data.theme === th.id && measureIds.has(m.id))
+        .map((m) => ({ value: m.id, label: m.data.name })),
+    ),
     theme: themes.filter((th) => themeIds.has(th.id)).map((th) => ({ value: th.id, label: th.data.name })),
     city: [...cities].sort((a, b) => a[0].localeCompare(b[0])).map(([value, label]) => ({ value, label })),
     year: [...new Set(cases.map((c) => String(c.year)))].sort().reverse().map(same),
@@ -78,13 +82,22 @@ export function filterLabels(casebook: Casebook): FilterLabels {
 function corpusParts(casebook: Casebook): string[] {
   const parts: string[] = [];
   for (const c of casebook.cases) {
-    parts.push(c.data.title, c.data.originalTitle ?? '', c.data.summary, c.data.body, c.data.dateNote ?? '', ...c.paragraphs, c.entry.body ?? '');
+    parts.push(
+      c.data.title,
+      c.data.originalTitle ?? '',
+      c.data.summary,
+      c.data.body,
+      c.data.dateNote ?? '',
+      ...c.paragraphs,
+      c.entry.body ?? '',
+    );
     for (const f of c.data.figures) parts.push(f.label, f.unit, f.quote);
   }
   for (const m of casebook.measures) parts.push(m.data.name, m.data.definition, ...m.data.aliases);
   for (const t of casebook.themes) parts.push(t.data.name, t.data.description);
   for (const r of casebook.regions) parts.push(r.data.name, ...r.data.path);
-  for (const s of casebook.sources) parts.push(s.data.title, s.data.summary, s.data.publication ?? '', s.data.publisher ?? '');
+  for (const s of casebook.sources)
+    parts.push(s.data.title, s.data.summary, s.data.publication ?? '', s.data.publisher ?? '');
   return parts;
 }
 

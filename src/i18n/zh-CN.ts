@@ -35,7 +35,8 @@ export const zhCN = {
   'footer.license': '原始材料版权归原发布单位所有。',
 
   'home.title': '基础教育改革案例库',
-  'home.lead': '谁做过县管校聘？怎么做的？效果如何？在这里按措施、主题和地区查找各地的改革实践，比较同一措施在不同地区的做法与数字，并引用原文。',
+  'home.lead':
+    '谁做过县管校聘？怎么做的？效果如何？在这里按措施、主题和地区查找各地的改革实践，比较同一措施在不同地区的做法与数字，并引用原文。',
   'home.searchLabel': '检索案例',
   'home.searchPlaceholder': '如：县管校聘、集团化办学',
   'home.searchButton': '检索',
@@ -144,7 +145,8 @@ export const zhCN = {
   'source.file': '原始文件',
   'source.cases': '据此整理的案例（{n}）',
   'source.raw': '原始文本（未经整理）',
-  'source.rawNote': '以下为收录时的原始文本，未作任何改动（含排版错误、重复段落与图片说明；不可见的控制字符以 ⟨U+…⟩ 标出）。',
+  'source.rawNote':
+    '以下为收录时的原始文本，未作任何改动（含排版错误、重复段落与图片说明；不可见的控制字符以 ⟨U+…⟩ 标出）。',
   'source.download': '下载原始文本',
   // security: raw files are offered for download only when the site cannot show their text.
   'source.downloadOnly': '原始文件为{format}格式，本页不显示其文本，可下载原件查看。',
@@ -239,7 +241,8 @@ export const zhCN = {
   'metric.stated': '成效与投入',
   'metric.targets': '目标（计划数）',
   'metric.chartTitle': '{metric}：各地对比（单位：{unit}）',
-  'metric.chartDesc': '{n}个数字的横向条形图，按数值从大到小排列；条形长度与折合后的数值成正比；斜线条为目标。详见下表。',
+  'metric.chartDesc':
+    '{n}个数字的横向条形图，按数值从大到小排列；条形长度与折合后的数值成正比；斜线条为目标。详见下表。',
   'metric.sortBy': '按{col}排序',
   'metric.unmatched': '其他数字（未归入可比指标）',
   'metric.col.region': '地区',

@@ -40,7 +40,10 @@ export default function casePages(options: { dir: string }): AstroIntegration {
           const error = new Error(
             ids.length === 0
               ? `${options.dir}: no case files, so no case pages: an empty casebook is not a site`
-              : `${missing.length} of ${ids.length} case pages were not built: ${missing.slice(0, 10).map((id) => `cases/${id}/`).join(', ')}${missing.length > 10 ? ' …' : ''}`,
+              : `${missing.length} of ${ids.length} case pages were not built: ${missing
+                  .slice(0, 10)
+                  .map((id) => `cases/${id}/`)
+                  .join(', ')}${missing.length > 10 ? ' …' : ''}`,
           );
           error.stack = '';
           throw error;

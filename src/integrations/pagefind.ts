@@ -90,7 +90,8 @@ export default function pagefindIndex(): AstroIntegration {
           const add = async (file: string) => {
             const record = pageRecord(await readFile(file, 'utf8'));
             if (!record) return;
-            if (record.filters['type']?.includes('case')) record.filters[MATCH_FILTER] = matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s);
+            if (record.filters['type']?.includes('case'))
+              record.filters[MATCH_FILTER] = matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s);
             if (count > 1) record.filters[PART_FILTER] = [String(part)];
             const response = await index.addCustomRecord({
               url: pageUrl(dist, file),
@@ -110,15 +111,22 @@ export default function pagefindIndex(): AstroIntegration {
           await Promise.all(inFlight);
           const name = part === 0 ? 'pagefind' : `pagefind-${part}`;
           const written = await index.writeFiles({ outputPath: join(dist, name) });
-          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
           await index.deleteIndex();
           // Stops the service, so its memory is returned before the next part.
           await pagefind.close();
           if (part > 0) dirs.push(`${name}/`);
         }
         // The browser learns the other parts from the dictionary it loads anyway.
-        if (dirs.length) await writeFile(join(dist, 'search-terms.json'), JSON.stringify({ ...terms, indexParts: dirs } satisfies SearchTerms));
-        logger.info(`Indexed ${pages.length} pages in ${count} part(s) in ${Math.round(performance.now() - started) / 1000} s`);
+        if (dirs.length)
+          await writeFile(
+            join(dist, 'search-terms.json'),
+            JSON.stringify({ ...terms, indexParts: dirs } satisfies SearchTerms),
+          );
+        logger.info(
+          `Indexed ${pages.length} pages in ${count} part(s) in ${Math.round(performance.now() - started) / 1000} s`,
+        );
       },
     },
   };

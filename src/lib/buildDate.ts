@@ -6,5 +6,10 @@ export function buildDate(env: Record<string, string | undefined>, now: Date = n
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   const when = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(when);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(when);
 }

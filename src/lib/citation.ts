@@ -91,7 +91,9 @@ function dates(published: string | undefined, accessed: string | undefined, onli
 export function formatOriginal(w: OriginalWork): string {
   const code = typeCode(w);
   const online = Boolean(w.url);
-  const titlePart = w.host ? `${w.title}[${code}]//${joinElements([w.host.by, w.host.title]).replace(/\.$/, '')}` : `${w.title}[${code}]`;
+  const titlePart = w.host
+    ? `${w.title}[${code}]//${joinElements([w.host.by, w.host.title]).replace(/\.$/, '')}`
+    : `${w.title}[${code}]`;
   let publication: string;
   switch (w.kind) {
     case '报纸':
@@ -103,7 +105,9 @@ export function formatOriginal(w: OriginalWork): string {
       publication = [w.publication ?? w.publisher, dates(`(${w.date})`, w.accessed, true)].filter(Boolean).join(', ');
       break;
     default:
-      publication = [w.publication ?? w.publisher, w.issue, dates(w.date, w.accessed, online)].filter(Boolean).join(', ');
+      publication = [w.publication ?? w.publisher, w.issue, dates(w.date, w.accessed, online)]
+        .filter(Boolean)
+        .join(', ');
   }
   return joinElements([responsible(w.authors), titlePart, publication, w.url]);
 }

@@ -55,7 +55,10 @@ export interface AlignedRow<F> {
  * one item has), rows that two or more items share first; then each measure's figures without a
  * metric, so that nothing an item states is dropped.
  */
-export function alignFigures<F extends AlignableFigure>(items: readonly { figures: readonly F[] }[], metricOrder: readonly string[]): AlignedRow<F>[] {
+export function alignFigures<F extends AlignableFigure>(
+  items: readonly { figures: readonly F[] }[],
+  metricOrder: readonly string[],
+): AlignedRow<F>[] {
   const rows = new Map<string, AlignedRow<F>>();
   items.forEach((item, i) => {
     for (const f of item.figures) {
@@ -68,6 +71,10 @@ export function alignFigures<F extends AlignableFigure>(items: readonly { figure
   const rank = (r: AlignedRow<F>) => (r.metric ? metricOrder.indexOf(r.metric) : Number.MAX_SAFE_INTEGER);
   const shared = (r: AlignedRow<F>) => r.cells.filter((c) => c.length > 0).length;
   return [...rows.values()].sort(
-    (a, b) => Number(!a.metric) - Number(!b.metric) || Number(shared(b) > 1) - Number(shared(a) > 1) || rank(a) - rank(b) || a.key.localeCompare(b.key),
+    (a, b) =>
+      Number(!a.metric) - Number(!b.metric) ||
+      Number(shared(b) > 1) - Number(shared(a) > 1) ||
+      rank(a) - rank(b) ||
+      a.key.localeCompare(b.key),
   );
 }

@@ -30,7 +30,10 @@ const byValue = <T extends Comparable>(a: T, b: T) =>
  * Groups rows by metric in the vocabulary's order (metrics without rows are left out);
  * rows without a metric, or whose value has no base, are returned apart.
  */
-export function groupByMetric<T extends Comparable>(rows: readonly T[], vocabulary: readonly Metric[]): { groups: MetricGroup<T>[]; unmatched: T[] } {
+export function groupByMetric<T extends Comparable>(
+  rows: readonly T[],
+  vocabulary: readonly Metric[],
+): { groups: MetricGroup<T>[]; unmatched: T[] } {
   const groups = new Map<Metric, MetricGroup<T>>();
   const unmatched: T[] = [];
   for (const row of rows) {

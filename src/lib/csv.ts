@@ -14,7 +14,12 @@ export function neutraliseFormula(text: string): string {
 }
 
 export function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : typeof value === 'number' && Number.isFinite(value) ? String(value) : neutraliseFormula(String(value));
+  const text =
+    value === undefined || value === null
+      ? ''
+      : typeof value === 'number' && Number.isFinite(value)
+        ? String(value)
+        : neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -106,19 +106,33 @@ export function checkFigures(
   const problems: FigureProblem[] = [];
   figures.forEach((f, figure) => {
     if (!paragraphs.some((p) => p.includes(f.quote))) {
-      problems.push({ figure, message: `quote “${f.quote}” is not in the case text (copy the exact phrase from one paragraph)` });
+      problems.push({
+        figure,
+        message: `quote “${f.quote}” is not in the case text (copy the exact phrase from one paragraph)`,
+      });
     } else if (!numberAppearsIn(f.value, f.quote)) {
       problems.push({ figure, message: `value ${f.value} does not appear in its quote “${f.quote}”` });
     } else if (f.display !== undefined && (!f.quote.includes(f.display) || !numberAppearsIn(f.value, f.display))) {
-      problems.push({ figure, message: `display “${f.display}” must be part of the quote and contain the value ${f.value}` });
+      problems.push({
+        figure,
+        message: `display “${f.display}” must be part of the quote and contain the value ${f.value}`,
+      });
     } else if (f.display === undefined) {
       // The value must stand in the quote followed by the unit (12.0亿元 is 12 亿元), and not by 多/余/以上.
       const quote = withoutCommas(f.quote);
-      const stated = [...quote.matchAll(/\d+(?:\.\d+)?/g)].find((m) => Number(m[0]) === f.value && quote.startsWith(f.unit, m.index + m[0].length));
+      const stated = [...quote.matchAll(/\d+(?:\.\d+)?/g)].find(
+        (m) => Number(m[0]) === f.value && quote.startsWith(f.unit, m.index + m[0].length),
+      );
       if (!stated) {
-        problems.push({ figure, message: `the quote “${f.quote}” does not state ${f.value}${f.unit}: fix the unit, or set display to the quote's wording (e.g. 30多亿元)` });
+        problems.push({
+          figure,
+          message: `the quote “${f.quote}” does not state ${f.value}${f.unit}: fix the unit, or set display to the quote's wording (e.g. 30多亿元)`,
+        });
       } else if (APPROX_AFTER.test(quote.slice(stated.index + stated[0].length + f.unit.length))) {
-        problems.push({ figure, message: `the quote qualifies ${f.value}${f.unit} (多/余/以上…): set display so the page keeps the text's wording` });
+        problems.push({
+          figure,
+          message: `the quote qualifies ${f.value}${f.unit} (多/余/以上…): set display so the page keeps the text's wording`,
+        });
       }
     }
     const paragraph = paragraphs.find((p) => p.includes(f.quote));
@@ -129,9 +143,11 @@ export function checkFigures(
       });
     }
     if (f.measure && !caseMeasures.includes(f.measure)) {
-      problems.push({ figure, message: `measure “${f.measure}” is not one of this case's measures (${caseMeasures.join(', ')})` });
+      problems.push({
+        figure,
+        message: `measure “${f.measure}” is not one of this case's measures (${caseMeasures.join(', ')})`,
+      });
     }
   });
   return problems;
 }
-

@@ -7,6 +7,9 @@ export const METRICS_PATH = 'content/taxonomy/metrics.yaml';
 
 export function loadMetrics(measureIds: readonly string[], root = process.cwd()): Metric[] {
   const { metrics, problems } = parseMetrics(readFileSync(join(root, METRICS_PATH), 'utf8'), measureIds);
-  if (problems.length) throw new Error(`Metric vocabulary check failed:\n${problems.map((p) => `${METRICS_PATH}:${p.line}: ${p.message}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(
+      `Metric vocabulary check failed:\n${problems.map((p) => `${METRICS_PATH}:${p.line}: ${p.message}`).join('\n')}`,
+    );
   return metrics;
 }

@@ -14,7 +14,9 @@ export function loadRegions(root = process.cwd()): Region[] {
   for (const { path, line } of readRegionPaths(root)) {
     const region = resolveRegionPath(path, data);
     if ('error' in region) throw new Error(`${CONTENT_PATHS.regions}:${line}: ${region.error}`);
-    const ancestors = region.path.slice(0, -1).map((_, i) => resolveRegionPath(region.path.slice(0, i + 1).join(' '), data));
+    const ancestors = region.path
+      .slice(0, -1)
+      .map((_, i) => resolveRegionPath(region.path.slice(0, i + 1).join(' '), data));
     for (const r of [...ancestors, region]) if (!('error' in r) && !byId.has(r.id)) byId.set(r.id, r);
   }
   return [...byId.values()];

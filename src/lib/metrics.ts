@@ -39,10 +39,14 @@ function lineOf(text: string, needle: string | RegExp, from = 0): number {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
+const strings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
 
 /** Parses metrics.yaml; every problem names its line. */
-export function parseMetrics(text: string, measureIds: readonly string[]): { metrics: Metric[]; problems: MetricProblem[] } {
+export function parseMetrics(
+  text: string,
+  measureIds: readonly string[],
+): { metrics: Metric[]; problems: MetricProblem[] } {
   const metrics: Metric[] = [];
   const problems: MetricProblem[] = [];
   let doc: unknown;
@@ -71,17 +75,43 @@ export function parseMetrics(text: string, measureIds: readonly string[]): { met
       const id = typeof item?.id === 'string' ? item.id : '';
       const line = id ? lineOf(text, new RegExp(`id:\\s*${escapeRe(id)}\\b`), sectionStart) : at;
       const bad = (message: string) => problems.push({ line, message: `${measure}${id ? `.${id}` : ''}: ${message}` });
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) { bad('id must be a lower-case key like new-places'); continue; }
-      if (seen.has(id)) { bad('duplicate metric id in this measure'); continue; }
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
+        bad('id must be a lower-case key like new-places');
+        continue;
+      }
+      if (seen.has(id)) {
+        bad('duplicate metric id in this measure');
+        continue;
+      }
       seen.add(id);
-      if (typeof item.name !== 'string' || !item.name) { bad('name is required'); continue; }
-      if (typeof item.unit !== 'string' || !item.unit) { bad('unit (the base unit) is required'); continue; }
-      if (splitUnit(item.unit).counter !== item.unit) { bad(`unit “${item.unit}” is not a base unit (write ${splitUnit(item.unit).counter || 'the counter'}, without 万/亿)`); continue; }
-      if (item.units !== undefined && !strings(item.units)) { bad('units must be a list of counters'); continue; }
-      if (item.terms !== undefined && !strings(item.terms)) { bad('terms must be a list of words'); continue; }
+      if (typeof item.name !== 'string' || !item.name) {
+        bad('name is required');
+        continue;
+      }
+      if (typeof item.unit !== 'string' || !item.unit) {
+        bad('unit (the base unit) is required');
+        continue;
+      }
+      if (splitUnit(item.unit).counter !== item.unit) {
+        bad(
+          `unit “${item.unit}” is not a base unit (write ${splitUnit(item.unit).counter || 'the counter'}, without 万/亿)`,
+        );
+        continue;
+      }
+      if (item.units !== undefined && !strings(item.units)) {
+        bad('units must be a list of counters');
+        continue;
+      }
+      if (item.terms !== undefined && !strings(item.terms)) {
+        bad('terms must be a list of words');
+        continue;
+      }
       const known = new Set(['id', 'name', 'unit', 'units', 'terms', 'note']);
       const extra = Object.keys(item).filter((k) => !known.has(k));
-      if (extra.length) { bad(`unknown field(s) ${extra.join(', ')}`); continue; }
+      if (extra.length) {
+        bad(`unknown field(s) ${extra.join(', ')}`);
+        continue;
+      }
       metrics.push({
         measure,
         id,
@@ -103,7 +133,10 @@ export function findMetric(metrics: readonly Metric[], measure: string | undefin
 
 /** Metrics a figure of `measure` may use: its measure's, then the general ones. */
 export function metricsFor(metrics: readonly Metric[], measure: string | undefined): Metric[] {
-  return [...metrics.filter((m) => measure !== undefined && m.measure === measure), ...metrics.filter((m) => m.measure === GENERAL)];
+  return [
+    ...metrics.filter((m) => measure !== undefined && m.measure === measure),
+    ...metrics.filter((m) => m.measure === GENERAL),
+  ];
 }
 
 /** Whether a unit as stated counts what the metric counts (万个 for 个; a bare 亿 takes the metric's counter). */
@@ -150,13 +183,19 @@ export interface MetricGuess {
  * the general ones) whose unit fits, the one whose terms match the label most (longest terms
  * weigh most). No guess when nothing matches or two metrics tie: an editor decides then.
  */
-export function guessMetric(label: string, unit: string, measure: string | undefined, metrics: readonly Metric[]): MetricGuess | undefined {
+export function guessMetric(
+  label: string,
+  unit: string,
+  measure: string | undefined,
+  metrics: readonly Metric[],
+): MetricGuess | undefined {
   const scored = metricsFor(metrics, measure)
     .filter((m) => unitFits(unit, m))
     .map((metric) => {
       const matched = metric.terms.filter((t) => label.includes(t));
       // A measure's own metric beats a general one at equal score.
-      const score = matched.reduce((s, t) => s + t.length, 0) * 2 + (metric.measure === GENERAL ? 0 : 1) * (matched.length ? 1 : 0);
+      const score =
+        matched.reduce((s, t) => s + t.length, 0) * 2 + (metric.measure === GENERAL ? 0 : 1) * (matched.length ? 1 : 0);
       return { metric, matched, score };
     })
     .filter((s) => s.matched.length > 0)

@@ -23,7 +23,14 @@ export interface OgFonts {
 }
 
 /** Colours of the site's light theme (global.css). */
-const COLOURS = { paper: '#f7f5ef', ink: '#1f2328', muted: '#57606a', accent: '#9a3412', line: '#d8d2c4', surface: '#ffffff' };
+const COLOURS = {
+  paper: '#f7f5ef',
+  ink: '#1f2328',
+  muted: '#57606a',
+  accent: '#9a3412',
+  line: '#d8d2c4',
+  surface: '#ffffff',
+};
 const MARGIN = 72;
 
 /** Characters that must not start a line, and those that must not end one (GB/T 15834 / JIS X 4051 禁则). */
@@ -95,7 +102,8 @@ function avoidWidow(lines: string[]): void {
   if (last === undefined || previous === undefined || [...last].length !== 1) return;
   const chars = [...previous];
   const moved = chars.at(-1);
-  if (chars.length < 3 || moved === undefined || NO_START.has(moved) || NO_START.has(last) || /[A-Za-z0-9]/.test(moved)) return;
+  if (chars.length < 3 || moved === undefined || NO_START.has(moved) || NO_START.has(last) || /[A-Za-z0-9]/.test(moved))
+    return;
   lines[lines.length - 2] = chars.slice(0, -1).join('');
   lines[lines.length - 1] = moved + last;
 }
@@ -115,7 +123,8 @@ export function textPaths(font: Font, text: string, x: number, y: number, size: 
     const gx = x + (pen + pos.xOffset) * scale;
     const gy = y - pos.yOffset * scale;
     // Font units have y up; SVG has y down.
-    if (d) paths.push(`<path transform="matrix(${round(scale)} 0 0 ${round(-scale)} ${round(gx)} ${round(gy)})" d="${d}"/>`);
+    if (d)
+      paths.push(`<path transform="matrix(${round(scale)} 0 0 ${round(-scale)} ${round(gx)} ${round(gy)})" d="${d}"/>`);
     pen += pos.xAdvance;
   });
   return `<g fill="${fill}">${paths.join('')}</g>`;
@@ -138,7 +147,9 @@ export function ogSvg(card: OgCard, fonts: OgFonts): string {
 
   const titleSize = 56;
   const lines = wrapLines(fonts.bold, card.title, titleSize, inner, 3);
-  lines.forEach((line, i) => parts.push(textPaths(fonts.bold, line, MARGIN, 170 + i * titleSize * 1.3, titleSize, COLOURS.ink)));
+  lines.forEach((line, i) =>
+    parts.push(textPaths(fonts.bold, line, MARGIN, 170 + i * titleSize * 1.3, titleSize, COLOURS.ink)),
+  );
   const subtitleY = 170 + (lines.length - 1) * titleSize * 1.3 + 62;
   const subtitle = wrapLines(fonts.regular, card.subtitle, 30, inner, 1)[0] ?? '';
   parts.push(textPaths(fonts.regular, subtitle, MARGIN, subtitleY, 30, COLOURS.muted));
@@ -150,7 +161,9 @@ export function ogSvg(card: OgCard, fonts: OgFonts): string {
   const boxHeight = 130;
   figures.forEach((f, i) => {
     const x = MARGIN + i * (boxWidth + gap);
-    parts.push(`<rect x="${x}" y="${boxTop}" width="${boxWidth}" height="${boxHeight}" rx="12" fill="${COLOURS.surface}" stroke="${COLOURS.line}" stroke-width="2"/>`);
+    parts.push(
+      `<rect x="${x}" y="${boxTop}" width="${boxWidth}" height="${boxHeight}" rx="12" fill="${COLOURS.surface}" stroke="${COLOURS.line}" stroke-width="2"/>`,
+    );
     const valueSize = fitSize(fonts.bold, f.value, 52, boxWidth - 56, 28);
     parts.push(textPaths(fonts.bold, f.value, x + 28, boxTop + 66, valueSize, COLOURS.accent));
     const label = wrapLines(fonts.regular, f.label, 26, boxWidth - 56, 1)[0] ?? '';

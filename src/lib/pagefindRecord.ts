@@ -14,7 +14,35 @@ export interface PageRecord {
 }
 
 /** Elements whose text runs on with its neighbours (no word boundary around them). */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
 /** Never text: Pagefind skips these too. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
 
@@ -45,7 +73,10 @@ function pair(attr: string, el: HTMLElement): [string, string] {
 
 /** The record of a page, or null when it has no `data-pagefind-body` (not indexed). */
 export function pageRecord(html: string): PageRecord | null {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const root = parse(html, {
+    comment: false,
+    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+  });
   const body = root.querySelector('[data-pagefind-body]');
   if (!body) return null;
   const parts: string[] = [];

@@ -85,7 +85,8 @@ export interface Mention {
 }
 
 /** Verbs that state a measure as practised when they govern it in its clause (推进集团化办学). */
-const ACTION = /推进|推行|实施|实行|深化|开展|建立|健全|完善|落实|启动|探索|创建|组建|成立|建成|新建|打造|试点|全面|扩大|覆盖|实现|出台|制定/;
+const ACTION =
+  /推进|推行|实施|实行|深化|开展|建立|健全|完善|落实|启动|探索|创建|组建|成立|建成|新建|打造|试点|全面|扩大|覆盖|实现|出台|制定/;
 const QUANTITY = /\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|所|名|人|家|项|%|元|次|门|场|支|批|间|班)/;
 const SENTENCE_END = /[。！？!?；;\n]/;
 const CLAUSE_BREAK = /[，,。；;：:！？!?\n（）()“”"]/;
@@ -122,7 +123,8 @@ const occurrences = (text: string, word: string) => {
 };
 
 /** Words after a list that make it a list of values or criteria (方面, 维度, 全面发展, 并举 …). */
-const CRITERIA_AFTER = /^[^，,。；;！？]{0,8}?(方面|维度|指标|要素|标准|全面发展|并举|并重|融合发展|协调发展|五育|素养|内容)/;
+const CRITERIA_AFTER =
+  /^[^，,。；;！？]{0,8}?(方面|维度|指标|要素|标准|全面发展|并举|并重|融合发展|协调发展|五育|素养|内容)/;
 const ITEM_SEPARATORS = /[、]|(?<=.)(?:和|与|及)(?=.)/;
 
 /**
@@ -171,7 +173,9 @@ function markEnumerations(text: string, mentions: readonly Mention[], clauses: S
  * or clause holds is computed once.
  */
 export function findMentions(text: string, measures: readonly MeasureTerms[]): Mention[] {
-  const all = measures.flatMap((m) => measureTerms(m).map((term) => ({ measure: m.id, term, context: m.aliasContext?.[term] })));
+  const all = measures.flatMap((m) =>
+    measureTerms(m).map((term) => ({ measure: m.id, term, context: m.aliasContext?.[term] })),
+  );
   all.sort((a, b) => b.term.length - a.term.length);
   const sentences = segment(text, SENTENCE_END);
   const clauses = segment(text, CLAUSE_BREAK);
@@ -212,7 +216,9 @@ export function findMentions(text: string, measures: readonly MeasureTerms[]): M
   return mentions;
 }
 
-export function confidenceOf(e: Pick<MeasureEvidence, 'mentions' | 'paragraphs' | 'inHeading'> & { quantified?: number }): Confidence {
+export function confidenceOf(
+  e: Pick<MeasureEvidence, 'mentions' | 'paragraphs' | 'inHeading'> & { quantified?: number },
+): Confidence {
   if (e.inHeading || (e.paragraphs.length >= 2 && e.mentions >= 3)) return 'high';
   // Two mentions, or one that a figure quantifies (累计培训教师3.1万人次).
   if (e.mentions >= 2 || (e.quantified ?? 0) >= 1) return 'medium';

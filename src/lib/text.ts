@@ -4,8 +4,7 @@
  * paragraphs and headings by rule (content/README.md), so a line-based reading is exact.
  */
 export type Block =
-  | { kind: 'heading'; depth: number; text: string }
-  | { kind: 'paragraph'; index: number; text: string };
+  { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; index: number; text: string };
 
 /** Removes MDX/Markdown backslash escapes (`\{` → `{`, `\&` → `&`). */
 export function unescapeMdx(text: string): string {
@@ -39,9 +38,10 @@ export function paragraphs(body: string): string[] {
  * escaped by a backslash (HTML or code), or a Markdown link or image `[…](…)`.
  */
 export function unescapedMarkup(body: string): string[] {
-  return body.split(/\r?\n/).filter((line) => /(^|[^\\])(\\\\)*[<>{}]/.test(line) || /(^|[^\\])\[[^\]]*\]\(/.test(line));
+  return body
+    .split(/\r?\n/)
+    .filter((line) => /(^|[^\\])(\\\\)*[<>{}]/.test(line) || /(^|[^\\])\[[^\]]*\]\(/.test(line));
 }
-
 
 /** A short excerpt of `text` around the first occurrence of any of `terms`. */
 export function excerptAround(text: string, terms: string[], radius = 60): string | undefined {

@@ -8,7 +8,9 @@ import { z } from 'astro/zod';
 import { isPartialDate, parsePartialDate } from '../lib/dates.ts';
 
 export const partialDate = z
-  .union([z.string(), z.number().int()], { errorMap: () => ({ message: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' }) })
+  .union([z.string(), z.number().int()], {
+    errorMap: () => ({ message: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' }),
+  })
   .transform((value) => String(value).trim())
   .superRefine((value, ctx) => {
     const parsed = parsePartialDate(value);

@@ -20,7 +20,10 @@ const period = z
   })
   .strict()
   .refine((p) => p.from !== undefined || p.to !== undefined, 'a period needs from and/or to (or omit it)')
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, 'period.from must not be after period.to');
+  .refine(
+    (p) => p.from === undefined || p.to === undefined || p.from <= p.to,
+    'period.from must not be after period.to',
+  );
 
 export interface FigureSchemaOptions {
   measureIds: readonly string[];
@@ -29,35 +32,41 @@ export interface FigureSchemaOptions {
 
 export function figureSchema({ measureIds, metrics }: FigureSchemaOptions) {
   return strictObject({
-      /** Noun phrase the number measures, e.g. 新增优质学位. */
-      label: z.string().trim().min(1),
-      value: safeNumber,
-      /** Unit as stated: 个, 万个, 所, %, 亿元, 万人次 … */
-      unit: z.string().trim().min(1, 'unit is required (个, 所, %, 亿元 …)').max(12),
-      /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
-      display: z.string().min(1).optional(),
-      /** The exact phrase of the case body the number comes from. */
-      quote: z.string().min(2),
-      /** Measure key the number belongs to (one of the case's measures). */
-      measure: z
-        .string()
-        .refine((v) => measureIds.includes(v), (v) => ({ message: `unknown measure “${v}”; valid measure keys: ${measureIds.join(', ')}` }))
-        .optional(),
-      kind: z.enum(FIGURE_KINDS, {
-        errorMap: () => ({ message: `kind is required: one of ${FIGURE_KINDS.join(', ')} (成效, 目标, 投入, 背景)` }),
-      }),
-      /** Year or span as the text ties the number to it; omitted (or null) when it does not. */
-      period: period.nullish().transform((p) => p ?? undefined),
-      /** Metric key of content/taxonomy/metrics.yaml, of `measure` (or a general metric without one). */
-      metric: z.string().min(1).optional(),
-    })
-    .superRefine((f, ctx) => {
-      if (f.kind === 'target' && f.period?.to === undefined) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['period'], message: 'a target needs its due year: period: { to: YYYY } as the text states it' });
-      }
-      const problem = checkMetric(f, metrics);
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['metric'], message: problem });
-    });
+    /** Noun phrase the number measures, e.g. 新增优质学位. */
+    label: z.string().trim().min(1),
+    value: safeNumber,
+    /** Unit as stated: 个, 万个, 所, %, 亿元, 万人次 … */
+    unit: z.string().trim().min(1, 'unit is required (个, 所, %, 亿元 …)').max(12),
+    /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
+    display: z.string().min(1).optional(),
+    /** The exact phrase of the case body the number comes from. */
+    quote: z.string().min(2),
+    /** Measure key the number belongs to (one of the case's measures). */
+    measure: z
+      .string()
+      .refine(
+        (v) => measureIds.includes(v),
+        (v) => ({ message: `unknown measure “${v}”; valid measure keys: ${measureIds.join(', ')}` }),
+      )
+      .optional(),
+    kind: z.enum(FIGURE_KINDS, {
+      errorMap: () => ({ message: `kind is required: one of ${FIGURE_KINDS.join(', ')} (成效, 目标, 投入, 背景)` }),
+    }),
+    /** Year or span as the text ties the number to it; omitted (or null) when it does not. */
+    period: period.nullish().transform((p) => p ?? undefined),
+    /** Metric key of content/taxonomy/metrics.yaml, of `measure` (or a general metric without one). */
+    metric: z.string().min(1).optional(),
+  }).superRefine((f, ctx) => {
+    if (f.kind === 'target' && f.period?.to === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['period'],
+        message: 'a target needs its due year: period: { to: YYYY } as the text states it',
+      });
+    }
+    const problem = checkMetric(f, metrics);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['metric'], message: problem });
+  });
 }
 
 export type Figure = z.infer<ReturnType<typeof figureSchema>>;

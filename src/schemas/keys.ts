@@ -3,7 +3,15 @@ import { z } from 'astro/zod';
 import { closestMatch } from '../lib/content/suggest.ts';
 
 export const keyOf = (valid: string[], what: string) =>
-  z.string().refine((v) => valid.includes(v), (v) => {
-    const near = closestMatch(v, valid);
-    return { message: `unknown ${what} “${v}”` + (near ? `; did you mean \`${near}\`?` : '') + `; valid ${what} keys: ${valid.join(', ')}` };
-  });
+  z.string().refine(
+    (v) => valid.includes(v),
+    (v) => {
+      const near = closestMatch(v, valid);
+      return {
+        message:
+          `unknown ${what} “${v}”` +
+          (near ? `; did you mean \`${near}\`?` : '') +
+          `; valid ${what} keys: ${valid.join(', ')}`,
+      };
+    },
+  );

@@ -9,12 +9,15 @@ export const SAFE_NUMBER_LIMIT = 1e15;
 
 export function safeNumberReason(value: number): string | undefined {
   if (!Number.isFinite(value)) return 'is not a finite number';
-  if (Math.abs(value) > SAFE_NUMBER_LIMIT) return `is out of range (at most ${SAFE_NUMBER_LIMIT.toExponential()} in size)`;
+  if (Math.abs(value) > SAFE_NUMBER_LIMIT)
+    return `is out of range (at most ${SAFE_NUMBER_LIMIT.toExponential()} in size)`;
   if (Number.isInteger(value) && !Number.isSafeInteger(value)) return 'has more digits than can be stored exactly';
   return undefined;
 }
 
-export const safeNumber = z.number({ invalid_type_error: 'must be a number (without quotes or units)' }).superRefine((value, ctx) => {
-  const reason = safeNumberReason(value);
-  if (reason) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${value} ${reason}` });
-});
+export const safeNumber = z
+  .number({ invalid_type_error: 'must be a number (without quotes or units)' })
+  .superRefine((value, ctx) => {
+    const reason = safeNumberReason(value);
+    if (reason) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${value} ${reason}` });
+  });

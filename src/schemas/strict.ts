@@ -17,7 +17,8 @@ export function strictObject<T extends z.ZodRawShape>(shape: T) {
   return z.preprocess((value, ctx) => {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const key of Object.keys(value)) {
-        if (!known.includes(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: unknownKeyMessage(key, known) });
+        if (!known.includes(key))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: unknownKeyMessage(key, known) });
       }
     }
     return value;

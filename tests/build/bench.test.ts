@@ -64,7 +64,10 @@ describe('bench corpus', () => {
 
 describe('npm run bench (smoke)', () => {
   it('prints one JSON line with every field (and the site it built pages its case list)', async () => {
-    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/bench.ts', '--cases', '30', '--keep'], { cwd: projectRoot, timeoutMs: 170_000 });
+    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/bench.ts', '--cases', '30', '--keep'], {
+      cwd: projectRoot,
+      timeoutMs: 170_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -10,7 +10,9 @@ const target = readCaseFiles().flatMap((c) => {
   const text = readFileSync(`content/cases/${c.slug}.mdx`, 'utf8');
   const figure = (c.data.figures ?? []).find((f) => text.includes(`quote: ${f.quote}\n`) && c.body.includes(f.quote));
   const measure = c.data.measures[0];
-  return figure && measure && text.includes(`measures: [${measure}`) ? [{ slug: c.slug, quote: figure.quote, measure }] : [];
+  return figure && measure && text.includes(`measures: [${measure}`)
+    ? [{ slug: c.slug, quote: figure.quote, measure }]
+    : [];
 })[0];
 if (!target) throw new Error('no case in content/cases has an inline measure list and a plain figure quote');
 const CASE = `content/cases/${target.slug}.mdx`;
@@ -61,7 +63,9 @@ describe('content checks at build time', () => {
 
   it('fails on raw HTML in a case text, naming file and line', async () => {
     const body = (t: string) => t.indexOf('\n---', 4);
-    const { status, output } = await buildWith((t) => t.slice(0, body(t)) + t.slice(body(t)).replace(QUOTE, `${QUOTE}<script>alert(1)</script>`));
+    const { status, output } = await buildWith(
+      (t) => t.slice(0, body(t)) + t.slice(body(t)).replace(QUOTE, `${QUOTE}<script>alert(1)</script>`),
+    );
     expect(status).not.toBe(0);
     const start = original.split('\n').indexOf('---', 1);
     const line = original.split('\n').findIndex((l, i) => i > start && l.includes(QUOTE)) + 1;

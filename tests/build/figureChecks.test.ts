@@ -8,7 +8,14 @@ import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts
 import { readMeasures } from '../../src/lib/contentFiles.ts';
 import { loadMetrics } from '../../src/lib/loadMetrics.ts';
 
-interface FrontFigure { label: string; measure?: string; metric?: string; kind: string; period?: { to?: number }; unit: string }
+interface FrontFigure {
+  label: string;
+  measure?: string;
+  metric?: string;
+  kind: string;
+  period?: { to?: number };
+  unit: string;
+}
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeTempSite));
@@ -50,7 +57,12 @@ describe('figure checks at build time', () => {
     expect(c, 'content/ has a target with a due year').toBeTruthy();
     const i = c!.figures.findIndex((f) => f.kind === 'target' && f.period?.to !== undefined);
     const periodLine = c!.lineOf(i, 'period')!;
-    const { status, output } = await buildWith(c!.file, (t) => t.split('\n').filter((_, n) => n !== periodLine - 1).join('\n'));
+    const { status, output } = await buildWith(c!.file, (t) =>
+      t
+        .split('\n')
+        .filter((_, n) => n !== periodLine - 1)
+        .join('\n'),
+    );
     expect(status).not.toBe(0);
     // Without the period line, the figure's own line is the place to fix.
     expect(output).toContain(`${c!.file}:${c!.lineOf(i, 'label')}: figures.${i}.period: a target needs its due year`);
@@ -62,18 +74,35 @@ describe('figure checks at build time', () => {
     expect(c, 'content/ has a figure with measure and metric').toBeTruthy();
     const i = c!.figures.findIndex((f) => f.measure && f.metric);
     const f = c!.figures[i]!;
-    const foreign = metrics.find((m) => m.measure !== f.measure && m.measure !== 'general' && !metrics.some((n) => n.measure === f.measure && n.id === m.id));
+    const foreign = metrics.find(
+      (m) =>
+        m.measure !== f.measure &&
+        m.measure !== 'general' &&
+        !metrics.some((n) => n.measure === f.measure && n.id === m.id),
+    );
     expect(foreign).toBeTruthy();
     const line = c!.lineOf(i, 'metric')!;
-    const { status, output } = await buildWith(c!.file, (t) => t.split('\n').map((l, n) => (n === line - 1 ? `    metric: ${foreign!.id}` : l)).join('\n'));
+    const { status, output } = await buildWith(c!.file, (t) =>
+      t
+        .split('\n')
+        .map((l, n) => (n === line - 1 ? `    metric: ${foreign!.id}` : l))
+        .join('\n'),
+    );
     expect(status).not.toBe(0);
-    expect(output).toContain(`${c!.file}:${line}: figures.${i}.metric: metric “${foreign!.id}” belongs to ${foreign!.measure}, not to ${f.measure}`);
+    expect(output).toContain(
+      `${c!.file}:${line}: figures.${i}.metric: metric “${foreign!.id}” belongs to ${foreign!.measure}, not to ${f.measure}`,
+    );
   });
 
   it.concurrent('fails on the retired year: key (period replaces it), naming file and line', async () => {
     const c = all[0]!;
     const labelLine = c.lineOf(0, 'label')!;
-    const { status, output } = await buildWith(c.file, (t) => t.split('\n').flatMap((l, n) => (n === labelLine - 1 ? [l, '    year: 2023'] : [l])).join('\n'));
+    const { status, output } = await buildWith(c.file, (t) =>
+      t
+        .split('\n')
+        .flatMap((l, n) => (n === labelLine - 1 ? [l, '    year: 2023'] : [l]))
+        .join('\n'),
+    );
     expect(status).not.toBe(0);
     expect(output).toContain(`${c.file}:${labelLine + 1}: figures.0.year: unknown key “year”`);
   });

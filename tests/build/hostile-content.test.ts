@@ -9,8 +9,12 @@ import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helper
 
 const CASES = 'content/cases';
 const SOURCES = 'content/sources';
-const caseFiles = readdirSync(join(projectRoot, CASES)).filter((f) => f.endsWith('.mdx')).sort();
-const sourceFiles = readdirSync(join(projectRoot, SOURCES)).filter((f) => f.endsWith('.yaml')).sort();
+const caseFiles = readdirSync(join(projectRoot, CASES))
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
+const sourceFiles = readdirSync(join(projectRoot, SOURCES))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const templateCase = readFileSync(join(projectRoot, CASES, caseFiles[0]!), 'utf8');
 const templateSource = readFileSync(join(projectRoot, SOURCES, sourceFiles[0]!), 'utf8');
 
@@ -44,7 +48,8 @@ describe('hostile content fails the build, naming file and line', () => {
     const dir = site();
     const expected: string[] = [];
     const write = (name: string, text: string) => writeFileSync(join(dir, CASES, name), text);
-    const at = (name: string, text: string, pattern: RegExp, message: string) => expected.push(`${CASES}/${name}:${lineOf(text, pattern)}: ${message}`);
+    const at = (name: string, text: string, pattern: RegExp, message: string) =>
+      expected.push(`${CASES}/${name}:${lineOf(text, pattern)}: ${message}`);
 
     const links = [
       '[点[击]这里](javascript:alert(1))',
@@ -58,7 +63,12 @@ describe('hostile content fails the build, naming file and line', () => {
     ];
     const linkCase = `${templateCase.trimEnd()}\n\n${links.join('\n\n')}\n`;
     write('hostile-links.mdx', linkCase);
-    at('hostile-links.mdx', linkCase, /alert\(1\)/, 'unsafe link target “javascript:alert(1)”: the scheme “javascript:”');
+    at(
+      'hostile-links.mdx',
+      linkCase,
+      /alert\(1\)/,
+      'unsafe link target “javascript:alert(1)”: the scheme “javascript:”',
+    );
     at('hostile-links.mdx', linkCase, /alert\(2\)/, 'unsafe link target “javascript:alert(2)”');
     at('hostile-links.mdx', linkCase, /alert\(3\)/, 'unsafe reference definition target “javascript:alert(3)”');
     at('hostile-links.mdx', linkCase, /^\[分行$/, 'unsafe link target “vbscript:msgbox”');
@@ -67,10 +77,16 @@ describe('hostile content fails the build, naming file and line', () => {
     at('hostile-links.mdx', linkCase, /data:image/, 'unsafe image target “data:image/png;base64,iVBORw0KGgo=”');
     at('hostile-links.mdx', linkCase, /alert\(6\)/, 'raw HTML is not allowed in content');
 
-    const controls = templateCase.replace(/^title: (.*)$/m, 'title: $1\u001b[2J').trimEnd() + '\n\n金额\u202e0051\u202c元。\n';
+    const controls =
+      templateCase.replace(/^title: (.*)$/m, 'title: $1\u001b[2J').trimEnd() + '\n\n金额\u202e0051\u202c元。\n';
     write('hostile-controls.mdx', controls);
     at('hostile-controls.mdx', controls, /^title:/, 'invisible or control character U+001B ESC');
-    at('hostile-controls.mdx', controls, /^金额/, 'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) at column 3');
+    at(
+      'hostile-controls.mdx',
+      controls,
+      /^金额/,
+      'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) at column 3',
+    );
 
     const rollover = templateCase.replace(/^date: .*$/m, 'date: 2025-02-30');
     write('hostile-date.mdx', rollover);
@@ -97,7 +113,9 @@ describe('hostile content fails the build, naming file and line', () => {
     write('Hostile-Dup-Two.mdx', templateCase);
     write('hostile-dup-two.mdx', templateCase);
     expected.push(`${CASES}/Hostile-Dup-Two.mdx:1: the id “Hostile-Dup-Two” (file name) must be lowercase`);
-    expected.push(`${CASES}/hostile-dup-two.mdx:1: id “hostile-dup-two” collides with an id that differs only in letter case (“Hostile-Dup-Two”) of ${CASES}/Hostile-Dup-Two.mdx:1`);
+    expected.push(
+      `${CASES}/hostile-dup-two.mdx:1: id “hostile-dup-two” collides with an id that differs only in letter case (“Hostile-Dup-Two”) of ${CASES}/Hostile-Dup-Two.mdx:1`,
+    );
 
     write('hostile-upper.MDX', templateCase);
     expected.push(`${CASES}/hostile-upper.MDX:1: the extension “.MDX” must be written “.mdx” (lowercase)`);
@@ -113,7 +131,15 @@ describe('hostile content fails the build, naming file and line', () => {
     expectCleanFailure(build);
     for (const line of expected) expect(build.output).toContain(line);
     const [a, b] = collision;
-    expect(build.output.split('\n').some((l) => (l.startsWith(`${a}: `) && l.includes(`same id of ${b}`)) || (l.startsWith(`${b}: `) && l.includes(`same id of ${a}`)))).toBe(true);
+    expect(
+      build.output
+        .split('\n')
+        .some(
+          (l) =>
+            (l.startsWith(`${a}: `) && l.includes(`same id of ${b}`)) ||
+            (l.startsWith(`${b}: `) && l.includes(`same id of ${a}`)),
+        ),
+    ).toBe(true);
   });
 
   it('source records and seeds: escaping paths, symlinks, FIFOs, unsafe URLs, dates, controls', async () => {
@@ -132,18 +158,64 @@ describe('hostile content fails the build, naming file and line', () => {
     expected.push('seeds/sub:1: is not a regular file (a folder)');
 
     variant('hostile-dotdot', file('seeds/..'), /^file:/, 'file: “seeds/..” does not name a file');
-    variant('hostile-up', file('seeds/../package.json'), /^file:/, 'file: “seeds/../package.json” is not directly inside seeds/');
+    variant(
+      'hostile-up',
+      file('seeds/../package.json'),
+      /^file:/,
+      'file: “seeds/../package.json” is not directly inside seeds/',
+    );
     variant('hostile-absolute', file('/etc/passwd'), /^file:/, 'file: “/etc/passwd” is an absolute path');
-    variant('hostile-backslash', file('seeds\\..\\package.json'), /^file:/, 'file: “seeds\\..\\package.json” contains a backslash');
+    variant(
+      'hostile-backslash',
+      file('seeds\\..\\package.json'),
+      /^file:/,
+      'file: “seeds\\..\\package.json” contains a backslash',
+    );
     variant('hostile-link', file('seeds/leak.txt'), /^file:/, 'file: raw file seeds/leak.txt is a symbolic link');
-    if (fifo) variant('hostile-fifo', file('seeds/pipe.txt'), /^file:/, 'file: raw file seeds/pipe.txt is not a regular file');
-    variant('hostile-url', `url: javascript:alert(1)\n${templateSource}`, /^url:/, 'url: “javascript:alert(1)” cannot be used: the scheme “javascript:” is not allowed');
-    variant('hostile-entity-url', `url: "jav&#x61;script:alert(1)"\n${templateSource}`, /^url:/, 'url: “jav&#x61;script:alert(1)” cannot be used: it contains an HTML character reference');
-    variant('hostile-quote-url', `url: 'https://example.org/?a=1&b="><script>alert(1)</script>'\n${templateSource}`, /^url:/, 'url: “https://example.org/?a=1&b="><script>alert(1)</script>” cannot be used: it contains a quote, < > or `');
-    variant('hostile-relative-url', `url: /cases/\n${templateSource}`, /^url:/, 'url: “/cases/” cannot be used: it must be an http:// or https:// address');
-    variant('hostile-date', templateSource.replace(/^date: .*$/m, 'date: 2025-02-30'), /^date:/, 'date: “2025-02-30” has no day 30');
-    variant('hostile-key', `flie: seeds/x.txt\n${templateSource}`, /^flie:/, 'flie: unknown key “flie”; did you mean `file`?');
-    variant('hostile-title', templateSource.replace(/^title: (.*)$/m, 'title: $1\u0007'), /^title:/, 'invisible or control character U+0007 BEL (bell)');
+    if (fifo)
+      variant('hostile-fifo', file('seeds/pipe.txt'), /^file:/, 'file: raw file seeds/pipe.txt is not a regular file');
+    variant(
+      'hostile-url',
+      `url: javascript:alert(1)\n${templateSource}`,
+      /^url:/,
+      'url: “javascript:alert(1)” cannot be used: the scheme “javascript:” is not allowed',
+    );
+    variant(
+      'hostile-entity-url',
+      `url: "jav&#x61;script:alert(1)"\n${templateSource}`,
+      /^url:/,
+      'url: “jav&#x61;script:alert(1)” cannot be used: it contains an HTML character reference',
+    );
+    variant(
+      'hostile-quote-url',
+      `url: 'https://example.org/?a=1&b="><script>alert(1)</script>'\n${templateSource}`,
+      /^url:/,
+      'url: “https://example.org/?a=1&b="><script>alert(1)</script>” cannot be used: it contains a quote, < > or `',
+    );
+    variant(
+      'hostile-relative-url',
+      `url: /cases/\n${templateSource}`,
+      /^url:/,
+      'url: “/cases/” cannot be used: it must be an http:// or https:// address',
+    );
+    variant(
+      'hostile-date',
+      templateSource.replace(/^date: .*$/m, 'date: 2025-02-30'),
+      /^date:/,
+      'date: “2025-02-30” has no day 30',
+    );
+    variant(
+      'hostile-key',
+      `flie: seeds/x.txt\n${templateSource}`,
+      /^flie:/,
+      'flie: unknown key “flie”; did you mean `file`?',
+    );
+    variant(
+      'hostile-title',
+      templateSource.replace(/^title: (.*)$/m, 'title: $1\u0007'),
+      /^title:/,
+      'invisible or control character U+0007 BEL (bell)',
+    );
 
     const build = await astroBuild(dir);
     expectCleanFailure(build);

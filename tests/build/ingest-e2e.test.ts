@@ -21,7 +21,11 @@ describe('ingest → build', () => {
     // The seeds already have curated source records and cases: --force alone refuses to touch
     // them; --force-replace-curated lets the drafts replace the records (same keys), so curated
     // and drafted cases build side by side.
-    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/ingest.ts', ...inputs, '--force-replace-curated', '--json'], { cwd: site });
+    const run = await runNode(
+      'node_modules/tsx/dist/cli.mjs',
+      ['scripts/ingest.ts', ...inputs, '--force-replace-curated', '--json'],
+      { cwd: site },
+    );
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     reports = JSON.parse(run.stdout) as InputReport[];
@@ -32,7 +36,11 @@ describe('ingest → build', () => {
   it('writes every draft into content/ of the site, recording the seed path', () => {
     expect(reports.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     // One draft for the unsafe bulletin, and one per reporting body the editors curated from the seeds.
-    const seedSources = new Set(readSourceFiles().filter((s) => Object.values<string>(SEEDS).includes(s.file)).map((s) => s.key));
+    const seedSources = new Set(
+      readSourceFiles()
+        .filter((s) => Object.values<string>(SEEDS).includes(s.file))
+        .map((s) => s.key),
+    );
     const curated = readCaseFiles().filter((c) => seedSources.has(c.data.source));
     expect(curated.length).toBeGreaterThan(0);
     expect(reports.flatMap((r) => r.cases).length).toBe(1 + curated.length);
@@ -58,7 +66,11 @@ describe('ingest → build', () => {
     expect(html).not.toMatch(/<Foo\b/);
     // …and all of it is shown as text (entity-escaped in the HTML).
     const body = /<div class="prose-zh">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html;
-    const text = body.replace(/<[^>]+>/g, '').replace(/&(#x3C|lt);/gi, '<').replace(/&(#x3E|gt);/gi, '>').replace(/&(#x26|amp);/gi, '&');
+    const text = body
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(#x3C|lt);/gi, '<')
+      .replace(/&(#x3E|gt);/gi, '>')
+      .replace(/&(#x26|amp);/gi, '&');
     expect(body).toMatch(/(&#x3C;|&lt;)script>alert\(1\)(&#x3C;|&lt;)\/script>/);
     expect(text).toContain('教师展示了这样一段代码：{process.exit(1)}，用来讲解');
     expect(text).toContain('粘贴了<script>alert(1)</script>这样的代码');

@@ -8,8 +8,18 @@ import type { InputReport } from '../../src/lib/ingest/report.ts';
 import { astroBuild, makeTempSite, projectRoot, removeTempSite, runNode } from '../helpers/tempSite.ts';
 
 const dir = join(projectRoot, 'tests/fixtures/ingest/formats');
-const WRITTEN = ['chengdu-wechat-zhaosheng.md', 'nanjing-bureau-page.html', 'guangdong-year-plan.docx', 'zhejiang-compilation.pdf'];
-const REFUSED = ['scanned-notice.pdf', 'encrypted-compilation.pdf', 'encrypted-notice.docx', 'list-page-no-article.html'];
+const WRITTEN = [
+  'chengdu-wechat-zhaosheng.md',
+  'nanjing-bureau-page.html',
+  'guangdong-year-plan.docx',
+  'zhejiang-compilation.pdf',
+];
+const REFUSED = [
+  'scanned-notice.pdf',
+  'encrypted-compilation.pdf',
+  'encrypted-notice.docx',
+  'list-page-no-article.html',
+];
 
 describe('every format → drafts that build', () => {
   let site: string;
@@ -22,7 +32,11 @@ describe('every format → drafts that build', () => {
     site = makeTempSite('casebook-formats-');
     casesBefore = readdirSync(join(site, 'content/cases')).length;
     for (const f of [...WRITTEN, ...REFUSED]) copyFileSync(join(dir, f), join(site, 'seeds', f));
-    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/ingest.ts', ...[...WRITTEN, ...REFUSED].map((f) => `seeds/${f}`), '--json'], { cwd: site });
+    const run = await runNode(
+      'node_modules/tsx/dist/cli.mjs',
+      ['scripts/ingest.ts', ...[...WRITTEN, ...REFUSED].map((f) => `seeds/${f}`), '--json'],
+      { cwd: site },
+    );
     status = run.status;
     reports = JSON.parse(run.stdout) as InputReport[];
     const lines = [...new Set(reports.flatMap((r) => r.proposedRegions))];

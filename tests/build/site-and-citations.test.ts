@@ -45,11 +45,17 @@ function files(dir: string): string[] {
   });
 }
 
-const nameOf = (a: { literal?: string; family?: string; given?: string }) => a.literal ?? [a.family, a.given].filter(Boolean).join('');
+const nameOf = (a: { literal?: string; family?: string; given?: string }) =>
+  a.literal ?? [a.family, a.given].filter(Boolean).join('');
 
 /** Reads RIS or BibTeX back as Zotero would (Citation.js parsers) and checks every case. */
 async function expectRoundTrip(text: string, url: (id: string) => string) {
-  const items = (await Cite.async(text)).data as unknown as { title: string; author: { literal?: string; family?: string }[]; issued: unknown; URL: string }[];
+  const items = (await Cite.async(text)).data as unknown as {
+    title: string;
+    author: { literal?: string; family?: string }[];
+    issued: unknown;
+    URL: string;
+  }[];
   expect(items).toHaveLength(expected.length);
   for (const c of expected) {
     const item = items.find((i) => i.URL === url(c.id));
@@ -66,7 +72,10 @@ const BASE = '/casebook/';
 
 beforeAll(async () => {
   expect(expected.length).toBeGreaterThan(0);
-  for (const [name, env] of [['plain', {}], ['hosted', { SITE_URL: HOST, BASE_PATH: BASE }]] as const) {
+  for (const [name, env] of [
+    ['plain', {}],
+    ['hosted', { SITE_URL: HOST, BASE_PATH: BASE }],
+  ] as const) {
     const dir = makeTempSite(`casebook-${name}-`);
     const { status, output } = await astroBuild(dir, { SITE_URL: '', BASE_PATH: '', ...env });
     expect(status, output).toBe(0);
@@ -102,7 +111,12 @@ describe('without SITE_URL', () => {
       expect(meta(doc, 'og:url')).toEqual([]);
       expect(meta(doc, 'og:image')).toEqual([]);
       expect(meta(doc, 'citation_public_url')).toEqual([]);
-      expect(doc.querySelectorAll('a').map((a) => a.getAttribute('href') ?? '').filter((h) => /^https?:/.test(h) || /rss\.xml|sitemap/.test(h))).toEqual([]);
+      expect(
+        doc
+          .querySelectorAll('a')
+          .map((a) => a.getAttribute('href') ?? '')
+          .filter((h) => /^https?:/.test(h) || /rss\.xml|sitemap/.test(h)),
+      ).toEqual([]);
     }
   });
 
@@ -110,7 +124,9 @@ describe('without SITE_URL', () => {
     for (const c of expected) {
       const doc = page(dist(), c.id);
       expect(doc.getElementById('citation-copy')!.textContent).toContain(`[EB/OL]. ${zhCN['site.name']}[`);
-      expect(doc.getElementById('citation-copy')!.textContent).toMatch(new RegExp(`\\[\\d{4}-\\d{2}-\\d{2}\\]. /cases/${c.id}/\\.$`));
+      expect(doc.getElementById('citation-copy')!.textContent).toMatch(
+        new RegExp(`\\[\\d{4}-\\d{2}-\\d{2}\\]. /cases/${c.id}/\\.$`),
+      );
       expect(doc.querySelector('.citation')!.textContent).toContain(zhCN['cite.noSiteUrl']);
     }
   });
@@ -121,7 +137,10 @@ describe('without SITE_URL', () => {
       const links = doc.querySelectorAll('.citation a[download]').map((a) => a.getAttribute('href'));
       expect(links).toEqual([`/cases/${c.id}/citation.ris`, `/cases/${c.id}/citation.bib`]);
       for (const file of ['citation.ris', 'citation.bib']) {
-        const items = (await Cite.async(readFileSync(join(dist(), 'cases', c.id, file), 'utf8'))).data as unknown as { title: string; URL: string }[];
+        const items = (await Cite.async(readFileSync(join(dist(), 'cases', c.id, file), 'utf8'))).data as unknown as {
+          title: string;
+          URL: string;
+        }[];
         expect(items.map((i) => [i.title, i.URL])).toEqual([[c.title, `/cases/${c.id}/`]]);
       }
     }
@@ -154,7 +173,9 @@ describe('without SITE_URL', () => {
   it('offers an .xlsx with typed numbers on /data/, and shows readers no repository path', async () => {
     const data = parseHtml(readFileSync(join(dist(), 'data/index.html'), 'utf8'));
     const hrefs = data.querySelectorAll('a[download]').map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(expect.arrayContaining(['/data/cases.xlsx', '/data/casebook.ris', '/data/casebook.bib', '/data/cases.csl.json']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['/data/cases.xlsx', '/data/casebook.ris', '/data/casebook.bib', '/data/cases.csl.json']),
+    );
     for (const h of hrefs) expect(existsSync(join(dist(), h!)), h).toBe(true);
 
     const book = new ExcelJS.Workbook();
@@ -196,7 +217,9 @@ describe('with SITE_URL and BASE_PATH', () => {
       expect(meta(doc, 'og:image:height')).toEqual(['630']);
       expect(meta(doc, 'og:image:alt')[0]).toContain(c.title);
       expect(meta(doc, 'citation_public_url')).toEqual([url(c.id)]);
-      expect(doc.getElementById('citation-copy')!.textContent).toMatch(new RegExp(`\\[\\d{4}-\\d{2}-\\d{2}\\]. ${url(c.id).replace(/[.]/g, '\\.')}\\.$`));
+      expect(doc.getElementById('citation-copy')!.textContent).toMatch(
+        new RegExp(`\\[\\d{4}-\\d{2}-\\d{2}\\]. ${url(c.id).replace(/[.]/g, '\\.')}\\.$`),
+      );
     }
   });
 
@@ -205,7 +228,8 @@ describe('with SITE_URL and BASE_PATH', () => {
     const errors: string[] = [];
     for (const c of expected) {
       const report = await validator.validateFile(join(dist(), 'cases', c.id, 'index.html'));
-      for (const r of report.results) for (const m of r.messages) errors.push(`${c.id}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages) errors.push(`${c.id}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(errors).toEqual([]);
   });
@@ -213,7 +237,12 @@ describe('with SITE_URL and BASE_PATH', () => {
   it('exports citations with the absolute case URLs', async () => {
     await expectRoundTrip(readFileSync(join(dist(), 'data/casebook.ris'), 'utf8'), url);
     await expectRoundTrip(readFileSync(join(dist(), 'data/casebook.bib'), 'utf8'), url);
-    const links = page(dist(), expected[0]!.id).querySelectorAll('.citation a[download]').map((a) => a.getAttribute('href'));
-    expect(links).toEqual([`${BASE}cases/${expected[0]!.id}/citation.ris`, `${BASE}cases/${expected[0]!.id}/citation.bib`]);
+    const links = page(dist(), expected[0]!.id)
+      .querySelectorAll('.citation a[download]')
+      .map((a) => a.getAttribute('href'));
+    expect(links).toEqual([
+      `${BASE}cases/${expected[0]!.id}/citation.ris`,
+      `${BASE}cases/${expected[0]!.id}/citation.bib`,
+    ]);
   });
 });

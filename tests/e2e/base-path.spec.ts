@@ -41,21 +41,36 @@ test('home → measure → case → search under /casebook/', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('基础教育改革案例库');
   await page.getByRole('link', { name: '县管校聘', exact: true }).first().click();
   await expect(page).toHaveURL(/\/casebook\/measures\/county-managed-teachers\/$/);
-  await page.getByRole('link', { name: /洛阳市改革引领/ }).first().click();
+  await page
+    .getByRole('link', { name: /洛阳市改革引领/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/casebook\/cases\/luoyang-2022-biaozhunhua\/$/);
-  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
-  await expect(page.locator('#citation-copy')).toContainText('https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/');
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
+    'href',
+    'https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/',
+  );
+  await expect(page.locator('#citation-copy')).toContainText(
+    'https://edu.example.gov.cn/casebook/cases/luoyang-2022-biaozhunhua/',
+  );
   // On a phone the absolute URL wraps only between its parts, never inside one.
   await page.setViewportSize({ width: 390, height: 800 });
-  const split = await page.locator('.citation-text .whitespace-nowrap').evaluateAll((spans) =>
-    spans.filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((s) => s.textContent),
-  );
+  const split = await page
+    .locator('.citation-text .whitespace-nowrap')
+    .evaluateAll((spans) =>
+      spans
+        .filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+        .map((s) => s.textContent),
+    );
   expect(split).toEqual([]);
   expect(await page.locator('.citation').evaluate((s) => s.scrollWidth - s.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.goto(`${server.url}search/?q=${encodeURIComponent('县管校聘')}`);
-  const first = page.locator('main').getByRole('link', { name: /县管校聘|洛阳|开封|商丘|周口|驻马店/ }).first();
+  const first = page
+    .locator('main')
+    .getByRole('link', { name: /县管校聘|洛阳|开封|商丘|周口|驻马店/ })
+    .first();
   await expect(first).toBeVisible({ timeout: 15_000 });
   expect(await first.getAttribute('href')).toMatch(/^\/casebook\//);
   expect(failed).toEqual([]);
@@ -70,7 +85,11 @@ test('the search page restores query and filters from the URL under the base', a
   await expect(page.locator('fieldset[data-facet="year"] input[value="2024"]')).toBeChecked();
   const shown = await readSearchPage(page);
   // The 2024 cases that contain 县管校聘 or are tagged with it.
-  const expected = readCases().filter((c) => c.date.startsWith('2024') && (c.measures.includes('county-managed-teachers') || casesContaining([c], '县管校聘').length));
+  const expected = readCases().filter(
+    (c) =>
+      c.date.startsWith('2024') &&
+      (c.measures.includes('county-managed-teachers') || casesContaining([c], '县管校聘').length),
+  );
   expect(expected.length).toBeGreaterThan(0);
   expect(shown.main.map((h) => h.path).sort()).toEqual(expected.map((c) => `cases/${c.slug}`).sort());
   for (const h of shown.main) expect(new URL(h.href).pathname.startsWith(`${BASE}cases/`)).toBe(true);

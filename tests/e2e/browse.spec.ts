@@ -7,10 +7,16 @@ test('a teacher goes 洛阳 → 县管校聘 → 开封 → 职称与待遇 with
   await page.goto('/');
   await page.getByRole('link', { name: '洛阳市', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('洛阳市');
-  await page.getByRole('link', { name: /洛阳市改革引领/ }).first().click();
+  await page
+    .getByRole('link', { name: /洛阳市改革引领/ })
+    .first()
+    .click();
   await page.locator('.measure-chips').first().getByRole('link', { name: '县管校聘' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('县管校聘');
-  await page.getByRole('link', { name: /开封市人社局/ }).first().click();
+  await page
+    .getByRole('link', { name: /开封市人社局/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('开封市');
   await page.locator('.measure-chips').first().getByRole('link', { name: '职称与待遇' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('职称与待遇');
@@ -18,7 +24,10 @@ test('a teacher goes 洛阳 → 县管校聘 → 开封 → 职称与待遇 with
 });
 
 /** The cases whose front matter lists the measure: what its page must list. */
-const taggedWith = (measure: string) => readCaseFiles().filter((c) => c.data.measures.includes(measure)).map((c) => c.slug);
+const taggedWith = (measure: string) =>
+  readCaseFiles()
+    .filter((c) => c.data.measures.includes(measure))
+    .map((c) => c.slug);
 
 test('the 县管校聘 page lists the cases that practise it, with figures side by side', async ({ page }) => {
   await page.goto('/measures/county-managed-teachers/');
@@ -36,19 +45,36 @@ test('the 县管校聘 page lists the cases that practise it, with figures side 
   await expect(comparison).toContainText('1454所');
 });
 
-for (const [measure, name] of [['group-schooling', '集团化办学'], ['double-reduction', '双减']] as const) {
+for (const [measure, name] of [
+  ['group-schooling', '集团化办学'],
+  ['double-reduction', '双减'],
+] as const) {
   test(`the ${name} page lists its cases and compares figures across regions`, async ({ page }) => {
     await page.goto(`/measures/${measure}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-    const count = await page.getByRole('region', { name: /实践案例/ }).locator('article').count();
+    const count = await page
+      .getByRole('region', { name: /实践案例/ })
+      .locator('article')
+      .count();
     expect(count).toBeGreaterThanOrEqual(3);
-    await expect(page.getByRole('region', { name: /实践案例/ }).getByRole('heading', { level: 2 })).toHaveText(new RegExp(`实践案例（${count}）`));
+    await expect(page.getByRole('region', { name: /实践案例/ }).getByRole('heading', { level: 2 })).toHaveText(
+      new RegExp(`实践案例（${count}）`),
+    );
   });
 }
 
 test('every internal link on the main pages resolves', async ({ page, request }) => {
   const seen = new Set<string>();
-  for (const start of ['/', '/cases/', '/measures/', '/themes/', '/regions/', '/sources/', '/cases/zhengzhou-erqi-2022/', '/sources/2024-01-henan-biaozhunhua-zheng-kai-luo/']) {
+  for (const start of [
+    '/',
+    '/cases/',
+    '/measures/',
+    '/themes/',
+    '/regions/',
+    '/sources/',
+    '/cases/zhengzhou-erqi-2022/',
+    '/sources/2024-01-henan-biaozhunhua-zheng-kai-luo/',
+  ]) {
     await page.goto(start);
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     for (const link of links) seen.add(link.split('#')[0]!);

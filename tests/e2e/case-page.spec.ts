@@ -13,7 +13,10 @@ test.describe('case page', () => {
     await expect(meta.locator('time')).toHaveText('2022年');
 
     const chips = page.locator('.measure-chips').first();
-    await expect(chips.getByRole('link', { name: '县管校聘' })).toHaveAttribute('href', '/measures/county-managed-teachers/');
+    await expect(chips.getByRole('link', { name: '县管校聘' })).toHaveAttribute(
+      'href',
+      '/measures/county-managed-teachers/',
+    );
 
     const cards = page.locator('.figure-card');
     expect(await cards.count()).toBeGreaterThanOrEqual(3);
@@ -28,7 +31,9 @@ test.describe('case page', () => {
     const toc = page.getByRole('navigation', { name: '目录' });
     const firstEntry = toc.getByRole('link').first();
     const anchor = (await firstEntry.getAttribute('href'))!;
-    await expect(page.locator(`[id="${decodeURIComponent(anchor.slice(1))}"]`)).toHaveText((await firstEntry.textContent())!);
+    await expect(page.locator(`[id="${decodeURIComponent(anchor.slice(1))}"]`)).toHaveText(
+      (await firstEntry.textContent())!,
+    );
 
     const evidence = page.getByRole('region', { name: '措施依据' });
     // Folded so that the text starts early on a phone; one click opens it.
@@ -38,7 +43,10 @@ test.describe('case page', () => {
     await expect(page.locator(para)).toContainText('县管校聘');
   });
 
-  test('citations can be copied, with visible confirmation, and name body, title, source and page', async ({ page, context }) => {
+  test('citations can be copied, with visible confirmation, and name body, title, source and page', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/cases/zhengzhou-shangjie-2025/');
     const original = page.locator('#citation-original');

@@ -3,13 +3,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 
-const ids = readdirSync('content/cases').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const ids = readdirSync('content/cases')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
 
 /** Unbreakable runs that the browser nevertheless laid out on more than one line. */
 async function splitRuns(page: Page): Promise<string[]> {
-  return page.locator('.citation-text .whitespace-nowrap').evaluateAll((spans) =>
-    spans.filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((s) => s.textContent ?? ''),
-  );
+  return page
+    .locator('.citation-text .whitespace-nowrap')
+    .evaluateAll((spans) =>
+      spans
+        .filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+        .map((s) => s.textContent ?? ''),
+    );
 }
 
 for (const width of [390, 1280]) {
@@ -33,7 +39,10 @@ test('the case page links its RIS and BibTeX exports', async ({ page, request })
   await page.goto(`/cases/${ids[0]}/`);
   const citation = page.getByRole('region', { name: '引用本案例' });
   await expect(citation).toContainText('导出引文');
-  for (const [name, start] of [['RIS', 'TY  - '], ['BibTeX', '@online{']] as const) {
+  for (const [name, start] of [
+    ['RIS', 'TY  - '],
+    ['BibTeX', '@online{'],
+  ] as const) {
     const link = citation.getByRole('link', { name, exact: true });
     const response = await request.get((await link.getAttribute('href'))!);
     expect(response.ok()).toBe(true);

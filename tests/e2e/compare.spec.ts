@@ -24,13 +24,17 @@ function busiestMetric() {
 }
 
 async function tableOf(page: Page, metricName: string) {
-  const section = page.locator('section.metric').filter({ has: page.getByRole('heading', { level: 3, name: metricName }) });
+  const section = page
+    .locator('section.metric')
+    .filter({ has: page.getByRole('heading', { level: 3, name: metricName }) });
   await expect(section).toHaveCount(1);
   return section.locator('table');
 }
 
 const keysOf = (table: import('@playwright/test').Locator, attr: string) =>
-  table.locator('tbody.rows-stated tr:not(.section-row)').evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a) ?? ''), attr);
+  table
+    .locator('tbody.rows-stated tr:not(.section-row)')
+    .evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a) ?? ''), attr);
 
 const sortedNumbers = (keys: string[], dir: 1 | -1) => {
   const nums = keys.filter((k) => k !== '').map(Number);
@@ -43,7 +47,10 @@ test.describe('comparison by metric', () => {
   test('a metric table sorts by value and by period, and has a chart with its text alternative', async ({ page }) => {
     await page.goto(`/measures/${metric.measure}/`);
     const table = await tableOf(page, metric.name);
-    const chart = page.locator('section.metric').filter({ has: page.getByRole('heading', { level: 3, name: metric.name }) }).getByRole('img');
+    const chart = page
+      .locator('section.metric')
+      .filter({ has: page.getByRole('heading', { level: 3, name: metric.name }) })
+      .getByRole('img');
     await expect(chart).toHaveCount(1);
     await expect(chart.locator('title')).toContainText(metric.name);
 
@@ -99,7 +106,11 @@ test.describe('phone layout (390 px)', () => {
     const cells = await page.locator('.cmp-table th, .cmp-table td').evaluateAll((els) =>
       els
         // Visible cells only: not folded away, not the phone's visually hidden column headers.
-        .filter((e) => (e as HTMLElement).offsetParent !== null && !(getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().width <= 1))
+        .filter(
+          (e) =>
+            (e as HTMLElement).offsetParent !== null &&
+            !(getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().width <= 1),
+        )
         .map((e) => {
           const style = getComputedStyle(e);
           const text = (e.textContent ?? '').trim();
@@ -107,7 +118,12 @@ test.describe('phone layout (390 px)', () => {
           const ctx = document.createElement('canvas').getContext('2d')!;
           ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
           const need = Math.min(ctx.measureText(text).width, 3 * parseFloat(style.fontSize)) * 0.95;
-          return { text: text.slice(0, 20), width: e.getBoundingClientRect().width, need, overflow: e.scrollWidth > e.clientWidth + 1 };
+          return {
+            text: text.slice(0, 20),
+            width: e.getBoundingClientRect().width,
+            need,
+            overflow: e.scrollWidth > e.clientWidth + 1,
+          };
         }),
     );
     expect(cells.length).toBeGreaterThan(0);
@@ -116,7 +132,10 @@ test.describe('phone layout (390 px)', () => {
 
     // Bounded by what the page holds: a budget per comparison row, per case card, plus a base.
     const rows = await page.locator('.cmp-table tbody tr:not(.section-row)').count();
-    const cards = await page.getByRole('region', { name: /实践案例/ }).locator('article').count();
+    const cards = await page
+      .getByRole('region', { name: /实践案例/ })
+      .locator('article')
+      .count();
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(2200 + rows * 110 + cards * 420);
   });
@@ -164,7 +183,9 @@ test.describe('/compare/', () => {
     for (const a of cases) {
       for (const b of cases) {
         if (a === b) continue;
-        const shared = a.figures.find((f) => f.metric && b.figures.some((g) => g.metric && metricKey(g) === metricKey(f)));
+        const shared = a.figures.find(
+          (f) => f.metric && b.figures.some((g) => g.metric && metricKey(g) === metricKey(f)),
+        );
         if (shared) return { a, b, metric: metricKey(shared) };
       }
     }
@@ -174,7 +195,10 @@ test.describe('/compare/', () => {
   test('opens from a case page, adds a second case, and the URL reproduces the view', async ({ page, browser }) => {
     const { a, b, metric } = pair();
     await page.goto(`/cases/${a.id}/`);
-    await page.getByRole('link', { name: /与其他地区对比/ }).first().click();
+    await page
+      .getByRole('link', { name: /与其他地区对比/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(new RegExp(`/compare/\\?a=${a.id}$`));
     const table = page.locator('.compare-table');
     await expect(table.locator('thead th')).toHaveCount(1);
@@ -182,10 +206,12 @@ test.describe('/compare/', () => {
 
     const second = page.getByRole('combobox', { name: '第2项' });
     await second.focus();
-    const option = await page.locator(`#compare-options option`).evaluateAll(
-      (opts, title) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith(`${title}（`)),
-      b.title,
-    );
+    const option = await page
+      .locator(`#compare-options option`)
+      .evaluateAll(
+        (opts, title) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith(`${title}（`)),
+        b.title,
+      );
     expect(option).toBeTruthy();
     await second.fill(option!);
     await page.getByRole('button', { name: '对比' }).click();
@@ -213,7 +239,9 @@ test.describe('/compare/', () => {
     await page.getByRole('button', { name: '对比' }).click();
     await expect(page.getByRole('status')).toContainText('不存在的地方');
     await first.focus();
-    const region = await page.locator('#compare-options option').evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('（地区，')));
+    const region = await page
+      .locator('#compare-options option')
+      .evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('（地区，')));
     await first.fill(region!);
     await page.getByRole('button', { name: '对比' }).click();
     await expect(page).toHaveURL(/\?a=\d{6}$/);

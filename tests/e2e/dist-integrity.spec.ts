@@ -11,7 +11,13 @@ const cases = readCaseFiles();
 /** A value as a CSV field holds it (quotes doubled). */
 const csvField = (text: string) => text.replace(/"/g, '""');
 /** Text as Astro writes it into an attribute. */
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeAttribute = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 test('no broken internal links, anchors or assets', () => {
   const { problems, checked } = checkLinks(dist);
@@ -24,7 +30,8 @@ test('every page is valid HTML (html-validate, recommended rules)', async () => 
   const errors: string[] = [];
   for (const file of htmlFiles(dist)) {
     const report = await validator.validateFile(file);
-    for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    for (const r of report.results)
+      for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   expect(errors).toEqual([]);
 });

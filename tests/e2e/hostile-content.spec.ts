@@ -13,8 +13,14 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 const SCRIPT_TITLE = '<script>alert("title")</script>案例&amp;标题]]>';
 const SEEDS = {
-  'hostile-html': { file: 'hostile-page.html', bytes: '<!doctype html><title>x</title><script>alert("seed html")</script><img src=x onerror="alert(2)">' },
-  'hostile-svg': { file: 'hostile-image.svg', bytes: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert("seed svg")</script></svg>' },
+  'hostile-html': {
+    file: 'hostile-page.html',
+    bytes: '<!doctype html><title>x</title><script>alert("seed html")</script><img src=x onerror="alert(2)">',
+  },
+  'hostile-svg': {
+    file: 'hostile-image.svg',
+    bytes: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert("seed svg")</script></svg>',
+  },
 } as const;
 
 let dir: string;
@@ -24,7 +30,10 @@ const caseId = 'hostile-inert';
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = makeTempSite('casebook-inert-');
-  const first = (folder: string, ext: string) => readdirSync(join(projectRoot, folder)).filter((f) => f.endsWith(ext)).sort()[0]!;
+  const first = (folder: string, ext: string) =>
+    readdirSync(join(projectRoot, folder))
+      .filter((f) => f.endsWith(ext))
+      .sort()[0]!;
   const sourceText = readFileSync(join(projectRoot, 'content/sources', first('content/sources', '.yaml')), 'utf8');
   for (const [id, seed] of Object.entries(SEEDS)) {
     writeFileSync(join(dir, 'seeds', seed.file), seed.bytes);
@@ -32,13 +41,19 @@ test.beforeAll(async () => {
       .replace(/^file: .*$/m, `file: seeds/${seed.file}`)
       .replace(/^title: .*$/m, `title: '<img src=x onerror=alert("source")> ${id}'`)
       .replace(/^summary: .*$/m, `summary: '"><script>alert("summary")</script> javascript:alert(1)'`);
-    writeFileSync(join(dir, 'content/sources', `${id}.yaml`), `url: "https://example.org/x'onmouseover='alert(3)'?a=1&b=2'&c=%22%3E%3Cscript%3Ealert(4)%3C/script%3E"\n${yaml}`);
+    writeFileSync(
+      join(dir, 'content/sources', `${id}.yaml`),
+      `url: "https://example.org/x'onmouseover='alert(3)'?a=1&b=2'&c=%22%3E%3Cscript%3Ealert(4)%3C/script%3E"\n${yaml}`,
+    );
   }
   const caseText = readFileSync(join(projectRoot, 'content/cases', first('content/cases', '.mdx')), 'utf8')
     .replace(/^title: .*$/m, `title: '${SCRIPT_TITLE}'`)
     .replace(/^source: .*$/m, 'source: hostile-html')
     .trimEnd();
-  writeFileSync(join(dir, 'content/cases', `${caseId}.mdx`), `${caseText}\n\n\\<script\\>alert("body")\\</script\\> \\<img src=x onerror=alert(1)\\> javascript:alert(1)\n`);
+  writeFileSync(
+    join(dir, 'content/cases', `${caseId}.mdx`),
+    `${caseText}\n\n\\<script\\>alert("body")\\</script\\> \\<img src=x onerror=alert(1)\\> javascript:alert(1)\n`,
+  );
   // Feeds need an absolute site address.
   const build = await astroBuild(dir, { SITE_URL: 'https://edu.example.gov.cn' });
   expect(build.status, build.output).toBe(0);
@@ -55,7 +70,11 @@ test.afterAll(async () => {
  * dispatches, so a `javascript:` href would run). Navigations away are answered with 204 so the
  * page stays put between clicks; the pages they lead to are clicked through in their own tests.
  */
-async function clickEveryLink(page: Page, path: string, prepare?: () => Promise<unknown>): Promise<{ dialogs: string[]; clicked: number }> {
+async function clickEveryLink(
+  page: Page,
+  path: string,
+  prepare?: () => Promise<unknown>,
+): Promise<{ dialogs: string[]; clicked: number }> {
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
@@ -72,12 +91,18 @@ async function clickEveryLink(page: Page, path: string, prepare?: () => Promise<
   await page.goto(server.url + path);
   loaded = true;
   await prepare?.();
-  const hrefs = [...new Set(await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))];
+  const hrefs = [
+    ...new Set(await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))),
+  ];
   for (const href of hrefs) {
-    await page.locator(`a[href="${href.replace(/"/g, '\\"')}"]`).first().evaluate((a: HTMLAnchorElement) => a.click());
+    await page
+      .locator(`a[href="${href.replace(/"/g, '\\"')}"]`)
+      .first()
+      .evaluate((a: HTMLAnchorElement) => a.click());
     await page.waitForTimeout(100);
     // Same document (a #fragment link may move within it), so the next click is on this page too.
-    if (page.url().replace(/#.*$/, '') !== server.url + path) throw new Error(`the page navigated away to ${page.url()}`);
+    if (page.url().replace(/#.*$/, '') !== server.url + path)
+      throw new Error(`the page navigated away to ${page.url()}`);
   }
   return { dialogs, clicked: hrefs.length };
 }
@@ -91,7 +116,10 @@ for (const path of [`cases/${caseId}/`, 'sources/hostile-html/', 'sources/hostil
 }
 
 test('the link clicker does catch a script link (the check above can fail)', async ({ page }) => {
-  const probe = () => page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<a href="javascript:alert(\'probe\')">x</a>'));
+  const probe = () =>
+    page.evaluate(() =>
+      document.querySelector('main')?.insertAdjacentHTML('beforeend', '<a href="javascript:alert(\'probe\')">x</a>'),
+    );
   const { dialogs } = await clickEveryLink(page, `cases/${caseId}/`, probe);
   expect(dialogs).toEqual(['probe']);
 });
@@ -124,7 +152,9 @@ test('raw HTML and SVG seeds are offered as downloads, never served as active co
 });
 
 test('the feeds are well-formed XML with the hostile title as text', () => {
-  const feeds = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('rss.xml'));
+  const feeds = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('rss.xml'),
+  );
   expect(feeds.length).toBeGreaterThan(1);
   for (const feed of feeds) {
     const parser = new SaxesParser();

@@ -19,7 +19,12 @@ test('a case prints without chrome and with its URL and citation', async ({ page
   await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();
   await expect(page.locator('#citation-copy')).toBeVisible();
   await expect(page.locator('#citation-original')).toBeVisible();
-  expect(await page.locator('.prose-zh h2').first().evaluate((h) => getComputedStyle(h).breakAfter)).toBe('avoid');
+  expect(
+    await page
+      .locator('.prose-zh h2')
+      .first()
+      .evaluate((h) => getComputedStyle(h).breakAfter),
+  ).toBe('avoid');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 
   const { pages, text } = await pdfText(await page.pdf({ format: 'A4' }));

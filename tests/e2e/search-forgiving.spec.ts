@@ -15,7 +15,15 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { loadRegions } from '../../src/lib/loadRegions.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
-import { casesContaining, measures, readCases, readSearchPage, typeQuery, waitForResults, type Shown } from './search-helpers.ts';
+import {
+  casesContaining,
+  measures,
+  readCases,
+  readSearchPage,
+  typeQuery,
+  waitForResults,
+  type Shown,
+} from './search-helpers.ts';
 
 const test = base.extend<object, { searchTab: Page }>({
   searchTab: [
@@ -41,11 +49,15 @@ const regionOf = new Map(
   }),
 );
 const caseSlugs = (s: Shown['main']) => s.filter((h) => h.type === 'case').map((h) => h.path.replace(/^cases\//, ''));
-const fill = (key: keyof typeof zhCN, params: Record<string, string>) => zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+const fill = (key: keyof typeof zhCN, params: Record<string, string>) =>
+  zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 const normalizeText = (text: string) => normalize(text, { compact: true });
 const reading = (term: string) => pinyin(term, { toneType: 'none', type: 'array', v: true });
-const initialsOf = (term: string) => reading(term).map((s) => s[0]).join('');
+const initialsOf = (term: string) =>
+  reading(term)
+    .map((s) => s[0])
+    .join('');
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /** Measure names found literally in some case, with those cases: the terms the tables are made of. */
@@ -54,9 +66,13 @@ const found = measures
   .filter((x) => x.literal.length > 0 && /^[\u4e00-\u9fff]+$/.test(x.m.name));
 
 /** Every name people search for (measure names and aliases, regions): an initials row must be unambiguous among them. */
-const allNames = [...measures.flatMap((m) => [m.name, ...m.aliases]), ...regions.map((r) => r.name)].filter((n) => /^[\u4e00-\u9fff]+$/.test(n));
-const uniqueInitials = (name: string) => allNames.filter((n) => n !== name && initialsOf(n) === initialsOf(name)).length === 0;
-const uniqueReading = (name: string) => allNames.filter((n) => n !== name && reading(n).join('') === reading(name).join('')).length === 0;
+const allNames = [...measures.flatMap((m) => [m.name, ...m.aliases]), ...regions.map((r) => r.name)].filter((n) =>
+  /^[\u4e00-\u9fff]+$/.test(n),
+);
+const uniqueInitials = (name: string) =>
+  allNames.filter((n) => n !== name && initialsOf(n) === initialsOf(name)).length === 0;
+const uniqueReading = (name: string) =>
+  allNames.filter((n) => n !== name && reading(n).join('') === reading(name).join('')).length === 0;
 
 /** Reads the notices above the results. */
 const notices = (page: Page) => page.locator('[data-search-page] [data-search-notice]').innerText();
@@ -161,7 +177,11 @@ test.describe('homophone typos: the input method picked a character that sounds 
 });
 
 test.describe('questions: question and filler words are dropped, the terms searched', () => {
-  const templates = [(t: string) => `哪些地方做了${t}改革？`, (t: string) => `怎么开展${t}`, (t: string) => `有没有${t}的案例`];
+  const templates = [
+    (t: string) => `哪些地方做了${t}改革？`,
+    (t: string) => `怎么开展${t}`,
+    (t: string) => `有没有${t}的案例`,
+  ];
   const rows = found.flatMap(({ m, literal }, i) => {
     const make = templates[i % templates.length]!;
     return [{ q: make(m.name), m, literal }];
@@ -183,7 +203,9 @@ test.describe('questions: question and filler words are dropped, the terms searc
     const city = regionOf.get(slug)!.path[1] ?? regionOf.get(slug)!.name;
     const short = city.replace(/市$/, '');
     const q = `${short}有没有${m.name}的做法？`;
-    const expected = literal.filter((s) => regionOf.get(s)!.path.join('').includes(short) || cases.find((c) => c.slug === s)!.norm.includes(short));
+    const expected = literal.filter(
+      (s) => regionOf.get(s)!.path.join('').includes(short) || cases.find((c) => c.slug === s)!.norm.includes(short),
+    );
     const shown = await typeQuery(page, q);
     expect(caseSlugs(shown.main).slice(0, expected.length).sort()).toEqual(expected.sort());
   });
@@ -205,7 +227,9 @@ test.describe('mixed input: pinyin words beside Chinese words', () => {
     .map(({ m, literal }) => {
       const region = regionOf.get(literal[0]!)!;
       const city = (region.path[1] ?? region.name).replace(/市$/, '');
-      const expected = literal.filter((s) => regionOf.get(s)!.path.join('').includes(city) || cases.find((c) => c.slug === s)!.norm.includes(city));
+      const expected = literal.filter(
+        (s) => regionOf.get(s)!.path.join('').includes(city) || cases.find((c) => c.slug === s)!.norm.includes(city),
+      );
       return { q: `${initialsOf(m.name)} ${city}`, joined: `${initialsOf(m.name)}${city}`, m, expected };
     });
   test('there are rows', () => expect(rows.length).toBeGreaterThan(0));
@@ -228,7 +252,8 @@ test.describe('input methods', () => {
       w.seen = [];
       const box = document.querySelector<HTMLElement>(`${sel} [data-search-results]`)!;
       const status = document.querySelector<HTMLElement>(`${sel} [data-search-status]`)!;
-      const note = () => w.seen.push(`${box.dataset['state']}|${box.dataset['query'] ?? ''}|${status.textContent ?? ''}`);
+      const note = () =>
+        w.seen.push(`${box.dataset['state']}|${box.dataset['query'] ?? ''}|${status.textContent ?? ''}`);
       new MutationObserver(note).observe(box, { attributes: true, childList: true, subtree: true });
       new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
     }, scope);
@@ -249,13 +274,22 @@ test.describe('input methods', () => {
       await page.waitForTimeout(450);
     }
     const before = await seen(page);
-    expect(before.filter((s) => !s.startsWith('idle')), 'nothing happens while composing').toEqual([]);
+    expect(
+      before.filter((s) => !s.startsWith('idle')),
+      'nothing happens while composing',
+    ).toEqual([]);
     await cdp.send('Input.insertText', { text: commit });
     await page.locator(`${scope} [data-search-results][data-state="done"][data-query="${commit}"]`).waitFor();
     const all = await seen(page);
     const noResults = zhCN['search.noResults'].split('“')[0]!;
-    expect(all.filter((s) => s.includes(noResults)), 'never "no results" on the way').toEqual([]);
-    expect(all.filter((s) => /\|[a-z ]+\|/.test(s)), 'never a search for the pinyin being composed').toEqual([]);
+    expect(
+      all.filter((s) => s.includes(noResults)),
+      'never "no results" on the way',
+    ).toEqual([]);
+    expect(
+      all.filter((s) => /\|[a-z ]+\|/.test(s)),
+      'never a search for the pinyin being composed',
+    ).toEqual([]);
   }
 
   test('search page: composing searches nothing; the commit searches', async ({ page }) => {
@@ -294,28 +328,42 @@ test.describe('did-you-mean in the dialog', () => {
     await page.keyboard.press('Enter');
     await expect(box).toHaveAttribute('data-query', m.name);
     await expect(page.locator('#search-dialog input[type="search"]')).toHaveValue(m.name);
-    const hrefs = await box.locator('li.search-hit[data-type="case"] [data-hit-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-    for (const slug of literal.slice(0, 8)) expect(hrefs.some((h) => h.includes(`/cases/${slug}/`)), slug).toBe(true);
+    const hrefs = await box
+      .locator('li.search-hit[data-type="case"] [data-hit-link]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    for (const slug of literal.slice(0, 8))
+      expect(
+        hrefs.some((h) => h.includes(`/cases/${slug}/`)),
+        slug,
+      ).toBe(true);
   });
 });
 
 test.describe('clean excerpts and own metadata', () => {
-  test('a city name finds the cases in that city or naming it, not those sharing a source title', async ({ searchTab: page }) => {
+  test('a city name finds the cases in that city or naming it, not those sharing a source title', async ({
+    searchTab: page,
+  }) => {
     const cities = [...new Set(cases.map((c) => regionOf.get(c.slug)!.path[1]).filter((x): x is string => !!x))];
     expect(cities.length).toBeGreaterThan(1);
     for (const city of cities) {
       const short = city.replace(/市$/, '');
-      const own = cases.filter((c) => regionOf.get(c.slug)!.path.join('').includes(short) || c.norm.includes(short)).map((c) => c.slug);
+      const own = cases
+        .filter((c) => regionOf.get(c.slug)!.path.join('').includes(short) || c.norm.includes(short))
+        .map((c) => c.slug);
       const shown = await typeQuery(page, short);
       expect(caseSlugs(shown.main).sort(), short).toEqual(own.sort());
     }
   });
 
-  test('figure-card labels are not indexed text: a label in no case text finds no case', async ({ searchTab: page }) => {
+  test('figure-card labels are not indexed text: a label in no case text finds no case', async ({
+    searchTab: page,
+  }) => {
     const labels = cases.flatMap((c) => {
       const fm = readFileSync(join(root, 'content/cases', `${c.slug}.mdx`), 'utf8').split(/^---\s*$/m)[1] ?? '';
       const figs = (parse(fm) as { figures?: Array<{ label: string }> }).figures ?? [];
-      return figs.map((f) => f.label).filter((l) => /^[\u4e00-\u9fff]{4,}$/.test(l) && casesContaining(cases, l).length === 0);
+      return figs
+        .map((f) => f.label)
+        .filter((l) => /^[\u4e00-\u9fff]{4,}$/.test(l) && casesContaining(cases, l).length === 0);
     });
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels.slice(0, 6)) {
@@ -327,9 +375,14 @@ test.describe('clean excerpts and own metadata', () => {
   test('excerpts are case text: every excerpt of a case result is found in that case', async ({ searchTab: page }) => {
     for (const q of found.slice(0, 6).map((x) => x.m.name)) {
       await typeQuery(page, q);
-      const hits = await page.locator('[data-search-page] [data-search-results] > li.search-hit[data-type="case"]').evaluateAll((lis) =>
-        lis.map((li) => ({ href: li.querySelector<HTMLAnchorElement>('[data-hit-link]')!.pathname, excerpt: li.querySelector('.search-hit-excerpt')!.textContent ?? '' })),
-      );
+      const hits = await page
+        .locator('[data-search-page] [data-search-results] > li.search-hit[data-type="case"]')
+        .evaluateAll((lis) =>
+          lis.map((li) => ({
+            href: li.querySelector<HTMLAnchorElement>('[data-hit-link]')!.pathname,
+            excerpt: li.querySelector('.search-hit-excerpt')!.textContent ?? '',
+          })),
+        );
       expect(hits.length).toBeGreaterThan(0);
       for (const h of hits) {
         const c = cases.find((x) => h.href.includes(`/cases/${x.slug}/`))!;

@@ -43,7 +43,10 @@ export const measures = readMeasures(root);
 
 /** Cases whose text contains every word of `q` literally (after normalisation). */
 export function casesContaining(cases: CaseText[], q: string): string[] {
-  const words = q.split(/\s+/).filter(Boolean).map((w) => normalize(w.replace(/"/g, ''), { compact: true }));
+  const words = q
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => normalize(w.replace(/"/g, ''), { compact: true }));
   return cases.filter((c) => words.every((w) => c.norm.includes(w))).map((c) => c.slug);
 }
 
@@ -69,7 +72,10 @@ export interface Shown {
 /** Reads what the search page shows. */
 export async function readSearchPage(page: Page): Promise<Shown> {
   return page.evaluate(() => {
-    const strip = (href: string) => new URL(href, location.href).pathname.replace(/^.*?\/(cases|measures|themes|regions|sources)\//, '$1/').replace(/\/$/, '');
+    const strip = (href: string) =>
+      new URL(href, location.href).pathname
+        .replace(/^.*?\/(cases|measures|themes|regions|sources)\//, '$1/')
+        .replace(/\/$/, '');
     const hits = (sel: string) =>
       [...document.querySelectorAll<HTMLLIElement>(`${sel} > li.search-hit`)].map((li) => {
         const a = li.querySelector<HTMLAnchorElement>('[data-hit-link]')!;
@@ -81,7 +87,9 @@ export async function readSearchPage(page: Page): Promise<Shown> {
       fallback: list.dataset['fallback'] === 'true',
       main: hits('[data-search-page] [data-search-results]'),
       related: hits('[data-search-related-list]'),
-      hints: [...document.querySelectorAll<HTMLAnchorElement>('[data-search-hints] .search-hint [data-hit-link]')].map((a) => strip(a.href)),
+      hints: [...document.querySelectorAll<HTMLAnchorElement>('[data-search-hints] .search-hint [data-hit-link]')].map(
+        (a) => strip(a.href),
+      ),
       stages: list.dataset['stages'] ?? '',
     };
   });
@@ -89,13 +97,10 @@ export async function readSearchPage(page: Page): Promise<Shown> {
 
 /** Waits until the search page shows the results for `q`. */
 export async function waitForResults(page: Page, q: string): Promise<void> {
-  await page.waitForFunction(
-    (query) => {
-      const list = document.querySelector<HTMLElement>('[data-search-page] [data-search-results]');
-      return list?.dataset['state'] === 'done' && list.dataset['query'] === query && !list.hasAttribute('aria-busy');
-    },
-    q.trim(),
-  );
+  await page.waitForFunction((query) => {
+    const list = document.querySelector<HTMLElement>('[data-search-page] [data-search-results]');
+    return list?.dataset['state'] === 'done' && list.dataset['query'] === query && !list.hasAttribute('aria-busy');
+  }, q.trim());
 }
 
 /** Opens the search page for `q` (and extra URL parameters) and reads the results. */

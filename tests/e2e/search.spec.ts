@@ -8,7 +8,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { HAN } from '../../src/lib/han.ts';
 import { readThemes } from '../helpers/content.ts';
-import { casesContaining, measures, random, readCases, readSearchPage, searchPage, typeQuery, waitForResults, type Shown } from './search-helpers.ts';
+import {
+  casesContaining,
+  measures,
+  random,
+  readCases,
+  readSearchPage,
+  searchPage,
+  typeQuery,
+  waitForResults,
+  type Shown,
+} from './search-helpers.ts';
 
 /** One search page per worker, kept open across tests: query lists run warm, without reloads. */
 const test = base.extend<object, { searchTab: Page }>({
@@ -67,15 +77,66 @@ const TABLE_CASES = new Set([ZZ, SANTIAO, ERQI, JINSHUI, SHANGJIE, LUOYANG, KAIF
 const tableCases = (slugs: string[]) => slugs.filter((s) => TABLE_CASES.has(s));
 
 const table: Row[] = [
-  { q: '县管校聘', must: XGXP, first: XGXP, not: [JINSHUI, SANTIAO], hint: 'county-managed-teachers', why: 'measure name; Pagefind alone also returns 金水 and 三标 (县…管…校…聘)' },
-  { q: '官方带娃', first: [ZZ, SANTIAO, ERQI], must: [LUOYANG, SHANGJIE], hint: 'after-school-services', why: 'alias: literal pages first, then 课后服务 cases' },
-  { q: '教师轮岗', must: [KAIFENG, SHANGQIU, ERQI, JINSHUI], hint: 'teacher-rotation', why: 'alias in no text → 教师交流轮岗/交流轮岗 and the tagged cases' },
-  { q: '减负', first: [ERQI, ZHUMADIAN], hint: 'double-reduction', why: 'Pagefind: 6 hits, 3 true; literal first, the rest only via the 双减 alias' },
-  { q: '郑州市教育局', first: [ZZ, SANTIAO], must: [ZZ, SANTIAO], not: [JINSHUI, SHANGJIE, ERQI, LUOYANG], why: 'reporting body; 郑州市…教育局 pages are not results' },
-  { q: '"团化"', must: [SHANGQIU, ZZ, SANTIAO, ERQI, JINSHUI, SHANGJIE, ZHOUKOU, ZHUMADIAN], not: [LUOYANG, KAIFENG], why: 'quoted fragment starting mid-word (Pagefind: 0)' },
-  { q: '团化', must: [SHANGQIU, ZZ, SANTIAO, ERQI, JINSHUI, SHANGJIE, ZHOUKOU, ZHUMADIAN], not: [LUOYANG, KAIFENG], why: '2-character fragment' },
-  { q: '县管校聘改革', first: [LUOYANG, KAIFENG, ZHUMADIAN], not: [JINSHUI, SANTIAO], hint: 'county-managed-teachers', why: '“县管校聘”改革 in the text: quotation marks ignored' },
-  { q: '县管校聘制度', fallback: true, must: XGXP, hint: 'county-managed-teachers', why: 'longer phrase in no text → its longest piece' },
+  {
+    q: '县管校聘',
+    must: XGXP,
+    first: XGXP,
+    not: [JINSHUI, SANTIAO],
+    hint: 'county-managed-teachers',
+    why: 'measure name; Pagefind alone also returns 金水 and 三标 (县…管…校…聘)',
+  },
+  {
+    q: '官方带娃',
+    first: [ZZ, SANTIAO, ERQI],
+    must: [LUOYANG, SHANGJIE],
+    hint: 'after-school-services',
+    why: 'alias: literal pages first, then 课后服务 cases',
+  },
+  {
+    q: '教师轮岗',
+    must: [KAIFENG, SHANGQIU, ERQI, JINSHUI],
+    hint: 'teacher-rotation',
+    why: 'alias in no text → 教师交流轮岗/交流轮岗 and the tagged cases',
+  },
+  {
+    q: '减负',
+    first: [ERQI, ZHUMADIAN],
+    hint: 'double-reduction',
+    why: 'Pagefind: 6 hits, 3 true; literal first, the rest only via the 双减 alias',
+  },
+  {
+    q: '郑州市教育局',
+    first: [ZZ, SANTIAO],
+    must: [ZZ, SANTIAO],
+    not: [JINSHUI, SHANGJIE, ERQI, LUOYANG],
+    why: 'reporting body; 郑州市…教育局 pages are not results',
+  },
+  {
+    q: '"团化"',
+    must: [SHANGQIU, ZZ, SANTIAO, ERQI, JINSHUI, SHANGJIE, ZHOUKOU, ZHUMADIAN],
+    not: [LUOYANG, KAIFENG],
+    why: 'quoted fragment starting mid-word (Pagefind: 0)',
+  },
+  {
+    q: '团化',
+    must: [SHANGQIU, ZZ, SANTIAO, ERQI, JINSHUI, SHANGJIE, ZHOUKOU, ZHUMADIAN],
+    not: [LUOYANG, KAIFENG],
+    why: '2-character fragment',
+  },
+  {
+    q: '县管校聘改革',
+    first: [LUOYANG, KAIFENG, ZHUMADIAN],
+    not: [JINSHUI, SANTIAO],
+    hint: 'county-managed-teachers',
+    why: '“县管校聘”改革 in the text: quotation marks ignored',
+  },
+  {
+    q: '县管校聘制度',
+    fallback: true,
+    must: XGXP,
+    hint: 'county-managed-teachers',
+    why: 'longer phrase in no text → its longest piece',
+  },
   { q: '郑州 二七', must: [ERQI], not: [SHANGJIE, ZZ], why: 'two words: AND (Pagefind matches 二 and 七 anywhere)' },
   { q: '1980个学位', fallback: true, first: [SHANGJIE], why: 'number + unit + noun, text says 学位1980个' },
   { q: '1980 个学位', fallback: true, first: [SHANGJIE], why: 'same with a space' },
@@ -125,7 +186,8 @@ test.describe('query table (search page)', () => {
       expect(shown.fallback, 'falls back to pieces').toBe(!!row.fallback);
       for (const slug of row.must ?? []) expect(found, `${slug} must be found`).toContain(slug);
       for (const slug of row.not ?? []) expect(found, `${slug} must not be a result`).not.toContain(slug);
-      if (row.first) expect(tableCases(found).slice(0, row.first.length).sort(), 'first results').toEqual([...row.first].sort());
+      if (row.first)
+        expect(tableCases(found).slice(0, row.first.length).sort(), 'first results').toEqual([...row.first].sort());
       if (row.hint) expect(shown.hints, 'measure hint').toContain(`measures/${row.hint}`);
       if (!row.fallback) {
         // The oracle: every case whose text contains every word is found, and ranked above the rest.
@@ -135,7 +197,11 @@ test.describe('query table (search page)', () => {
       }
       // Cases rank first.
       const firstOther = shown.main.findIndex((h) => h.type !== 'case');
-      if (firstOther >= 0) expect(shown.main.slice(firstOther).every((h) => h.type !== 'case'), 'cases before other pages').toBe(true);
+      if (firstOther >= 0)
+        expect(
+          shown.main.slice(firstOther).every((h) => h.type !== 'case'),
+          'cases before other pages',
+        ).toBe(true);
     });
   }
 });
@@ -148,7 +214,10 @@ test.describe('every measure name and alias', () => {
         const shown = await typeQuery(page, q);
         const found = caseSlugs(shown.main);
         expect(shown.hints, `${q}: hint`).toContain(`measures/${m.id}`);
-        expect(shown.main.map((h) => h.path), `${q}: the measure page`).toContain(`measures/${m.id}`);
+        expect(
+          shown.main.map((h) => h.path),
+          `${q}: the measure page`,
+        ).toContain(`measures/${m.id}`);
         for (const slug of tagged) expect(found, `${q}: tagged case ${slug}`).toContain(slug);
         for (const slug of casesContaining(cases, q)) expect(found, `${q}: ${slug} contains it`).toContain(slug);
       }
@@ -195,7 +264,9 @@ test.describe('filters and URL state', () => {
     expect(y2022.length).toBeGreaterThan(0);
     expect(y2022.length).toBeLessThan(caseSlugs(all.main).length);
     // Exactly the cases dated 2022 that mention 课后服务 (or are tagged with it).
-    const expected2022 = caseSlugs(all.main).filter((slug) => cases.find((c) => c.slug === slug)!.date.startsWith('2022'));
+    const expected2022 = caseSlugs(all.main).filter((slug) =>
+      cases.find((c) => c.slug === slug)!.date.startsWith('2022'),
+    );
     expect([...y2022].sort()).toEqual([...expected2022].sort());
     const count2024 = page.locator('fieldset[data-facet="year"] label:has(input[value="2024"]) [data-count]');
     await expect(count2024).not.toHaveText('0');
@@ -215,12 +286,19 @@ test.describe('filters and URL state', () => {
     const shown = await readSearchPage(page);
     const tagged = cases.filter((c) => c.measures.includes('county-managed-teachers'));
     expect(caseSlugs(shown.main).sort()).toEqual(tagged.map((c) => c.slug).sort());
-    await expect(page.locator('[data-search-page] [data-search-status]')).toHaveText(new RegExp(`(^|\\D)${tagged.length}(\\D|$)`));
+    await expect(page.locator('[data-search-page] [data-search-status]')).toHaveText(
+      new RegExp(`(^|\\D)${tagged.length}(\\D|$)`),
+    );
     // Adding a city narrows (AND across facets).
     await page.locator('fieldset[data-facet="city"] label', { hasText: '洛阳市' }).locator('input').check();
     await waitForResults(page, '');
     // 洛阳市 is GB/T 2260 code 4103.
-    expect(caseSlugs((await readSearchPage(page)).main).sort()).toEqual(tagged.filter((c) => c.region.startsWith('4103')).map((c) => c.slug).sort());
+    expect(caseSlugs((await readSearchPage(page)).main).sort()).toEqual(
+      tagged
+        .filter((c) => c.region.startsWith('4103'))
+        .map((c) => c.slug)
+        .sort(),
+    );
     await expect(page).toHaveURL(/measure=.*city=/);
   });
 
@@ -236,7 +314,9 @@ test.describe('filters and URL state', () => {
     await waitForResults(page, '');
     const mixed = await readSearchPage(page);
     // Themes and cases only, counted in full; the first page shows as many as fit.
-    await expect(page.locator('[data-search-page] [data-search-status]')).toContainText(String(themes.length + cases.length));
+    await expect(page.locator('[data-search-page] [data-search-status]')).toContainText(
+      String(themes.length + cases.length),
+    );
     expect(mixed.main.every((h) => h.path.startsWith('themes/') || h.path.startsWith('cases/'))).toBe(true);
     expect(mixed.main.length).toBe(Math.min(themes.length + cases.length, SEARCH_PAGE_SIZE));
     if (themes.length + cases.length <= SEARCH_PAGE_SIZE) {
@@ -257,7 +337,9 @@ test.describe('filters and URL state', () => {
 
   test('sort by date', async ({ page }) => {
     await searchPage(page, '集团化', '&sort=date');
-    const dates = await page.locator('[data-search-page] [data-search-results] > li[data-type="case"] .search-hit-meta').allTextContents();
+    const dates = await page
+      .locator('[data-search-page] [data-search-results] > li[data-type="case"] .search-hit-meta')
+      .allTextContents();
     const years = dates.map((d) => Number(/(\d{4})年/.exec(d)?.[1]));
     expect(years.length).toBeGreaterThan(3);
     expect(years).toEqual([...years].sort((a, b) => b - a));
@@ -306,7 +388,8 @@ test.describe('results', () => {
         new Promise<number>((resolve) => {
           let sum = 0;
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
+            for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+              if (!e.hadRecentInput) sum += e.value;
           }).observe({ type: 'layout-shift', buffered: true });
           setTimeout(() => resolve(sum), 300);
         }),
@@ -328,7 +411,9 @@ test.describe('accessibility with results', () => {
       await page.keyboard.type('官方带娃');
       await expect(page.locator('#search-dialog [data-search-results]')).toHaveAttribute('data-state', 'done');
       const inDialog = await new AxeBuilder({ page }).include('#search-dialog').withTags(tags).analyze();
-      expect(inDialog.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(inDialog.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     });
   }
 });
@@ -345,7 +430,9 @@ test.describe('quick-search dialog', () => {
     await expect.poll(() => requests.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
   });
 
-  test('Ctrl+K opens with focus in the box, results appear, arrows move, Tab stays inside, Esc closes and restores focus', async ({ page }) => {
+  test('Ctrl+K opens with focus in the box, results appear, arrows move, Tab stays inside, Esc closes and restores focus', async ({
+    page,
+  }) => {
     await page.goto(`cases/${ERQI}/`);
     const opener = page.locator('header nav a').first();
     await opener.focus();
@@ -369,7 +456,10 @@ test.describe('quick-search dialog', () => {
     await expect(input).toBeFocused();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => !!document.activeElement?.closest('#search-dialog')), `Tab ${i} stays in the dialog`).toBe(true);
+      expect(
+        await page.evaluate(() => !!document.activeElement?.closest('#search-dialog')),
+        `Tab ${i} stays in the dialog`,
+      ).toBe(true);
     }
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('#search-dialog'))).toBe(true);

@@ -62,7 +62,10 @@ export function readCaseFiles(root = projectRoot): CaseFile[] {
 /** Every source record, sorted by key. */
 export function readSourceFiles(root = projectRoot): SourceFile[] {
   const dir = join(root, CONTENT_PATHS.sources);
-  return names(dir, '.yaml').map((key) => ({ key, ...(parse(readFileSync(join(dir, `${key}.yaml`), 'utf8')) as Omit<SourceFile, 'key'>) }));
+  return names(dir, '.yaml').map((key) => ({
+    key,
+    ...(parse(readFileSync(join(dir, `${key}.yaml`), 'utf8')) as Omit<SourceFile, 'key'>),
+  }));
 }
 
 export { readMeasures, readThemes };

@@ -32,8 +32,13 @@ export function contentCases(root = projectRoot): ContentCase[] {
 }
 
 export function metricNames(root = projectRoot): Map<string, string> {
-  const vocab = parse(readFileSync(join(root, 'content/taxonomy/metrics.yaml'), 'utf8')) as Record<string, { id: string; name: string }[]>;
-  return new Map(Object.entries(vocab).flatMap(([measure, list]) => list.map((m) => [`${measure}/${m.id}`, m.name] as const)));
+  const vocab = parse(readFileSync(join(root, 'content/taxonomy/metrics.yaml'), 'utf8')) as Record<
+    string,
+    { id: string; name: string }[]
+  >;
+  return new Map(
+    Object.entries(vocab).flatMap(([measure, list]) => list.map((m) => [`${measure}/${m.id}`, m.name] as const)),
+  );
 }
 
 export const metricKey = (f: ContentFigure) => `${f.measure ?? 'general'}/${f.metric}`;

@@ -46,7 +46,11 @@ export interface RunResult {
  * Runs a Node script of the project (path relative to the project root) without blocking: a
  * test worker blocked for a minute in spawnSync misses Vitest's RPC deadline and fails the run.
  */
-export function runNode(script: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunResult> {
+export function runNode(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, script), ...args], {
       cwd: options.cwd,
@@ -64,6 +68,9 @@ export function runNode(script: string, args: string[], options: { cwd: string; 
 
 /** Runs `astro build` (the content sync + page build of `npm run build`) in a site copy. */
 export async function astroBuild(dir: string, env: Record<string, string> = {}) {
-  const result = await runNode('node_modules/astro/astro.js', ['build'], { cwd: dir, env: { ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const result = await runNode('node_modules/astro/astro.js', ['build'], {
+    cwd: dir,
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

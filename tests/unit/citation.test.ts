@@ -17,7 +17,9 @@ const bulletin: OriginalWork = {
 
 describe('GB/T 7714 citation of the original', () => {
   it('cites a bulletin of a named internal serial as [Z] with the issue as printed', () => {
-    expect(formatOriginal(bulletin)).toBe('郑州市上街区教育局. 从“有学上”到“上好学” 区教育局扎实推进教育优质均衡发展[Z]. 上街信息, 第49期, 2025-10-11.');
+    expect(formatOriginal(bulletin)).toBe(
+      '郑州市上街区教育局. 从“有学上”到“上好学” 区教育局扎实推进教育优质均衡发展[Z]. 上街信息, 第49期, 2025-10-11.',
+    );
   });
   it('cites a bulletin issued on its own as a report [R] under its issuing body', () => {
     expect(formatOriginal({ ...bulletin, publication: undefined, issue: undefined })).toBe(
@@ -27,7 +29,9 @@ describe('GB/T 7714 citation of the original', () => {
   it('cites a newspaper as [N] with the paper only when stated, and keeps a year-only date a year', () => {
     const paper: OriginalWork = { authors: ['苏立萌'], title: '守正拓新', kind: '报纸', date: '2022' };
     expect(formatOriginal(paper)).toBe('苏立萌. 守正拓新[N]. 2022.');
-    expect(formatOriginal({ ...paper, publication: '郑州日报', date: '2022-09-30' })).toBe('苏立萌. 守正拓新[N]. 郑州日报, 2022-09-30.');
+    expect(formatOriginal({ ...paper, publication: '郑州日报', date: '2022-09-30' })).toBe(
+      '苏立萌. 守正拓新[N]. 郑州日报, 2022-09-30.',
+    );
   });
   it('marks an item read online /OL and adds the URL, with the access date only when recorded', () => {
     const online = { ...bulletin, url: 'https://www.shangjie.gov.cn/a/49.html' };
@@ -60,22 +64,34 @@ describe('GB/T 7714 citation of the original', () => {
 
 describe('citation of the casebook copy', () => {
   it('is an [EB/OL] item of the casebook with the build date as access date', () => {
-    expect(formatCopy({ authors: ['王新胜'], title: '商丘市推进扩优提质', siteName: '基础教育改革案例库', accessed: '2026-12-02', url: 'https://edu.gov.cn/cases/a/' })).toBe(
-      '王新胜. 商丘市推进扩优提质[EB/OL]. 基础教育改革案例库[2026-12-02]. https://edu.gov.cn/cases/a/.',
-    );
+    expect(
+      formatCopy({
+        authors: ['王新胜'],
+        title: '商丘市推进扩优提质',
+        siteName: '基础教育改革案例库',
+        accessed: '2026-12-02',
+        url: 'https://edu.gov.cn/cases/a/',
+      }),
+    ).toBe('王新胜. 商丘市推进扩优提质[EB/OL]. 基础教育改革案例库[2026-12-02]. https://edu.gov.cn/cases/a/.');
   });
 });
 
 describe('no-break pieces', () => {
-  const text = '甲. 乙[EB/OL]. 基础教育改革案例库[2026-12-02]. https://edu.gov.cn/casebook/cases/a-2025/. 第49期, 60.36';
+  const text =
+    '甲. 乙[EB/OL]. 基础教育改革案例库[2026-12-02]. https://edu.gov.cn/casebook/cases/a-2025/. 第49期, 60.36';
   const pieces = noBreakPieces(text);
   const kept = pieces.flatMap((p) => ('text' in p && p.keep ? [p.text] : []));
   it('gives back the text unchanged', () => {
     expect(pieces.map((p) => ('text' in p ? p.text : '')).join('')).toBe(text);
   });
   it('keeps dates, numbers and URL parts whole, with breaks only after URL separators', () => {
-    expect(kept).toEqual(expect.arrayContaining(['[2026-12-02]', '49', '60.36', 'https://edu.gov.cn/', 'casebook/', 'a-2025/']));
-    expect(noBreakPieces('见 /cases/a/').flatMap((p) => ('text' in p && p.keep ? [p.text] : []))).toEqual(['/cases/', 'a/']);
+    expect(kept).toEqual(
+      expect.arrayContaining(['[2026-12-02]', '49', '60.36', 'https://edu.gov.cn/', 'casebook/', 'a-2025/']),
+    );
+    expect(noBreakPieces('见 /cases/a/').flatMap((p) => ('text' in p && p.keep ? [p.text] : []))).toEqual([
+      '/cases/',
+      'a/',
+    ]);
     expect(kept).not.toContain('EB/OL');
   });
 });
@@ -108,7 +124,18 @@ describe('CSL-JSON', () => {
     expect(cslDate('2025-10-11')).toEqual({ 'date-parts': [[2025, 10, 11]] });
   });
   it('gives Chinese names whole and keywords without commas inside', () => {
-    const item = cslItem({ id: 'a', title: 'T', authors: ['欧阳修'], date: '2022', accessed: '2026-12-02', url: '/a/', siteName: 'S', summary: 's', keywords: ['甲,乙', '丙'], original: 'o' });
+    const item = cslItem({
+      id: 'a',
+      title: 'T',
+      authors: ['欧阳修'],
+      date: '2022',
+      accessed: '2026-12-02',
+      url: '/a/',
+      siteName: 'S',
+      summary: 's',
+      keywords: ['甲,乙', '丙'],
+      original: 'o',
+    });
     expect(item.author).toEqual([{ literal: '欧阳修' }]);
     expect(item.keyword).toBe('甲，乙,丙');
   });

@@ -17,12 +17,35 @@ const items = [
     keywords: ['集团化办学', '学位扩容'],
     original: '原始文献：郑州市上街区教育局. 题名[Z]. 上街信息, 第49期, 2025-10-11.',
   }),
-  cslItem({ id: 'b-2022', title: '二七区', authors: ['苏立萌'], date: '2022', accessed: '2026-12-02', url: '/cases/b-2022/', siteName: 'S', summary: 's', keywords: [], original: 'o' }),
+  cslItem({
+    id: 'b-2022',
+    title: '二七区',
+    authors: ['苏立萌'],
+    date: '2022',
+    accessed: '2026-12-02',
+    url: '/cases/b-2022/',
+    siteName: 'S',
+    summary: 's',
+    keywords: [],
+    original: 'o',
+  }),
 ];
 
-type Parsed = { id: string; title: string; author: { family?: string; literal?: string }[]; issued: unknown; accessed: unknown; URL: string; abstract?: string; note?: string };
+type Parsed = {
+  id: string;
+  title: string;
+  author: { family?: string; literal?: string }[];
+  issued: unknown;
+  accessed: unknown;
+  URL: string;
+  abstract?: string;
+  note?: string;
+};
 
-for (const [format, write] of [['RIS', toRis], ['BibTeX', toBibtex]] as const) {
+for (const [format, write] of [
+  ['RIS', toRis],
+  ['BibTeX', toBibtex],
+] as const) {
   describe(`${format} export`, () => {
     it('reads back with the same title, author, date precision and URL', async () => {
       const back = (await Cite.async(write(items))).data as unknown as Parsed[];

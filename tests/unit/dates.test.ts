@@ -11,7 +11,9 @@ describe('partial dates', () => {
     expect(parsePartialDate('2022-13')).toEqual({ error: '“2022-13” has no month 13' });
     expect(parsePartialDate('2023-02-29')).toMatchObject({ error: expect.stringContaining('has no day 29') });
     expect(parsePartialDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
-    expect(parsePartialDate('2025/10/11')).toMatchObject({ error: expect.stringContaining('YYYY, YYYY-MM or YYYY-MM-DD') });
+    expect(parsePartialDate('2025/10/11')).toMatchObject({
+      error: expect.stringContaining('YYYY, YYYY-MM or YYYY-MM-DD'),
+    });
     expect(parsePartialDate('22')).toHaveProperty('error');
   });
   it('formats for people and machines without inventing parts', () => {

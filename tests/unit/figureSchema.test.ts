@@ -3,9 +3,19 @@ import { figureSchema } from '../../src/schemas/figure.ts';
 import { SAFE_NUMBER_LIMIT as MAX_FIGURE_VALUE } from '../../src/schemas/number.ts';
 import { parseMetrics } from '../../src/lib/metrics.ts';
 
-const { metrics } = parseMetrics('school-places:\n  - id: new-places\n    name: 新增学位数\n    unit: 个\ngroup-schooling:\n  - id: groups\n    name: 教育集团数\n    unit: 个\n', ['school-places', 'group-schooling']);
+const { metrics } = parseMetrics(
+  'school-places:\n  - id: new-places\n    name: 新增学位数\n    unit: 个\ngroup-schooling:\n  - id: groups\n    name: 教育集团数\n    unit: 个\n',
+  ['school-places', 'group-schooling'],
+);
 const schema = figureSchema({ measureIds: ['school-places', 'group-schooling'], metrics });
-const base = { label: '新增学位', value: 31.92, unit: '万个', quote: '新增学位31.92万个', measure: 'school-places', kind: 'result' };
+const base = {
+  label: '新增学位',
+  value: 31.92,
+  unit: '万个',
+  quote: '新增学位31.92万个',
+  measure: 'school-places',
+  kind: 'result',
+};
 const issues = (input: unknown) => {
   const r = schema.safeParse(input);
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -24,18 +34,26 @@ describe('figure schema', () => {
     expect(issues({ ...base, period: { to: 2023, year: 2023 } })[0]).toMatch(/^period: Unrecognized key/);
   });
   it('a target needs its due year', () => {
-    expect(issues({ ...base, kind: 'target' })).toEqual(['period: a target needs its due year: period: { to: YYYY } as the text states it']);
+    expect(issues({ ...base, kind: 'target' })).toEqual([
+      'period: a target needs its due year: period: { to: YYYY } as the text states it',
+    ]);
     expect(issues({ ...base, kind: 'target', period: { from: 2024 } })).toHaveLength(1);
   });
   it('checks periods', () => {
     expect(issues({ ...base, period: {} })[0]).toContain('a period needs from and/or to');
-    expect(issues({ ...base, period: { from: 2024, to: 2020 } })[0]).toContain('period.from must not be after period.to');
+    expect(issues({ ...base, period: { from: 2024, to: 2020 } })[0]).toContain(
+      'period.from must not be after period.to',
+    );
     expect(issues({ ...base, period: { to: 2023.5 } })[0]).toContain('whole number');
     expect(issues({ ...base, period: { to: '2023' } })).toHaveLength(1);
   });
   it('a metric must belong to the figure’s measure and its unit must convert', () => {
-    expect(issues({ ...base, measure: 'group-schooling', metric: 'new-places' })[0]).toMatch(/^metric: metric “new-places” belongs to school-places, not to group-schooling/);
-    expect(issues({ ...base, unit: '所', quote: '新增学校31.92所', metric: 'new-places' })[0]).toMatch(/^metric: unit “所” does not convert/);
+    expect(issues({ ...base, measure: 'group-schooling', metric: 'new-places' })[0]).toMatch(
+      /^metric: metric “new-places” belongs to school-places, not to group-schooling/,
+    );
+    expect(issues({ ...base, unit: '所', quote: '新增学校31.92所', metric: 'new-places' })[0]).toMatch(
+      /^metric: unit “所” does not convert/,
+    );
     expect(issues({ ...base, measure: 'nope' })[0]).toContain('unknown measure “nope”');
   });
   it('values are finite and bounded', () => {

@@ -3,7 +3,9 @@ import { readFrontMatter } from '../../src/lib/frontMatter.ts';
 
 describe('readFrontMatter', () => {
   it('splits YAML front matter from the body and parses it', () => {
-    const { data, body } = readFrontMatter('---\ntitle: 标题\ndate: "2022"\nmeasures: [a, b]\n---\n\n正文第一段。\n\n---\n\n第二段。\n');
+    const { data, body } = readFrontMatter(
+      '---\ntitle: 标题\ndate: "2022"\nmeasures: [a, b]\n---\n\n正文第一段。\n\n---\n\n第二段。\n',
+    );
     expect(data).toEqual({ title: '标题', date: '2022', measures: ['a', 'b'] });
     // A later `---` (a thematic break) belongs to the body.
     expect(body).toBe('\n\n正文第一段。\n\n---\n\n第二段。\n');

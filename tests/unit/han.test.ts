@@ -6,7 +6,8 @@ describe('Han characters', () => {
     for (const c of ['一', '龥', '㐀', '〇', '々', '𠀀', '𪚥', '豈']) expect(isHan(c), c).toBe(true);
   });
   it('are not punctuation, digits, full-width Latin, kana or half a surrogate pair', () => {
-    for (const c of ['。', '，', '“', '1', '１', 'Ａ', 'a', 'ア', 'の', ' ', '', '𠀀'[0], undefined]) expect(isHan(c), String(c)).toBe(false);
+    for (const c of ['。', '，', '“', '1', '１', 'Ａ', 'a', 'ア', 'の', ' ', '', '𠀀'[0], undefined])
+      expect(isHan(c), String(c)).toBe(false);
     expect(isHan('中文'), 'two characters').toBe(false);
   });
   it('are counted once each', () => {

@@ -35,7 +35,10 @@ describe('line breaking', () => {
   });
   it('does not leave a single character on the last line', () => {
     const width = textWidth(fonts.bold, '商丘市推进基础教育扩优提质', 56);
-    expect(wrapLines(fonts.bold, '商丘市推进基础教育扩优提质忧', 56, width, 3)).toEqual(['商丘市推进基础教育扩优提', '质忧']);
+    expect(wrapLines(fonts.bold, '商丘市推进基础教育扩优提质忧', 56, width, 3)).toEqual([
+      '商丘市推进基础教育扩优提',
+      '质忧',
+    ]);
   });
   it('cuts what does not fit into the last allowed line with an ellipsis', () => {
     const lines = wrapLines(fonts.bold, title.repeat(3), 56, 500, 2);
@@ -46,7 +49,15 @@ describe('line breaking', () => {
 });
 
 describe('share image', () => {
-  const card = { siteName: '基础教育改革案例库', title: '洛阳市改革引领、提质增效', subtitle: '河南省洛阳市 · 2022年', figures: [{ value: '6万余名', label: '竞聘上岗教师' }, { value: '98.5%', label: '覆盖率' }] };
+  const card = {
+    siteName: '基础教育改革案例库',
+    title: '洛阳市改革引领、提质增效',
+    subtitle: '河南省洛阳市 · 2022年',
+    figures: [
+      { value: '6万余名', label: '竞聘上岗教师' },
+      { value: '98.5%', label: '覆盖率' },
+    ],
+  };
   it('renders a 1200×630 PNG with text, using no system font', async () => {
     const svg = ogSvg(card, fonts);
     expect(svg).not.toMatch(/<text|font-family/);

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { pageRecord } from '../../src/lib/pagefindRecord.ts';
 
-const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><title>t</title><script>var x = "不索引";</script></head>
+const page = (
+  body: string,
+) => `<!doctype html><html lang="zh-CN"><head><title>t</title><script>var x = "不索引";</script></head>
 <body><nav>导航</nav>${body}<footer>页脚</footer></body></html>`;
 
 describe('pageRecord: a built page as the index needs it', () => {

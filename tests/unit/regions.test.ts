@@ -25,7 +25,9 @@ describe('regions from the GB/T 2260 dataset', () => {
     expect(resolveRegionPath('浙江省 杭州市 西湖区', data)).toMatchObject({ id: '330106', city: '330100' });
   });
   it('explains what is wrong with a bad path', () => {
-    expect(resolveRegionPath('河南省 郑州市 上界区', data)).toMatchObject({ error: expect.stringContaining('no county/district “上界区” in 郑州市; known: 中原区') });
+    expect(resolveRegionPath('河南省 郑州市 上界区', data)).toMatchObject({
+      error: expect.stringContaining('no county/district “上界区” in 郑州市; known: 中原区'),
+    });
     expect(resolveRegionPath('河南 郑州市', data)).toEqual({ error: 'no province “河南” in the GB/T 2260 dataset' });
     expect(resolveRegionPath('河南省 a b c', data)).toHaveProperty('error');
   });
@@ -50,6 +52,8 @@ describe('loadRegions (content/regions.yaml)', () => {
     expect(regions.map((r) => r.id)).toEqual(['330000', '330500', '330523', '330521']);
   });
   it('names the line of a bad path', () => {
-    expect(() => withRegions('- 河南省\n- 河南省 郑州市 上界区\n')).toThrow(/^content\/regions\.yaml:2: no county\/district “上界区”/);
+    expect(() => withRegions('- 河南省\n- 河南省 郑州市 上界区\n')).toThrow(
+      /^content\/regions\.yaml:2: no county\/district “上界区”/,
+    );
   });
 });

@@ -21,13 +21,20 @@ describe('urls', () => {
 
 describe('paragraph ids', () => {
   it('numbers top-level paragraphs only', () => {
-    const tree = { type: 'root', children: [
-      { type: 'element', tagName: 'h2', children: [] },
-      { type: 'element', tagName: 'p', children: [] },
-      { type: 'element', tagName: 'p', properties: { class: 'x' }, children: [] },
-    ] };
+    const tree = {
+      type: 'root',
+      children: [
+        { type: 'element', tagName: 'h2', children: [] },
+        { type: 'element', tagName: 'p', children: [] },
+        { type: 'element', tagName: 'p', properties: { class: 'x' }, children: [] },
+      ],
+    };
     rehypeParagraphIds()(tree);
-    expect(tree.children.map((c) => (c as { properties?: { id?: string } }).properties?.id)).toEqual([undefined, 'p-1', 'p-2']);
+    expect(tree.children.map((c) => (c as { properties?: { id?: string } }).properties?.id)).toEqual([
+      undefined,
+      'p-1',
+      'p-2',
+    ]);
     expect(paragraphId(0)).toBe('p-1');
   });
 });

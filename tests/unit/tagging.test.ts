@@ -26,7 +26,11 @@ describe('tagging', () => {
       '“官方带娃”课后服务全覆盖，同时落实“双减”。',
     ];
     const evidence = findEvidence(paragraphs, measures, ['一、深化县管校聘改革']);
-    expect(evidence.map((e) => e.measure)).toEqual(['county-managed-teachers', 'after-school-services', 'double-reduction']);
+    expect(evidence.map((e) => e.measure)).toEqual([
+      'county-managed-teachers',
+      'after-school-services',
+      'double-reduction',
+    ]);
     const [kgxp, after, dr] = evidence;
     expect(kgxp).toMatchObject({ mentions: 4, inHeading: true, confidence: 'high' });
     expect(kgxp!.paragraphs).toEqual([
@@ -43,8 +47,18 @@ describe('tagging', () => {
 
 describe('tagging with precision', () => {
   const taxonomy: MeasureTerms[] = [
-    { id: 'after-school-services', name: '课后服务', aliases: ['5+2', '托管服务'], aliasContext: { '5+2': ['课后', '托管', '每周'] } },
-    { id: 'diverse-high-schools', name: '普通高中多样化', aliases: ['普通高中', '特色高中'], aliasContext: { 普通高中: ['多样化', '特色', '新建'] } },
+    {
+      id: 'after-school-services',
+      name: '课后服务',
+      aliases: ['5+2', '托管服务'],
+      aliasContext: { '5+2': ['课后', '托管', '每周'] },
+    },
+    {
+      id: 'diverse-high-schools',
+      name: '普通高中多样化',
+      aliases: ['普通高中', '特色高中'],
+      aliasContext: { 普通高中: ['多样化', '特色', '新建'] },
+    },
     { id: 'higher-education', name: '高等教育', aliases: ['大学'] },
     { id: 'school-district-governance', name: '学区化治理', aliases: ['大学区', '学区长'] },
     { id: 'ideological-education', name: '思政课一体化', aliases: ['德育'] },
@@ -55,7 +69,10 @@ describe('tagging with precision', () => {
     { id: 'county-managed-teachers', name: '县管校聘', aliases: [] },
     { id: 'teacher-rotation', name: '教师交流轮岗', aliases: ['交流轮岗'] },
   ];
-  const ids = (paragraphs: string[], headings: string[] = []) => findEvidence(paragraphs, taxonomy, headings).filter((e) => e.mentions > 0).map((e) => e.measure);
+  const ids = (paragraphs: string[], headings: string[] = []) =>
+    findEvidence(paragraphs, taxonomy, headings)
+      .filter((e) => e.mentions > 0)
+      .map((e) => e.measure);
 
   it('counts a context-qualified alias only with one of its words in the same sentence', () => {
     expect(ids(['全市5个中心城区+2个新区统一公布划片结果。'])).toEqual([]);
@@ -73,10 +90,21 @@ describe('tagging with precision', () => {
   it('does not count a measure named only in an enumeration of values or criteria', () => {
     const values = findEvidence(['坚持德育为先、智育为本、体育为基、美育为根、劳动教育为要。'], taxonomy);
     expect(values.every((e) => e.mentions === 0 && e.listed > 0)).toBe(true);
-    const criteria = findEvidence(['综合素质评价从思想品德、学业水平、身心健康、艺术素养、社会实践五个方面记录学生成长。'], taxonomy);
-    expect(criteria.find((e) => e.measure === 'arts-culture')).toMatchObject({ mentions: 0, listed: 1, confidence: 'low' });
+    const criteria = findEvidence(
+      ['综合素质评价从思想品德、学业水平、身心健康、艺术素养、社会实践五个方面记录学生成长。'],
+      taxonomy,
+    );
+    expect(criteria.find((e) => e.measure === 'arts-culture')).toMatchObject({
+      mentions: 0,
+      listed: 1,
+      confidence: 'low',
+    });
     // A short list of practices still counts.
-    expect(ids(['深化集团化办学、县管校聘、教师交流轮岗改革。']).sort()).toEqual(['county-managed-teachers', 'group-schooling', 'teacher-rotation']);
+    expect(ids(['深化集团化办学、县管校聘、教师交流轮岗改革。']).sort()).toEqual([
+      'county-managed-teachers',
+      'group-schooling',
+      'teacher-rotation',
+    ]);
   });
 
   it('ranks by evidence: a quantified mention is medium, a passing one low', () => {

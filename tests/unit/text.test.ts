@@ -27,7 +27,10 @@ describe('reading a case body', () => {
   });
   it('finds lines with unescaped markup, not escaped ones', () => {
     expect(unescapedMarkup('甲\\<乙\\>\n丙<script>\n丁\\{x\\}\n戊}')).toEqual(['丙<script>', '戊}']);
-    expect(unescapedMarkup('见[通知](javascript:alert(1))\n![图](x.png)\n引\\[1\\](注)')).toEqual(['见[通知](javascript:alert(1))', '![图](x.png)']);
+    expect(unescapedMarkup('见[通知](javascript:alert(1))\n![图](x.png)\n引\\[1\\](注)')).toEqual([
+      '见[通知](javascript:alert(1))',
+      '![图](x.png)',
+    ]);
   });
   it('excerpts around the first term found', () => {
     const text = '甲'.repeat(100) + '县管校聘' + '乙'.repeat(100);

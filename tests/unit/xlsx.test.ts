@@ -6,8 +6,22 @@ describe('xlsx workbook', () => {
   it('writes one sheet per table with typed numbers, a frozen bold header and widths from the content', async () => {
     const bytes = await workbook(
       [
-        { name: '案例', header: ['id', '标题'], rows: [['a', '从“有学上”到“上好学”'], ['b', null]] },
-        { name: '关键数字', header: ['数值', '单位'], rows: [[31.92, '万个'], [1980, '个']] },
+        {
+          name: '案例',
+          header: ['id', '标题'],
+          rows: [
+            ['a', '从“有学上”到“上好学”'],
+            ['b', null],
+          ],
+        },
+        {
+          name: '关键数字',
+          header: ['数值', '单位'],
+          rows: [
+            [31.92, '万个'],
+            [1980, '个'],
+          ],
+        },
       ],
       'test',
     );
@@ -27,7 +41,9 @@ describe('xlsx workbook', () => {
   it('caps wide columns and wraps their text', async () => {
     const long = '新增优质学位1980个，'.repeat(10);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await workbook([{ name: 's', header: ['摘要'], rows: [[long]] }], 't')) as unknown as ArrayBuffer);
+    await book.xlsx.load(
+      (await workbook([{ name: 's', header: ['摘要'], rows: [[long]] }], 't')) as unknown as ArrayBuffer,
+    );
     const column = book.worksheets[0]!.getColumn(1);
     expect(column.width).toBe(60);
     expect(book.worksheets[0]!.getCell('A2').alignment?.wrapText).toBe(true);

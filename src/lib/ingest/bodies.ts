@@ -35,10 +35,27 @@ export function mostNamedBody(text: string, data: DivisionDataset, hints: readon
 }
 
 /** Where a section's reporting body is named. */
-export function guessBody(section: Section, masthead: Masthead, meta: DocumentMeta, docTitleLines: string[], data: DivisionDataset, hints: string[]): BodyGuess {
+export function guessBody(
+  section: Section,
+  masthead: Masthead,
+  meta: DocumentMeta,
+  docTitleLines: string[],
+  data: DivisionDataset,
+  hints: string[],
+): BodyGuess {
   const sig = section.marker?.signature ?? section.closing?.signature;
-  if (section.marker) return { mention: section.marker.org, from: `${section.marker.kind === 'signature' ? 'signature' : 'heading line'} “${section.marker.text}” (line ${section.marker.line})`, ...(sig && { author: sig.name, authorRole: sig.role }) };
-  if (section.closing) return { mention: section.closing.org, from: `closing signature (line ${section.closing.line})`, ...(sig && { author: sig.name, authorRole: sig.role }) };
+  if (section.marker)
+    return {
+      mention: section.marker.org,
+      from: `${section.marker.kind === 'signature' ? 'signature' : 'heading line'} “${section.marker.text}” (line ${section.marker.line})`,
+      ...(sig && { author: sig.name, authorRole: sig.role }),
+    };
+  if (section.closing)
+    return {
+      mention: section.closing.org,
+      from: `closing signature (line ${section.closing.line})`,
+      ...(sig && { author: sig.name, authorRole: sig.role }),
+    };
   const last = section.items.filter((i) => i.kind === 'paragraph').at(-1)?.text ?? '';
   const trailing = /[（(]([^（）()]{2,24})[)）]$/.exec(last.slice(-40))?.[1];
   const fromTrailing = trailing ? findOrgs(trailing, data, hints)[0] : undefined;
@@ -46,9 +63,15 @@ export function guessBody(section: Section, masthead: Masthead, meta: DocumentMe
   const titles = (section.titleLines.length ? section.titleLines : docTitleLines).join(' ');
   const fromTitle = findOrgs(titles, data, hints)[0];
   if (fromTitle) return { mention: fromTitle, from: 'title' };
-  const fromMasthead = findOrgs([masthead.publisher, masthead.publication].filter(Boolean).join(' '), data, hints).find((m) => m.place);
+  const fromMasthead = findOrgs([masthead.publisher, masthead.publication].filter(Boolean).join(' '), data, hints).find(
+    (m) => m.place,
+  );
   if (fromMasthead) return { mention: fromMasthead, from: 'masthead' };
-  for (const [field, value] of [['source', meta.source], ['author', meta.author], ['publication', meta.publication]] as const) {
+  for (const [field, value] of [
+    ['source', meta.source],
+    ['author', meta.author],
+    ['publication', meta.publication],
+  ] as const) {
     const fromMeta = value ? findOrgs(value, data, hints).find((m) => m.place) : undefined;
     if (fromMeta) return { mention: fromMeta, from: `document metadata (${field}: ${value})` };
   }
@@ -61,28 +84,44 @@ export function guessBody(section: Section, masthead: Masthead, meta: DocumentMe
 }
 
 /** The place of a body: its printed place, or for `区教育局` the place the masthead/title names. */
-export function placeOf(mention: OrgMention | undefined, context: string[], data: DivisionDataset, hints: string[]): { chain?: PlaceChain; note?: string } {
+export function placeOf(
+  mention: OrgMention | undefined,
+  context: string[],
+  data: DivisionDataset,
+  hints: string[],
+): { chain?: PlaceChain; note?: string } {
   if (mention?.place) return { chain: parsePlace(mention.place, data, hints) };
   for (const text of context) {
     const places = placesIn(text, data);
-    const wanted = mention?.generic === '区' || mention?.generic === '县' ? '县区' : mention?.generic === '市' ? '市' : undefined;
+    const wanted =
+      mention?.generic === '区' || mention?.generic === '县' ? '县区' : mention?.generic === '市' ? '市' : undefined;
     const hit = places.find((p) => !wanted || p.level === wanted) ?? places[0];
     if (hit) {
       const chain = parsePlace(hit.name, data, hints);
-      if (chain) return { chain, note: `place of “${mention?.text ?? 'the body'}” taken from “${text.length > 30 ? `${text.slice(0, 30)}…` : text}”` };
+      if (chain)
+        return {
+          chain,
+          note: `place of “${mention?.text ?? 'the body'}” taken from “${text.length > 30 ? `${text.slice(0, 30)}…` : text}”`,
+        };
     }
   }
   return {};
 }
 
 /** The body's canonical name, or what stands in for it, and what the editor should check. */
-export function bodyName(guess: BodyGuess, chain: PlaceChain | undefined, masthead: Masthead): { body: string; note?: string } {
+export function bodyName(
+  guess: BodyGuess,
+  chain: PlaceChain | undefined,
+  masthead: Masthead,
+): { body: string; note?: string } {
   if (!guess.mention) {
     const body = masthead.publisher ?? PLACEHOLDER_BODY;
     return { body, note: `reporting body not found in the text: \`body:\` set to “${body}”` };
   }
   const body = chain ? canonicalBody(chain, guess.mention.type) : guess.mention.text;
-  return body !== guess.mention.text ? { body, note: `reporting body printed as “${guess.mention.text}”, completed to “${body}”` } : { body };
+  return body !== guess.mention.text
+    ? { body, note: `reporting body printed as “${guess.mention.text}”, completed to “${body}”` }
+    : { body };
 }
 
 /** Region path names of a place chain: ['河南省', '郑州市', '金水区']. */
@@ -98,7 +137,12 @@ export interface RegionPick {
   note?: string;
 }
 
-export function pickRegion(chain: PlaceChain | undefined, text: string, regions: readonly Region[], data: DivisionDataset): RegionPick {
+export function pickRegion(
+  chain: PlaceChain | undefined,
+  text: string,
+  regions: readonly Region[],
+  data: DivisionDataset,
+): RegionPick {
   if (chain) {
     const path = chainPath(chain);
     const ids = new Map(regions.map((r) => [r.id, r]));
@@ -133,16 +177,29 @@ export function pickRegion(chain: PlaceChain | undefined, text: string, regions:
   }
   // No body with a place: the place the text names most often (a county/district before a city).
   const counts = new Map<string, { level: string; n: number }>();
-  for (const p of placesIn(text.slice(0, 50_000), data)) counts.set(p.name, { level: p.level, n: (counts.get(p.name)?.n ?? 0) + 1 });
+  for (const p of placesIn(text.slice(0, 50_000), data))
+    counts.set(p.name, { level: p.level, n: (counts.get(p.name)?.n ?? 0) + 1 });
   const rank = { 县区: 0, 市: 1, 省: 2 } as Record<string, number>;
-  const named = [...counts].filter(([, c]) => c.n >= 2).sort((a, b) => rank[a[1].level]! - rank[b[1].level]! || b[1].n - a[1].n)[0];
+  const named = [...counts]
+    .filter(([, c]) => c.n >= 2)
+    .sort((a, b) => rank[a[1].level]! - rank[b[1].level]! || b[1].n - a[1].n)[0];
   const guessed = named ? parsePlace(named[0], data) : undefined;
   if (guessed) {
     const pick = pickRegion(guessed, '', regions, data);
-    return { ...pick, exact: false, note: `no place in the reporting body: region guessed from the place the text names most often (${named![0]}, ${named![1].n}×)${pick.note ? `; ${pick.note}` : ''}` };
+    return {
+      ...pick,
+      exact: false,
+      note: `no place in the reporting body: region guessed from the place the text names most often (${named![0]}, ${named![1].n}×)${pick.note ? `; ${pick.note}` : ''}`,
+    };
   }
   const order = { 县区: 0, 市: 1, 省: 2 } as const;
   const mentioned = regions.filter((r) => text.includes(r.name)).sort((a, b) => order[a.level] - order[b.level]);
-  if (mentioned[0]) return { region: mentioned[0], exact: false, proposed: [], note: `no place in the reporting body: region guessed from the text (${mentioned[0].name})` };
+  if (mentioned[0])
+    return {
+      region: mentioned[0],
+      exact: false,
+      proposed: [],
+      note: `no place in the reporting body: region guessed from the text (${mentioned[0].name})`,
+    };
   return { exact: false, proposed: [], note: 'no region found: set `region:` by hand' };
 }

@@ -61,7 +61,14 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
 
   // Body and region.
   const guess = guessBody(section, masthead, ctx.meta, ctx.docTitleLines, data, hints);
-  const context = [masthead.publisher, masthead.publication, ...masthead.other, printed, head.title, paragraphs[0]].filter((s): s is string => !!s);
+  const context = [
+    masthead.publisher,
+    masthead.publication,
+    ...masthead.other,
+    printed,
+    head.title,
+    paragraphs[0],
+  ].filter((s): s is string => !!s);
   const place = placeOf(guess.mention, context, data, hints);
   if (place.note) uncertain.push(place.note);
   const named = bodyName(guess, place.chain, masthead);
@@ -92,21 +99,36 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
     selected = proposal.low.slice(0, 1);
     uncertain.push(`written with --force: \`measures:\` holds only the best passing mention (${selected[0]!.measure})`);
   } else if (notCase && ctx.force && !selected.length) {
-    uncertain.push('written with --force but no measure is mentioned at all: add one to `measures:` or the build fails');
+    uncertain.push(
+      'written with --force but no measure is mentioned at all: add one to `measures:` or the build fails',
+    );
   }
-  const measureLines = [...selected.map((e) => line(e, true)), ...proposal.low.filter((e) => !selected.includes(e)).map((e) => line(e, false))];
+  const measureLines = [
+    ...selected.map((e) => line(e, true)),
+    ...proposal.low.filter((e) => !selected.includes(e)).map((e) => line(e, false)),
+  ];
   const ranked = selected.map((e) => byId.get(e.measure)).filter((m): m is MeasureRecord => !!m);
 
   // Figures.
   const figures = extractFigures(paragraphs, { measures: ranked, headings: headlines });
-  if (figures.length < 3) uncertain.push(`only ${figures.length} key figure(s) found: add figures by hand if the text has more`);
+  if (figures.length < 3)
+    uncertain.push(`only ${figures.length} key figure(s) found: add figures by hand if the text has more`);
 
   // People, title, summary, date.
   const bylines = [...(ctx.compilation ? [] : ctx.docBylines), ...section.bylines];
   const author = guess.author ?? (bylines.length ? bylines.map((b) => b.name).join('、') : undefined);
   const authorRole = guess.authorRole ?? bylines[0]?.role;
-  const title = printed.length >= 4 ? printed : `${body}：${ranked.slice(0, 3).map((m) => m.name).join('、') || '工作报告'}`;
-  if (printed.length < 4) uncertain.push('no printed title: `title:` drafted from the body and its measures — write one');
+  const title =
+    printed.length >= 4
+      ? printed
+      : `${body}：${
+          ranked
+            .slice(0, 3)
+            .map((m) => m.name)
+            .join('、') || '工作报告'
+        }`;
+  if (printed.length < 4)
+    uncertain.push('no printed title: `title:` drafted from the body and its measures — write one');
   const terms = selected.flatMap((e) => e.paragraphs.flatMap((p) => p.terms));
   const drafted = extractiveSummary(paragraphs, { terms });
   const summary = drafted && drafted.text.length >= 10 ? drafted.text : `${title}（摘要待写）`.slice(0, 300);
@@ -146,7 +168,9 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
     bodyFrom: guess.from,
     ...(author && { author }),
     ...(authorRole && { authorRole }),
-    region: pick.region ? { code: pick.region.id, trail: regionTrail(pick.region), exact: pick.exact } : { code: '000000', trail: '(none)', exact: false },
+    region: pick.region
+      ? { code: pick.region.id, trail: regionTrail(pick.region), exact: pick.exact }
+      : { code: '000000', trail: '(none)', exact: false },
     date: dated.date,
     ...(dated.dateNote && { dateNote: dated.dateNote }),
     summary,
@@ -154,8 +178,21 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
     headings: headings.length,
     measures: measureLines,
     figures: figures.map(({ score: _s, ...f }) => f),
-    removed: section.removed.map((r) => ({ kind: r.kind, line: r.line, text: r.text, ...(r.keptAt && { keptAt: r.keptAt }) })),
+    removed: section.removed.map((r) => ({
+      kind: r.kind,
+      line: r.line,
+      text: r.text,
+      ...(r.keptAt && { keptAt: r.keptAt }),
+    })),
     uncertain,
   };
-  return { fm, report, section, ...(place.chain && { chain: place.chain }), low: measureLines.filter((m) => !m.proposed), write: report.written, proposedRegions: pick.proposed };
+  return {
+    fm,
+    report,
+    section,
+    ...(place.chain && { chain: place.chain }),
+    low: measureLines.filter((m) => !m.proposed),
+    write: report.written,
+    proposedRegions: pick.proposed,
+  };
 }

@@ -7,7 +7,8 @@
 import { hasHan, isHan } from '../han.ts';
 
 /** CJK punctuation, full-width forms, curly quotes, ellipsis and dashes. */
-const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
+const CJK_PUNCT =
+  '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
 const CJK_PUNCT_RE = new RegExp(`[${CJK_PUNCT}]`);
 
 /** A Chinese character or a CJK punctuation mark. */
@@ -25,7 +26,9 @@ export function normalizeChars(line: string): string {
   return line
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
     .trim();
 }
 
@@ -44,14 +47,31 @@ function splitUrls(s: string): { text: string; url: boolean }[] {
 }
 
 const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
-  splitUrls(s).map((p) => (p.url ? p.text : fn(p.text))).join('');
+  splitUrls(s)
+    .map((p) => (p.url ? p.text : fn(p.text)))
+    .join('');
 
 const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const isCjkCode = (c: number) =>
-  c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
-  (c >= 0xff5b && c <= 0xff65) || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x2014 || c === 0xb7 || c === 0x2022;
-const isIdeographCode = (c: number) => c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+  c === 0x3007 ||
+  (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0x3000 && c <= 0x303f) ||
+  (c >= 0xff01 && c <= 0xff0f) ||
+  (c >= 0xff1a && c <= 0xff20) ||
+  (c >= 0xff3b && c <= 0xff40) ||
+  (c >= 0xff5b && c <= 0xff65) ||
+  c === 0x2018 ||
+  c === 0x2019 ||
+  c === 0x201c ||
+  c === 0x201d ||
+  c === 0x2026 ||
+  c === 0x2014 ||
+  c === 0xb7 ||
+  c === 0x2022;
+const isIdeographCode = (c: number) =>
+  c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const FULL_CODES: Record<number, string> = { 0x2c: '，', 0x3a: '：', 0x3b: '；', 0x3f: '？', 0x21: '！' };
@@ -118,7 +138,8 @@ export function fullWidthPunctuation(s: string): string {
       }
     }
     // A converted parenthesis is CJK punctuation for its neighbours.
-    const code = (j: number) => (j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j));
+    const code = (j: number) =>
+      j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j);
     const out: string[] = [];
     let from = 0;
     const put = (i: number, r: string) => {
@@ -139,7 +160,12 @@ export function fullWidthPunctuation(s: string): string {
       if (full) {
         if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
         if (isCjkCode(p) || isCjkCode(q)) put(i, full);
-        else if (chinese && !(isLatinCode(p) && isLatinCode(q)) && !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)) put(i, full);
+        else if (
+          chinese &&
+          !(isLatinCode(p) && isLatinCode(q)) &&
+          !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)
+        )
+          put(i, full);
       } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
     }
     if (!from) return t;
@@ -185,10 +211,13 @@ export function tidySpaces(s: string): string {
  * numbers or CJK punctuation (other than quotes) are dropped.
  */
 export function tidyHeadingSpaces(s: string): string {
-  const keepNeighbour = (c: string | undefined) => isHan(c) || c === '“' || c === '”' || c === '‘' || c === '’' || isLatin(c);
+  const keepNeighbour = (c: string | undefined) =>
+    isHan(c) || c === '“' || c === '”' || c === '‘' || c === '’' || isLatin(c);
   return s
     .replace(/ {2,}/g, ' ')
-    .replace(/ /g, (sp, i: number, all: string) => (keepNeighbour(all[i - 1]) && keepNeighbour(all[i + 1]) ? sp : isCjk(all[i - 1]) || isCjk(all[i + 1]) ? '' : sp))
+    .replace(/ /g, (sp, i: number, all: string) =>
+      keepNeighbour(all[i - 1]) && keepNeighbour(all[i + 1]) ? sp : isCjk(all[i - 1]) || isCjk(all[i + 1]) ? '' : sp,
+    )
     .trim();
 }
 
@@ -222,8 +251,10 @@ export function isImageRef(line: string): boolean {
   return /^!?\[[^\]]*\]\([^)]*\)$/.test(t) || /^\S*\.(jpe?g|png|gif|webp|bmp|svg)\)?$/i.test(t);
 }
 
-const CHROME_WORDS = /加入收藏|设为首页|联系站长|联系我们|网站地图|网站首页|返回首页|返回顶部|打印本页|关闭窗口|字号[:：]?\s*[【[]?大|分享到|扫一扫|版权所有|Copyright|ICP备|公网安备|上一篇|下一篇|浏览次数|阅读次数|点击数[:：]|当前位置[:：]|您现在的位置|旧版/gi;
-const FOOTER_LINE = /^(本期送|送[:：]|发[:：]|报[:：]|抄送|抄报|分送|印发[:：]|责任编辑|编辑[:：]|审核[:：]|审校|校对[:：]|签发[:：]|核稿|联系电话|联系人[:：]|(共印|印)\s*\d+\s*份)/;
+const CHROME_WORDS =
+  /加入收藏|设为首页|联系站长|联系我们|网站地图|网站首页|返回首页|返回顶部|打印本页|关闭窗口|字号[:：]?\s*[【[]?大|分享到|扫一扫|版权所有|Copyright|ICP备|公网安备|上一篇|下一篇|浏览次数|阅读次数|点击数[:：]|当前位置[:：]|您现在的位置|旧版/gi;
+const FOOTER_LINE =
+  /^(本期送|送[:：]|发[:：]|报[:：]|抄送|抄报|分送|印发[:：]|责任编辑|编辑[:：]|审核[:：]|审校|校对[:：]|签发[:：]|核稿|联系电话|联系人[:：]|(共印|印)\s*\d+\s*份)/;
 const LINKS_LINE = /^(相关链接|相关阅读|相关新闻|相关文章|延伸阅读|推荐阅读|热点推荐)[:：]?$/;
 
 /**
@@ -269,7 +300,8 @@ export function leadSentence(s: string): string | undefined {
   return /^([^，,。；;！!？?：:]{4,14})[。.]/.exec(s.trim())?.[1];
 }
 
-const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节篇])/;
+const NUMBERED =
+  /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部分章节篇])/;
 
 /** Starts with a heading number: `一、`, `（一）`, `1.`, `第二部分`. */
 export function numberedPrefix(s: string): string | undefined {
@@ -394,10 +426,15 @@ export function dedupeParagraphs(paragraphs: readonly string[]): Duplicate[] {
     });
   }
   // Longest first, so that a fragment is attributed to the paragraph that contains it.
-  const order = keys.map((_, i) => i).filter((i) => !dropped.has(i) && isFragment(i)).sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
+  const order = keys
+    .map((_, i) => i)
+    .filter((i) => !dropped.has(i) && isFragment(i))
+    .sort((a, b) => keys[b]!.length - keys[a]!.length || a - b);
   for (const i of order) {
     const k = keys[i]!;
-    const holders = (probes.get(k.slice(0, MIN_REPEAT)) ?? []).filter((j) => j !== i && !dropped.has(j) && keys[j]!.length > k.length);
+    const holders = (probes.get(k.slice(0, MIN_REPEAT)) ?? []).filter(
+      (j) => j !== i && !dropped.has(j) && keys[j]!.length > k.length,
+    );
     const j = holders.sort((a, b) => keys[b]!.length - keys[a]!.length || a - b).find((h) => keys[h]!.includes(k));
     if (j === undefined) continue;
     dropped.add(i);

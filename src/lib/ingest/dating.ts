@@ -32,7 +32,8 @@ export interface YearEvidence {
  * each way, so that looking up the clause of every year costs constant time.
  */
 function clauseIndex(text: string) {
-  const isBreak = (c: number) => c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff1a || c === 10;
+  const isBreak = (c: number) =>
+    c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff1a || c === 10;
   const start = new Int32Array(text.length + 1);
   const end = new Int32Array(text.length + 1);
   const open = new Int32Array(text.length + 1);
@@ -133,22 +134,35 @@ export interface DocumentDate {
  * The date of a document: printed in the masthead or given by the metadata, else a year in
  * the title, else the latest year the text reports (a lower bound), else the editor's date.
  */
-export function dateDocument(head: { masthead: Masthead; title: string; dateFrom?: string }, allText: string, fallbackDate?: string): DocumentDate {
+export function dateDocument(
+  head: { masthead: Masthead; title: string; dateFrom?: string },
+  allText: string,
+  fallbackDate?: string,
+): DocumentDate {
   const { masthead, title } = head;
   const uncertain: string[] = [];
   const lower = latestReportedYear(allText);
   if (masthead.date) {
     if (masthead.kind === '网页' && !head.dateFrom) {
       uncertain.push(`date ${masthead.date} is the web page's date, not the original publication's`);
-      return { date: masthead.date, dateNote: `日期取自网页所印的“${masthead.dateLine}”；原文发布日期未印出`, uncertain };
+      return {
+        date: masthead.date,
+        dateNote: `日期取自网页所印的“${masthead.dateLine}”；原文发布日期未印出`,
+        uncertain,
+      };
     }
     return { date: masthead.date, uncertain };
   }
   const year = titleYear(title);
-  if (year) return { date: String(year), dateNote: `文中未印出版日期；标题写明${year}年，故只定为${year}年。`, uncertain };
+  if (year)
+    return { date: String(year), dateNote: `文中未印出版日期；标题写明${year}年，故只定为${year}年。`, uncertain };
   if (lower) {
     uncertain.push(`no date printed: year ${lower.year} inferred as a lower bound (${lower.why})`);
-    return { date: String(lower.year), dateNote: `原文未注明日期；草稿按文中所报最晚年份定为${lower.year}年（${lower.why}），请核对。`, uncertain };
+    return {
+      date: String(lower.year),
+      dateNote: `原文未注明日期；草稿按文中所报最晚年份定为${lower.year}年（${lower.why}），请核对。`,
+      uncertain,
+    };
   }
   if (fallbackDate) {
     uncertain.push(`no date and no year in the text: ${fallbackDate} was given with --date`);
@@ -162,7 +176,11 @@ export function dateDocument(head: { masthead: Masthead; title: string; dateFrom
  * (the page's date is when it was reposted). Not for a date the metadata gives: that is the
  * article's own publication date.
  */
-export function sectionDate(doc: DocumentDate, head: { masthead: Masthead; dateFrom?: string }, sectionText: string): { date: string; dateNote?: string; note?: string } {
+export function sectionDate(
+  doc: DocumentDate,
+  head: { masthead: Masthead; dateFrom?: string },
+  sectionText: string,
+): { date: string; dateNote?: string; note?: string } {
   const { masthead } = head;
   if (masthead.kind === '网页' && masthead.date && !head.dateFrom) {
     const pageYear = Number(masthead.date.slice(0, 4));

@@ -34,7 +34,10 @@ function controlShare(text: string): number {
 export function decodeBytes(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file (0 bytes)' };
   if (bytes.length > maxBytes) {
-    return { ok: false, reason: `file too large (${bytes.length} bytes; the limit is ${maxBytes} bytes — a bulletin is a few tens of KB)` };
+    return {
+      ok: false,
+      reason: `file too large (${bytes.length} bytes; the limit is ${maxBytes} bytes — a bulletin is a few tens of KB)`,
+    };
   }
   let text: string | undefined;
   let encoding: Encoding;

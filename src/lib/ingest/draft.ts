@@ -72,7 +72,11 @@ function yamlOf(data: object, flowKeys: string[] = []): string {
 /** The MDX body: headings and paragraphs separated by blank lines, every block escaped. */
 export function bodyMdx(items: readonly BodyItem[]): string {
   return items
-    .map((it) => (it.kind === 'heading' ? `${'#'.repeat(it.depth ?? 2)} ${escapeMdxBlock(it.text).trimStart()}` : escapeMdxBlock(it.text)))
+    .map((it) =>
+      it.kind === 'heading'
+        ? `${'#'.repeat(it.depth ?? 2)} ${escapeMdxBlock(it.text).trimStart()}`
+        : escapeMdxBlock(it.text),
+    )
     .join('\n\n');
 }
 

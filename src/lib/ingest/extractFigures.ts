@@ -37,28 +37,101 @@ export interface FigureProposal extends FigureLike {
  * 万个); a counted noun that is itself the unit stays with its classifier (个班, 个工作日, 个百分点).
  */
 const UNITS = [
-  '个百分点', '个工作日', '个学时', '个课时', '个小时', '个学期', '个月', '个班(?![级主子长])',
-  '平方米', '人次', '课时', '学时', '小时', '分钟', '亿元', '万元', '元', '公顷',
-  '所', '个', '人', '名', '位', '项', '家', '次', '节', '门', '场', '间', '班', '套', '台', '亩', '条', '支', '批', '篇', '部',
-  '座', '处', '册', '本', '种', '件', '张', '户', '倍', '天', '%',
+  '个百分点',
+  '个工作日',
+  '个学时',
+  '个课时',
+  '个小时',
+  '个学期',
+  '个月',
+  '个班(?![级主子长])',
+  '平方米',
+  '人次',
+  '课时',
+  '学时',
+  '小时',
+  '分钟',
+  '亿元',
+  '万元',
+  '元',
+  '公顷',
+  '所',
+  '个',
+  '人',
+  '名',
+  '位',
+  '项',
+  '家',
+  '次',
+  '节',
+  '门',
+  '场',
+  '间',
+  '班',
+  '套',
+  '台',
+  '亩',
+  '条',
+  '支',
+  '批',
+  '篇',
+  '部',
+  '座',
+  '处',
+  '册',
+  '本',
+  '种',
+  '件',
+  '张',
+  '户',
+  '倍',
+  '天',
+  '%',
 ];
 const UNIT_RE = UNITS.join('|');
 const FIGURE_RE = new RegExp(`(?<![\\d.\\-—/第])(\\d+(?:\\.\\d+)?)(余|多)?(万|亿)?(余|多)?(${UNIT_RE})?`, 'g');
 const FIGURE_IN = new RegExp(`\\d(余|多)?(万|亿)?(${UNIT_RE})`);
 /** Classifiers after which the noun names the figure: 建成236个全国校园足球特色学校. */
-const MEASURE_WORDS = new Set(['所', '个', '名', '位', '家', '项', '门', '场', '间', '套', '台', '条', '支', '批', '篇', '部', '座', '处', '种', '件']);
+const MEASURE_WORDS = new Set([
+  '所',
+  '个',
+  '名',
+  '位',
+  '家',
+  '项',
+  '门',
+  '场',
+  '间',
+  '套',
+  '台',
+  '条',
+  '支',
+  '批',
+  '篇',
+  '部',
+  '座',
+  '处',
+  '种',
+  '件',
+]);
 
 /** Where a place or a total is named rather than the thing measured: 全国共有…, 我市累计… */
-const PLACE_LEAD = /^(全国|全省|全市|全区|全县|全州|全镇|全乡|全旗|全校|各地|各级|我国|我省|我市|我区|我县|本省|本市|本区|本县|该省|该市|该区|该县|市本级|[\u4e00-\u9fff]{1,6}?[省市县区州](?=共有|共|现有|已有|拥有|累计|已))/;
+const PLACE_LEAD =
+  /^(全国|全省|全市|全区|全县|全州|全镇|全乡|全旗|全校|各地|各级|我国|我省|我市|我区|我县|本省|本市|本区|本县|该省|该市|该区|该县|市本级|[\u4e00-\u9fff]{1,6}?[省市县区州](?=共有|共|现有|已有|拥有|累计|已))/;
 /** Leading words that qualify rather than name: 全市共成立… → 义务教育阶段教育集团. */
-const LEADING = /^(其中|目前|截至目前|截止目前|截至|截止|如今|现已|已经|已|并|还|就|也为|也|同时|此外|另外|共计|共有|共|现有|已有|拥有|累计|总计|合计|先后|分别|将|要|计划|力争|争取|预计|继续|实现|全年|年内|确保|当年)+/;
-const TRAILING = /(分别达到|分别达|分别为|达到了|达到|高达|提高了|提高|增长了|增长|增加|下降到|下降|降至|降低|升至|增至|突破|超过|持续稳定在|稳定在|保持在|保持|全部|所有|提升至|提升到|提升|实现|超|约|近|达|为|至|到|了|共|的|占|逾|等|要|将|应|须|、)+$/;
+const LEADING =
+  /^(其中|目前|截至目前|截止目前|截至|截止|如今|现已|已经|已|并|还|就|也为|也|同时|此外|另外|共计|共有|共|现有|已有|拥有|累计|总计|合计|先后|分别|将|要|计划|力争|争取|预计|继续|实现|全年|年内|确保|当年)+/;
+const TRAILING =
+  /(分别达到|分别达|分别为|达到了|达到|高达|提高了|提高|增长了|增长|增加|下降到|下降|降至|降低|升至|增至|突破|超过|持续稳定在|稳定在|保持在|保持|全部|所有|提升至|提升到|提升|实现|超|约|近|达|为|至|到|了|共|的|占|逾|等|要|将|应|须|、)+$/;
 /** Time words at the start of a label, kept out of it (they go to `period` when they give years). */
-const TIME_LEAD = /^(近[一二三四五六七八九十两\d]+年(来)?|((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})年|(到|至|截至|截止|截止到|力争到|争取到)?((?:19|20)\d{2})年(度|底|末|上半年|下半年|春季|秋季)?(以来|至今|起)?|([一二三四五六七八九十两]+|\d{1,2})年(来|间|内)?(?=累计|共|来|[\u4e00-\u9fff])|十[一二三四五]五(期间|以来|末)?|今年(以来|底)?|去年(底)?|当年|全年|年内)/;
+const TIME_LEAD =
+  /^(近[一二三四五六七八九十两\d]+年(来)?|((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})年|(到|至|截至|截止|截止到|力争到|争取到)?((?:19|20)\d{2})年(度|底|末|上半年|下半年|春季|秋季)?(以来|至今|起)?|([一二三四五六七八九十两]+|\d{1,2})年(来|间|内)?(?=累计|共|来|[\u4e00-\u9fff])|十[一二三四五]五(期间|以来|末)?|今年(以来|底)?|去年(底)?|当年|全年|年内)/;
 /** Verbs that, alone before a count, leave the naming to the noun after it. */
-const VERB = /^(推进|实施|完成|建成|引进|招聘|培养|评选|评选出|组建|成立|新建|改扩建|新增|创建|认定|命名|打造|开发|培育|立项|获得|荣获|输送|选派|选聘|发放|投入|拨付|启动|支持|建设|开展|举办|承办|列入|实现|达到|共有|拥有|有|确保|建立|遴选|遴选确定|评出|回收|改造|撤并|开设|配备|补充|覆盖|惠及|带动|划分|划分为|设立|设置|聘任|聘请|选聘|组织)$/;
+const VERB =
+  /^(推进|实施|完成|建成|引进|招聘|培养|评选|评选出|组建|成立|新建|改扩建|新增|创建|认定|命名|打造|开发|培育|立项|获得|荣获|输送|选派|选聘|发放|投入|拨付|启动|支持|建设|开展|举办|承办|列入|实现|达到|共有|拥有|有|确保|建立|遴选|遴选确定|评出|回收|改造|撤并|开设|配备|补充|覆盖|惠及|带动|划分|划分为|设立|设置|聘任|聘请|选聘|组织)$/;
 /** Where the noun after a count stops: 5个教育集团|被评为… */
-const NOUN_STOP = /被|为|是|在|获|荣|实现|达|成功|共|已|均|全部|分别|按时|如期|和|与|及|参与|覆盖|通过|进行|得到|的|到|赴|前往|开展|完成|参加/;
+const NOUN_STOP =
+  /被|为|是|在|获|荣|实现|达|成功|共|已|均|全部|分别|按时|如期|和|与|及|参与|覆盖|通过|进行|得到|的|到|赴|前往|开展|完成|参加/;
 /** A comparison: the year or period after it is the base, not the figure's period. */
 const COMPARISON_AT = /(?:较|比|相比|与)\s*(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|上一年|同期|上学期)|同比|环比/;
 const COMPARISON = new RegExp(`^(?:${COMPARISON_AT.source})`);
@@ -67,15 +140,25 @@ const COMPARISON_IN = /(?:较|比|同比|环比|相比|与)\s*(?:(?:19|20)\d{2}�
 const clauseBreak = /[，,。；;：:！!？?、“”《》\s]/;
 const sentenceBreak = /[。；;！!？?]/;
 
-const FIVE_YEAR_PLANS: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
+const FIVE_YEAR_PLANS: Record<string, number> = {
+  十一五: 2006,
+  十二五: 2011,
+  十三五: 2016,
+  十四五: 2021,
+  十五五: 2026,
+};
 
 /** Words that make a clause a plan, not an achievement. */
-const TARGET_WORDS = /力争|争取|计划(?=[到至于在将再新建投完实达使])|预计|目标|拟(?=[新建投完实达在将])|(?:将|要)(?=新建|新增|建成|实现|达到|完成|改扩建|增加|投入|培训|招聘|创建|保持|提高|提升|引进|培育|创评)|(?:^|[，,；;])(?:到|至)(?:19|20)\d{2}年/;
+const TARGET_WORDS =
+  /力争|争取|计划(?=[到至于在将再新建投完实达使])|预计|目标|拟(?=[新建投完实达在将])|(?:将|要)(?=新建|新增|建成|实现|达到|完成|改扩建|增加|投入|培训|招聘|创建|保持|提高|提升|引进|培育|创评)|(?:^|[，,；;])(?:到|至)(?:19|20)\d{2}年/;
 const INPUT_MONEY = /投入|投资|资金|经费|拨付|拨款|安排|筹措|补助|补贴|预算|支出|奖补|发放/;
 /** People put in: the verb governs them (招聘教师, 选派18名骨干教师), not 参加培训的学生. */
-const INPUT_PEOPLE = /(招聘|招录|引进|补充|选派|派出|配备|交流|轮岗|支教|培训|培育)(了)?[^，,。]{0,6}?(教师|校长|人才|干部|人员|名师|骨干|专家)|(教师|校长)[^，,。]{0,4}?(交流|轮岗|支教)|(招聘|招录|引进|补充|选派|配备|培训)$/;
-const CONTEXT_WORDS = /共有|现有|拥有|已有|辖区(内)?有|在校生|在校学生|在园幼儿|在园|常住人口|户籍人口|总人口|服务人口|学校总数|(?:^|[，,])(?:全国|全省|全市|全区|全县|我市|我区|我县)?有$/;
-const RESULT_WORDS = /新增|建成|实现|达到|达|覆盖|提升|提高|增长|增加|惠及|创建|完成|累计|新建|改扩建|消除|下降|降至|获评|获得|荣获|认定|培育|组建|成立/;
+const INPUT_PEOPLE =
+  /(招聘|招录|引进|补充|选派|派出|配备|交流|轮岗|支教|培训|培育)(了)?[^，,。]{0,6}?(教师|校长|人才|干部|人员|名师|骨干|专家)|(教师|校长)[^，,。]{0,4}?(交流|轮岗|支教)|(招聘|招录|引进|补充|选派|配备|培训)$/;
+const CONTEXT_WORDS =
+  /共有|现有|拥有|已有|辖区(内)?有|在校生|在校学生|在园幼儿|在园|常住人口|户籍人口|总人口|服务人口|学校总数|(?:^|[，,])(?:全国|全省|全市|全区|全县|我市|我区|我县)?有$/;
+const RESULT_WORDS =
+  /新增|建成|实现|达到|达|覆盖|提升|提高|增长|增加|惠及|创建|完成|累计|新建|改扩建|消除|下降|降至|获评|获得|荣获|认定|培育|组建|成立/;
 
 function unitWeight(unit: string): number {
   if (/元/.test(unit) || unit === '%' || unit === '个百分点') return 3;
@@ -145,7 +228,13 @@ function sentenceLead(sentence: string): string | undefined {
   return /^((?:19|20)\d{2}年(?:度|底|末)?)(?=[\u4e00-\u9fff])/.exec(body)?.[1];
 }
 
-function kindOf(clause: string, sentencePrefix: string, unit: string, hasTargetYear: boolean, rest: string): FigureKind {
+function kindOf(
+  clause: string,
+  sentencePrefix: string,
+  unit: string,
+  hasTargetYear: boolean,
+  rest: string,
+): FigureKind {
   // 将新建改扩建公办幼儿园25所…列入民生实事: 将 is 把 here, not “will”.
   const ba = /^[^。；;]{0,60}?(列入|纳入|作为|列为|写入|确定为)/.test(rest);
   const target = (t: string) => TARGET_WORDS.test(ba ? t.replace(/将/g, '') : t);
@@ -184,10 +273,19 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       if (!unitWord && !HAN_START.test(after)) continue;
       if (insideBookTitle(p, at)) continue;
       // A list of values (分别达93.16%、97.96%…, 87%和92%) cannot be paired with labels safely.
-      if (/^[、和及至~\-—]\s*\d/.test(after) || /\d[%个所人名]?\s*[、和及至到~\-—]$/.test(p.slice(Math.max(0, at - 8), at))) continue;
+      if (
+        /^[、和及至~\-—]\s*\d/.test(after) ||
+        /\d[%个所人名]?\s*[、和及至到~\-—]$/.test(p.slice(Math.max(0, at - 8), at))
+      )
+        continue;
       const unit = `${mult ?? ''}${unitWord ?? ''}`;
       const value = Number(num);
-      if (!Number.isFinite(value) || Math.abs(value) > 1e15 || (Number.isInteger(value) && !Number.isSafeInteger(value))) continue;
+      if (
+        !Number.isFinite(value) ||
+        Math.abs(value) > 1e15 ||
+        (Number.isInteger(value) && !Number.isSafeInteger(value))
+      )
+        continue;
       if (value < 2 && unit !== '%' && !/[万亿]/.test(unit) && unit !== '个百分点') continue;
 
       // “由484家压减至85家”, “130.18亿元的93.5%”: the first number is not a figure of its own.
@@ -242,12 +340,22 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       }
       if (label.length > 12) {
         // 就按时为辖区学生发放各级各类资助金 → 发放各级各类资助金
-        const verb = [...label.matchAll(/发放|投入|新增|新建|建成|组建|招聘|引进|培训|评选|完成|培养|选派|实施|创建|认定|建立|开设|开展|覆盖|惠及|参与/g)].at(-1);
+        const verb = [
+          ...label.matchAll(
+            /发放|投入|新增|新建|建成|组建|招聘|引进|培训|评选|完成|培养|选派|实施|创建|认定|建立|开设|开展|覆盖|惠及|参与/g,
+          ),
+        ].at(-1);
         if (verb && verb.index > 0 && label.length - verb.index >= 4) label = label.slice(verb.index);
       }
       // A rate of time (每周5天) describes a rule, not a figure worth showing.
       // …nor a phrase cut at a preposition (努力向40分钟课堂要质量).
-      if (label.length < 2 || /^\d/.test(label) || /^每[周天日月年学期节课]{1,2}$/.test(label) || /[向把对从被给]$/.test(label)) continue;
+      if (
+        label.length < 2 ||
+        /^\d/.test(label) ||
+        /^每[周天日月年学期节课]{1,2}$/.test(label) ||
+        /[向把对从被给]$/.test(label)
+      )
+        continue;
       // 30多亿元, 6万余名, 85%以上: keep the approximation as the text states it.
       const bound = quoteEnd === end ? (/^(以上|左右)/.exec(after)?.[0] ?? '') : '';
       if (bound) quoteEnd += bound.length;
@@ -267,12 +375,24 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       // 明确提出到2026年，全市将新建…609所: a due year earlier in the sentence, with no other year between.
       const earlier = p.slice(sStart, start);
       // Not 从2018年的74亿元增长到2023年的106亿元: a change between two years is no due date.
-      const due = [...earlier.matchAll(/(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g)].at(-1);
-      if (!period && due && !/从(?:19|20)\d{2}年/.test(earlier) && !/(?:19|20)\d{2}年/.test(earlier.slice(due.index + due[0].length))) {
+      const due = [
+        ...earlier.matchAll(
+          /(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g,
+        ),
+      ].at(-1);
+      if (
+        !period &&
+        due &&
+        !/从(?:19|20)\d{2}年/.test(earlier) &&
+        !/(?:19|20)\d{2}年/.test(earlier.slice(due.index + due[0].length))
+      ) {
         period = { to: Number(due[1]) };
         targetYear = true;
       }
-      let kind = joined && !TARGET_WORDS.test(clause) && !RESULT_WORDS.test(clause) ? joined.kind : kindOf(clause, p.slice(sStart, at), unit, targetYear, after);
+      let kind =
+        joined && !TARGET_WORDS.test(clause) && !RESULT_WORDS.test(clause)
+          ? joined.kind
+          : kindOf(clause, p.slice(sStart, at), unit, targetYear, after);
       if (targetYear && kind === 'result') kind = 'target';
       // A plan's target without its own year takes the one year its title or headings print
       // (2023年…工作要点); a target with no year at all is not comparable and not proposed.
@@ -293,7 +413,8 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
       if (comparedTo) score -= 2;
       if (paragraph === 0 || sStart === 0) score += 1;
       // 其中…: a part of the total just stated.
-      if (/^其中/.test(clause) || /^其中/.test(p.slice(sStart, start)) || /其中[^，,。]*$/.test(p.slice(sStart, start))) score -= 2;
+      if (/^其中/.test(clause) || /^其中/.test(p.slice(sStart, start)) || /其中[^，,。]*$/.test(p.slice(sStart, start)))
+        score -= 2;
       if (insideParentheses(p, at)) score -= 2;
       if (label.length <= 2 || /等$/.test(prefix)) score -= 3;
       // A span that names no years (近三年, 2019年以来 goes to period) stays in the label.
@@ -329,7 +450,14 @@ export function extractFigures(paragraphs: readonly string[], options: ExtractOp
   // Validate the best few with the build's own check; drop anything it would reject.
   const plain = ranked.slice(0, max * 4).map(({ at: _a, sentence: _s, ...f }) => f);
   // The same check ties every period year to the paragraph or the headings (a period is never invented).
-  const problems = new Set(checkFigures(paragraphs, plain, options.measures.map((m) => m.id), { titles: options.headings ?? [] }).map((p) => p.figure));
+  const problems = new Set(
+    checkFigures(
+      paragraphs,
+      plain,
+      options.measures.map((m) => m.id),
+      { titles: options.headings ?? [] },
+    ).map((p) => p.figure),
+  );
   return plain.filter((_, i) => !problems.has(i)).slice(0, max);
 }
 

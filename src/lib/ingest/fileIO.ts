@@ -5,7 +5,18 @@
  * replace. Writing is ./writePlan.ts.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  type Stats,
+} from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 
@@ -41,7 +52,8 @@ export function readInput(path: string, maxBytes = MAX_FILE_BYTES): InputRead {
     return { ok: false, reason: `cannot read ${path}: ${errorText(error)}` };
   }
   if (!st.isFile()) return { ok: false, reason: `not read: ${path} is ${kindOf(st)}; expected a regular file` };
-  if (st.size > maxBytes) return { ok: false, reason: `file too large (${st.size} bytes; the limit is ${maxBytes} bytes)` };
+  if (st.size > maxBytes)
+    return { ok: false, reason: `file too large (${st.size} bytes; the limit is ${maxBytes} bytes)` };
   let fd: number;
   try {
     // O_NOFOLLOW and O_NONBLOCK: a path swapped for a symlink or a FIFO after the stat neither follows nor hangs.
@@ -54,7 +66,8 @@ export function readInput(path: string, maxBytes = MAX_FILE_BYTES): InputRead {
     if (!now.isFile()) return { ok: false, reason: `not read: ${path} is ${kindOf(now)}; expected a regular file` };
     const buffer = Buffer.alloc(Math.min(maxBytes, now.size) + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { ok: false, reason: `file too large (more than ${maxBytes} bytes)` };
     return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (error) {

@@ -21,10 +21,33 @@ const COMPAT_IDEOGRAPHS = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc
  * the ideograph they stand for (Unicode's EquivalentUnifiedIdeograph data).
  */
 const RADICAL_IDEOGRAPH: Record<string, string> = {
-  '\u2ea0': '民', '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed3': '长',
-  '\u2ed4': '门', '\u2ed8': '青', '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2edd': '食',
-  '\u2ee2': '马', '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦',
-  '\u2ee9': '黄', '\u2eea': '黾', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+  '\u2ea0': '民',
+  '\u2ec4': '西',
+  '\u2ec5': '见',
+  '\u2ec6': '角',
+  '\u2ec9': '贝',
+  '\u2ecb': '车',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2ed8': '青',
+  '\u2ed9': '韦',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee3': '骨',
+  '\u2ee4': '鬼',
+  '\u2ee5': '鱼',
+  '\u2ee6': '鸟',
+  '\u2ee7': '卤',
+  '\u2ee8': '麦',
+  '\u2ee9': '黄',
+  '\u2eea': '黾',
+  '\u2eec': '齐',
+  '\u2eee': '齿',
+  '\u2ef0': '龙',
+  '\u2ef3': '龟',
 };
 /** Line separators other than \n: CR LF, CR, NEL, U+2028, U+2029, form feed, vertical tab. */
 const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029\f\v]/g;
@@ -60,7 +83,8 @@ export interface BidiFinding {
   lines: number[];
 }
 
-const isBidi = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+const isBidi = (c: number) =>
+  (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
 
 /** Removes bidi controls and says where they were (one pass to count, one to remove). */
 export function stripBidi(text: string): { text: string; bidi: BidiFinding } {

@@ -85,7 +85,18 @@ function reject(fileName: string, reason: string, encoding?: string): IngestResu
   return {
     ok: false,
     cases: [],
-    report: { input: fileName, status: 'rejected', reason, ...(encoding && { encoding }), bodies: [], cases: [], removed: [], proposedRegions: [], uncertain: [], files: [] },
+    report: {
+      input: fileName,
+      status: 'rejected',
+      reason,
+      ...(encoding && { encoding }),
+      bodies: [],
+      cases: [],
+      removed: [],
+      proposedRegions: [],
+      uncertain: [],
+      files: [],
+    },
     issues: [reason],
   };
 }
@@ -119,8 +130,14 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
   const head = readHead(doc, read.meta, read.format);
   const sections = doc.sections.filter((s) => s.items.some((i) => i.kind === 'paragraph'));
   if (!sections.length) return reject(fileName, 'no paragraphs of text found', encoding);
-  const allText = [head.title, ...doc.preamble, ...sections.flatMap((s) => [...s.titleLines, ...s.items.map((i) => i.text)])].join('\n');
-  const hints = placesIn(allText, data).filter((p) => p.level !== '县区').map((p) => p.name);
+  const allText = [
+    head.title,
+    ...doc.preamble,
+    ...sections.flatMap((s) => [...s.titleLines, ...s.items.map((i) => i.text)]),
+  ].join('\n');
+  const hints = placesIn(allText, data)
+    .filter((p) => p.level !== '县区')
+    .map((p) => p.name);
   const dated = dateDocument(head, allText, options.fallbackDate);
 
   const built = sections.map((section) =>
@@ -141,27 +158,44 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
   );
   // Only a text that would be published needs a date; one that is not a case says so instead.
   if (dated.date === undefined && built.some((b) => b.write)) {
-    return reject(fileName, 'no date printed and no year in the text: pass --date YYYY[-MM[-DD]] with the date of the original (dates are never invented)', encoding);
+    return reject(
+      fileName,
+      'no date printed and no year in the text: pass --date YYYY[-MM[-DD]] with the date of the original (dates are never invented)',
+      encoding,
+    );
   }
   const date = dated.date ?? '';
 
   const naming = nameDrafts(built, date, options);
-  const { record, notes: sourceNotes } = sourceRecord(built, head, { date, ...(dated.dateNote && { dateNote: dated.dateNote }) }, options.seedFile);
+  const { record, notes: sourceNotes } = sourceRecord(
+    built,
+    head,
+    { date, ...(dated.dateNote && { dateNote: dated.dateNote }) },
+    options.seedFile,
+  );
   const uncertain = [...read.notes, ...head.notes, ...dated.uncertain, ...naming.notes, ...sourceNotes];
-  const cases = built.filter((b) => b.write).map((b) => ({
-    path: b.report.path,
-    text: caseMdx({
-      frontMatter: b.fm,
-      items: b.section.items,
-      header: [
-        `Draft by \`npm run ingest\` from ${options.seedFile} — review before publishing:`,
-        'title, summary (sentences picked from the text), measures, figures; see the ingest report.',
-      ],
-      measureComments: b.low.length
-        ? ['Passing mentions, not proposed (add an id above if the text practises it):', ...b.low.map((m) => `  ${m.id} (${m.name}): ${m.mentions} mention(s) in ${m.paragraphs.map((p) => `¶${p.paragraph}`).join(' ')}`)]
-        : [],
-    }),
-  }));
+  const cases = built
+    .filter((b) => b.write)
+    .map((b) => ({
+      path: b.report.path,
+      text: caseMdx({
+        frontMatter: b.fm,
+        items: b.section.items,
+        header: [
+          `Draft by \`npm run ingest\` from ${options.seedFile} — review before publishing:`,
+          'title, summary (sentences picked from the text), measures, figures; see the ingest report.',
+        ],
+        measureComments: b.low.length
+          ? [
+              'Passing mentions, not proposed (add an id above if the text practises it):',
+              ...b.low.map(
+                (m) =>
+                  `  ${m.id} (${m.name}): ${m.mentions} mention(s) in ${m.paragraphs.map((p) => `¶${p.paragraph}`).join(' ')}`,
+              ),
+            ]
+          : [],
+      }),
+    }));
   const source: DraftFile = {
     path: `sources/${naming.sourceKey}.yaml`,
     text: sourceYaml(record, [`Draft by \`npm run ingest\` from ${options.seedFile} — review title and summary.`]),
@@ -173,7 +207,9 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
   const report: InputReport = {
     input: fileName,
     status,
-    ...(status === 'rejected' && { reason: built.map((b) => b.report.skipped).filter(Boolean)[0] ?? 'nothing to write' }),
+    ...(status === 'rejected' && {
+      reason: built.map((b) => b.report.skipped).filter(Boolean)[0] ?? 'nothing to write',
+    }),
     encoding,
     format: read.format,
     masthead: {
@@ -187,7 +223,14 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
       kind: masthead.kind,
       other: masthead.other,
     },
-    source: { key: naming.sourceKey, path: source.path, file: options.seedFile, date, ...(dated.dateNote && { dateNote: dated.dateNote }), title: record.title },
+    source: {
+      key: naming.sourceKey,
+      path: source.path,
+      file: options.seedFile,
+      date,
+      ...(dated.dateNote && { dateNote: dated.dateNote }),
+      title: record.title,
+    },
     bodies: built.map((b) => b.fm.body),
     cases: built.map((b) => b.report),
     removed: [

@@ -27,21 +27,28 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** The first full date printed in a line: 2025年10月11日, 2024-01-13, 2024/1/13 (or a year and month). */
 export function printedDate(line: string): string | undefined {
-  const full = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line) ?? /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(line);
+  const full =
+    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line) ??
+    /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(line);
   if (full) return `${full[1]}-${pad(full[2]!)}-${pad(full[3]!)}`;
   const month = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/.exec(line.trim());
   return month ? `${month[1]}-${pad(month[2]!)}` : undefined;
 }
 
 const ISSUE = /(总\s*)?第\s*[\d一二三四五六七八九十百〇]+\s*期(\s*[（(]?总第\s*\d+\s*期[）)]?)?/;
-const PUBLISHER = /(办公室|委员会|编辑部|报社|杂志社|宣传部|研究院|中心|教育局|教育厅|教育体育局)$|联合出品|主办|编印|承办|主管|出品/;
+const PUBLISHER =
+  /(办公室|委员会|编辑部|报社|杂志社|宣传部|研究院|中心|教育局|教育厅|教育体育局)$|联合出品|主办|编印|承办|主管|出品/;
 const ONLY_DATE = /^[\d\s年月日\-/.:：星期周一二三四五六日天]+$/;
 
 /**
  * Reads the head blocks (everything above the title) into a masthead. `titleLines` and
  * `bylines` are what structure detection already took from the head.
  */
-export function parseMasthead(head: readonly Block[], titleLines: readonly string[], bylines: readonly Byline[]): Masthead {
+export function parseMasthead(
+  head: readonly Block[],
+  titleLines: readonly string[],
+  bylines: readonly Byline[],
+): Masthead {
   const m: Masthead = { kind: '文章', other: [] };
   const norm = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
   const isTitle = (t: string) => titleLines.some((l) => norm(l) === norm(t));
@@ -53,14 +60,18 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
     const date = printedDate(t);
     if (date && !m.date) {
       m.date = date;
-      m.dateLine = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*(星期|周)[一二三四五六日天])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.exec(t)?.[0] ?? t;
+      m.dateLine =
+        /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*(星期|周)[一二三四五六日天])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.exec(
+          t,
+        )?.[0] ?? t;
     }
     const url = /https?:\/\/[^\s，。；）)]+/.exec(t)?.[0];
     if (url && !m.url) m.url = url;
     if (b.kind === 'chrome') continue;
     if (bylines.some((by) => by.text === t) || isTitle(t)) continue;
     // Labelled lines of web and WeChat articles: `来源：成都市教育局`, `作者：…`, `发布时间：…`.
-    const label = /^(文章来源|信息来源|来源|出处|发布单位|作者|文|编辑|责编|发布时间|发布日期|时间|日期)\s*[:：]\s*(.*)$/.exec(t);
+    const label =
+      /^(文章来源|信息来源|来源|出处|发布单位|作者|文|编辑|责编|发布时间|发布日期|时间|日期)\s*[:：]\s*(.*)$/.exec(t);
     if (label) {
       const value = label[2]!.split(/\s+(?=[\u4e00-\u9fff]{2,4}\s*[:：])/)[0]!.trim();
       if (/来源|出处|发布单位/.test(label[1]!) && value) m.publisher ??= value;
@@ -94,10 +105,17 @@ export function parseMasthead(head: readonly Block[], titleLines: readonly strin
   }
   if (bylines.length) m.author = bylines.map((b) => b.text).join('；');
   const bulletin = /(简报|快报|通报|专报|信息|动态|工作)$/.test(m.publication ?? '');
-  m.kind = web || m.url ? '网页'
-    : bulletin ? '简报'
-      : bylines.some((b) => b.role.startsWith('本报')) || /报$/.test(m.publication ?? '') || /日报|晚报|报社/.test(m.publisher ?? '') ? '报纸'
-        : m.issue ? '简报'
-          : '文章';
+  m.kind =
+    web || m.url
+      ? '网页'
+      : bulletin
+        ? '简报'
+        : bylines.some((b) => b.role.startsWith('本报')) ||
+            /报$/.test(m.publication ?? '') ||
+            /日报|晚报|报社/.test(m.publisher ?? '')
+          ? '报纸'
+          : m.issue
+            ? '简报'
+            : '文章';
   return m;
 }

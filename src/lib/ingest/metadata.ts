@@ -36,7 +36,10 @@ export function readHead(doc: DocStructure, meta: DocumentMeta, format: DocForma
   let titleFrom: DocumentHead['titleFrom'] = printed ? 'layout' : 'none';
   const metaTitle = meta.title ? cleanHeading(meta.title) : '';
   if (metaTitle && norm(metaTitle).length >= 4 && !(printed && norm(printed).includes(norm(metaTitle)))) {
-    if (printed) notes.push(`title taken from the document's metadata (“${metaTitle}”), not from the lines above the text (“${printed}”)`);
+    if (printed)
+      notes.push(
+        `title taken from the document's metadata (“${metaTitle}”), not from the lines above the text (“${printed}”)`,
+      );
     title = metaTitle;
     titleFrom = 'metadata';
   }
@@ -47,7 +50,10 @@ export function readHead(doc: DocStructure, meta: DocumentMeta, format: DocForma
   masthead.url ??= meta.url;
   let dateFrom: string | undefined;
   if (meta.date) {
-    if (masthead.date && masthead.date !== meta.date) notes.push(`the text prints ${masthead.date} (“${masthead.dateLine}”) but the metadata says ${meta.date} (${meta.dateFrom}): the printed date is used`);
+    if (masthead.date && masthead.date !== meta.date)
+      notes.push(
+        `the text prints ${masthead.date} (“${masthead.dateLine}”) but the metadata says ${meta.date} (${meta.dateFrom}): the printed date is used`,
+      );
     else {
       masthead.date = meta.date;
       masthead.dateLine = meta.dateFrom ?? 'metadata';

@@ -53,7 +53,9 @@ export function isExportPrompt(text: string): boolean {
 /** CSS that leaked into the text: `.rich_media{color:#333}`, `p { margin: 0 }`, `@media …`. */
 export function isCssText(text: string): boolean {
   const t = text.trim();
-  return /^@(media|import|font-face|keyframes)\b/i.test(t) || /^[\w.#*:>\-\s,[\]="'()]{1,200}\{[^{}]*[:;][^{}]*\}/.test(t);
+  return (
+    /^@(media|import|font-face|keyframes)\b/i.test(t) || /^[\w.#*:>\-\s,[\]="'()]{1,200}\{[^{}]*[:;][^{}]*\}/.test(t)
+  );
 }
 
 export interface NoiseRemoved {
@@ -78,7 +80,8 @@ export function dropNoise(blocks: readonly DocBlock[]): { blocks: DocBlock[]; re
       else if (l && isCssText(l)) removed.push({ text: l, line: b.line, why: 'css' });
     }
     if (!kept.length) {
-      if (b.text.trim() && lines.every((l) => !l)) removed.push({ text: b.text.trim(), line: b.line, why: 'decoration' });
+      if (b.text.trim() && lines.every((l) => !l))
+        removed.push({ text: b.text.trim(), line: b.line, why: 'decoration' });
       continue;
     }
     out.push({ ...b, text: kept.join('\n') });

@@ -9,16 +9,41 @@ import { HAN } from '../han.ts';
 
 /** Organisation kinds that report on education, longest first. */
 const ORG_TYPES = [
-  '人力资源和社会保障局', '人力资源和社会保障厅', '人力资源社会保障局', '机构编制委员会办公室', '发展和改革委员会',
-  '教育督导委员会办公室', '教育工作委员会', '教育和体育局', '教育体育局', '教育委员会', '卫生健康委员会',
-  '人民政府', '教育局', '教体局', '教育厅', '人社局', '人社厅', '财政局', '财政厅', '发改委', '编办', '教委', '教工委', '体育局',
+  '人力资源和社会保障局',
+  '人力资源和社会保障厅',
+  '人力资源社会保障局',
+  '机构编制委员会办公室',
+  '发展和改革委员会',
+  '教育督导委员会办公室',
+  '教育工作委员会',
+  '教育和体育局',
+  '教育体育局',
+  '教育委员会',
+  '卫生健康委员会',
+  '人民政府',
+  '教育局',
+  '教体局',
+  '教育厅',
+  '人社局',
+  '人社厅',
+  '财政局',
+  '财政厅',
+  '发改委',
+  '编办',
+  '教委',
+  '教工委',
+  '体育局',
 ];
 const ORG_TYPE_RE = new RegExp(`(${ORG_TYPES.join('|')})`, 'g');
 /** Up to 16 Chinese characters ending where an organisation type word starts (the place name). */
 const HAN_RUN_BEFORE = new RegExp(`${HAN}{0,16}$`, 'u');
 const PERSON = `(?:${HAN}|·){2,4}`;
-const BYLINE = new RegExp(`^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生|作者)[\\s:：]*(${PERSON}(?:[\\s、，,]+${PERSON}){0,3})$`, 'u');
-const ROLE_WORDS = '党组书记|党委书记|党组副书记|党委副书记|书记|局长|副局长|厅长|副厅长|主任|副主任|院长|校长|主席|巡视员|调研员|一级|二级|督学';
+const BYLINE = new RegExp(
+  `^(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生|作者)[\\s:：]*(${PERSON}(?:[\\s、，,]+${PERSON}){0,3})$`,
+  'u',
+);
+const ROLE_WORDS =
+  '党组书记|党委书记|党组副书记|党委副书记|书记|局长|副局长|厅长|副厅长|主任|副主任|院长|校长|主席|巡视员|调研员|一级|二级|督学';
 
 export interface PlaceChain {
   province?: Division;
@@ -37,8 +62,7 @@ export interface OrgMention {
   index: number;
 }
 
-const shortName = (name: string) =>
-  name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, '');
+const shortName = (name: string) => name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, '');
 
 /** Parses a string that is exactly a place chain (河南省郑州市金水区, 郑州市, 二七区). */
 export function parsePlace(s: string, data: DivisionDataset, hints: readonly string[] = []): PlaceChain | undefined {
@@ -46,7 +70,9 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
   const withProvince = (province: Division | undefined, rest: string): PlaceChain | undefined => {
     const chain: PlaceChain = province ? { province } : {};
     if (rest) {
-      const cities = data.cities.filter((c) => (!province || c.provinceCode === province.code) && /[市州盟区]$/.test(c.name) && c.name !== '市辖区');
+      const cities = data.cities.filter(
+        (c) => (!province || c.provinceCode === province.code) && /[市州盟区]$/.test(c.name) && c.name !== '市辖区',
+      );
       const city = cities.find((c) => rest.startsWith(c.name));
       if (city) {
         chain.city = city;
@@ -56,7 +82,10 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
     }
     if (rest) {
       const areas = data.areas.filter(
-        (a) => a.name === rest && (!chain.city || a.cityCode === chain.city.code) && (!chain.province || a.provinceCode === chain.province.code),
+        (a) =>
+          a.name === rest &&
+          (!chain.city || a.cityCode === chain.city.code) &&
+          (!chain.province || a.provinceCode === chain.province.code),
       );
       if (!areas.length) return undefined;
       // An area name shared by several cities (新华区): prefer one whose city or province the text names.
@@ -108,7 +137,13 @@ export function findOrgs(text: string, data: DivisionDataset, hints: readonly st
     const generic = !place && /[省市县区]$/.test(run) ? (run.at(-1) as OrgMention['generic']) : undefined;
     if (!place && !generic) continue;
     const start = index - (place ? place.length : 1);
-    found.push({ text: text.slice(start, index + m[0].length), place, ...(generic && { generic }), type: m[0], index: start });
+    found.push({
+      text: text.slice(start, index + m[0].length),
+      place,
+      ...(generic && { generic }),
+      type: m[0],
+      index: start,
+    });
   }
   return found;
 }
@@ -159,7 +194,8 @@ function nameIndex(data: DivisionDataset) {
   index = new Map();
   const add = (list: Division[], level: '省' | '市' | '县区') => {
     for (const d of list) {
-      if (d.name.length < 3 || d.name === '市辖区' || d.name === '城区' || d.name === '郊区' || d.name === '矿区') continue;
+      if (d.name.length < 3 || d.name === '市辖区' || d.name === '城区' || d.name === '郊区' || d.name === '矿区')
+        continue;
       const key = d.name.slice(0, 2);
       const names = index!.get(key) ?? [];
       if (!names.some((n) => n.name === d.name && n.level === level)) names.push({ name: d.name, level });
@@ -174,7 +210,10 @@ function nameIndex(data: DivisionDataset) {
 }
 
 /** Places (cities, counties/districts, by full name) printed in a text, in order of appearance. */
-export function placesIn(text: string, data: DivisionDataset): { name: string; index: number; level: '省' | '市' | '县区' }[] {
+export function placesIn(
+  text: string,
+  data: DivisionDataset,
+): { name: string; index: number; level: '省' | '市' | '县区' }[] {
   const out: { name: string; index: number; level: '省' | '市' | '县区' }[] = [];
   const index = nameIndex(data);
   const order = { 省: 0, 市: 1, 县区: 2 } as const;
@@ -191,7 +230,8 @@ export function placesIn(text: string, data: DivisionDataset): { name: string; i
 
 /** The canonical name of a body: place as city + county/district, then the type. */
 export function canonicalBody(chain: PlaceChain, type: string): string {
-  if (chain.area) return `${chain.city && chain.city.name !== '市辖区' ? chain.city.name : ''}${chain.area.name}${type}`;
+  if (chain.area)
+    return `${chain.city && chain.city.name !== '市辖区' ? chain.city.name : ''}${chain.area.name}${type}`;
   if (chain.city) return `${chain.city.name}${type}`;
   return `${chain.province?.name ?? ''}${type}`;
 }

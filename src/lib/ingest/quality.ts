@@ -25,7 +25,20 @@ export function scoreTags(proposed: readonly string[], expected: readonly string
 /** Micro-averaged precision and recall over several scores. */
 export function precisionRecall(scores: readonly TagScore[]): { precision: number; recall: number } {
   const sum = (f: (s: TagScore) => number) => scores.reduce((n, s) => n + f(s), 0);
-  return { precision: sum((s) => s.tp) / Math.max(1, sum((s) => s.proposed)), recall: sum((s) => s.tp) / Math.max(1, sum((s) => s.expected)) };
+  return {
+    precision:
+      sum((s) => s.tp) /
+      Math.max(
+        1,
+        sum((s) => s.proposed),
+      ),
+    recall:
+      sum((s) => s.tp) /
+      Math.max(
+        1,
+        sum((s) => s.expected),
+      ),
+  };
 }
 
 export interface FigureExpectation {
@@ -55,7 +68,8 @@ export interface FigureScore {
   missing: string[];
 }
 
-const samePeriod = (a?: { from?: number; to?: number }, b?: { from?: number; to?: number }) => (a?.from ?? null) === (b?.from ?? null) && (a?.to ?? null) === (b?.to ?? null);
+const samePeriod = (a?: { from?: number; to?: number }, b?: { from?: number; to?: number }) =>
+  (a?.from ?? null) === (b?.from ?? null) && (a?.to ?? null) === (b?.to ?? null);
 
 export function scoreFigures(found: readonly FigureFound[], expected: readonly FigureExpectation[]): FigureScore {
   const score: FigureScore = { expected: expected.length, found: 0, labelOk: 0, kindOk: 0, periodOk: 0, missing: [] };

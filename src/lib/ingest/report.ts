@@ -105,7 +105,10 @@ export function escapeTerminal(line: string): string {
 /** JSON whose strings cannot carry bidi, separator or format characters to a terminal (still valid JSON). */
 export function jsonForTerminal(value: unknown): string {
   // JSON.stringify already escapes C0 controls inside strings; the raw newlines left are the layout's.
-  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    UNSAFE_IN_JSON,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 }
 
 const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -140,27 +143,40 @@ export function formatReport(r: InputReport): string {
   for (const c of r.cases) {
     out.push('');
     out.push(`  ▸ ${c.path}${c.written ? '' : `  — NOT WRITTEN: ${c.skipped}`}`);
-    out.push(`    title       ${c.title}${c.originalTitle && c.originalTitle !== c.title ? `  (printed: ${c.originalTitle})` : ''}`);
+    out.push(
+      `    title       ${c.title}${c.originalTitle && c.originalTitle !== c.title ? `  (printed: ${c.originalTitle})` : ''}`,
+    );
     out.push(`    body        ${c.body}  [from ${c.bodyFrom}]`);
     if (c.author) out.push(`    author      ${c.author}${c.authorRole ? `, ${c.authorRole}` : ''}`);
-    out.push(`    region      ${c.region.code} ${c.region.trail}${c.region.exact ? '' : '  (nearest existing region — see proposed regions)'}`);
+    out.push(
+      `    region      ${c.region.code} ${c.region.trail}${c.region.exact ? '' : '  (nearest existing region — see proposed regions)'}`,
+    );
     out.push(`    date        ${c.date}${c.dateNote ? `  (${c.dateNote})` : ''}`);
     out.push(`    summary     ${short(c.summary, 90)}  [drafted from the first sentences: rewrite]`);
     out.push(`    text        ${c.paragraphs} paragraphs, ${c.headings} headings`);
-    out.push('    measures (score: mentions + 2×paragraphs + 5 if in a title or heading + 1 per practised mention, up to 2)');
+    out.push(
+      '    measures (score: mentions + 2×paragraphs + 5 if in a title or heading + 1 per practised mention, up to 2)',
+    );
     for (const m of c.measures) {
       const name = m.name + ' '.repeat(Math.max(1, 20 - 2 * m.name.length)); // Chinese characters are two columns wide
-      out.push(`      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`);
+      out.push(
+        `      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`,
+      );
     }
     if (!c.measures.length) out.push('      (none)');
     out.push(`    figures (${c.figures.length}, most salient first; kind: result | target | input | context)`);
     for (const f of c.figures) {
       const period = f.period ? ` ${f.period.from ? `${f.period.from}–` : ''}${f.period.to}` : '';
-      out.push(`      ${f.kind.padEnd(7)} ${f.label}: ${f.display ?? `${f.value}${f.unit}`}${period}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`);
+      out.push(
+        `      ${f.kind.padEnd(7)} ${f.label}: ${f.display ?? `${f.value}${f.unit}`}${period}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`,
+      );
     }
     if (c.removed.length) {
       out.push(`    removed (${c.removed.length})`);
-      for (const x of c.removed) out.push(`      ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}${x.keptAt ? `  (text kept at line ${x.keptAt})` : ''}`);
+      for (const x of c.removed)
+        out.push(
+          `      ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}${x.keptAt ? `  (text kept at line ${x.keptAt})` : ''}`,
+        );
     }
     if (c.uncertain.length) {
       out.push('    check');
@@ -170,7 +186,8 @@ export function formatReport(r: InputReport): string {
   if (r.removed.length) {
     out.push('');
     out.push(`  removed outside the cases (${r.removed.length})`);
-    for (const x of r.removed) out.push(`    ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}`);
+    for (const x of r.removed)
+      out.push(`    ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}`);
   }
   if (r.proposedRegions.length) {
     out.push('');

@@ -7,7 +7,8 @@
 import { pinyin } from 'pinyin-pro';
 import type { PlaceChain } from './orgs.ts';
 
-const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|林区|矿区|省|市|区|县|州|盟|旗)$/;
+const SUFFIX =
+  /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|林区|矿区|省|市|区|县|州|盟|旗)$/;
 
 /** Pinyin of a place name without its level suffix: 郑州市 → zhengzhou, 二七区 → erqi. */
 export function placeSlug(name: string): string {
@@ -22,7 +23,10 @@ export function placeSlug(name: string): string {
 /** Slug of a place chain: the city and, if any, the county/district (or the province alone). */
 export function chainSlug(chain: PlaceChain | undefined): string {
   if (!chain) return 'unknown';
-  const parts = [chain.city && chain.city.name !== '市辖区' ? chain.city.name : chain.province?.name, chain.area?.name].filter(Boolean) as string[];
+  const parts = [
+    chain.city && chain.city.name !== '市辖区' ? chain.city.name : chain.province?.name,
+    chain.area?.name,
+  ].filter(Boolean) as string[];
   return parts.map(placeSlug).filter(Boolean).join('-') || 'unknown';
 }
 
@@ -41,7 +45,12 @@ export function slugify(...parts: (string | undefined)[]): string {
  * existing file that belongs to something else (`owner(name)` returns who owns an existing
  * name, `undefined` when free; `self` is who we are).
  */
-export function freeName(base: string, taken: ReadonlySet<string>, owner: (name: string) => string | undefined, self: string): string {
+export function freeName(
+  base: string,
+  taken: ReadonlySet<string>,
+  owner: (name: string) => string | undefined,
+  self: string,
+): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
     if (taken.has(name)) continue;

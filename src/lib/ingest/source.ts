@@ -18,11 +18,24 @@ export interface Naming {
 /** Gives the source its key and every case its slug (in place); returns the key and notes. */
 export function nameDrafts(built: BuiltCase[], date: string, naming: Naming): { sourceKey: string; notes: string[] } {
   const notes: string[] = [];
-  const cities = [...new Set(built.map((b) => chainSlug(b.chain ? { ...(b.chain.province && { province: b.chain.province }), ...(b.chain.city && { city: b.chain.city }) } : undefined)))];
+  const cities = [
+    ...new Set(
+      built.map((b) =>
+        chainSlug(
+          b.chain
+            ? { ...(b.chain.province && { province: b.chain.province }), ...(b.chain.city && { city: b.chain.city }) }
+            : undefined,
+        ),
+      ),
+    ),
+  ];
   const keyBase = slugify(date, built.length === 1 ? chainSlug(built[0]!.chain) : cities.slice(0, 4).join('-'));
   // A seed that already has a source record keeps its key: re-ingesting replaces, never duplicates.
   const existingKey = naming.sourceKeyOf?.(naming.seedFile);
-  if (existingKey) notes.push(`${naming.seedFile} is already the raw file of source “${existingKey}”: the drafts use that key (existing files are only replaced with --force)`);
+  if (existingKey)
+    notes.push(
+      `${naming.seedFile} is already the raw file of source “${existingKey}”: the drafts use that key (existing files are only replaced with --force)`,
+    );
   const sourceKey = existingKey ?? freeName(keyBase, new Set(), (k) => naming.sourceOwner?.(k), naming.seedFile);
   const taken = new Set<string>();
   for (const b of built) {
@@ -36,11 +49,19 @@ export function nameDrafts(built: BuiltCase[], date: string, naming: Naming): { 
 }
 
 /** The source record of the document (title, publication, URL, date, what it contains). */
-export function sourceRecord(built: readonly BuiltCase[], head: DocumentHead, dated: { date: string; dateNote?: string }, seedFile: string): { record: SourceRecord; notes: string[] } {
+export function sourceRecord(
+  built: readonly BuiltCase[],
+  head: DocumentHead,
+  dated: { date: string; dateNote?: string },
+  seedFile: string,
+): { record: SourceRecord; notes: string[] } {
   const { masthead, title: docTitle } = head;
   const notes: string[] = [];
   const bodies = built.map((b) => b.fm.body);
-  const sourceTitle = docTitle || (built.length === 1 && built[0]!.report.originalTitle) || `${bodies.join('、')}${built.length > 1 ? `（${built.length}篇，原文无总标题）` : ''}`;
+  const sourceTitle =
+    docTitle ||
+    (built.length === 1 && built[0]!.report.originalTitle) ||
+    `${bodies.join('、')}${built.length > 1 ? `（${built.length}篇，原文无总标题）` : ''}`;
   if (!docTitle) notes.push(`no overall title printed: source title drafted as “${sourceTitle}”`);
   const describe = [masthead.publication && `《${masthead.publication}》`, masthead.issue].filter(Boolean).join('');
   const what = built.length > 1 ? `${built.length}篇报告` : '稿件';

@@ -6,8 +6,18 @@
  */
 import type { DivisionDataset } from '../regions.ts';
 import {
-  chromeKind, cleanHeading, cleanParagraph, dedupeParagraphs, endsSentence, isImageRef, isPlaceholder, joinText,
-  normalizeChars, numberedPrefix, shouldJoin, wordSpansBoundary,
+  chromeKind,
+  cleanHeading,
+  cleanParagraph,
+  dedupeParagraphs,
+  endsSentence,
+  isImageRef,
+  isPlaceholder,
+  joinText,
+  normalizeChars,
+  numberedPrefix,
+  shouldJoin,
+  wordSpansBoundary,
 } from './clean.ts';
 import type { DocBlock } from './blocks.ts';
 import { bylineOf, orgLine, signatureLine, type Byline, type OrgMention, type Signature } from './orgs.ts';
@@ -33,7 +43,8 @@ export interface Block {
   listItem?: boolean;
 }
 
-export type RemovedKind = 'repeat' | 'fragment' | 'caption' | 'placeholder' | 'chrome' | 'editor-note' | 'preamble' | 'byline' | 'noise';
+export type RemovedKind =
+  'repeat' | 'fragment' | 'caption' | 'placeholder' | 'chrome' | 'editor-note' | 'preamble' | 'byline' | 'noise';
 
 export interface Removed {
   kind: RemovedKind;
@@ -120,12 +131,14 @@ function classify(b: DocBlock, t: string, gap: number, afterPlaceholder: boolean
   if (b.kind === 'image') return { ...base, kind: 'placeholder', text: t || '[图片]' };
   if (b.kind === 'caption') return { ...base, kind: 'short', afterPlaceholder: true };
   const chrome = chromeKind(t);
-  if (b.kind === 'heading') return chrome ? { ...base, kind: 'chrome', chrome } : { ...base, kind: 'short', heading: b.level ?? 2 };
+  if (b.kind === 'heading')
+    return chrome ? { ...base, kind: 'chrome', chrome } : { ...base, kind: 'short', heading: b.level ?? 2 };
   if (isPlaceholder(t)) return { ...base, kind: 'placeholder' };
   if (isImageRef(t)) return { ...base, kind: 'chrome', chrome: 'image' };
   if (chrome) return { ...base, kind: 'chrome', chrome };
   const list = b.kind === 'listItem' ? { listItem: true } : {};
-  if (isShortLine(t, afterPlaceholder)) return { ...base, ...list, kind: 'short', ...(afterPlaceholder && { afterPlaceholder }) };
+  if (isShortLine(t, afterPlaceholder))
+    return { ...base, ...list, kind: 'short', ...(afterPlaceholder && { afterPlaceholder }) };
   return { ...base, ...list, kind: 'text' };
 }
 
@@ -154,10 +167,15 @@ export function toBlocks(input: string | readonly DocBlock[], structured = typeo
       const afterPlaceholder = previous?.kind === 'placeholder';
       const block = classify(doc, t, gap, afterPlaceholder, structured);
       // A wrapped piece: text after unfinished text, or a short piece that completes a word (`成|功纳入`).
-      const tail = pieces.length ? pieces.slice(-3).join('') : previous?.text ?? '';
+      const tail = pieces.length ? pieces.slice(-3).join('') : (previous?.text ?? '');
       if (
-        previous?.kind === 'text' && !block.heading && !block.listItem && block.kind !== 'placeholder' &&
-        (block.kind === 'text' ? shouldJoin(tail, t) : block.kind === 'short' && !endsSentence(tail) && wordSpansBoundary(tail, t))
+        previous?.kind === 'text' &&
+        !block.heading &&
+        !block.listItem &&
+        block.kind !== 'placeholder' &&
+        (block.kind === 'text'
+          ? shouldJoin(tail, t)
+          : block.kind === 'short' && !endsSentence(tail) && wordSpansBoundary(tail, t))
       ) {
         if (!pieces.length) pieces.push(previous.text);
         // Pieces are trimmed, so joining to the last piece only decides on a space between.
@@ -182,19 +200,36 @@ export function toBlocks(input: string | readonly DocBlock[], structured = typeo
 }
 
 const NOTE_MARKER = /^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/;
-const DATE_LINE = /^(\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s*(星期|周)[一二三四五六日天])?$/;
+const DATE_LINE =
+  /^(\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s*(星期|周)[一二三四五六日天])?$/;
 /** A labelled masthead line of a web or WeChat article: `来源：…`, `作者：…`, `发布时间：…`. */
-export const MASTHEAD_LABEL = /^(文章来源|来源|出处|作者|文|图|编辑|责编|发布时间|发布日期|发布单位|时间|日期|浏览次数)\s*[:：]/;
+export const MASTHEAD_LABEL =
+  /^(文章来源|来源|出处|作者|文|图|编辑|责编|发布时间|发布日期|发布单位|时间|日期|浏览次数)\s*[:：]/;
 /** A full printed date inside a line (`浙江省教育厅办公室 2025年6月20日`): a masthead line, not a title. */
 const FULL_DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/;
 /** The name of a bulletin over its issue line (`浙江教育简报` / `2025年第6期`): the publication, not the title. */
 function isPublicationLine(b: Block, next: Block | undefined): boolean {
-  return b.kind === 'short' && !!next && next.kind === 'short' && next.text.length <= 30 && /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(next.text) && !/第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text);
+  return (
+    b.kind === 'short' &&
+    !!next &&
+    next.kind === 'short' &&
+    next.text.length <= 30 &&
+    /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(next.text) &&
+    !/第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text)
+  );
 }
 /** A head line that is masthead, not title: an image or its caption, chrome, a date, an issue, a label, the publication. */
 function isMastheadLine(b: Block, next: Block | undefined): boolean {
-  return b.kind === 'chrome' || b.kind === 'placeholder' || !!b.afterPlaceholder || DATE_LINE.test(b.text) || FULL_DATE.test(b.text) ||
-    /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text) || MASTHEAD_LABEL.test(b.text) || isPublicationLine(b, next);
+  return (
+    b.kind === 'chrome' ||
+    b.kind === 'placeholder' ||
+    !!b.afterPlaceholder ||
+    DATE_LINE.test(b.text) ||
+    FULL_DATE.test(b.text) ||
+    /第\s*[\d一二三四五六七八九十百〇]+\s*期/.test(b.text) ||
+    MASTHEAD_LABEL.test(b.text) ||
+    isPublicationLine(b, next)
+  );
 }
 const ISSUE_LINE = /^(总)?第\s*[\d一二三四五六七八九十百]+\s*期/;
 
@@ -243,7 +278,12 @@ export function leadHeading(text: string): { heading: string; rest: string } | u
 }
 
 /** Headings, paragraphs and removals of one section's content blocks. */
-export function buildBody(blocks: readonly Block[]): { items: BodyItem[]; removed: Removed[]; notes: string[]; bylines: Byline[] } {
+export function buildBody(blocks: readonly Block[]): {
+  items: BodyItem[];
+  removed: Removed[];
+  notes: string[];
+  bylines: Byline[];
+} {
   const items: BodyItem[] = [];
   const removed: Removed[] = [];
   const notes: string[] = [];
@@ -286,7 +326,9 @@ export function buildBody(blocks: readonly Block[]): { items: BodyItem[]; remove
     while (i < blocks.length && blocks[i]!.kind !== 'text') run.push(blocks[i++]!);
     const nextIsText = i < blocks.length;
     const hasNumbered = run.some((r) => r.kind === 'short' && !r.afterPlaceholder && numberedPrefix(r.text));
-    const candidates = run.filter((r) => r.kind === 'short' && !r.afterPlaceholder && !r.structured && !numberedPrefix(r.text) && !bylineOf(r.text));
+    const candidates = run.filter(
+      (r) => r.kind === 'short' && !r.afterPlaceholder && !r.structured && !numberedPrefix(r.text) && !bylineOf(r.text),
+    );
     const plainHeading = !hasNumbered && nextIsText ? candidates.at(-1) : undefined;
     for (const r of run) {
       if (r.heading !== undefined) pushHeading(r.text, r.line, r.heading);
@@ -343,7 +385,11 @@ function markerOf(b: Block, data: DivisionDataset): Marker | undefined {
  * The whole structure of a bulletin. `structured`: the blocks come from a format with real
  * paragraphs (Markdown, HTML, DOCX, PDF), not from the lines of a plain text.
  */
-export function structureDocument(input: string | readonly DocBlock[], data: DivisionDataset, structured = typeof input !== 'string'): DocStructure {
+export function structureDocument(
+  input: string | readonly DocBlock[],
+  data: DivisionDataset,
+  structured = typeof input !== 'string',
+): DocStructure {
   const blocks = toBlocks(input, structured);
   const removed: Removed[] = [];
   const markers = new Map<number, Marker>();
@@ -386,7 +432,16 @@ export function structureDocument(input: string | readonly DocBlock[], data: Div
   for (const b of marked) titleLines.push(cleanHeading(b.text));
   for (let h = head.length - 1; h >= 0 && !marked.length; h--) {
     const b = head[h]!;
-    if (b.kind !== 'short' || NOTE_MARKER.test(b.text) || DATE_LINE.test(b.text) || ISSUE_LINE.test(b.text) || MASTHEAD_LABEL.test(b.text) || FULL_DATE.test(b.text) || isPublicationLine(b, head[h + 1])) break;
+    if (
+      b.kind !== 'short' ||
+      NOTE_MARKER.test(b.text) ||
+      DATE_LINE.test(b.text) ||
+      ISSUE_LINE.test(b.text) ||
+      MASTHEAD_LABEL.test(b.text) ||
+      FULL_DATE.test(b.text) ||
+      isPublicationLine(b, head[h + 1])
+    )
+      break;
     const by = bylineOf(b.text);
     if (by) {
       bylines.unshift(by);
@@ -402,7 +457,9 @@ export function structureDocument(input: string | readonly DocBlock[], data: Div
   }
 
   // Sections: one per marker when the text has several bodies (or one signed article).
-  const sectionStarts = [...markers.keys()].filter((m) => m >= k && (markers.size >= 2 || markers.get(m)!.kind === 'signature'));
+  const sectionStarts = [...markers.keys()].filter(
+    (m) => m >= k && (markers.size >= 2 || markers.get(m)!.kind === 'signature'),
+  );
   const preamble: string[] = [];
   const sections: Section[] = [];
   const sectionOf = (from: number, to: number, marker?: Marker): Section => {
@@ -420,7 +477,14 @@ export function structureDocument(input: string | readonly DocBlock[], data: Div
       }
     }
     const body = buildBody(blocks.slice(s, to));
-    return { ...(marker && { marker }), titleLines: marker ? titleRun : titleLines, bylines: body.bylines, items: body.items, removed: body.removed, notes: body.notes };
+    return {
+      ...(marker && { marker }),
+      titleLines: marker ? titleRun : titleLines,
+      bylines: body.bylines,
+      items: body.items,
+      removed: body.removed,
+      notes: body.notes,
+    };
   };
   if (sectionStarts.length) {
     for (const b of blocks.slice(k, sectionStarts[0])) {

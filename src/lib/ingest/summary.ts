@@ -37,7 +37,8 @@ export interface Summary {
 const MAX_CANDIDATES = 300;
 const MIN_SENTENCE = 12;
 /** Words that make a sentence lean on the one before it. */
-const DEPENDENT = /^(此外|同时|另外|其中|对此|为此|因此|但是|然而|而且|并且|此后|随后|这|该|其|他|她|它|一是|二是|三是|四是|五是|六是)/;
+const DEPENDENT =
+  /^(此外|同时|另外|其中|对此|为此|因此|但是|然而|而且|并且|此后|随后|这|该|其|他|她|它|一是|二是|三是|四是|五是|六是)/;
 const FIGURE = /\d+(?:\.\d+)?\s*(?:%|万|亿|个|所|名|人|家|项|元|次|班|台|套|间|门|节|场|平方米|亩|倍|年)/g;
 
 /** Sentences of paragraphs: up to and including 。！？ and closing quotes. */
@@ -99,7 +100,9 @@ export function textRank(sentences: readonly string[], iterations = 30, damping 
 export function extractiveSummary(paragraphs: readonly string[], options: SummaryOptions = {}): Summary | undefined {
   const { terms = [], maxLength = 300, enough = 80, maxSentences = 3 } = options;
   const all = sentencesOf(paragraphs);
-  const candidates = all.filter((s) => s.text.length >= MIN_SENTENCE && s.text.length <= maxLength).slice(0, MAX_CANDIDATES);
+  const candidates = all
+    .filter((s) => s.text.length >= MIN_SENTENCE && s.text.length <= maxLength)
+    .slice(0, MAX_CANDIDATES);
   if (!candidates.length) {
     const first = all.find((s) => s.text.length >= MIN_SENTENCE) ?? all[0];
     if (!first) return undefined;

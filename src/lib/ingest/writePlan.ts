@@ -80,7 +80,8 @@ export type ApplyResult =
 /** Seed first, then the source record that points at it, then the cases that point at that. */
 const ORDER: Record<FileRole, number> = { seed: 0, source: 1, case: 2 };
 
-const sameBytes = (a: Buffer, b: string | Uint8Array) => a.equals(typeof b === 'string' ? Buffer.from(b, 'utf8') : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const sameBytes = (a: Buffer, b: string | Uint8Array) =>
+  a.equals(typeof b === 'string' ? Buffer.from(b, 'utf8') : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 function stateOf(fs: PlanFs, path: string, content: string | Uint8Array): WriteState | { error: string } {
   let st: nodeFs.Stats;
@@ -91,7 +92,10 @@ function stateOf(fs: PlanFs, path: string, content: string | Uint8Array): WriteS
     if (code === 'ENOENT') return 'new';
     return { error: errnoText(error) };
   }
-  if (!st.isFile()) return { error: `exists and is not a regular file (${st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'a special file'})` };
+  if (!st.isFile())
+    return {
+      error: `exists and is not a regular file (${st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'a special file'})`,
+    };
   return sameBytes(fs.readFileSync(path), content) ? 'same' : 'differs';
 }
 
@@ -108,20 +112,36 @@ export function errnoText(error: unknown): string {
  * a source record that curated cases outside this plan point to, or a new case for a body
  * that a curated case of the same source already covers (a duplicate).
  */
-export function curatedClaims(requests: readonly WriteRequest[], index: CasebookIndex, states: readonly WriteState[], sourceKey: string | undefined, bodies: ReadonlyMap<string, string>): Map<number, string> {
+export function curatedClaims(
+  requests: readonly WriteRequest[],
+  index: CasebookIndex,
+  states: readonly WriteState[],
+  sourceKey: string | undefined,
+  bodies: ReadonlyMap<string, string>,
+): Map<number, string> {
   const claims = new Map<number, string>();
   const planned = new Set(requests.filter((r) => r.role === 'case').map((r) => slugOf(r.path)));
-  const curatedOfSource = [...index.cases.values()].filter((c) => c.source === sourceKey && !c.draft && !planned.has(c.slug));
+  const curatedOfSource = [...index.cases.values()].filter(
+    (c) => c.source === sourceKey && !c.draft && !planned.has(c.slug),
+  );
   requests.forEach((r, i) => {
     if (r.role === 'case') {
       const slug = slugOf(r.path);
       const existing = index.cases.get(slug);
-      if (states[i] === 'differs' && existing && !existing.draft) claims.set(i, `cases/${slug}.mdx is a curated case (no ingest draft mark)`);
+      if (states[i] === 'differs' && existing && !existing.draft)
+        claims.set(i, `cases/${slug}.mdx is a curated case (no ingest draft mark)`);
       const body = bodies.get(slug);
       const twin = curatedOfSource.find((c) => body && c.body === body);
-      if (states[i] === 'new' && twin) claims.set(i, `a curated case for ${body} from this source already exists (cases/${twin.slug}.mdx): a second case would duplicate it`);
+      if (states[i] === 'new' && twin)
+        claims.set(
+          i,
+          `a curated case for ${body} from this source already exists (cases/${twin.slug}.mdx): a second case would duplicate it`,
+        );
     } else if (r.role === 'source' && states[i] === 'differs' && curatedOfSource.length) {
-      claims.set(i, `the source record is cited by curated case(s) ${curatedOfSource.map((c) => `cases/${c.slug}.mdx`).join(', ')}`);
+      claims.set(
+        i,
+        `the source record is cited by curated case(s) ${curatedOfSource.map((c) => `cases/${c.slug}.mdx`).join(', ')}`,
+      );
     } else if (r.role === 'seed' && states[i] === 'differs') {
       const name = `seeds/${basename(r.path)}`;
       const owners = [...index.sources].filter(([key, file]) => file === name && key !== sourceKey).map(([key]) => key);
@@ -145,28 +165,48 @@ export interface PlanContext {
 }
 
 /** Checks every file of an input against the disk. Reads only. */
-export function planWrites(requests: readonly WriteRequest[], options: PlanOptions = {}, context: PlanContext = {}, fs: PlanFs = defaultFs): WritePlan {
+export function planWrites(
+  requests: readonly WriteRequest[],
+  options: PlanOptions = {},
+  context: PlanContext = {},
+  fs: PlanFs = defaultFs,
+): WritePlan {
   const shown = context.shown ?? ((p: string) => p);
   const sorted = [...requests].sort((a, b) => ORDER[a.role] - ORDER[b.role]);
   const states: WriteState[] = [];
   for (const r of sorted) {
     const s = stateOf(fs, r.path, r.content);
-    if (typeof s === 'object') return { files: [], refused: `cannot write ${shown(r.path)}: ${s.error}`, ioError: true, notes: [] };
+    if (typeof s === 'object')
+      return { files: [], refused: `cannot write ${shown(r.path)}: ${s.error}`, ioError: true, notes: [] };
     states.push(s);
   }
-  const claims = context.index ? curatedClaims(sorted, context.index, states, context.sourceKey, context.bodies ?? new Map()) : new Map<number, string>();
-  const files: PlannedFile[] = sorted.map((r, i) => ({ ...r, state: states[i]!, ...(claims.has(i) && { curated: claims.get(i)! }) }));
+  const claims = context.index
+    ? curatedClaims(sorted, context.index, states, context.sourceKey, context.bodies ?? new Map())
+    : new Map<number, string>();
+  const files: PlannedFile[] = sorted.map((r, i) => ({
+    ...r,
+    state: states[i]!,
+    ...(claims.has(i) && { curated: claims.get(i)! }),
+  }));
   const force = options.force || options.forceCurated;
   const clashes = files.filter((f) => f.state === 'differs');
   const notes: string[] = [];
   const curated = files.filter((f) => f.curated);
   if (curated.length && !options.forceCurated) {
     const why = curated.map((f) => f.curated).join('; ');
-    return { files, refused: `${why} — nothing written for this input (to replace it anyway, add --force-replace-curated; or write elsewhere with --out)`, notes };
+    return {
+      files,
+      refused: `${why} — nothing written for this input (to replace it anyway, add --force-replace-curated; or write elsewhere with --out)`,
+      notes,
+    };
   }
   if (curated.length) notes.push(...curated.map((f) => `--force-replace-curated: ${f.curated}`));
   if (clashes.length && !force) {
-    return { files, refused: `would overwrite existing file(s): ${clashes.map((c) => shown(c.path)).join(', ')} — nothing written for this input (use --force to overwrite, or --out to write elsewhere)`, notes };
+    return {
+      files,
+      refused: `would overwrite existing file(s): ${clashes.map((c) => shown(c.path)).join(', ')} — nothing written for this input (use --force to overwrite, or --out to write elsewhere)`,
+      notes,
+    };
   }
   return { files, notes };
 }
@@ -193,7 +233,8 @@ function missingDirs(fs: PlanFs, paths: readonly string[]): string[] {
 }
 
 let counter = 0;
-const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+const tempName = (path: string) =>
+  join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
 
 /**
  * Applies a plan that `planWrites` accepted: all files or none. New files are created
@@ -204,7 +245,14 @@ const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${pro
 export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, fs: PlanFs = defaultFs): ApplyResult {
   if (plan.refused) throw new Error('applyPlan: the plan was refused');
   if (options.dryRun) {
-    return { ok: true, files: plan.files.map((f) => ({ path: f.path, role: f.role, action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? 'would write' : 'would replace' })) };
+    return {
+      ok: true,
+      files: plan.files.map((f) => ({
+        path: f.path,
+        role: f.role,
+        action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? 'would write' : 'would replace',
+      })),
+    };
   }
   const pending = plan.files.filter((f) => f.state !== 'same');
   const createdDirs: string[] = [];
@@ -220,7 +268,10 @@ export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, f
   };
   try {
     failedPath = pending[0] ? dirname(pending[0].path) : '';
-    for (const d of missingDirs(fs, pending.map((f) => f.path))) {
+    for (const d of missingDirs(
+      fs,
+      pending.map((f) => f.path),
+    )) {
       failedPath = d;
       try {
         fs.mkdirSync(d);
@@ -259,11 +310,20 @@ export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, f
       ok: false,
       path: failedPath,
       conflict,
-      error: conflict ? `${code}: changed by another process since the check (another ingest running?)` : errnoText(error),
+      error: conflict
+        ? `${code}: changed by another process since the check (another ingest running?)`
+        : errnoText(error),
     };
   }
   for (const b of backups) attempt(() => fs.unlinkSync(b.backup));
-  return { ok: true, files: plan.files.map((f) => ({ path: f.path, role: f.role, action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? 'written' : 'replaced' })) };
+  return {
+    ok: true,
+    files: plan.files.map((f) => ({
+      path: f.path,
+      role: f.role,
+      action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? 'written' : 'replaced',
+    })),
+  };
 }
 
 function attempt(f: () => void): void {

@@ -19,12 +19,32 @@
  * (`PagefindLike`), so the strategy runs in unit tests without a browser.
  */
 import { buildExcerpt, markTerms } from './excerpt.ts';
-import { FACETS, facetCounts, isEmptySelection, matchesSelection, toPagefindFilters, type Facet, type FacetCounts, type Selection } from './facets.ts';
-import { analyse, literalPieces, MIN_RELATED_COVERAGE, prepareDoc, rank, units, type Analysis, type Level, type PageDoc, type PreparedDoc, type Ranked } from './match.ts';
+import {
+  FACETS,
+  facetCounts,
+  isEmptySelection,
+  matchesSelection,
+  toPagefindFilters,
+  type Facet,
+  type FacetCounts,
+  type Selection,
+} from './facets.ts';
+import {
+  analyse,
+  literalPieces,
+  MIN_RELATED_COVERAGE,
+  prepareDoc,
+  rank,
+  units,
+  type Analysis,
+  type Level,
+  type PageDoc,
+  type PreparedDoc,
+  type Ranked,
+} from './match.ts';
 import { fromIndexText, indexQuery, PART_FILTER } from './indexText.ts';
 import { MATCH_FILTER } from './mentions.ts';
-import { normalize, normalizeWithMap } from './normalize.ts';
-import { hasHan } from '../han.ts';
+import { normalizeWithMap } from './normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
 import { DATED_TYPES, isPageType, type PageFilters, type PageMeta } from './schema.ts';
@@ -138,16 +158,11 @@ export interface SearchOutcome {
 
 const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] };
 
-function dateKey(doc: { meta: PageMeta }): string {
-  return doc.meta['datekey'] ?? '';
-}
-
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
   const { pageSize = 20, parts = 1 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
-  const measureByName = new Map(dict.measures.map((m) => [m.name, m]));
   /** Every Pagefind result seen, by page id: what `data()` reads a page's fragment through. */
   const resultsById = new Map<string, PagefindResult>();
   const lookups = new Map<string, Promise<Set<string>>>();
@@ -165,7 +180,14 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     let doc = docs.get(result.id);
     if (!doc) {
       doc = result.data().then((d): PreparedDoc => {
-        const page: PageDoc = { id: result.id, url: d.url, content: fromIndexText(d.content), meta: d.meta ?? {}, filters: d.filters ?? {}, score: 0 };
+        const page: PageDoc = {
+          id: result.id,
+          url: d.url,
+          content: fromIndexText(d.content),
+          meta: d.meta ?? {},
+          filters: d.filters ?? {},
+          score: 0,
+        };
         return prepareDoc(page, dict.t2s);
       });
       docs.set(result.id, doc);
@@ -185,13 +207,21 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
 
   function toHit(r: Ranked, parsed: ParsedQuery, partial: boolean): Hit {
     const { doc, analysis } = r;
-    const kind: MatchKind = partial ? 'partial' : analysis.minLevel === 3 ? 'literal' : analysis.minLevel === 2 ? 'alias' : 'tag';
+    const kind: MatchKind = partial
+      ? 'partial'
+      : analysis.minLevel === 3
+        ? 'literal'
+        : analysis.minLevel === 2
+          ? 'alias'
+          : 'tag';
     const own = new Set(parsed.words.map((w) => w.text));
     const reason =
       kind === 'alias'
         ? analysis.terms.filter((x) => !own.has(x) && x !== parsed.phrase)
         : kind === 'tag'
-          ? parsed.words.flatMap((w, i) => (analysis.levels[i] === 1 ? w.measures.map((id) => dict.byId.get(id)?.name ?? id) : []))
+          ? parsed.words.flatMap((w, i) =>
+              analysis.levels[i] === 1 ? w.measures.map((id) => dict.byId.get(id)?.name ?? id) : [],
+            )
           : kind === 'partial'
             ? analysis.terms
             : [];
@@ -245,7 +275,8 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
           : pagefind.search(q.term, {}).then((r) => {
               const ids = new Set<string>();
               // A phrase found only in a page's meta (its title, summary …) is not in its text.
-              for (const x of remember(r?.results ?? [])) if (!(q.kind === 'phrase' && x.matchedMetaFields?.length)) ids.add(x.id);
+              for (const x of remember(r?.results ?? []))
+                if (!(q.kind === 'phrase' && x.matchedMetaFields?.length)) ids.add(x.id);
               return ids;
             });
       lookups.set(piece, found);
@@ -259,7 +290,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     if (!found) {
       const q = indexQuery(piece);
       const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
-      found = term ? pagefind.search(term, {}).then((r) => new Map((r?.results ?? []).map((x) => [x.id, x.score || 0]))) : Promise.resolve(new Map());
+      found = term
+        ? pagefind.search(term, {}).then((r) => new Map((r?.results ?? []).map((x) => [x.id, x.score || 0])))
+        : Promise.resolve(new Map());
       scoreCache.set(piece, found);
     }
     return found;
@@ -270,7 +303,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const sort = { date: 'desc' as const };
     if (parts === 1) return remember((await pagefind.search(null, { filters, sort }))?.results ?? []);
     const lists = await Promise.all(
-      Array.from({ length: parts }, (_, part) => pagefind.search(null, { filters: { ...filters, [PART_FILTER]: String(part) }, sort })),
+      Array.from({ length: parts }, (_, part) =>
+        pagefind.search(null, { filters: { ...filters, [PART_FILTER]: String(part) }, sort }),
+      ),
     );
     return remember(lists.flatMap((r) => r?.results ?? []));
   }
@@ -301,7 +336,13 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     })());
 
   /** Full search for a non-empty query. */
-  function query(raw: string, selection: Selection = {}, sort: SortOrder = 'relevance', need = 0, opts: QueryOptions = {}): Promise<SearchOutcome> {
+  function query(
+    raw: string,
+    selection: Selection = {},
+    sort: SortOrder = 'relevance',
+    need = 0,
+    opts: QueryOptions = {},
+  ): Promise<SearchOutcome> {
     const key = JSON.stringify([raw.trim(), selection, sort, need, opts.counts ?? true]);
     let outcome = outcomes.get(key);
     if (!outcome) {
@@ -312,12 +353,31 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     return outcome;
   }
 
-  async function search(raw: string, selection: Selection, sort: SortOrder, need: number, opts: QueryOptions): Promise<SearchOutcome> {
+  async function search(
+    raw: string,
+    selection: Selection,
+    sort: SortOrder,
+    need: number,
+    opts: QueryOptions,
+  ): Promise<SearchOutcome> {
     const target = need > 0 ? need : defaultTarget;
     const parsed = parseQuery(raw, dict);
     const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
     if (!parsed.words.length) {
-      return { query: parsed, hints, results: [], related: [], fallback: false, pieces: [], counts: {}, browse: false, total: 0, caseTotal: 0, truncated: false, stats: EMPTY_QUERY_STATS };
+      return {
+        query: parsed,
+        hints,
+        results: [],
+        related: [],
+        fallback: false,
+        pieces: [],
+        counts: {},
+        browse: false,
+        total: 0,
+        caseTotal: 0,
+        truncated: false,
+        stats: EMPTY_QUERY_STATS,
+      };
     }
     const stages = ['index'];
     const withCounts = opts.counts ?? true;
@@ -327,7 +387,13 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       allCases().then((list) => new Set(list.map((r) => r.id))),
       Promise.all(parsed.words.map((w) => lookup(w.text))),
       // Cases with another name of the word's measure, or its tag: one filter of the index (mentions.ts).
-      Promise.all(parsed.words.map((w) => Promise.all(w.measures.map((id) => run(null, { [MATCH_FILTER]: id }).then((l) => new Set(l.map((r) => r.id))))))),
+      Promise.all(
+        parsed.words.map((w) =>
+          Promise.all(
+            w.measures.map((id) => run(null, { [MATCH_FILTER]: id }).then((l) => new Set(l.map((r) => r.id)))),
+          ),
+        ),
+      ),
       parsed.phrase ? lookup(parsed.phrase) : Promise.resolve(new Set<string>()),
       Promise.all(parsed.words.map((w) => relevance(w.text))),
       withCounts || filtering ? pageFilters() : Promise.resolve(undefined),
@@ -345,7 +411,8 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const whole: Array<{ id: string; minLevel: Level; phrase: boolean }> = [];
     for (const id of pool) {
       let minLevel: Level = 3;
-      for (let wi = 0; wi < parsed.words.length && minLevel > 0; wi++) minLevel = Math.min(minLevel, levelOf(id, wi)) as Level;
+      for (let wi = 0; wi < parsed.words.length && minLevel > 0; wi++)
+        minLevel = Math.min(minLevel, levelOf(id, wi)) as Level;
       if (minLevel > 0) whole.push({ id, minLevel, phrase: joined.has(id) });
     }
     const typeOf = (id: string) => (cases.has(id) ? 0 : 1);
@@ -355,7 +422,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     whole.sort(
       (a, b) =>
         typeOf(a.id) - typeOf(b.id) ||
-        (ranks ? byDate(a.id, b.id) : Number(b.phrase) - Number(a.phrase) || b.minLevel - a.minLevel || scoreOf(b.id) - scoreOf(a.id)) ||
+        (ranks
+          ? byDate(a.id, b.id)
+          : Number(b.phrase) - Number(a.phrase) || b.minLevel - a.minLevel || scoreOf(b.id) - scoreOf(a.id)) ||
         a.id.localeCompare(b.id),
     );
     const matching = whole.filter((x) => keep(x.id));
@@ -409,22 +478,41 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
         if (coverage > MIN_RELATED_COVERAGE && longest >= 2) relatedIds.push({ id, coverage, longest });
       }
       relatedIds.sort(
-        (a, b) => typeOf(a.id) - typeOf(b.id) || (ranks ? byDate(a.id, b.id) : b.coverage - a.coverage || b.longest - a.longest || scoreOf(b.id) - scoreOf(a.id)) || a.id.localeCompare(b.id),
+        (a, b) =>
+          typeOf(a.id) - typeOf(b.id) ||
+          (ranks
+            ? byDate(a.id, b.id)
+            : b.coverage - a.coverage || b.longest - a.longest || scoreOf(b.id) - scoreOf(a.id)) ||
+          a.id.localeCompare(b.id),
       );
     }
     const fallback = whole.length === 0;
     relatedIds = relatedIds.filter((x) => keep(x.id));
 
     // Read and check only what is shown: the first `target` results and related pages.
-    const results = fallback ? [] : await analysed(matching.slice(0, target).map((x) => x.id), parsed);
-    const relatedShown = await analysed(relatedIds.slice(0, fallback ? target : MAX_RELATED).map((x) => x.id), parsed);
+    const results = fallback
+      ? []
+      : await analysed(
+          matching.slice(0, target).map((x) => x.id),
+          parsed,
+        );
+    const relatedShown = await analysed(
+      relatedIds.slice(0, fallback ? target : MAX_RELATED).map((x) => x.id),
+      parsed,
+    );
     const ranked = rank([...results, ...relatedShown]);
     const order = (list: Ranked[]) => (ranks ? [...list].sort((a, b) => byDate(a.doc.id, b.doc.id)) : list);
     const hits = order(ranked.whole).map((r) => toHit(r, parsed, false));
     const related = order(ranked.related).map((r) => toHit(r, parsed, true));
 
     const base = fallback ? relatedIds.map((x) => x.id) : whole.map((x) => x.id);
-    const counts = withCounts && filters ? facetCounts(base.map((id) => ({ filters: filters.get(id) ?? {} })), selection) : {};
+    const counts =
+      withCounts && filters
+        ? facetCounts(
+            base.map((id) => ({ filters: filters.get(id) ?? {} })),
+            selection,
+          )
+        : {};
     const total = fallback ? relatedIds.length : matching.length;
     const caseTotal = (fallback ? relatedIds : matching).filter((x) => cases.has(x.id)).length;
     return {
@@ -445,7 +533,12 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
 
   /** Reads the pages' text and checks them literally (match.ts), for the excerpts and the final order. */
   async function analysed(ids: string[], parsed: ParsedQuery): Promise<Ranked[]> {
-    const docs = await Promise.all(ids.map((id) => resultsById.get(id)).filter((r): r is PagefindResult => !!r).map(load));
+    const docs = await Promise.all(
+      ids
+        .map((id) => resultsById.get(id))
+        .filter((r): r is PagefindResult => !!r)
+        .map(load),
+    );
     return docs.map((doc) => ({ doc, analysis: analyse(doc, parsed) }));
   }
 

@@ -86,7 +86,8 @@ export function buildExcerpt(
     .map((r) => r.range)
     .filter(([a, b]) => a < end && b > start)
     .map(([a, b]): Range => [Math.max(a, start) - start, Math.min(b, end) - start]);
-  const html = (start > 0 ? '…' : '') + markRanges(content.slice(start, end), inside, tidy) + (end < content.length ? '…' : '');
+  const html =
+    (start > 0 ? '…' : '') + markRanges(content.slice(start, end), inside, tidy) + (end < content.length ? '…' : '');
   const text = (start > 0 ? '…' : '') + tidy(content.slice(start, end)) + (end < content.length ? '…' : '');
   return { html, text };
 }

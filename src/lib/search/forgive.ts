@@ -27,7 +27,11 @@ export interface ForgivingOptions {
   vocabulary: () => Promise<VocabularyTools | undefined>;
 }
 
-export async function forgivingSearch(engine: SearchEngine, raw: string, options: ForgivingOptions): Promise<ForgivingOutcome> {
+export async function forgivingSearch(
+  engine: SearchEngine,
+  raw: string,
+  options: ForgivingOptions,
+): Promise<ForgivingOutcome> {
   const vocab = mayBePinyin(raw) ? await options.vocabulary() : undefined;
   const isTerm = (text: string) => engine.dictionary.byTerm.has(normalize(text, { compact: true }));
   const understood = understandQuery(raw, { segment: options.segment, isTerm, lookup: vocab?.lookup });

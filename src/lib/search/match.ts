@@ -42,7 +42,9 @@ export function prepareDoc(doc: PageDoc, t2s?: CharMap): PreparedDoc {
     title: doc.meta['title'] ?? '',
     norm: normalizeWithMap(doc.content, { t2s, compact: true }),
     normTitle: normalizeWithMap(doc.meta['title'] ?? '', { t2s, compact: true }).text,
-    normMeta: MATCHED_META_KEYS.map((k) => normalizeWithMap(doc.meta[k] ?? '', { t2s, compact: true }).text).join('\u0000'),
+    normMeta: MATCHED_META_KEYS.map((k) => normalizeWithMap(doc.meta[k] ?? '', { t2s, compact: true }).text).join(
+      '\u0000',
+    ),
   };
 }
 
@@ -88,7 +90,8 @@ const MAX_OCCURRENCES = 50;
 export function findAll(hay: string, needle: string, cap = MAX_OCCURRENCES): number[] {
   const out: number[] = [];
   if (!needle) return out;
-  for (let at = hay.indexOf(needle); at >= 0 && out.length < cap; at = hay.indexOf(needle, at + needle.length)) out.push(at);
+  for (let at = hay.indexOf(needle); at >= 0 && out.length < cap; at = hay.indexOf(needle, at + needle.length))
+    out.push(at);
   return out;
 }
 
@@ -107,7 +110,10 @@ function isAlnum(unit: string): boolean {
  * single Chinese characters match almost any page and say nothing. `hay` is the page's text,
  * or a test of whether the page contains a piece (the engine asks the index).
  */
-export function literalPieces(word: string, hay: string | ((piece: string) => boolean)): { pieces: string[]; covered: number; total: number; longest: number } {
+export function literalPieces(
+  word: string,
+  hay: string | ((piece: string) => boolean),
+): { pieces: string[]; covered: number; total: number; longest: number } {
   const has = typeof hay === 'string' ? (piece: string) => hay.includes(piece) : hay;
   const u = units(word);
   const pieces: string[] = [];
@@ -194,7 +200,8 @@ export function analyse(doc: PreparedDoc, query: ParsedQuery): Analysis {
     for (const piece of p.pieces) {
       pieces.push(piece);
       terms.add(piece);
-      for (const at of findAll(hay, piece)) occurrences.push({ start: at, end: at + piece.length, word: wi, term: piece });
+      for (const at of findAll(hay, piece))
+        occurrences.push({ start: at, end: at + piece.length, word: wi, term: piece });
     }
   });
 
@@ -204,7 +211,8 @@ export function analyse(doc: PreparedDoc, query: ParsedQuery): Analysis {
     if (found.length) {
       phrase = true;
       terms.add(query.phrase);
-      for (const at of found) occurrences.push({ start: at, end: at + query.phrase.length, word: -1, term: query.phrase });
+      for (const at of found)
+        occurrences.push({ start: at, end: at + query.phrase.length, word: -1, term: query.phrase });
       if (doc.normTitle.includes(query.phrase)) titleHit = true;
     }
   }

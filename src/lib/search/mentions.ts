@@ -15,5 +15,7 @@ export const MATCH_FILTER = 'match';
 export function matchedMeasures(text: string, tagged: readonly string[], dict: Dictionary, t2s?: CharMap): string[] {
   const norm = normalize(text, { t2s, compact: true });
   const names = new Set(tagged);
-  return dict.measures.filter((m) => names.has(m.id) || dict.termsOf(m.id).some((term) => term && norm.includes(term))).map((m) => m.id);
+  return dict.measures
+    .filter((m) => names.has(m.id) || dict.termsOf(m.id).some((term) => term && norm.includes(term)))
+    .map((m) => m.id);
 }

@@ -89,4 +89,3 @@ export function originalRange(input: string, norm: Normalized, from: number, to:
   const cp = input.codePointAt(last)!;
   return [start, last + (cp > 0xffff ? 2 : 1)];
 }
-

@@ -34,7 +34,8 @@ export interface ParsedQuery {
 }
 
 /** Punctuation that wraps or ends a word without being part of what is looked for. */
-const EDGE = /^[\s,.;:?!、。，；：？！…·'"“”‘’()（）《》〈〉【】[\]「」『』{}<>]+|[\s,.;:?!、。，；：？！…·'"“”‘’()（）《》〈〉【】[\]「」『』{}<>]+$/gu;
+const EDGE =
+  /^[\s,.;:?!、。，；：？！…·'"“”‘’()（）《》〈〉【】[\]「」『』{}<>]+|[\s,.;:?!、。，；：？！…·'"“”‘’()（）《》〈〉【】[\]「」『』{}<>]+$/gu;
 
 /** Shortest alias that may be found *inside* a longer query word to give a measure hint. */
 const MIN_CONTAINED_ALIAS = 3;
@@ -64,7 +65,8 @@ export function parseQuery(raw: string, dict: Dictionary): ParsedQuery {
       if (hints.includes(m.id)) continue;
       const terms = dict.termsOf(m.id);
       const name = normalize(m.name, { compact: true });
-      if (terms.some((t) => (t === name ? t.length >= 2 : t.length >= MIN_CONTAINED_ALIAS) && w.text.includes(t))) hints.push(m.id);
+      if (terms.some((t) => (t === name ? t.length >= 2 : t.length >= MIN_CONTAINED_ALIAS) && w.text.includes(t)))
+        hints.push(m.id);
     }
   }
   return {
@@ -72,7 +74,9 @@ export function parseQuery(raw: string, dict: Dictionary): ParsedQuery {
     normalized: words.map((w) => w.text).join(' '),
     words,
     phrase: words.length > 1 ? words.map((w) => w.text).join('') : '',
-    converted: words.length > 0 && text.replace(/\s/g, '') !== raw.toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff\u00ad]/g, ''),
+    converted:
+      words.length > 0 &&
+      text.replace(/\s/g, '') !== raw.toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff\u00ad]/g, ''),
     hints,
   };
 }

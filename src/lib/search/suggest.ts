@@ -41,7 +41,8 @@ interface Scored {
   entry: VocabEntry;
 }
 
-const better = (a: Scored, b: Scored) => a.cost - b.cost || Number(b.entry.named) - Number(a.entry.named) || a.entry.rank - b.entry.rank;
+const better = (a: Scored, b: Scored) =>
+  a.cost - b.cost || Number(b.entry.named) - Number(a.entry.named) || a.entry.rank - b.entry.rank;
 
 /** Corrections of one word (normalised), nearest first; never the word itself. */
 export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[] {
@@ -55,11 +56,12 @@ export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[
   const latin = normalizePinyin(word);
   if (latin) {
     const max = latin.length >= 9 ? 2 : latin.length >= 5 ? 1 : 0;
-    if (max) for (const entry of vocab.entries) {
-      if (!entry.compact) continue;
-      const d = editDistance(latin, entry.compact, max);
-      if (d <= max) offer({ text: entry.term, cost: d, entry });
-    }
+    if (max)
+      for (const entry of vocab.entries) {
+        if (!entry.compact) continue;
+        const d = editDistance(latin, entry.compact, max);
+        if (d <= max) offer({ text: entry.term, cost: d, entry });
+      }
   } else {
     const chars = [...word];
     const reading = readingOf(word, vocab.chars)?.join(' ');
@@ -86,7 +88,10 @@ export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[
       }
     }
   }
-  return [...found.values()].sort(better).slice(0, limit).map((s) => s.text);
+  return [...found.values()]
+    .sort(better)
+    .slice(0, limit)
+    .map((s) => s.text);
 }
 
 /** Same length, exactly one character different. */

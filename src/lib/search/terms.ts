@@ -74,7 +74,11 @@ export const emptyDictionary: Dictionary = buildDictionary({ version: 1, measure
  * whose conversion is a single character `S` ≠ `T` that occurs in the corpus.
  * `convert` converts a string of candidate characters separated by newlines (opencc-js).
  */
-export function buildT2S(corpus: string, candidates: string[], convert: (text: string) => string): Record<string, string> {
+export function buildT2S(
+  corpus: string,
+  candidates: string[],
+  convert: (text: string) => string,
+): Record<string, string> {
   const wanted = new Set(corpus);
   const out: Record<string, string> = {};
   const converted = convert(candidates.join('\n')).split('\n');

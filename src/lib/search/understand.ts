@@ -63,7 +63,7 @@ export function understandQuery(raw: string, options: UnderstandOptions): Unders
   const pinyin: PinyinReading[] = [];
   const out: string[] = [];
   const lookup = options.lookup;
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const part = parts[i]!;
     if (!lookup || part.startsWith('"') || !isPinyinLike(part)) {
       out.push(part);
@@ -78,7 +78,11 @@ export function understandQuery(raw: string, options: UnderstandOptions): Unders
       const hits = lookup(run.join(''));
       const best = hits[0];
       if (!best || (best.match === 'prefix' && j - i > 1 && j < parts.length)) continue;
-      pinyin.push({ typed: run.join(' '), term: best.entry.term, alternatives: hits.slice(1, 5).map((h) => h.entry.term) });
+      pinyin.push({
+        typed: run.join(' '),
+        term: best.entry.term,
+        alternatives: hits.slice(1, 5).map((h) => h.entry.term),
+      });
       out.push(best.entry.term);
       taken = j - i;
     }

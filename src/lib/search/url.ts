@@ -20,7 +20,14 @@ export function parseState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const selection: Selection = {};
   for (const facet of FACETS) {
-    const values = [...new Set(params.getAll(facet).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(facet)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length) selection[facet] = values;
   }
   const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
@@ -49,5 +56,12 @@ export function withHighlight(url: string, terms: readonly string[]): string {
 
 /** The terms a result link asked to highlight. */
 export function highlightTerms(search: string): string[] {
-  return [...new Set(new URLSearchParams(search).getAll(HIGHLIGHT_PARAM).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      new URLSearchParams(search)
+        .getAll(HIGHLIGHT_PARAM)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

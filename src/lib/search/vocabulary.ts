@@ -11,7 +11,16 @@
  * counted on at most `maxChars` characters of it (an even sample), so the build stays fast.
  */
 import { normalize } from './normalize.ts';
-import { matchSyllables, MATCH_RANK, normalizePinyin, packCharReadings, parseCharReadings, readingOf, type CharReadings, type PinyinMatch } from './pinyin.ts';
+import {
+  matchSyllables,
+  MATCH_RANK,
+  normalizePinyin,
+  packCharReadings,
+  parseCharReadings,
+  readingOf,
+  type CharReadings,
+  type PinyinMatch,
+} from './pinyin.ts';
 
 /** The JSON shipped as search-vocabulary.json. */
 export interface VocabularyFile {
@@ -78,7 +87,9 @@ export function lookupPinyin(vocab: Vocabulary, typed: string): PinyinHit[] {
   const hits: PinyinHit[] = [];
   for (const entry of vocab.entries) {
     if (!entry.syllables.length) continue;
-    const matches = [matchSyllables(p, entry.syllables), entry.alternate && matchSyllables(p, entry.alternate)].filter((m): m is PinyinMatch => !!m);
+    const matches = [matchSyllables(p, entry.syllables), entry.alternate && matchSyllables(p, entry.alternate)].filter(
+      (m): m is PinyinMatch => !!m,
+    );
     const match = matches.sort((a, b) => MATCH_RANK[b] - MATCH_RANK[a])[0];
     if (match) hits.push({ entry, match });
   }
@@ -156,7 +167,15 @@ export function buildVocabularyFile(src: VocabularySource): VocabularyFile {
   for (const term of terms) {
     const inContext = src.readingOf(term);
     const fromChars = [...term].map((ch) => chars.get(ch) ?? '');
-    if (inContext.length === fromChars.length && inContext.join(' ') !== fromChars.join(' ')) readings[term] = inContext.join(' ');
+    if (inContext.length === fromChars.length && inContext.join(' ') !== fromChars.join(' '))
+      readings[term] = inContext.join(' ');
   }
-  return { version: 1, terms: terms.join('|'), named: names.length, readings, chars: packCharReadings(chars), latin: [...latin].sort() };
+  return {
+    version: 1,
+    terms: terms.join('|'),
+    named: names.length,
+    readings,
+    chars: packCharReadings(chars),
+    latin: [...latin].sort(),
+  };
 }

@@ -8,6 +8,9 @@ import { absoluteOrPath } from '../../lib/siteAddress.ts';
 /** One row per key figure: as stated, in base units, typed (kind, period, metric), with its exact quote. */
 export const GET: APIRoute = async ({ site }) => {
   const records = caseRecords(await getCasebook(), (id) => absoluteOrPath(href(routes.case(id)), site));
-  const { header, rows } = csvTable(FIGURE_COLUMNS, records.flatMap((record) => record.figures.map((figure) => ({ record, figure }))));
+  const { header, rows } = csvTable(
+    FIGURE_COLUMNS,
+    records.flatMap((record) => record.figures.map((figure) => ({ record, figure }))),
+  );
   return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -17,7 +17,11 @@ const tmp = () => {
 
 /** Runs `npm run ingest -- …` the way npm does (tsx scripts/ingest.ts) in the project folder. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts'), ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,8 +41,14 @@ function files(dir: string): string[] {
 describe.concurrent('ingest CLI', () => {
   it('exits 2 on usage errors, with the usage', () => {
     expect(cli()).toMatchObject({ status: 2, stderr: expect.stringContaining('usage: npm run ingest') });
-    expect(cli('--bogus', bulletin)).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown option --bogus') });
-    expect(cli(bulletin, '--out')).toMatchObject({ status: 2, stderr: expect.stringContaining('--out needs a directory') });
+    expect(cli('--bogus', bulletin)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('unknown option --bogus'),
+    });
+    expect(cli(bulletin, '--out')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--out needs a directory'),
+    });
   });
 
   it('writes the case, the source record and a copy of the raw file, and exits 0', () => {
@@ -84,7 +94,16 @@ describe.concurrent('ingest CLI', () => {
     const binary = join(out, 'photo.jpg');
     writeFileSync(empty, '');
     writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]));
-    const r = cli(empty, join(out, 'missing.txt'), binary, join(fixtures, 'data-regulation.txt'), bulletin, '--out', join(out, 'drafts'), '--json');
+    const r = cli(
+      empty,
+      join(out, 'missing.txt'),
+      binary,
+      join(fixtures, 'data-regulation.txt'),
+      bulletin,
+      '--out',
+      join(out, 'drafts'),
+      '--json',
+    );
     expect(r.status).toBe(1);
     const reports = JSON.parse(r.stdout) as InputReport[];
     expect(reports.map((x) => [x.status, x.reason?.slice(0, 24)])).toEqual([

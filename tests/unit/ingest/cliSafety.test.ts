@@ -41,7 +41,10 @@ describe.concurrent('ingest CLI safety', () => {
     const r = cli(fifo, '/dev/zero', '--out', join(d, 'out'), '--json');
     expect(r.status).toBe(1);
     const reports = JSON.parse(r.stdout) as { status: string; reason: string }[];
-    expect(reports.map((x) => x.reason)).toEqual([`not read: ${fifo} is a named pipe (FIFO); expected a regular file`, 'not read: /dev/zero is a device; expected a regular file']);
+    expect(reports.map((x) => x.reason)).toEqual([
+      `not read: ${fifo} is a named pipe (FIFO); expected a regular file`,
+      'not read: /dev/zero is a device; expected a regular file',
+    ]);
     expect(files(join(d, 'out'))).toEqual([]);
   });
 
@@ -54,7 +57,9 @@ describe.concurrent('ingest CLI safety', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toMatch(/reason: cannot write \S*drafts\/\S+: ENOTDIR: not a directory/);
     // stderr: exactly one line, naming the path and the error.
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ingest: cannot write \S*drafts\/\S+: ENOTDIR: not a directory — nothing written for /)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^ingest: cannot write \S*drafts\/\S+: ENOTDIR: not a directory — nothing written for /),
+    ]);
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
@@ -67,12 +72,16 @@ describe.concurrent('ingest CLI safety', () => {
     const r = cli('--out', out, '--', name);
     expect(r.status).toBe(0);
     expect(files(out)).toContain(`seeds/${name}`);
-    expect(cli('--out', out, name).stderr).toContain(`unknown option ${name} (a file whose name starts with - goes after --)`);
+    expect(cli('--out', out, name).stderr).toContain(
+      `unknown option ${name} (a file whose name starts with - goes after --)`,
+    );
   });
 
   it('shows control and bidi characters of the text as escapes in the report, never raw', () => {
     const d = tmp();
-    const text = readFileSync(bulletin, 'utf8').replace('全区组建教育集团12个', '全区组建\u001b[2J教育集团12个\u0007').replace('群众满意度', '群众\u202e满意度');
+    const text = readFileSync(bulletin, 'utf8')
+      .replace('全区组建教育集团12个', '全区组建\u001b[2J教育集团12个\u0007')
+      .replace('群众满意度', '群众\u202e满意度');
     const input = join(d, 'hostile.txt');
     writeFileSync(input, text);
     const r = cli(input, '--out', join(d, 'out'), '--dry-run');
@@ -105,7 +114,9 @@ describe.concurrent('ingest CLI safety', () => {
     const out = join(d, 'out');
     expect(cli(bulletin, '--out', out).status).toBe(0);
     // The editor reviews the draft: removes the draft mark and edits the title.
-    const curated = readFileSync(join(out, CASE), 'utf8').replace(/^# Draft by .*\n(# .*\n)?/m, '').replace(/^title: .*$/m, 'title: 审定后的标题');
+    const curated = readFileSync(join(out, CASE), 'utf8')
+      .replace(/^# Draft by .*\n(# .*\n)?/m, '')
+      .replace(/^title: .*$/m, 'title: 审定后的标题');
     writeFileSync(join(out, CASE), curated);
     const forced = cli(bulletin, '--out', out, '--force');
     expect(forced.status).toBe(1);
@@ -134,10 +145,15 @@ describe.concurrent('ingest CLI safety', () => {
       });
     const results = await Promise.all([run(a), run(b)]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    const written = results.flatMap((r) => (JSON.parse(r.stdout) as { files: { path: string; action: string }[] }[])[0]!.files.filter((f) => f.action === 'written').map((f) => f.path));
+    const written = results.flatMap((r) =>
+      (JSON.parse(r.stdout) as { files: { path: string; action: string }[] }[])[0]!.files
+        .filter((f) => f.action === 'written')
+        .map((f) => f.path),
+    );
     // Six distinct files, all on disk: neither run replaced the other's.
     expect(new Set(written).size).toBe(6);
     expect(files(out)).toHaveLength(6);
-    for (const seed of ['a.txt', 'b.txt']) expect(readFileSync(join(out, 'seeds', seed), 'utf8')).toBe(readFileSync(join(d, seed), 'utf8'));
+    for (const seed of ['a.txt', 'b.txt'])
+      expect(readFileSync(join(out, 'seeds', seed), 'utf8')).toBe(readFileSync(join(d, seed), 'utf8'));
   }, 120_000);
 });

@@ -26,7 +26,15 @@ export const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf
 
 /** Runs the pure ingest of a text-based input (plain text, Markdown, HTML) with the project's data. */
 export function run(input: string | Uint8Array, options: Partial<IngestOptions> = {}) {
-  const all: IngestOptions = { fileName: 'test.txt', seedFile: 'seeds/test.txt', measures, regions, divisions, fallbackDate: '2000', ...options };
+  const all: IngestOptions = {
+    fileName: 'test.txt',
+    seedFile: 'seeds/test.txt',
+    measures,
+    regions,
+    divisions,
+    fallbackDate: '2000',
+    ...options,
+  };
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   return ingestDocument(readTextDocument(bytes, all.fileName, all.maxBytes), all);
 }

@@ -43,29 +43,45 @@ describe('decoding', () => {
 describe('rejections (with a reason)', () => {
   it('rejects an empty file', () => {
     expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, reason: 'empty file (0 bytes)' });
-    expect(run(new TextEncoder().encode(' \n\r\n\t'))).toMatchObject({ ok: false, report: { status: 'rejected', reason: 'empty file (only whitespace)' } });
+    expect(run(new TextEncoder().encode(' \n\r\n\t'))).toMatchObject({
+      ok: false,
+      report: { status: 'rejected', reason: 'empty file (only whitespace)' },
+    });
   });
 
   it('rejects a binary file', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
     expect(decodeBytes(png)).toMatchObject({ ok: false, reason: expect.stringContaining('binary') });
-    expect(decodeBytes(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 65, 66]))).toMatchObject({ ok: false, reason: expect.stringContaining('binary') });
+    expect(decodeBytes(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 65, 66]))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('binary'),
+    });
   });
 
   it('rejects a file over the size limit', () => {
-    expect(decodeBytes(new Uint8Array(3 * 1024 * 1024).fill(0x41))).toMatchObject({ ok: false, reason: expect.stringContaining('too large') });
+    expect(decodeBytes(new Uint8Array(3 * 1024 * 1024).fill(0x41))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('too large'),
+    });
     expect(run(utf8, { maxBytes: 100 }).report.reason).toMatch(/too large \(\d+ bytes; the limit is 100 bytes/);
   });
 
   it('rejects bytes that are neither UTF-8 nor GB18030', () => {
-    expect(decodeBytes(new Uint8Array([0x41, 0xff, 0xff, 0xff, 0x42]))).toMatchObject({ ok: false, reason: 'not readable as UTF-8 or GBK/GB18030 text' });
+    expect(decodeBytes(new Uint8Array([0x41, 0xff, 0xff, 0xff, 0x42]))).toMatchObject({
+      ok: false,
+      reason: 'not readable as UTF-8 or GBK/GB18030 text',
+    });
   });
 
   it('rejects text with too little Chinese to be a bulletin, naming the file', () => {
     const english = 'This is an English press release about schools. '.repeat(40);
     const result = run(english, { fileName: 'inbox/press.txt' });
     expect(result.ok).toBe(false);
-    expect(result.report).toMatchObject({ input: 'inbox/press.txt', status: 'rejected', reason: expect.stringContaining('too little Chinese text') });
+    expect(result.report).toMatchObject({
+      input: 'inbox/press.txt',
+      status: 'rejected',
+      reason: expect.stringContaining('too little Chinese text'),
+    });
     expect(run('教育局'.repeat(10)).report.reason).toContain('30 Chinese characters');
   });
 });

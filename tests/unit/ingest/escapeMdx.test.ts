@@ -44,7 +44,11 @@ describe('escapeMdx', () => {
   });
 
   it('reads headings and paragraphs of a whole body back exactly', () => {
-    const items = NASTY.map((text, i) => (i % 4 === 0 ? { kind: 'heading' as const, text, depth: 2, line: i } : { kind: 'paragraph' as const, text, line: i }));
+    const items = NASTY.map((text, i) =>
+      i % 4 === 0
+        ? { kind: 'heading' as const, text, depth: 2, line: i }
+        : { kind: 'paragraph' as const, text, line: i },
+    );
     expect(bodyBlocks(bodyMdx(items)).map((b) => b.text)).toEqual(NASTY);
   });
 

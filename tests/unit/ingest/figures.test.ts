@@ -5,14 +5,24 @@ import { checkFigures } from '../../../src/lib/figures.ts';
 import { extractFigures, periodIn } from '../../../src/lib/ingest/extractFigures.ts';
 import { measures } from './context.ts';
 
-const ranked = ['school-places', 'group-schooling', 'sports-football', 'tutoring-governance', 'public-kindergartens', 'after-school-services'].map((id) => measures.find((m) => m.id === id)!);
-const extract = (paragraphs: string[], options: { max?: number; headings?: string[] } = {}) => extractFigures(paragraphs, { measures: ranked, max: 30, ...options });
+const ranked = [
+  'school-places',
+  'group-schooling',
+  'sports-football',
+  'tutoring-governance',
+  'public-kindergartens',
+  'after-school-services',
+].map((id) => measures.find((m) => m.id === id)!);
+const extract = (paragraphs: string[], options: { max?: number; headings?: string[] } = {}) =>
+  extractFigures(paragraphs, { measures: ranked, max: 30, ...options });
 const row = (f: { label: string; value: number; unit: string }) => [f.label, f.value, f.unit];
 const find = (figures: ReturnType<typeof extract>, value: number) => figures.find((f) => f.value === value);
 
 describe('extractFigures', () => {
   it('finds counts, money and percentages with a label and an exact quote the build accepts', () => {
-    const p = ['2019年以来，累计投入资金23.59亿元，新建中小学26所，新增学位4.34万个；回收小区配套幼儿园37所，占比升至45.85%。'];
+    const p = [
+      '2019年以来，累计投入资金23.59亿元，新建中小学26所，新增学位4.34万个；回收小区配套幼儿园37所，占比升至45.85%。',
+    ];
     const figures = extract(p);
     expect(figures.map((f) => [...row(f), f.quote]).sort()).toEqual(
       [
@@ -23,11 +33,21 @@ describe('extractFigures', () => {
         ['占比', 45.85, '%', '占比升至45.85%'],
       ].sort(),
     );
-    expect(checkFigures(p, figures, ranked.map((m) => m.id))).toEqual([]);
+    expect(
+      checkFigures(
+        p,
+        figures,
+        ranked.map((m) => m.id),
+      ),
+    ).toEqual([]);
   });
 
   it('labels the noun phrase, not the left fragment (较2024年, 全国共有)', () => {
-    const figures = extract(['2025年全市教育经费总投入58.6亿元，较2024年增长12%。', '全国共有义务教育阶段学校20.7万所。', '2024年本科上线率较2021年提高9.6个百分点。']);
+    const figures = extract([
+      '2025年全市教育经费总投入58.6亿元，较2024年增长12%。',
+      '全国共有义务教育阶段学校20.7万所。',
+      '2024年本科上线率较2021年提高9.6个百分点。',
+    ]);
     expect(row(find(figures, 12)!)).toEqual(['教育经费总投入增长', 12, '%']);
     expect(row(find(figures, 20.7)!)).toEqual(['义务教育阶段学校', 20.7, '万所']);
     expect(row(find(figures, 9.6)!)).toEqual(['本科上线率提高', 9.6, '个百分点']);
@@ -35,7 +55,9 @@ describe('extractFigures', () => {
   });
 
   it('keeps the full unit: 个班, 个工作日, 万人次, 亿元, 个百分点', () => {
-    const figures = extract(['每周提供课后服务5个工作日，组建兴趣社团860个班，参与学生达15.3万人次，投入资金1.2亿元。']);
+    const figures = extract([
+      '每周提供课后服务5个工作日，组建兴趣社团860个班，参与学生达15.3万人次，投入资金1.2亿元。',
+    ]);
     expect(figures.map((f) => [f.value, f.unit]).sort()).toEqual(
       [
         [5, '个工作日'],
@@ -141,11 +163,21 @@ describe('extractFigures', () => {
   });
 
   it('only proposes quotes and periods that checkFigures and the paragraph support', () => {
-    const p = ['共计15190名教师获得相应专业技术资格，其中8414人通过直接认定，调整率达100%，监管覆盖率100%。', '2022年以来，新建学校5所。'];
+    const p = [
+      '共计15190名教师获得相应专业技术资格，其中8414人通过直接认定，调整率达100%，监管覆盖率100%。',
+      '2022年以来，新建学校5所。',
+    ];
     const figures = extract(p);
     expect(figures.length).toBeGreaterThan(0);
-    expect(checkFigures(p, figures, ranked.map((m) => m.id))).toEqual([]);
-    for (const f of figures) for (const y of [f.period?.from, f.period?.to]) if (y) expect(p[f.paragraph]).toContain(String(y));
+    expect(
+      checkFigures(
+        p,
+        figures,
+        ranked.map((m) => m.id),
+      ),
+    ).toEqual([]);
+    for (const f of figures)
+      for (const y of [f.period?.from, f.period?.to]) if (y) expect(p[f.paragraph]).toContain(String(y));
   });
 });
 

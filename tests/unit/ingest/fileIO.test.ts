@@ -28,8 +28,14 @@ describe('readInput', () => {
     const link = join(d, 'link.txt');
     writeFileSync(join(d, 'target.txt'), '教育');
     symlinkSync(join(d, 'target.txt'), link);
-    expect(readInput(fifo)).toEqual({ ok: false, reason: `not read: ${fifo} is a named pipe (FIFO); expected a regular file` });
-    expect(readInput('/dev/zero')).toEqual({ ok: false, reason: 'not read: /dev/zero is a device; expected a regular file' });
+    expect(readInput(fifo)).toEqual({
+      ok: false,
+      reason: `not read: ${fifo} is a named pipe (FIFO); expected a regular file`,
+    });
+    expect(readInput('/dev/zero')).toEqual({
+      ok: false,
+      reason: 'not read: /dev/zero is a device; expected a regular file',
+    });
     expect(readInput(d)).toMatchObject({ ok: false, reason: expect.stringContaining('is a directory') });
     expect(readInput(link)).toMatchObject({ ok: false, reason: expect.stringContaining('is a symbolic link') });
   });
@@ -38,12 +44,18 @@ describe('readInput', () => {
     const f = join(tmp(), 'huge.txt');
     writeFileSync(f, '');
     truncateSync(f, 64 * 1024 * 1024); // sparse: a read would take 64 MiB of memory
-    expect(readInput(f)).toEqual({ ok: false, reason: `file too large (${64 * 1024 * 1024} bytes; the limit is ${32 * 1024 * 1024} bytes)` });
+    expect(readInput(f)).toEqual({
+      ok: false,
+      reason: `file too large (${64 * 1024 * 1024} bytes; the limit is ${32 * 1024 * 1024} bytes)`,
+    });
     expect(readInput(f, 10)).toMatchObject({ ok: false });
   });
 
   it('names a missing file with the OS error', () => {
-    expect(readInput('/nonexistent/x.txt')).toEqual({ ok: false, reason: 'cannot read /nonexistent/x.txt: ENOENT (lstat)' });
+    expect(readInput('/nonexistent/x.txt')).toEqual({
+      ok: false,
+      reason: 'cannot read /nonexistent/x.txt: ENOENT (lstat)',
+    });
   });
 });
 
@@ -54,14 +66,20 @@ describe('readCasebook', () => {
     mkdirSync(join(out, 'sources'));
     mkdirSync(join(out, 'seeds'));
     // A line separator inside a quoted title, then a decoy `source:` after it on the same YAML line.
-    writeFileSync(join(out, 'cases/a.mdx'), '---\ntitle: "一\u2028source: decoy"\nbody: 某区教育局\nsource: real\n---\n\n正文。\n');
+    writeFileSync(
+      join(out, 'cases/a.mdx'),
+      '---\ntitle: "一\u2028source: decoy"\nbody: 某区教育局\nsource: real\n---\n\n正文。\n',
+    );
     writeFileSync(join(out, 'sources/real.yaml'), 'title: "来源\u2028file: seeds/decoy.txt"\nfile: seeds/a.txt\n');
     writeFileSync(join(out, 'seeds/a.txt'), '原文\u2028第二行');
     const index = readCasebook(out, [out]);
     expect(index.cases.get('a')).toEqual({ slug: 'a', source: 'real', body: '某区教育局', draft: false });
     expect(index.sources.get('real')).toBe('seeds/a.txt');
     // The same bytes under any name are the same seed.
-    expect(index.sourceOfBytes(new Uint8Array(Buffer.from('原文\u2028第二行')))).toEqual({ key: 'real', file: 'seeds/a.txt' });
+    expect(index.sourceOfBytes(new Uint8Array(Buffer.from('原文\u2028第二行')))).toEqual({
+      key: 'real',
+      file: 'seeds/a.txt',
+    });
     expect(index.sourceOfBytes(new Uint8Array(Buffer.from('原文\n第二行')))).toBeUndefined();
   });
 });

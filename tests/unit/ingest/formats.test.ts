@@ -10,7 +10,13 @@ import { divisions, fixtures, measures, regions } from './context.ts';
 const dir = join(fixtures, 'formats');
 
 async function ingestFixture(name: string) {
-  return ingest(new Uint8Array(readFileSync(join(dir, name))), { fileName: name, seedFile: `seeds/${name}`, measures, regions, divisions });
+  return ingest(new Uint8Array(readFileSync(join(dir, name))), {
+    fileName: name,
+    seedFile: `seeds/${name}`,
+    measures,
+    regions,
+    divisions,
+  });
 }
 
 /** What an editor checks first, per case: enough to see a regression, no noise. */
@@ -41,10 +47,34 @@ function summaryOf(report: InputReport) {
 }
 
 const WRITTEN = {
-  'chengdu-wechat-zhaosheng.md': { format: 'markdown', title: '成都市2025年义务教育阶段学校招生入学工作问答', bodies: ['成都市教育局'], regions: ['510100'], date: '2025-05-16' },
-  'nanjing-bureau-page.html': { format: 'html', title: '南京市推进义务教育优质均衡发展工作情况通报', bodies: ['南京市教育局'], regions: ['320100'], date: '2025-03-18' },
-  'guangdong-year-plan.docx': { format: 'docx', title: '深圳市福田区2025年基础教育工作要点', bodies: ['深圳市福田区教育局'], regions: ['440304'], date: '2025-02-14' },
-  'zhejiang-compilation.pdf': { format: 'pdf', title: '各地推进学区化治理和教师交流轮岗工作经验', bodies: ['杭州市上城区教育局', '宁波市鄞州区教育局'], regions: ['330102', '330212'], date: '2025-06-20' },
+  'chengdu-wechat-zhaosheng.md': {
+    format: 'markdown',
+    title: '成都市2025年义务教育阶段学校招生入学工作问答',
+    bodies: ['成都市教育局'],
+    regions: ['510100'],
+    date: '2025-05-16',
+  },
+  'nanjing-bureau-page.html': {
+    format: 'html',
+    title: '南京市推进义务教育优质均衡发展工作情况通报',
+    bodies: ['南京市教育局'],
+    regions: ['320100'],
+    date: '2025-03-18',
+  },
+  'guangdong-year-plan.docx': {
+    format: 'docx',
+    title: '深圳市福田区2025年基础教育工作要点',
+    bodies: ['深圳市福田区教育局'],
+    regions: ['440304'],
+    date: '2025-02-14',
+  },
+  'zhejiang-compilation.pdf': {
+    format: 'pdf',
+    title: '各地推进学区化治理和教师交流轮岗工作经验',
+    bodies: ['杭州市上城区教育局', '宁波市鄞州区教育局'],
+    regions: ['330102', '330212'],
+    date: '2025-06-20',
+  },
 } as const;
 
 describe('formats → drafts', () => {
@@ -60,17 +90,26 @@ describe('formats → drafts', () => {
       // No export noise reaches a draft, and every summary sentence is in the text.
       for (const c of r.cases) {
         const body = c.text.split(/^---$/m)[2]!;
-        expect(body).not.toMatch(/\*\*|!\[|javascript:|阅读原文|预览时标签不可点|rich_media|[\u{1f300}-\u{1faff}\u2705]/u);
+        expect(body).not.toMatch(
+          /\*\*|!\[|javascript:|阅读原文|预览时标签不可点|rich_media|[\u{1f300}-\u{1faff}\u2705]/u,
+        );
       }
-      for (const c of r.report.cases) for (const sentence of c.summary.split(/(?<=[。！？])/)) expect(r.cases.map((d) => d.text.replace(/\\/g, '')).join('')).toContain(sentence);
+      for (const c of r.report.cases)
+        for (const sentence of c.summary.split(/(?<=[。！？])/))
+          expect(r.cases.map((d) => d.text.replace(/\\/g, '')).join('')).toContain(sentence);
     });
 
     it(`${name}: matches the expected drafts and report`, async () => {
       const r = await ingestFixture(name);
       const base = name.replace(/\.[a-z]+$/, '');
-      for (const [n, c] of r.cases.entries()) await expect(c.text).toMatchFileSnapshot(join(dir, `${base}${r.cases.length > 1 ? `.${n + 1}` : ''}.expected.mdx`));
+      for (const [n, c] of r.cases.entries())
+        await expect(c.text).toMatchFileSnapshot(
+          join(dir, `${base}${r.cases.length > 1 ? `.${n + 1}` : ''}.expected.mdx`),
+        );
       await expect(r.source!.text).toMatchFileSnapshot(join(dir, `${base}.expected.yaml`));
-      await expect(`${JSON.stringify(summaryOf(r.report), null, 2)}\n`).toMatchFileSnapshot(join(dir, `${base}.expected.report.json`));
+      await expect(`${JSON.stringify(summaryOf(r.report), null, 2)}\n`).toMatchFileSnapshot(
+        join(dir, `${base}.expected.report.json`),
+      );
     });
   }
 
@@ -91,7 +130,9 @@ describe('formats → drafts', () => {
     const all = r.cases.map((c) => c.text).join('\n');
     expect(all).not.toMatch(/— \d —|浙江教育简报·/);
     expect(all).not.toMatch(/[\u2e80-\u2fdf]/);
-    expect(all).toContain('在教师交流方面，上城区建立“区管校聘”教师管理机制，2024年全区交流轮岗教师636人，其中骨干教师和学科带头人占比达到30.2%。');
+    expect(all).toContain(
+      '在教师交流方面，上城区建立“区管校聘”教师管理机制，2024年全区交流轮岗教师636人，其中骨干教师和学科带头人占比达到30.2%。',
+    );
   });
 });
 

@@ -2,10 +2,25 @@
 // and a hang guard for every cleaning step: each must stay linear on a 2 MB adversarial input.
 import { describe, expect, it } from 'vitest';
 import {
-  chromeKind, cleanHeading, cleanParagraph, curlyQuotes, dedupeParagraphs, fullWidthPunctuation, normalizeChars, tidyHeadingSpaces, tidySpaces,
+  chromeKind,
+  cleanHeading,
+  cleanParagraph,
+  curlyQuotes,
+  dedupeParagraphs,
+  fullWidthPunctuation,
+  normalizeChars,
+  tidyHeadingSpaces,
+  tidySpaces,
 } from '../../../src/lib/ingest/clean.ts';
 import { latestReportedYear } from '../../../src/lib/ingest/dating.ts';
-import { decodeReferences, hygiene, normalizeLineBreaks, normalizeUnicode, stripBidi, stripInvisible } from '../../../src/lib/ingest/hygiene.ts';
+import {
+  decodeReferences,
+  hygiene,
+  normalizeLineBreaks,
+  normalizeUnicode,
+  stripBidi,
+  stripInvisible,
+} from '../../../src/lib/ingest/hygiene.ts';
 import { dropNoise, isCssText, stripDecorations } from '../../../src/lib/ingest/noise.ts';
 import { findOrgs, placesIn } from '../../../src/lib/ingest/orgs.ts';
 import { toBlocks } from '../../../src/lib/ingest/structure.ts';
@@ -37,14 +52,21 @@ describe('hygiene', () => {
   });
 
   it('flags bidi controls in the ingest report, and nothing of them reaches the draft', () => {
-    const body = '郑州市金水区教育局推进集团化办学，新组建教育集团\u202e21\u202c个，集团化办学覆盖全区公办中小学，持续扩大优质教育资源供给。'.repeat(4);
-    const r = run(`金水区推进集团化办学\n\n2025年3月1日\n\n${body}\n\n集团化办学成效显著，群众满意度不断提升。集团化办学让更多孩子享有优质教育。`);
+    const body =
+      '郑州市金水区教育局推进集团化办学，新组建教育集团\u202e21\u202c个，集团化办学覆盖全区公办中小学，持续扩大优质教育资源供给。'.repeat(
+        4,
+      );
+    const r = run(
+      `金水区推进集团化办学\n\n2025年3月1日\n\n${body}\n\n集团化办学成效显著，群众满意度不断提升。集团化办学让更多孩子享有优质教育。`,
+    );
     expect(r.report.uncertain.some((u) => /bidi/.test(u))).toBe(true);
     expect(r.cases.map((c) => c.text).join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('splits lines at decoded entity newlines, so an `import` line cannot start a block unescaped', () => {
-    const r = run(`金水区推进集团化办学\n\n2025年3月1日\n\n${'郑州市金水区教育局推进集团化办学，扩大优质教育资源供给，群众满意度不断提升。'.repeat(5)}&#10;&#10;import x from 'y'&#10;export const a = 1\n\n${'集团化办学覆盖全区公办中小学，教育集团持续扩大。'.repeat(4)}`);
+    const r = run(
+      `金水区推进集团化办学\n\n2025年3月1日\n\n${'郑州市金水区教育局推进集团化办学，扩大优质教育资源供给，群众满意度不断提升。'.repeat(5)}&#10;&#10;import x from 'y'&#10;export const a = 1\n\n${'集团化办学覆盖全区公办中小学，教育集团持续扩大。'.repeat(4)}`,
+    );
     const body = r.cases[0]!.text.split(/^---$/m)[2]!;
     expect(body).not.toMatch(/^(import|export)\b/m);
     expect(body).toContain('import x');
@@ -92,7 +114,14 @@ describe('every cleaning step is linear', () => {
   fast('isCssText', isCssText);
   fast('latestReportedYear', latestReportedYear);
   fast('findOrgs', (s) => findOrgs(s, divisions));
-  fast('dropNoise (as lines)', (s) => dropNoise(s.split('\n').slice(0, 20000).map((text, i) => ({ kind: 'paragraph' as const, text, line: i + 1 }))));
+  fast('dropNoise (as lines)', (s) =>
+    dropNoise(
+      s
+        .split('\n')
+        .slice(0, 20000)
+        .map((text, i) => ({ kind: 'paragraph' as const, text, line: i + 1 })),
+    ),
+  );
 
   for (const kind of ['spaces', 'mixed', 'punct', 'nested', 'quotes'] as const) {
     it(`toBlocks: 2 MB of ${kind} on one line in under a second`, () => {

@@ -8,7 +8,9 @@ import { fixture, run, SEEDS, seedText } from './context.ts';
 
 /** Front matter and body of a generated MDX file, read as the build reads it. */
 function split(mdx: string) {
-  return readFrontMatter<Record<string, unknown> & { figures: { quote: string; value: number }[]; measures: string[] }>(mdx);
+  return readFrontMatter<Record<string, unknown> & { figures: { quote: string; value: number }[]; measures: string[] }>(
+    mdx,
+  );
 }
 
 const ingestSeed = (path: string) => run(seedText(path), { fileName: path, seedFile: path });
@@ -26,13 +28,23 @@ describe('a small bulletin (fixture → expected draft)', () => {
 
   it('reports masthead, body, measures with evidence, figures and removals', () => {
     const r = result.report;
-    expect(r.masthead).toMatchObject({ publication: '金水教育简报', issue: '第12期', date: '2024-05-20', publisher: '郑州市金水区教育局办公室', kind: '简报' });
+    expect(r.masthead).toMatchObject({
+      publication: '金水教育简报',
+      issue: '第12期',
+      date: '2024-05-20',
+      publisher: '郑州市金水区教育局办公室',
+      kind: '简报',
+    });
     expect(r.bodies).toEqual(['郑州市金水区教育局']);
     const c = r.cases[0]!;
     expect(c.region).toEqual({ code: '410105', trail: '河南省 › 郑州市 › 金水区', exact: true });
     expect(c.measures.find((m) => m.id === 'group-schooling')).toMatchObject({ proposed: true, confidence: 'high' });
     // One mention, but quantified (集团内教师交流轮岗320人次): stated as practised, so proposed at medium.
-    expect(c.measures.find((m) => m.id === 'teacher-rotation')).toMatchObject({ proposed: true, confidence: 'medium', mentions: 1 });
+    expect(c.measures.find((m) => m.id === 'teacher-rotation')).toMatchObject({
+      proposed: true,
+      confidence: 'medium',
+      mentions: 1,
+    });
     expect(c.removed.map((x) => x.kind)).toEqual(['placeholder', 'caption', 'repeat', 'chrome', 'chrome', 'chrome']);
     expect(c.figures.every((f) => f.quote.length >= 2)).toBe(true);
   });
@@ -60,7 +72,9 @@ describe('the five seed bulletins', () => {
     const result = ingestSeed(seed);
     expect(result.ok).toBe(true);
     const cases = result.cases.map((c) => split(c.text).data);
-    expect(cases.map((d) => ({ body: d.body, region: d.region, date: d.date, ...(d.author ? { author: d.author } : {}) }))).toEqual(expected[seed]);
+    expect(
+      cases.map((d) => ({ body: d.body, region: d.region, date: d.date, ...(d.author ? { author: d.author } : {}) })),
+    ).toEqual(expected[seed]);
     expect(new Set(cases.map((d) => d.source))).toEqual(new Set([result.report.source!.key]));
   });
 
@@ -74,14 +88,29 @@ describe('the five seed bulletins', () => {
       expect(data.date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
       expect(data.measures.length).toBeGreaterThan(0);
       expect(data.figures.length).toBeGreaterThanOrEqual(3);
-      expect(checkFigures(paragraphs(body), data.figures as never, data.measures, { titles: [data.title as string, (data.originalTitle as string | undefined) ?? ''] })).toEqual([]);
+      expect(
+        checkFigures(paragraphs(body), data.figures as never, data.measures, {
+          titles: [data.title as string, (data.originalTitle as string | undefined) ?? ''],
+        }),
+      ).toEqual([]);
     }
   });
 
   it('records the seed path and the masthead in the source record', () => {
     const src = parse(ingestSeed(SEEDS.shangjie).source!.text, { version: '1.1' });
-    expect(src).toMatchObject({ publication: '上街信息', issue: '第49期', publisher: '中共上街区委办公室', date: '2025-10-11', kind: '简报', file: SEEDS.shangjie });
-    expect(parse(ingestSeed(SEEDS.biaozhunhua).source!.text, { version: '1.1' })).toMatchObject({ date: '2024-01-13', kind: '网页', publication: '学信·招生考试平台' });
+    expect(src).toMatchObject({
+      publication: '上街信息',
+      issue: '第49期',
+      publisher: '中共上街区委办公室',
+      date: '2025-10-11',
+      kind: '简报',
+      file: SEEDS.shangjie,
+    });
+    expect(parse(ingestSeed(SEEDS.biaozhunhua).source!.text, { version: '1.1' })).toMatchObject({
+      date: '2024-01-13',
+      kind: '网页',
+      publication: '学信·招生考试平台',
+    });
   });
 
   it('never invents a day: year-only when no date is printed', () => {
@@ -109,7 +138,9 @@ describe('not a case', () => {
 });
 
 describe('regions', () => {
-  const text = fixture('bulletin.txt').replace(/金水区/g, '中原区').replace('郑州市中原区教育局办公室', '郑州市中原区教育局');
+  const text = fixture('bulletin.txt')
+    .replace(/金水区/g, '中原区')
+    .replace('郑州市中原区教育局办公室', '郑州市中原区教育局');
 
   it('proposes a region missing from regions.yaml and uses the nearest enclosing one', () => {
     const result = run(text);
@@ -133,15 +164,26 @@ describe('names', () => {
     const ours = run(text, { seedFile: 'seeds/a.txt' });
     const key = ours.report.source!.key;
     const slug = ours.report.cases[0]!.slug;
-    const other = run(text, { seedFile: 'seeds/b.txt', sourceOwner: (k) => (k === key ? 'seeds/a.txt' : undefined), caseOwner: (s) => (s === slug ? key : undefined) });
+    const other = run(text, {
+      seedFile: 'seeds/b.txt',
+      sourceOwner: (k) => (k === key ? 'seeds/a.txt' : undefined),
+      caseOwner: (s) => (s === slug ? key : undefined),
+    });
     expect(other.report.source!.key).toBe(`${key}-2`);
     expect(other.report.cases[0]!.slug).toBe(`${slug}-2`);
-    const again = run(text, { seedFile: 'seeds/a.txt', sourceOwner: (k) => (k === key ? 'seeds/a.txt' : undefined), caseOwner: (s) => (s === slug ? key : undefined) });
+    const again = run(text, {
+      seedFile: 'seeds/a.txt',
+      sourceOwner: (k) => (k === key ? 'seeds/a.txt' : undefined),
+      caseOwner: (s) => (s === slug ? key : undefined),
+    });
     expect(again.report.cases[0]!.slug).toBe(slug);
   });
 
   it('reuse the key of a source record that already points at the same raw file', () => {
-    const result = run(text, { seedFile: 'seeds/bulletin.txt', sourceKeyOf: (f) => (f === 'seeds/bulletin.txt' ? 'hand-named-key' : undefined) });
+    const result = run(text, {
+      seedFile: 'seeds/bulletin.txt',
+      sourceKeyOf: (f) => (f === 'seeds/bulletin.txt' ? 'hand-named-key' : undefined),
+    });
     expect(result.source!.path).toBe('sources/hand-named-key.yaml');
     expect(result.cases.every((c) => c.text.includes('source: hand-named-key'))).toBe(true);
     expect(result.report.uncertain.join('\n')).toContain('already the raw file of source “hand-named-key”');

@@ -8,7 +8,11 @@ import { precisionRecall, scoreFigures, scoreTags, type FigureExpectation } from
 import { root, run } from './context.ts';
 
 const dir = join(root, 'tests/fixtures/tagging');
-const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as { file: string; measures: string[]; figures: FigureExpectation[] }[];
+const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as {
+  file: string;
+  measures: string[];
+  figures: FigureExpectation[];
+}[];
 
 describe('quality on bulletins of other provinces', () => {
   const results = expected.map((e) => {
@@ -34,7 +38,8 @@ describe('quality on bulletins of other provinces', () => {
   });
 
   it('finds at least 80% of the key figures, with the expected label, kind and period for most', () => {
-    const sum = (f: (s: (typeof results)[number]['figures']) => number) => results.reduce((n, r) => n + f(r.figures), 0);
+    const sum = (f: (s: (typeof results)[number]['figures']) => number) =>
+      results.reduce((n, r) => n + f(r.figures), 0);
     const found = sum((s) => s.found);
     expect(found / sum((s) => s.expected)).toBeGreaterThanOrEqual(0.8);
     expect(sum((s) => s.labelOk) / found).toBeGreaterThanOrEqual(0.8);
@@ -43,7 +48,18 @@ describe('quality on bulletins of other provinces', () => {
   });
 
   it('scores against the expectations, not against themselves', () => {
-    expect(scoreTags(['a', 'b'], ['b', 'c'])).toEqual({ tp: 1, proposed: 2, expected: 2, missing: ['c'], extra: ['a'] });
-    expect(scoreFigures([{ label: '新增学位', value: 2, unit: '万个', kind: 'result' }], [{ label: '新增学位', value: 2, unit: '万个', kind: 'target', period: { to: 2026 } }])).toMatchObject({ found: 1, labelOk: 1, kindOk: 0, periodOk: 0 });
+    expect(scoreTags(['a', 'b'], ['b', 'c'])).toEqual({
+      tp: 1,
+      proposed: 2,
+      expected: 2,
+      missing: ['c'],
+      extra: ['a'],
+    });
+    expect(
+      scoreFigures(
+        [{ label: '新增学位', value: 2, unit: '万个', kind: 'result' }],
+        [{ label: '新增学位', value: 2, unit: '万个', kind: 'target', period: { to: 2026 } }],
+      ),
+    ).toMatchObject({ found: 1, labelOk: 1, kindOk: 0, periodOk: 0 });
   });
 });

@@ -6,7 +6,9 @@ const hostile = 'A\u001b[2J\u0007B\u202e1500\u202cC\u2028D\u200bE\u0085F\r\nG';
 
 describe('terminal escaping', () => {
   it('shows each unsafe character as an escape', () => {
-    expect(escapeTerminal(hostile)).toBe('A\\e[2J\\u{0007}B\\u{202E}1500\\u{202C}C\\u{2028}D\\u{200B}E\\u{0085}F\\r\\nG');
+    expect(escapeTerminal(hostile)).toBe(
+      'A\\e[2J\\u{0007}B\\u{202E}1500\\u{202C}C\\u{2028}D\\u{200B}E\\u{0085}F\\r\\nG',
+    );
     expect(escapeTerminal('郑州市金水区教育局：新增学位1980个')).toBe('郑州市金水区教育局：新增学位1980个');
   });
 

@@ -6,8 +6,13 @@ import { divisions, SEEDS, seedText } from './context.ts';
 
 const LEAD = '这是一段用于测试的导语，内容完整。';
 const items = (raw: string) =>
-  structureDocument(`${LEAD}\n\n${raw}`, divisions).sections.flatMap((s) => s.items).filter((i) => i.text !== LEAD);
-const headings = (raw: string) => items(raw).filter((i) => i.kind === 'heading').map((i) => `${'#'.repeat(i.depth!)} ${i.text}`);
+  structureDocument(`${LEAD}\n\n${raw}`, divisions)
+    .sections.flatMap((s) => s.items)
+    .filter((i) => i.text !== LEAD);
+const headings = (raw: string) =>
+  items(raw)
+    .filter((i) => i.kind === 'heading')
+    .map((i) => `${'#'.repeat(i.depth!)} ${i.text}`);
 const doc = (seed: string) => structureDocument(seedText(seed), divisions);
 const masthead = (seed: string) => {
   const d = doc(seed);
@@ -16,34 +21,44 @@ const masthead = (seed: string) => {
 
 describe('headings', () => {
   it('makes 一、 headings ## and （一） headings ###', () => {
-    expect(headings('一、加强组织领导\n\n正文一，说明情况。\n\n（一）健全工作机制\n\n正文二，说明情况。\n\n（二）强化督导考核\n\n正文三，说明情况。\n\n二、扩大优质资源\n\n正文四，说明情况。')).toEqual([
-      '## 一、加强组织领导',
-      '### （一）健全工作机制',
-      '### （二）强化督导考核',
-      '## 二、扩大优质资源',
-    ]);
+    expect(
+      headings(
+        '一、加强组织领导\n\n正文一，说明情况。\n\n（一）健全工作机制\n\n正文二，说明情况。\n\n（二）强化督导考核\n\n正文三，说明情况。\n\n二、扩大优质资源\n\n正文四，说明情况。',
+      ),
+    ).toEqual(['## 一、加强组织领导', '### （一）健全工作机制', '### （二）强化督导考核', '## 二、扩大优质资源']);
   });
 
   it('gives the first numbering style met ##, so `1.` can be top level', () => {
-    expect(headings('1.守初心、担使命，做党管教育的忠实笃行者\n\n正文一，说明情况。\n\n2.抓改革、谋发展\n\n正文二，说明情况。')).toEqual([
-      '## 1.守初心、担使命，做党管教育的忠实笃行者',
-      '## 2.抓改革、谋发展',
-    ]);
+    expect(
+      headings(
+        '1.守初心、担使命，做党管教育的忠实笃行者\n\n正文一，说明情况。\n\n2.抓改革、谋发展\n\n正文二，说明情况。',
+      ),
+    ).toEqual(['## 1.守初心、担使命，做党管教育的忠实笃行者', '## 2.抓改革、谋发展']);
   });
 
   it('splits a numbered heading written at the start of a paragraph', () => {
-    expect(items('一、以"综合改革"提升教育教学质量。一是聚焦全市教育大局,扩大优质教育资源供给。').map((i) => [i.kind, i.text])).toEqual([
+    expect(
+      items('一、以"综合改革"提升教育教学质量。一是聚焦全市教育大局,扩大优质教育资源供给。').map((i) => [
+        i.kind,
+        i.text,
+      ]),
+    ).toEqual([
       ['heading', '一、以“综合改革”提升教育教学质量'],
       ['paragraph', '一是聚焦全市教育大局，扩大优质教育资源供给。'],
     ]);
   });
 
   it('takes a short title line before a paragraph as a heading', () => {
-    expect(headings('党管教育 把准前行方向\n\n加强党对教育工作的全面领导，是办好教育的根本保证。')).toEqual(['## 党管教育 把准前行方向']);
+    expect(headings('党管教育 把准前行方向\n\n加强党对教育工作的全面领导，是办好教育的根本保证。')).toEqual([
+      '## 党管教育 把准前行方向',
+    ]);
   });
 
   it('reads short two-part lead sentences as headings only in a text without headings', () => {
-    expect(leadHeading('强化保障,夯实基础教育发展根基。着力强化制度保障。'.replace(',', '，'))).toEqual({ heading: '强化保障，夯实基础教育发展根基', rest: '着力强化制度保障。' });
+    expect(leadHeading('强化保障,夯实基础教育发展根基。着力强化制度保障。'.replace(',', '，'))).toEqual({
+      heading: '强化保障，夯实基础教育发展根基',
+      rest: '着力强化制度保障。',
+    });
     expect(leadHeading('一是聚焦全市教育大局，扩大优质教育资源供给。深度融入。')).toBeUndefined();
     const sections = doc(SEEDS.kuoyou).sections;
     expect(sections[0]!.items.filter((i) => i.kind === 'heading').map((i) => i.text)).toEqual([
@@ -54,25 +69,41 @@ describe('headings', () => {
       '为民解忧，回应基础教育群众期盼',
     ]);
     // 二七: the text has headings, so “服务升级，“官方带娃”全覆盖。” stays a paragraph opening.
-    expect(doc(SEEDS.erqi).sections[0]!.items.some((i) => i.kind === 'heading' && i.text.startsWith('服务升级'))).toBe(false);
+    expect(doc(SEEDS.erqi).sections[0]!.items.some((i) => i.kind === 'heading' && i.text.startsWith('服务升级'))).toBe(
+      false,
+    );
   });
 });
 
 describe('masthead', () => {
   it('reads publication, issue, issuing body and date of a bulletin', () => {
-    expect(masthead(SEEDS.shangjie)).toMatchObject({ publication: '上街信息', issue: '第49期', publisher: '中共上街区委办公室', date: '2025-10-11', kind: '简报' });
+    expect(masthead(SEEDS.shangjie)).toMatchObject({
+      publication: '上街信息',
+      issue: '第49期',
+      publisher: '中共上街区委办公室',
+      date: '2025-10-11',
+      kind: '简报',
+    });
   });
 
   it('reads a newspaper page and sets the editor’s note aside', () => {
     const d = doc(SEEDS.santiao);
-    expect(parseMasthead(d.head, d.titleLines, d.bylines)).toMatchObject({ publication: '郑州教育', publisher: '郑州日报 郑州市教育局联合出品', kind: '报纸' });
+    expect(parseMasthead(d.head, d.titleLines, d.bylines)).toMatchObject({
+      publication: '郑州教育',
+      publisher: '郑州日报 郑州市教育局联合出品',
+      kind: '报纸',
+    });
     expect(d.titleLines).toEqual(['开展“三标”活动 锚定“三高”目标', '2023年我市紧扣重点建设教育强市']);
     expect(d.editorNotes[0]).toMatch(/^2023年是全面贯彻落实党的二十大精神的开局之年/);
     expect(d.sections[0]!.items[0]!.text).toMatch(/^为全面贯彻落实党的二十大精神/);
   });
 
   it('reads a web page: site name, page date, chrome removed', () => {
-    expect(masthead(SEEDS.biaozhunhua)).toMatchObject({ publication: '学信·招生考试平台', date: '2024-01-13', kind: '网页' });
+    expect(masthead(SEEDS.biaozhunhua)).toMatchObject({
+      publication: '学信·招生考试平台',
+      date: '2024-01-13',
+      kind: '网页',
+    });
     expect(doc(SEEDS.biaozhunhua).removed.map((r) => r.kind)).toContain('chrome');
   });
 
@@ -87,7 +118,12 @@ describe('masthead', () => {
 describe('reporting bodies', () => {
   it('splits a compilation at each body’s name line (4 bodies), with each report’s title', () => {
     const d = doc(SEEDS.biaozhunhua);
-    expect(d.sections.map((s) => s.marker?.org.text)).toEqual(['郑州市教育局', '郑州市金水区教育局', '开封市人力资源和社会保障局', '洛阳市教育局']);
+    expect(d.sections.map((s) => s.marker?.org.text)).toEqual([
+      '郑州市教育局',
+      '郑州市金水区教育局',
+      '开封市人力资源和社会保障局',
+      '洛阳市教育局',
+    ]);
     expect(d.sections.map((s) => s.titleLines)).toEqual([
       ['郑州市高位推进“五大工程”', '开创义务教育公平优质新局面'],
       ['大力推进学校标准化建设 加快教育优质均衡发展'],

@@ -26,8 +26,10 @@ function files(dir: string): string[] {
     .sort();
 }
 
-const DRAFT = (title: string, source = 'k1', body = '某区教育局') => `---\n# Draft by \`npm run ingest\` from seeds/a.txt — review before publishing:\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
-const CURATED = (title: string, source = 'k1', body = '某区教育局') => `---\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
+const DRAFT = (title: string, source = 'k1', body = '某区教育局') =>
+  `---\n# Draft by \`npm run ingest\` from seeds/a.txt — review before publishing:\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
+const CURATED = (title: string, source = 'k1', body = '某区教育局') =>
+  `---\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
 
 function requests(out: string, title = '标题', seed = '原文'): WriteRequest[] {
   return [
@@ -53,7 +55,8 @@ function failingFs(op: keyof PlanFs, code: string, after = 0): PlanFs {
   return {
     ...real,
     [op]: (...args: never[]) => {
-      if (calls++ >= after) throw Object.assign(new Error(`${code}: simulated failure, ${op} '${String(args[0])}'`), { code, syscall: op });
+      if (calls++ >= after)
+        throw Object.assign(new Error(`${code}: simulated failure, ${op} '${String(args[0])}'`), { code, syscall: op });
       return (real[op] as (...a: never[]) => unknown)(...args);
     },
   };
@@ -64,19 +67,29 @@ describe('planWrites / applyPlan', () => {
     const out = tmp();
     const plan = planWrites(requests(out));
     expect(plan.refused).toBeUndefined();
-    expect(plan.files.map((f) => [f.role, f.state])).toEqual([['seed', 'new'], ['source', 'new'], ['case', 'new']]);
+    expect(plan.files.map((f) => [f.role, f.state])).toEqual([
+      ['seed', 'new'],
+      ['source', 'new'],
+      ['case', 'new'],
+    ]);
     const result = applyPlan(plan);
     expect(result).toMatchObject({ ok: true });
     expect(files(out)).toEqual(['cases/a.mdx', 'seeds/a.txt', 'sources/k1.yaml']);
     // Again: nothing to write.
     const again = planWrites(requests(out));
     expect(again.files.every((f) => f.state === 'same')).toBe(true);
-    expect(applyPlan(again)).toMatchObject({ ok: true, files: [{ action: 'unchanged' }, { action: 'unchanged' }, { action: 'unchanged' }] });
+    expect(applyPlan(again)).toMatchObject({
+      ok: true,
+      files: [{ action: 'unchanged' }, { action: 'unchanged' }, { action: 'unchanged' }],
+    });
   });
 
   it('writes nothing on a dry run', () => {
     const out = tmp();
-    expect(applyPlan(planWrites(requests(out)), { dryRun: true })).toMatchObject({ ok: true, files: [{ action: 'would write' }, { action: 'would write' }, { action: 'would write' }] });
+    expect(applyPlan(planWrites(requests(out)), { dryRun: true })).toMatchObject({
+      ok: true,
+      files: [{ action: 'would write' }, { action: 'would write' }, { action: 'would write' }],
+    });
     expect(files(out)).toEqual([]);
   });
 
@@ -88,7 +101,11 @@ describe('planWrites / applyPlan', () => {
     expect(refused.refused).toMatch(/^would overwrite existing file\(s\): /);
     expect(refused.refused).toContain(join(out, 'cases/a.mdx'));
     expect(refused.refused).toContain(join(out, 'seeds/a.txt'));
-    const forced = planWrites(requests(out, '新标题'), { force: true }, { index: readCasebook(out, [out]), sourceKey: 'k1' });
+    const forced = planWrites(
+      requests(out, '新标题'),
+      { force: true },
+      { index: readCasebook(out, [out]), sourceKey: 'k1' },
+    );
     expect(forced.refused).toBeUndefined();
     expect(applyPlan(forced)).toMatchObject({ ok: true });
     expect(readFileSync(join(out, 'cases/a.mdx'), 'utf8')).toContain('title: 新标题');
@@ -100,10 +117,18 @@ describe('planWrites / applyPlan', () => {
     applyPlan(planWrites(requests(out)));
     // An editor curated the case: the draft mark is gone.
     writeFileSync(join(out, 'cases/a.mdx'), CURATED('审定标题'));
-    const plan = planWrites(requests(out, '新标题'), { force: true }, { index: readCasebook(out, [out]), sourceKey: 'k1' });
+    const plan = planWrites(
+      requests(out, '新标题'),
+      { force: true },
+      { index: readCasebook(out, [out]), sourceKey: 'k1' },
+    );
     expect(plan.refused).toMatch(/cases\/a\.mdx is a curated case .*--force-replace-curated/);
     // A second flag replaces it, and says so.
-    const replaced = planWrites(requests(out, '新标题'), { forceCurated: true }, { index: readCasebook(out, [out]), sourceKey: 'k1' });
+    const replaced = planWrites(
+      requests(out, '新标题'),
+      { forceCurated: true },
+      { index: readCasebook(out, [out]), sourceKey: 'k1' },
+    );
     expect(replaced.refused).toBeUndefined();
     expect(replaced.notes.join()).toContain('curated case');
 
@@ -114,7 +139,11 @@ describe('planWrites / applyPlan', () => {
     writeFileSync(join(other, 'cases/curated.mdx'), CURATED('审定', 'k1'));
     writeFileSync(join(other, 'sources/k1.yaml'), 'title: 审定来源\nfile: seeds/a.txt\n');
     const index = readCasebook(other, [other]);
-    const dup = planWrites(requests(other), { force: true }, { index, sourceKey: 'k1', bodies: new Map([['a', '某区教育局']]) });
+    const dup = planWrites(
+      requests(other),
+      { force: true },
+      { index, sourceKey: 'k1', bodies: new Map([['a', '某区教育局']]) },
+    );
     expect(dup.refused).toMatch(/curated case for 某区教育局 from this source already exists \(cases\/curated\.mdx\)/);
     expect(dup.refused).toMatch(/source record is cited by curated case/);
 
@@ -124,16 +153,30 @@ describe('planWrites / applyPlan', () => {
     mkdirSync(join(seeds, 'seeds'), { recursive: true });
     writeFileSync(join(seeds, 'sources/old.yaml'), 'title: 旧\nfile: seeds/a.txt\n');
     writeFileSync(join(seeds, 'seeds/a.txt'), '别的原文');
-    const seedPlan = planWrites(requests(seeds), { force: true }, { index: readCasebook(seeds, [seeds]), sourceKey: 'k1' });
+    const seedPlan = planWrites(
+      requests(seeds),
+      { force: true },
+      { index: readCasebook(seeds, [seeds]), sourceKey: 'k1' },
+    );
     expect(seedPlan.refused).toMatch(/seeds\/a\.txt is the raw file of source record\(s\) old/);
     expect(readFileSync(join(seeds, 'seeds/a.txt'), 'utf8')).toBe('别的原文');
   });
 
   it('rolls back every file and directory when the disk fills up mid-plan: no source record without its seed', () => {
-    for (const [op, after] of [['writeFileSync', 0], ['writeFileSync', 1], ['writeFileSync', 2], ['linkSync', 2], ['mkdirSync', 2]] as const) {
+    for (const [op, after] of [
+      ['writeFileSync', 0],
+      ['writeFileSync', 1],
+      ['writeFileSync', 2],
+      ['linkSync', 2],
+      ['mkdirSync', 2],
+    ] as const) {
       const out = tmp();
       const result = applyPlan(planWrites(requests(out)), {}, failingFs(op, 'ENOSPC', after));
-      expect(result, `${op} after ${after}`).toMatchObject({ ok: false, conflict: false, error: expect.stringMatching(/^ENOSPC: /) });
+      expect(result, `${op} after ${after}`).toMatchObject({
+        ok: false,
+        conflict: false,
+        error: expect.stringMatching(/^ENOSPC: /),
+      });
       expect(readdirSync(out), `${op} after ${after}`).toEqual([]);
     }
   });
@@ -165,7 +208,9 @@ describe('planWrites / applyPlan', () => {
     expect(existsSync(join(out, 'ro'))).toBe(false);
     // A directory where a file should go.
     mkdirSync(join(out, 'x/cases/a.mdx'), { recursive: true });
-    expect(planWrites(requests(join(out, 'x'))).refused).toMatch(/cases\/a\.mdx: exists and is not a regular file \(a directory\)/);
+    expect(planWrites(requests(join(out, 'x'))).refused).toMatch(
+      /cases\/a\.mdx: exists and is not a regular file \(a directory\)/,
+    );
   });
 
   it('never clobbers a file another process created after the check (exclusive create)', () => {
@@ -191,7 +236,9 @@ describe('planWrites / applyPlan', () => {
       process.stdout.write(JSON.stringify(plan.refused ? { ok: false, refused: true } : applyPlan(plan)));`;
     const runOne = (title: string) =>
       new Promise<{ ok: boolean; conflict?: boolean }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(title)], { cwd: join(import.meta.dirname, '../../..') });
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(title)], {
+          cwd: join(import.meta.dirname, '../../..'),
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));

@@ -9,7 +9,8 @@ import { matchedMeasures } from '../../../src/lib/search/mentions.ts';
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
 /** Slugs of the case pages whose text contains `text` (the expectation, from the content). */
-const casesWith = (text: string) => pages.filter((p) => p.id.startsWith('case-') && p.content.includes(text)).map((p) => slug(p.url));
+const casesWith = (text: string) =>
+  pages.filter((p) => p.id.startsWith('case-') && p.content.includes(text)).map((p) => slug(p.url));
 
 function engine() {
   const pf = fakePagefind(pages);
@@ -34,7 +35,12 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
   test('"团化": a fragment starting mid-word finds every case with 集团化', async () => {
     const o = await engine().engine.query('"团化"');
     const withIt = pages.filter((p) => p.id.startsWith('case-') && p.content.includes('团化')).map((p) => slug(p.url));
-    expect(o.results.filter((h) => h.type === 'case').map((h) => slug(h.url)).sort()).toEqual(withIt.sort());
+    expect(
+      o.results
+        .filter((h) => h.type === 'case')
+        .map((h) => slug(h.url))
+        .sort(),
+    ).toEqual(withIt.sort());
   });
 
   test('a longer phrase not in any text falls back to its longest pieces', async () => {
@@ -82,7 +88,8 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
       const containing = pages.filter(
         (p) =>
           normalize(p.content, { compact: true }).includes(q) ||
-          (p.id.startsWith('case-') && matchedMeasures(p.content, p.filters.measure ?? [], dict, dict.t2s).some((id) => named.includes(id))),
+          (p.id.startsWith('case-') &&
+            matchedMeasures(p.content, p.filters.measure ?? [], dict, dict.t2s).some((id) => named.includes(id))),
       );
       expect(containing.length, q).toBeGreaterThan(3);
       expect(o.total, q).toBe(containing.length);
@@ -99,14 +106,17 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
     const containing = pages.filter((p) => normalize(p.content, { compact: true }).includes('教育'));
     const years = new Set(containing.flatMap((p) => p.filters['year'] ?? []));
     expect(years.size).toBeGreaterThan(1);
-    for (const y of years) expect(o.counts.year?.[y], y).toBe(containing.filter((p) => p.filters['year']?.includes(y)).length);
+    for (const y of years)
+      expect(o.counts.year?.[y], y).toBe(containing.filter((p) => p.filters['year']?.includes(y)).length);
     expect(o.counts.type?.['case']).toBe(o.caseTotal);
   });
 
   test('the index is asked for the bigram phrase of the word and for the cases naming or tagged with its measure', async () => {
     const { pf, engine: e } = engine();
     await e.query('官方带娃');
-    expect(pf.asked).toEqual(expect.arrayContaining(['"官方 方带 带娃"', '<filters {"match":"after-school-services"}>']));
+    expect(pf.asked).toEqual(
+      expect.arrayContaining(['"官方 方带 带娃"', '<filters {"match":"after-school-services"}>']),
+    );
   });
 
   test('filters apply to the results; counts are per facet', async () => {
@@ -138,7 +148,9 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
   test('browse: empty query lists the cases newest first, counts from Pagefind', async () => {
     const o = await engine().engine.browse({ year: ['2022'] }, 3);
     expect(o.browse).toBe(true);
-    expect(o.total).toBe(pages.filter((p) => p.filters['type']![0] === 'case' && p.filters['year']![0] === '2022').length);
+    expect(o.total).toBe(
+      pages.filter((p) => p.filters['type']![0] === 'case' && p.filters['year']![0] === '2022').length,
+    );
     expect(o.results).toHaveLength(3);
     expect(o.counts.year?.['2024']).toBeGreaterThan(0);
   });

@@ -5,8 +5,15 @@ import { findAll } from '../../../src/lib/search/match.ts';
 
 function excerpt(content: string, terms: string[], options = {}) {
   const norm = normalizeWithMap(content, { compact: true });
-  const occurrences = terms.flatMap((term, word) => findAll(norm.text, term).map((start) => ({ start, end: start + term.length, word, term })));
-  return buildExcerpt(content, norm, occurrences.sort((a, b) => a.start - b.start), options);
+  const occurrences = terms.flatMap((term, word) =>
+    findAll(norm.text, term).map((start) => ({ start, end: start + term.length, word, term })),
+  );
+  return buildExcerpt(
+    content,
+    norm,
+    occurrences.sort((a, b) => a.start - b.start),
+    options,
+  );
 }
 
 describe('buildExcerpt', () => {
@@ -48,6 +55,8 @@ describe('buildExcerpt', () => {
 describe('markTerms', () => {
   test('marks every occurrence, longest first, escaped', () => {
     const title = '“双减”与<课后服务>';
-    expect(markTerms(title, normalizeWithMap(title, { compact: true }), ['课后服务', '双减'])).toBe('“<mark>双减</mark>”与&lt;<mark>课后服务</mark>&gt;');
+    expect(markTerms(title, normalizeWithMap(title, { compact: true }), ['课后服务', '双减'])).toBe(
+      '“<mark>双减</mark>”与&lt;<mark>课后服务</mark>&gt;',
+    );
   });
 });

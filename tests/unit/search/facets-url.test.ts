@@ -40,8 +40,14 @@ describe('facets', () => {
 
 describe('url state', () => {
   test('round trip, repeated keys, unknown keys ignored', () => {
-    const state = parseState('?q=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98&measure=%E5%8F%8C%E5%87%8F&measure=%E8%AF%BE%E5%90%8E%E6%9C%8D%E5%8A%A1&year=2022&sort=date&foo=1');
-    expect(state).toEqual({ q: '县管校聘', selection: { measure: ['双减', '课后服务'], year: ['2022'] }, sort: 'date' });
+    const state = parseState(
+      '?q=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98&measure=%E5%8F%8C%E5%87%8F&measure=%E8%AF%BE%E5%90%8E%E6%9C%8D%E5%8A%A1&year=2022&sort=date&foo=1',
+    );
+    expect(state).toEqual({
+      q: '县管校聘',
+      selection: { measure: ['双减', '课后服务'], year: ['2022'] },
+      sort: 'date',
+    });
     expect(parseState(stateToSearch(state))).toEqual(state);
   });
 
@@ -51,7 +57,9 @@ describe('url state', () => {
   });
 
   test('highlight terms on result links', () => {
-    expect(withHighlight('/casebook/cases/a/', ['县管校聘', '改革'])).toBe('/casebook/cases/a/?hl=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98&hl=%E6%94%B9%E9%9D%A9');
+    expect(withHighlight('/casebook/cases/a/', ['县管校聘', '改革'])).toBe(
+      '/casebook/cases/a/?hl=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98&hl=%E6%94%B9%E9%9D%A9',
+    );
     expect(withHighlight('/a/?x=1#p-3', ['5+2'])).toBe('/a/?x=1&hl=5%2B2#p-3');
     expect(withHighlight('/a/', [])).toBe('/a/');
     expect(highlightTerms('?hl=5%2B2&hl=%E5%8F%8C%E5%87%8F&hl=')).toEqual(['5+2', '双减']);

@@ -27,7 +27,10 @@ export const measures = readMeasures(root);
 export const regions = loadRegions(root);
 
 export function caseSlugs(): string[] {
-  return readdirSync(join(root, 'content/cases')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')).sort();
+  return readdirSync(join(root, 'content/cases'))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.replace(/\.mdx$/, ''))
+    .sort();
 }
 
 /**
@@ -38,12 +41,32 @@ export function caseSlugs(): string[] {
 export function corpus(): FixturePage[] {
   const pages: FixturePage[] = caseSlugs().map((slug) => {
     const text = readFileSync(join(root, 'content/cases', `${slug}.mdx`), 'utf8');
-    const { data, body: mdx } = readFrontMatter<{ title: string; summary: string; body: string; date: string; measures: string[]; region: string }>(text);
+    const { data, body: mdx } = readFrontMatter<{
+      title: string;
+      summary: string;
+      body: string;
+      date: string;
+      measures: string[];
+      region: string;
+    }>(text);
     const body = paragraphs(mdx).join('');
     const themeIds = [...new Set(data.measures.map((id) => measures.find((m) => m.id === id)!.theme))];
     const region = regions.find((r) => r.id === data.region)!;
-    const meta: PageMeta = { title: data.title, region: region.path.slice(1).join('') || region.name, summary: data.summary, body: data.body, date: String(data.date), datekey: String(data.date) };
-    const filters: PageFilters = { type: ['case'], measure: data.measures, theme: themeIds, city: [region.city ?? region.id], year: [String(data.date).slice(0, 4)] };
+    const meta: PageMeta = {
+      title: data.title,
+      region: region.path.slice(1).join('') || region.name,
+      summary: data.summary,
+      body: data.body,
+      date: String(data.date),
+      datekey: String(data.date),
+    };
+    const filters: PageFilters = {
+      type: ['case'],
+      measure: data.measures,
+      theme: themeIds,
+      city: [region.city ?? region.id],
+      year: [String(data.date).slice(0, 4)],
+    };
     return {
       id: `case-${slug}`,
       url: `/cases/${slug}/`,
@@ -69,7 +92,14 @@ export function corpus(): FixturePage[] {
 export function terms(): SearchTerms {
   return {
     version: 1,
-    measures: measures.map((m) => ({ id: m.id, name: m.name, aliases: [...m.aliases], url: `/measures/${m.id}/`, cases: 0, definition: m.definition })),
+    measures: measures.map((m) => ({
+      id: m.id,
+      name: m.name,
+      aliases: [...m.aliases],
+      url: `/measures/${m.id}/`,
+      cases: 0,
+      definition: m.definition,
+    })),
     t2s: { 雙: '双', 減: '减', 縣: '县', 聘: '聘', 學: '学', 課: '课', 後: '后', 務: '务', 鄭: '郑' },
   };
 }
@@ -93,7 +123,8 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
     // As the integration adds it (src/integrations/pagefind.ts).
     const filters: Record<string, string[]> = { ...page.filters };
-    if (filters['type']?.includes('case')) filters[MATCH_FILTER] = matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s);
+    if (filters['type']?.includes('case'))
+      filters[MATCH_FILTER] = matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s);
     return { page: { ...page, filters }, content, words };
   });
   const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({
@@ -111,13 +142,16 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
       const any = (v as { any: string[] }).any;
       return any.some((x) => have.includes(x));
     });
-  const phraseAt = (words: string[], tokens: string[]) => words.some((_, at) => tokens.every((t, k) => words[at + k] === t));
+  const phraseAt = (words: string[], tokens: string[]) =>
+    words.some((_, at) => tokens.every((t, k) => words[at + k] === t));
   return {
     asked,
     loaded,
     async filters() {
       const counts: Record<string, Record<string, number>> = {};
-      for (const { page: p } of indexed) for (const [k, vs] of Object.entries(p.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
+      for (const { page: p } of indexed)
+        for (const [k, vs] of Object.entries(p.filters))
+          for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
       return counts;
     },
     async search(term, options = {}) {
@@ -131,13 +165,21 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
         list = exact
           ? list.filter(({ x }) => phraseAt(x.words, tokens))
           : list
-              .map(({ x }) => ({ x, score: tokens.reduce((n, t) => n * x.words.filter((w) => w.startsWith(t)).length, 1) }))
+              .map(({ x }) => ({
+                x,
+                score: tokens.reduce((n, t) => n * x.words.filter((w) => w.startsWith(t)).length, 1),
+              }))
               .filter((r) => r.score > 0)
               .sort((a, b) => b.score - a.score);
       }
-      if (options.sort) list = list.filter(({ x }) => x.page.meta['datekey']).sort((a, b) => b.x.page.meta['datekey']!.localeCompare(a.x.page.meta['datekey']!));
+      if (options.sort)
+        list = list
+          .filter(({ x }) => x.page.meta['datekey'])
+          .sort((a, b) => b.x.page.meta['datekey']!.localeCompare(a.x.page.meta['datekey']!));
       const counts: Record<string, Record<string, number>> = {};
-      for (const { x } of list) for (const [k, vs] of Object.entries(x.page.filters)) for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
+      for (const { x } of list)
+        for (const [k, vs] of Object.entries(x.page.filters))
+          for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
       return { results: list.map(({ x, score }) => toResult(x, score)), filters: counts };
     },
   };

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { pinyin } from 'pinyin-pro';
-import { matchSyllables, normalizePinyin, packCharReadings, parseCharReadings, readingOf } from '../../../src/lib/search/pinyin.ts';
+import {
+  matchSyllables,
+  normalizePinyin,
+  packCharReadings,
+  parseCharReadings,
+  readingOf,
+} from '../../../src/lib/search/pinyin.ts';
 import { chineseSegmenter, stripQuestion } from '../../../src/lib/search/question.ts';
 import { createSequencer } from '../../../src/lib/search/sequence.ts';
 import { editDistance, suggestQuery, suggestWord } from '../../../src/lib/search/suggest.ts';
@@ -11,7 +17,17 @@ import { corpus, measures } from './fixtures.ts';
 const segment = chineseSegmenter();
 const readingOfTerm = (t: string) => pinyin(t, { toneType: 'none', type: 'array', v: true });
 const pages = corpus();
-const names = [...measures.flatMap((m) => [m.name, ...m.aliases]), '郑州市', '郑州', '洛阳市', '洛阳', '二七区', '二七', '驻马店市', '驻马店'];
+const names = [
+  ...measures.flatMap((m) => [m.name, ...m.aliases]),
+  '郑州市',
+  '郑州',
+  '洛阳市',
+  '洛阳',
+  '二七区',
+  '二七',
+  '驻马店市',
+  '驻马店',
+];
 const file = buildVocabularyFile({
   names,
   corpus: pages.map((p) => p.content),
@@ -48,7 +64,13 @@ describe('pinyin', () => {
   });
 
   test('per-character readings pack and unpack', () => {
-    const packed = packCharReadings(new Map([['管', 'guan'], ['官', 'guan'], ['双', 'shuang']]));
+    const packed = packCharReadings(
+      new Map([
+        ['管', 'guan'],
+        ['官', 'guan'],
+        ['双', 'shuang'],
+      ]),
+    );
     expect(packed).toBe('guan管官shuang双');
     const chars = parseCharReadings(packed);
     expect(readingOf('官管', chars)).toEqual(['guan', 'guan']);
@@ -69,13 +91,28 @@ describe('vocabulary', () => {
 
   test('a big corpus is sampled: the frequent words are still found', () => {
     const texts = pages.map((p) => p.content);
-    const sampled = buildVocabularyFile({ names: [], corpus: [...texts, ...texts, ...texts, ...texts], segment, readingOf: readingOfTerm, commonChars: [], maxChars: texts.join('').length });
+    const sampled = buildVocabularyFile({
+      names: [],
+      corpus: [...texts, ...texts, ...texts, ...texts],
+      segment,
+      readingOf: readingOfTerm,
+      commonChars: [],
+      maxChars: texts.join('').length,
+    });
     const whole = buildVocabularyFile({ names: [], corpus: texts, segment, readingOf: readingOfTerm, commonChars: [] });
     expect(sampled.terms.split('|').slice(0, 20)).toEqual(whole.terms.split('|').slice(0, 20));
   });
 
   test('the corpus-word list is bounded whatever the corpus size', () => {
-    const big = buildVocabularyFile({ names: [], corpus: [...pages, ...pages, ...pages].map((p) => p.content), segment, readingOf: readingOfTerm, commonChars: [], maxWords: 50, minCount: 1 });
+    const big = buildVocabularyFile({
+      names: [],
+      corpus: [...pages, ...pages, ...pages].map((p) => p.content),
+      segment,
+      readingOf: readingOfTerm,
+      commonChars: [],
+      maxWords: 50,
+      minCount: 1,
+    });
     expect(big.terms.split('|')).toHaveLength(50);
   });
 
@@ -84,7 +121,10 @@ describe('vocabulary', () => {
       const r = readingOfTerm(m.name);
       expect(lookupPinyin(vocab, r.join(''))[0]?.entry.term, r.join('')).toBeDefined();
       expect(lookupPinyin(vocab, r.join('')).map((h) => h.entry.term)).toContain(m.name);
-      expect(lookupPinyin(vocab, r.map((s) => s[0]).join('')).map((h) => h.entry.term), m.name).toContain(m.name);
+      expect(
+        lookupPinyin(vocab, r.map((s) => s[0]).join('')).map((h) => h.entry.term),
+        m.name,
+      ).toContain(m.name);
     }
     expect(lookupPinyin(vocab, 'xgxp')[0]?.entry.term).toBe('县管校聘');
     expect(lookupPinyin(vocab, 'x')).toEqual([]);
@@ -93,7 +133,10 @@ describe('vocabulary', () => {
 
 describe('questions', () => {
   test('question and filler words are dropped, the runs between them kept', () => {
-    expect(stripQuestion('哪些地方做了县管校聘改革', segment)).toEqual({ terms: ['县管校聘'], dropped: ['哪些', '地方', '做了', '改革'] });
+    expect(stripQuestion('哪些地方做了县管校聘改革', segment)).toEqual({
+      terms: ['县管校聘'],
+      dropped: ['哪些', '地方', '做了', '改革'],
+    });
     expect(stripQuestion('郑州怎么做课后服务的？', segment)?.terms).toEqual(['郑州', '课后服务']);
     expect(stripQuestion('洛阳有没有集团化办学案例', segment)?.terms).toEqual(['洛阳', '集团化办学']);
   });
@@ -111,7 +154,10 @@ describe('understanding a query', () => {
   test('pinyin words become terms, word by word, neighbours joined first', () => {
     expect(understandQuery('xgxp 洛阳', { segment, lookup }).query).toBe('县管校聘 洛阳');
     expect(understandQuery('xgxp洛阳', { segment, lookup }).query).toBe('县管校聘 洛阳');
-    expect(understandQuery('xian guan xiao pin', { segment, lookup })).toMatchObject({ query: '县管校聘', pinyin: [{ typed: 'xian guan xiao pin', term: '县管校聘' }] });
+    expect(understandQuery('xian guan xiao pin', { segment, lookup })).toMatchObject({
+      query: '县管校聘',
+      pinyin: [{ typed: 'xian guan xiao pin', term: '县管校聘' }],
+    });
     expect(understandQuery('shuangjian kehoufuwu', { segment, lookup }).query).toBe('双减 课后服务');
   });
 

@@ -17,7 +17,16 @@ function phraseFound(text: string, query: string): boolean {
 describe('bigram index text', () => {
   test('one word per unit: the unit and the next one; marks kept before their unit', () => {
     expect(toIndexText('完成“县管校聘”改革。')).toBe('完成 成县 “县管 管校 校聘 聘改 ”改革 革。');
-    expect(indexed(toIndexText('完成“县管校聘”改革。'))).toEqual(['完成', '成县', '县管', '管校', '校聘', '聘改', '改革', '革']);
+    expect(indexed(toIndexText('完成“县管校聘”改革。'))).toEqual([
+      '完成',
+      '成县',
+      '县管',
+      '管校',
+      '校聘',
+      '聘改',
+      '改革',
+      '革',
+    ]);
   });
 
   test('punctuation other than quotes and spaces ends a bigram', () => {
@@ -52,6 +61,7 @@ describe('bigram index text', () => {
         expect(phraseFound(text, s), s).toBe(compact.includes(s));
       }
     }
-    for (const absent of ['县管校聘管理改', '改革新增', '管校聘”管', '学位1981']) expect(phraseFound(text, absent), absent).toBe(compact.includes(normalize(absent, { compact: true })));
+    for (const absent of ['县管校聘管理改', '改革新增', '管校聘”管', '学位1981'])
+      expect(phraseFound(text, absent), absent).toBe(compact.includes(normalize(absent, { compact: true })));
   });
 });

@@ -1,14 +1,32 @@
 import { describe, expect, test } from 'vitest';
-import { analyse, findAll, isRelated, literalPieces, prepareDoc, rank, units, type PageDoc } from '../../../src/lib/search/match.ts';
+import {
+  analyse,
+  findAll,
+  isRelated,
+  literalPieces,
+  prepareDoc,
+  rank,
+  units,
+  type PageDoc,
+} from '../../../src/lib/search/match.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 import { dictionary } from './fixtures.ts';
 
 const dict = dictionary();
 
 function page(id: string, content: string, extra: Partial<PageDoc> = {}) {
-  return prepareDoc({ id, url: `/cases/${id}/`, content, meta: { title: content.slice(0, 8) }, filters: { type: ['case'] }, score: 1, ...extra });
+  return prepareDoc({
+    id,
+    url: `/cases/${id}/`,
+    content,
+    meta: { title: content.slice(0, 8) },
+    filters: { type: ['case'] },
+    score: 1,
+    ...extra,
+  });
 }
-const analyseQ = (q: string, content: string, extra: Partial<PageDoc> = {}) => analyse(page('p', content, extra), parseQuery(q, dict));
+const analyseQ = (q: string, content: string, extra: Partial<PageDoc> = {}) =>
+  analyse(page('p', content, extra), parseQuery(q, dict));
 
 describe('helpers', () => {
   test('findAll finds non-overlapping occurrences up to a cap', () => {
@@ -24,8 +42,17 @@ describe('helpers', () => {
   });
 
   test('literalPieces: greedy longest pieces, no single Chinese characters', () => {
-    expect(literalPieces('县管校聘改革', '推进县管校聘工作')).toEqual({ pieces: ['县管校聘'], covered: 4, total: 6, longest: 4 });
-    expect(literalPieces('1980个学位', '新增优质学位1980个')).toMatchObject({ pieces: ['1980个', '学位'], covered: 4, total: 4 });
+    expect(literalPieces('县管校聘改革', '推进县管校聘工作')).toEqual({
+      pieces: ['县管校聘'],
+      covered: 4,
+      total: 6,
+      longest: 4,
+    });
+    expect(literalPieces('1980个学位', '新增优质学位1980个')).toMatchObject({
+      pieces: ['1980个', '学位'],
+      covered: 4,
+      total: 4,
+    });
     expect(literalPieces('减负', '减轻负担').pieces).toEqual([]);
     expect(literalPieces('1980年', '共1980人').pieces).toEqual(['1980']);
   });
@@ -45,7 +72,9 @@ describe('analyse', () => {
   });
 
   test('the measure tag counts last (level 1)', () => {
-    const a = analyseQ('官方带娃', '学校在放学后组织活动。', { filters: { type: ['case'], measure: ['after-school-services'] } });
+    const a = analyseQ('官方带娃', '学校在放学后组织活动。', {
+      filters: { type: ['case'], measure: ['after-school-services'] },
+    });
     expect(a.levels).toEqual([1]);
     expect(a.whole).toBe(true);
   });

@@ -46,5 +46,4 @@ describe('normalize', () => {
     expect(input.slice(...originalRange(input, n, 1, 3))).toBe('县管');
     expect(input.slice(...originalRange(input, n, 0, 1))).toBe('𠀀');
   });
-
 });

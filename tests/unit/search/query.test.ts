@@ -69,7 +69,10 @@ describe('parseQuery', () => {
   test('short aliases do not give hints from inside longer words', () => {
     // e.g. 双减 is a measure name, but 双减生 is not about that measure by itself
     const terms = readMeasures().flatMap((m) => [m.name, ...m.aliases].map((term) => ({ term, id: m.id })));
-    const short = terms.find(({ term }) => [...term].length === 2 && countHan(term) === 2 && !terms.some((o) => o.term !== term && o.term.includes(term)));
+    const short = terms.find(
+      ({ term }) =>
+        [...term].length === 2 && countHan(term) === 2 && !terms.some((o) => o.term !== term && o.term.includes(term)),
+    );
     expect(short, 'the taxonomy has a two-character term').toBeDefined();
     expect(parseQuery(`${short!.term}生`, dict).hints).toEqual([]);
     expect(parseQuery(short!.term, dict).hints).toContain(short!.id);

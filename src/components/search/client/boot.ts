@@ -58,9 +58,11 @@ if (dialog) {
       return;
     }
     if (event.key !== 'Tab') return;
-    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]):not([tabindex="-1"]), input, [tabindex]:not([tabindex="-1"])')].filter(
-      (el) => el.offsetParent !== null || el === document.activeElement,
-    );
+    const focusable = [
+      ...dialog.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]):not([tabindex="-1"]), input, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter((el) => el.offsetParent !== null || el === document.activeElement);
     if (!focusable.length) return;
     const first = focusable[0]!;
     const last = focusable[focusable.length - 1]!;
@@ -80,7 +82,8 @@ if (dialog) {
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     opener = null;
   });
-  for (const b of dialog.querySelectorAll<HTMLElement>('[data-search-close]')) b.addEventListener('click', () => dialog.close());
+  for (const b of dialog.querySelectorAll<HTMLElement>('[data-search-close]'))
+    b.addEventListener('click', () => dialog.close());
 }
 
 if (/[?&]hl=/.test(location.search)) {

@@ -40,8 +40,16 @@ export function attachDialog(dialog: HTMLDialogElement): void {
       ({ engine, result }) => {
         const { outcome } = result;
         const list = outcome.fallback ? outcome.related : outcome.results;
-        const more = outcome.total > SHOWN ? `<p class="search-more"><a href="${all.href}">${t('search.allResults')} ›</a></p>` : '';
-        const items = suggestionItemHtml(result, searchPageUrl) + list.slice(0, SHOWN).map((h) => hitHtml(h, engine, { chips: 3, first: outcome.hints.map((m) => m.id) })).join('');
+        const more =
+          outcome.total > SHOWN
+            ? `<p class="search-more"><a href="${all.href}">${t('search.allResults')} ›</a></p>`
+            : '';
+        const items =
+          suggestionItemHtml(result, searchPageUrl) +
+          list
+            .slice(0, SHOWN)
+            .map((h) => hitHtml(h, engine, { chips: 3, first: outcome.hints.map((m) => m.id) }))
+            .join('');
         box.innerHTML =
           outcome.hints.slice(0, 2).map(hintHtml).join('') +
           `<div class="search-notice">${noticeHtml(result, q, searchPageUrl, false)}</div>` +

@@ -59,7 +59,11 @@ export function attachSearchPage(root: HTMLElement): void {
   function readForm(): SearchState {
     const selection: Selection = {};
     for (const b of boxes) if (b.checked) (selection[facetOf(b)] ??= []).push(b.value);
-    return { q: input.value.trim(), selection, sort: sortSelect.disabled ? state.sort : (sortSelect.value as SortOrder) };
+    return {
+      q: input.value.trim(),
+      selection,
+      sort: sortSelect.disabled ? state.sort : (sortSelect.value as SortOrder),
+    };
   }
 
   function writeForm(s: SearchState): void {
@@ -82,7 +86,9 @@ export function attachSearchPage(root: HTMLElement): void {
       const cell = b.parentElement!.querySelector<HTMLElement>('[data-count]')!;
       cell.textContent = String(n);
       b.setAttribute('aria-description', t('search.filterCount', { n }));
-      b.closest('li')!.querySelector('[data-facet-label]')!.classList.toggle('text-muted', n === 0 && !b.checked);
+      b.closest('li')!
+        .querySelector('[data-facet-label]')!
+        .classList.toggle('text-muted', n === 0 && !b.checked);
     }
   }
 
@@ -94,13 +100,21 @@ export function attachSearchPage(root: HTMLElement): void {
     notice.innerHTML = result ? noticeHtml(result, s.q, searchPageUrl) : '';
     const main = outcome.fallback ? outcome.related : outcome.results;
     const first = [...outcome.hints.map((m) => m.id), ...(s.selection.measure ?? [])];
-    list.innerHTML = main.slice(0, limit).map((h) => hitHtml(h, engineRef, { first })).join('');
+    list.innerHTML = main
+      .slice(0, limit)
+      .map((h) => hitHtml(h, engineRef, { first }))
+      .join('');
     const total = outcome.total;
     more.hidden = total <= limit && !outcome.truncated;
     const showRelated = !outcome.fallback && outcome.related.length > 0;
     related.hidden = !showRelated;
     relatedNote.textContent = showRelated ? t('search.relatedNote', { q: s.q }) : '';
-    relatedList.innerHTML = showRelated ? outcome.related.slice(0, RELATED).map((h) => hitHtml(h, engineRef, { first })).join('') : '';
+    relatedList.innerHTML = showRelated
+      ? outcome.related
+          .slice(0, RELATED)
+          .map((h) => hitHtml(h, engineRef, { first }))
+          .join('')
+      : '';
     status.textContent = statusText(outcome, s.q, filtered);
     selectionNote.textContent = selectionText(s.selection, labels);
     // Browsing lists the newest cases first; the order only applies to a query.
@@ -117,7 +131,13 @@ export function attachSearchPage(root: HTMLElement): void {
       async (): Promise<Found & { engine: SearchEngine }> => {
         const e = (engine ??= await getEngine());
         if (!s.q) return { engine: e, outcome: await e.browse(s.selection, limit) };
-        const result = await forgivingSearch(e, s.q, { selection: s.selection, sort: s.sort, need: limit, segment, vocabulary: getVocabulary });
+        const result = await forgivingSearch(e, s.q, {
+          selection: s.selection,
+          sort: s.sort,
+          need: limit,
+          segment,
+          vocabulary: getVocabulary,
+        });
         return { engine: e, result, outcome: result.outcome };
       },
       (found) => render(found, s, found.engine),
@@ -157,7 +177,7 @@ export function attachSearchPage(root: HTMLElement): void {
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     limit += PAGE;
-    void run(state).then(() => (list.children[firstNew]?.querySelector<HTMLElement>('[data-hit-link]'))?.focus());
+    void run(state).then(() => list.children[firstNew]?.querySelector<HTMLElement>('[data-hit-link]')?.focus());
   });
   window.addEventListener('popstate', () => {
     state = fromUrl(location.search);

@@ -7,7 +7,11 @@ import { FILTER_KEYS, filterLabel, isPageType, type FilterLabels, type Selection
 import type { TermMeasure } from '../../../lib/search/terms.ts';
 
 function metaLine(hit: Hit): string {
-  if (hit.type === 'case') return [hit.meta['region'], hit.meta['body'], hit.meta['date']].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+  if (hit.type === 'case')
+    return [hit.meta['region'], hit.meta['body'], hit.meta['date']]
+      .filter(Boolean)
+      .map((s) => escapeHtml(s!))
+      .join(' · ');
   return isPageType(hit.type) ? escapeHtml(t(`search.type.${hit.type}`)) : '';
 }
 
@@ -40,7 +44,9 @@ export function hitHtml(
           const m = engine.measureById(id);
           return `<li>${m ? `<a href="${escapeHtml(m.url)}">${escapeHtml(m.name)}</a>` : `<span>${escapeHtml(id)}</span>`}</li>`;
         })
-        .join('')}${rest > 0 ? `<li><span class="search-chips-more">${escapeHtml(t('search.moreMeasures', { n: rest }))}</span></li>` : ''}</ul>`
+        .join(
+          '',
+        )}${rest > 0 ? `<li><span class="search-chips-more">${escapeHtml(t('search.moreMeasures', { n: rest }))}</span></li>` : ''}</ul>`
     : '';
   return `<li class="search-hit" data-type="${escapeHtml(hit.type)}" data-kind="${hit.kind}">
 <${h} class="search-hit-title"><a href="${escapeHtml(hit.url)}" data-hit-link>${hit.titleHtml || escapeHtml(hit.url)}</a></${h}>
@@ -73,7 +79,10 @@ export function statusText(outcome: SearchOutcome, q: string, shownFilters: bool
   }
   // Exact counts from the index (engine.ts), not only the results read so far.
   const cases = outcome.caseTotal;
-  const count = cases === outcome.total ? t('search.casesCount', { n: cases }) : t('search.resultsCount', { n: outcome.total, cases });
+  const count =
+    cases === outcome.total
+      ? t('search.casesCount', { n: cases })
+      : t('search.resultsCount', { n: outcome.total, cases });
   return outcome.related.length ? t('search.withRelated', { count, m: outcome.related.length }) : count;
 }
 
@@ -88,17 +97,29 @@ export function queryLink(q: string, href: (q: string) => string): string {
  * pieces found when falling back, and did-you-mean corrections (unless `suggestions` is
  * false: the dialog lists them as its first result).
  */
-export function noticeHtml(result: ForgivingOutcome, q: string, href: (q: string) => string, suggestions = true): string {
+export function noticeHtml(
+  result: ForgivingOutcome,
+  q: string,
+  href: (q: string) => string,
+  suggestions = true,
+): string {
   const { outcome, understood } = result;
   const notes: string[] = [];
   for (const p of understood.pinyin) {
-    const others = p.alternatives.length ? ` ${escapeHtml(t('search.pinyinOthers'))}${p.alternatives.map((a) => queryLink(a, href)).join('、')}` : '';
+    const others = p.alternatives.length
+      ? ` ${escapeHtml(t('search.pinyinOthers'))}${p.alternatives.map((a) => queryLink(a, href)).join('、')}`
+      : '';
     notes.push(escapeHtml(t('search.pinyinNote', { typed: p.typed, term: p.term })) + others);
   }
-  if (understood.dropped.length) notes.push(escapeHtml(t('search.questionNote', { terms: outcome.query.normalized, dropped: understood.dropped.join('、') })));
+  if (understood.dropped.length)
+    notes.push(
+      escapeHtml(t('search.questionNote', { terms: outcome.query.normalized, dropped: understood.dropped.join('、') })),
+    );
   else if (outcome.query.converted) notes.push(escapeHtml(t('search.converted', { q: outcome.query.normalized })));
-  if (suggestions && result.suggestions.length) notes.push(escapeHtml(t('search.didYouMean')) + result.suggestions.map((s) => queryLink(s, href)).join('、'));
-  if (outcome.fallback && outcome.related.length) notes.push(escapeHtml(t('search.fallbackNote', { q, pieces: outcome.pieces.join('、') })));
+  if (suggestions && result.suggestions.length)
+    notes.push(escapeHtml(t('search.didYouMean')) + result.suggestions.map((s) => queryLink(s, href)).join('、'));
+  if (outcome.fallback && outcome.related.length)
+    notes.push(escapeHtml(t('search.fallbackNote', { q, pieces: outcome.pieces.join('、') })));
   return notes.map((n) => `<p>${n}</p>`).join('');
 }
 
@@ -112,6 +133,11 @@ export function suggestionItemHtml(result: ForgivingOutcome, href: (q: string) =
 /** The selected filters in words; several values of one filter are alternatives: 措施：县管校聘 或 集团化办学. */
 export function selectionText(selection: Selection, labels: FilterLabels): string {
   return FILTER_KEYS.filter((k) => selection[k]?.length)
-    .map((k) => t('search.anyOf', { facet: t(`search.filter.${k}`), values: selection[k]!.map((v) => filterLabel(labels, k, v)).join(t('search.or')) }))
+    .map((k) =>
+      t('search.anyOf', {
+        facet: t(`search.filter.${k}`),
+        values: selection[k]!.map((v) => filterLabel(labels, k, v)).join(t('search.or')),
+      }),
+    )
     .join(t('search.and'));
 }

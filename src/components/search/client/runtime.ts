@@ -42,7 +42,10 @@ async function loadPagefind(): Promise<PagefindModule> {
   try {
     return (await import(/* @vite-ignore */ url)) as PagefindModule;
   } catch (error) {
-    const status = await fetch(url, { method: 'HEAD' }).then((r) => r.status, () => 0);
+    const status = await fetch(url, { method: 'HEAD' }).then(
+      (r) => r.status,
+      () => 0,
+    );
     throw status === 404 ? new IndexMissingError(url) : error;
   }
 }

@@ -17,7 +17,11 @@ const STYLE_MAP = [
   "p[style-name='标题'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='副标题'] => h2:fresh",
-  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${Math.min(6, n + 1)}:fresh`, `p[style-name='heading ${n}'] => h${Math.min(6, n + 1)}:fresh`, `p[style-name='Heading ${n}'] => h${Math.min(6, n + 1)}:fresh`]),
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+    `p[style-name='标题 ${n}'] => h${Math.min(6, n + 1)}:fresh`,
+    `p[style-name='heading ${n}'] => h${Math.min(6, n + 1)}:fresh`,
+    `p[style-name='Heading ${n}'] => h${Math.min(6, n + 1)}:fresh`,
+  ]),
   "p[style-name='Caption'] => figcaption:fresh",
   "p[style-name='题注'] => figcaption:fresh",
 ];
@@ -26,7 +30,8 @@ const STYLE_MAP = [
 const MAX_UNPACKED = 64e6;
 
 /** Creators that are a machine's default, not an author. */
-const DEFAULT_CREATOR = /^(administrator|admin|user|owner|microsoft office 用户|microsoft office user|un-named|unknown|wps|python-docx|docx)$/i;
+const DEFAULT_CREATOR =
+  /^(administrator|admin|user|owner|microsoft office 用户|microsoft office user|un-named|unknown|wps|python-docx|docx)$/i;
 
 /** docProps/core.xml → title and creator (the created date is the file's, not the publication's). */
 export async function coreProperties(zip: JSZip): Promise<DocumentMeta> {
@@ -50,14 +55,27 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
     return { ok: false, format: 'docx', reason: `不是可读的 DOCX 文件（ZIP 结构损坏：${(error as Error).message}）` };
   }
   // A ZIP bomb: 2 MB that unpack to gigabytes would stall the reader. The central directory says the sizes.
-  const unpacked = Object.values(zip.files).reduce((n, f) => n + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (unpacked > MAX_UNPACKED) return { ok: false, format: 'docx', reason: `DOCX 解压后过大（${Math.round(unpacked / 1e6)} MB，上限 ${MAX_UNPACKED / 1e6} MB）：不像一份简报，已拒绝` };
-  if (!zip.file('word/document.xml')) return { ok: false, format: 'docx', reason: '不是 Word 文档：ZIP 压缩包里没有 word/document.xml（只支持 .docx）' };
+  const unpacked = Object.values(zip.files).reduce(
+    (n, f) => n + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  );
+  if (unpacked > MAX_UNPACKED)
+    return {
+      ok: false,
+      format: 'docx',
+      reason: `DOCX 解压后过大（${Math.round(unpacked / 1e6)} MB，上限 ${MAX_UNPACKED / 1e6} MB）：不像一份简报，已拒绝`,
+    };
+  if (!zip.file('word/document.xml'))
+    return { ok: false, format: 'docx', reason: '不是 Word 文档：ZIP 压缩包里没有 word/document.xml（只支持 .docx）' };
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
-      { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+      {
+        styleMap: STYLE_MAP,
+        ignoreEmptyParagraphs: true,
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
     );
     html = result.value;
   } catch (error) {
@@ -67,7 +85,8 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const { document } = parseHTML(`<!doctype html><html><body>${clean.text}</body></html>`);
   // A DOCX has no lines: a block's position is its paragraph number.
   const blocks = htmlBlocks(document.body as never, { locate: (_t, ordinal) => ordinal + 1 });
-  if (!blocks.some((b) => b.kind !== 'image')) return { ok: false, format: 'docx', reason: 'DOCX 中没有文字（只有图片或空白）：扫描件请先做 OCR' };
+  if (!blocks.some((b) => b.kind !== 'image'))
+    return { ok: false, format: 'docx', reason: 'DOCX 中没有文字（只有图片或空白）：扫描件请先做 OCR' };
   const meta = await coreProperties(zip);
   // The printed title wins over the property; the property stands in when nothing is marked as a title.
   const printed = blocks.find((b) => b.kind === 'heading' && b.level === 1);

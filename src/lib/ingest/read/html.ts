@@ -19,7 +19,19 @@ export const MIN_ARTICLE_CJK = 80;
 /** `<meta>` names/properties (lower case) per field, in order of preference. */
 const META: Record<'title' | 'date' | 'source' | 'author' | 'publication' | 'url', string[]> = {
   title: ['articletitle', 'og:title', 'twitter:title', 'dc.title', 'title'],
-  date: ['article:published_time', 'pubdate', 'publishdate', 'publish_date', 'og:release_date', 'dc.date', 'dc.date.issued', 'date', 'firstpublishedtime', 'weibo:article:create_at', 'article:modified_time'],
+  date: [
+    'article:published_time',
+    'pubdate',
+    'publishdate',
+    'publish_date',
+    'og:release_date',
+    'dc.date',
+    'dc.date.issued',
+    'date',
+    'firstpublishedtime',
+    'weibo:article:create_at',
+    'article:modified_time',
+  ],
   source: ['contentsource', 'source', 'dc.source', 'article:author'],
   author: ['author', 'dc.creator'],
   publication: ['sitename', 'site_name', 'og:site_name', 'columnname', 'application-name'],
@@ -27,14 +39,17 @@ const META: Record<'title' | 'date' | 'source' | 'author' | 'publication' | 'url
 };
 
 /** Class or id words of share widgets, navigation and page furniture. */
-const FURNITURE = /(^|[\s_-])(share|bdshare|jiathis|social|qrcode|qr-code|weixin-code|breadcrumb|crumbs?|nav|navbar|menu|sidebar|footer|toolbar|print|fontsize|font-size|comment|related|recommend|pager|pagination|copyright|login|search)([\s_-]|$)/i;
+const FURNITURE =
+  /(^|[\s_-])(share|bdshare|jiathis|social|qrcode|qr-code|weixin-code|breadcrumb|crumbs?|nav|navbar|menu|sidebar|footer|toolbar|print|fontsize|font-size|comment|related|recommend|pager|pagination|copyright|login|search)([\s_-]|$)/i;
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
 function metaMap(document: Doc): Map<string, string> {
   const map = new Map<string, string>();
   for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
     const value = (el.getAttribute('content') ?? '').trim();
     if (key && value && !map.has(key)) map.set(key, value);
   }
@@ -55,7 +70,8 @@ function infoLines(document: Doc): string[] {
 
 /** `来源：成都市教育局 发布时间：2025-03-12 10:00 浏览次数：…` → its fields. */
 export function parseInfoLine(line: string): { source?: string; date?: string; author?: string } {
-  const field = (label: string) => new RegExp(`(?:${label})\\s*[:：]\\s*([^\\s|｜]+(?:\\s\\d{1,2}:\\d{2}(?::\\d{2})?)?)`).exec(line)?.[1];
+  const field = (label: string) =>
+    new RegExp(`(?:${label})\\s*[:：]\\s*([^\\s|｜]+(?:\\s\\d{1,2}:\\d{2}(?::\\d{2})?)?)`).exec(line)?.[1];
   const source = field('文章来源|信息来源|来源');
   const dateText = field('发布时间|发布日期|发文日期|时间|日期');
   const author = field('作者');
@@ -65,7 +81,10 @@ export function parseInfoLine(line: string): { source?: string; date?: string; a
 
 /** A `<title>` without the site's name: `标题 - 成都市教育局` → `标题`. */
 function pageTitle(title: string): string {
-  const parts = title.split(/\s+[-_|–—]\s+|\s*[|｜_]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(/\s+[-_|–—]\s+|\s*[|｜_]\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.sort((a, b) => b.length - a.length)[0] ?? title.trim();
 }
 
@@ -73,7 +92,9 @@ function readMeta(document: Doc): DocumentMeta {
   const m = metaMap(document);
   const first = (keys: string[]) => keys.map((k) => [k, m.get(k)] as const).find(([, v]) => !!v);
   const meta: DocumentMeta = {};
-  const h1 = Array.from(document.querySelectorAll('h1')).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()).find((t) => t.length >= 4);
+  const h1 = Array.from(document.querySelectorAll('h1'))
+    .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .find((t) => t.length >= 4);
   const metaTitle = first(META.title)?.[1];
   const docTitle = document.querySelector('title')?.textContent?.trim();
   const title = h1 ?? metaTitle ?? (docTitle ? pageTitle(docTitle) : undefined);
@@ -114,7 +135,12 @@ function readMeta(document: Doc): DocumentMeta {
 
 /** Removes what is never the article, before Readability looks for it. */
 function removeFurniture(document: Doc): void {
-  for (const el of Array.from(document.querySelectorAll('script,style,noscript,template,iframe,object,embed,svg,canvas,form,button,input,select,textarea,nav,aside,footer'))) el.remove();
+  for (const el of Array.from(
+    document.querySelectorAll(
+      'script,style,noscript,template,iframe,object,embed,svg,canvas,form,button,input,select,textarea,nav,aside,footer',
+    ),
+  ))
+    el.remove();
   for (const el of Array.from(document.querySelectorAll('[class],[id]'))) {
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (FURNITURE.test(words) && el.isConnected) el.remove();
@@ -140,8 +166,11 @@ export function readHtml(source: string, encoding = 'text'): ReadResult {
   const blocks: DocBlock[] = htmlBlocks(articleDoc.body as never, { locate });
   // Readability turns the page's <h1> into <h2>; the printed title is level 1 again.
   const norm = (s: string) => s.replace(/\s+/g, '');
-  const titleBlock = meta.title ? blocks.find((b) => b.kind === 'heading' && norm(b.text) === norm(meta.title!)) : undefined;
+  const titleBlock = meta.title
+    ? blocks.find((b) => b.kind === 'heading' && norm(b.text) === norm(meta.title!))
+    : undefined;
   if (titleBlock) titleBlock.level = 1;
-  else if (meta.title) blocks.unshift({ kind: 'heading', level: 1, text: meta.title, line: lineLocator(clean.text)(meta.title) });
+  else if (meta.title)
+    blocks.unshift({ kind: 'heading', level: 1, text: meta.title, line: lineLocator(clean.text)(meta.title) });
   return { ok: true, format: 'html', encoding, blocks, meta, notes: bidiNote(clean.bidi) };
 }

@@ -7,8 +7,55 @@
 import type { DocBlock, DocBlockKind } from '../blocks.ts';
 
 /** Elements whose content is never text of the article. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'FORM', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE', 'META', 'LINK', 'AUDIO', 'VIDEO']);
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'CENTER', 'ADDRESS', 'HR', 'BODY', 'HTML', 'FIGURE', 'PRE']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'FORM',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'AUDIO',
+  'VIDEO',
+]);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'CENTER',
+  'ADDRESS',
+  'HR',
+  'BODY',
+  'HTML',
+  'FIGURE',
+  'PRE',
+]);
 const HEADING = /^H([1-6])$/;
 
 /** A link target that is not a place to go: `javascript:`, `vbscript:`, `data:`. */
@@ -66,7 +113,8 @@ export function htmlBlocks(root: DomNode, { locate }: HtmlBlockOptions): DocBloc
       if (n.nodeType === 3) s += n.textContent ?? '';
       else if (n.nodeType === 1 && !SKIP.has(n.nodeName.toUpperCase())) {
         if (n.nodeName.toUpperCase() === 'BR') s += '\n';
-        else if (!(n.nodeName.toUpperCase() === 'A' && isScriptUrl(n.getAttribute?.('href') ?? ''))) for (const c of Array.from(n.childNodes)) visit(c);
+        else if (!(n.nodeName.toUpperCase() === 'A' && isScriptUrl(n.getAttribute?.('href') ?? '')))
+          for (const c of Array.from(n.childNodes)) visit(c);
       }
     };
     visit(node);
@@ -103,7 +151,10 @@ export function htmlBlocks(root: DomNode, { locate }: HtmlBlockOptions): DocBloc
         return;
       case 'TR': {
         flush(kind);
-        const cells = Array.from(node.childNodes).filter((c) => c.nodeType === 1).map((c) => textOf(c).trim()).filter(Boolean);
+        const cells = Array.from(node.childNodes)
+          .filter((c) => c.nodeType === 1)
+          .map((c) => textOf(c).trim())
+          .filter(Boolean);
         push(kind, cells.join(' '));
         return;
       }

@@ -27,7 +27,20 @@ const KEYS: Record<Exclude<keyof DocumentMeta, 'dateFrom'>, string[]> = {
   author: ['author', '作者', 'byline', 'creator'],
   publication: ['account', 'nickname', 'mp_name', 'account_name', '公众号', 'publication', 'site_name', 'site'],
   source: ['source', '来源', 'publisher', '发布单位', 'organization'],
-  date: ['date', 'publish_date', 'published', 'publish_time', 'pubdate', 'published_at', 'create_time', 'created', '发布时间', '发布日期', '日期', 'time'],
+  date: [
+    'date',
+    'publish_date',
+    'published',
+    'publish_time',
+    'pubdate',
+    'published_at',
+    'create_time',
+    'created',
+    '发布时间',
+    '发布日期',
+    '日期',
+    'time',
+  ],
   url: ['url', 'link', 'source_url', 'original_url', 'origin_url', 'canonical', 'permalink', '原文链接', '链接'],
 };
 /** Platform names that say where, not who: not a publication. */
@@ -42,7 +55,9 @@ function scalar(v: unknown): string | undefined {
 /** Front matter (already parsed) → document metadata; unknown keys are ignored. */
 export function frontMatterMeta(data: unknown): DocumentMeta {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-  const fields = new Map(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k.trim().toLowerCase(), scalar(v)]));
+  const fields = new Map(
+    Object.entries(data as Record<string, unknown>).map(([k, v]) => [k.trim().toLowerCase(), scalar(v)]),
+  );
   const pick = (keys: string[], ok: (v: string) => boolean = () => true) => {
     for (const k of keys) {
       const v = fields.get(k);
@@ -164,7 +179,8 @@ function paragraphBlocks(n: Paragraph, line: number, kind: 'paragraph' | 'quote'
   const { text, bold } = phrasingText(n.children);
   if (!text.trim()) return [];
   // A whole line in bold that reads as a heading (`**一、强化保障**`); a bold lead in a sentence is just text.
-  if (kind === 'paragraph' && !text.includes('\n') && isBoldHeading(text, bold)) return [{ kind: 'heading', level: 2, text, line }];
+  if (kind === 'paragraph' && !text.includes('\n') && isBoldHeading(text, bold))
+    return [{ kind: 'heading', level: 2, text, line }];
   return [{ kind, text, line }];
 }
 
@@ -172,7 +188,12 @@ function htmlNodeBlocks(html: string, line: number): DocBlock[] {
   return htmlBlocks(fragment(html) as never, { locate: () => line });
 }
 
-function blocksOf(nodes: readonly RootContent[], kind: 'paragraph' | 'quote' | 'listItem', out: DocBlock[], notes: string[]): void {
+function blocksOf(
+  nodes: readonly RootContent[],
+  kind: 'paragraph' | 'quote' | 'listItem',
+  out: DocBlock[],
+  notes: string[],
+): void {
   for (const n of nodes) {
     const line = n.position?.start.line ?? 1;
     switch (n.type) {
@@ -221,11 +242,18 @@ export function readMarkdown(source: string, encoding = 'text'): ReadResult {
     try {
       meta = frontMatterMeta(parseYaml(yamlNode.value, { maxAliasCount: 50 }));
     } catch (error) {
-      notes.push(`front matter is not valid YAML (${(error as Error).message.split('\n')[0]}): its metadata was not used`);
+      notes.push(
+        `front matter is not valid YAML (${(error as Error).message.split('\n')[0]}): its metadata was not used`,
+      );
     }
   }
   const blocks: DocBlock[] = [];
   blocksOf(tree.children, 'paragraph', blocks, notes);
-  if (!blocks.some((b) => b.kind !== 'image' && b.text.trim())) return { ok: false, format: 'markdown', reason: 'no text in the Markdown file (only front matter, images or markup)' };
+  if (!blocks.some((b) => b.kind !== 'image' && b.text.trim()))
+    return {
+      ok: false,
+      format: 'markdown',
+      reason: 'no text in the Markdown file (only front matter, images or markup)',
+    };
   return { ok: true, format: 'markdown', encoding, blocks, meta, notes };
 }

@@ -78,7 +78,12 @@ export function pageLines(items: readonly TextItem[]): PdfLine[] {
 /** A page number line: `— 1 —`, `- 2 -`, `第 3 页`, `第3页 共10页`, `3 / 10`, `3`. */
 export function isPageNumber(text: string): boolean {
   const t = text.replace(/\s+/g, '');
-  return /^[—–\-－·•]*\d{1,4}[—–\-－·•]*$/.test(t) || /^第\d{1,4}页([,，]?共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t) || /^[-—]?[ivxlc]{1,6}[-—]?$/i.test(t);
+  return (
+    /^[—–\-－·•]*\d{1,4}[—–\-－·•]*$/.test(t) ||
+    /^第\d{1,4}页([,，]?共\d{1,4}页)?$/.test(t) ||
+    /^\d{1,4}\/\d{1,4}$/.test(t) ||
+    /^[-—]?[ivxlc]{1,6}[-—]?$/i.test(t)
+  );
 }
 
 /**
@@ -90,7 +95,9 @@ export function runningLines(pages: readonly PdfLine[][]): Set<string> {
   const key = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
   const counts = new Map<string, number>();
   for (const lines of pages) {
-    const edges = new Set([lines[0], lines[1], lines.at(-1), lines.at(-2)].filter((l): l is PdfLine => !!l).map((l) => key(l.text)));
+    const edges = new Set(
+      [lines[0], lines[1], lines.at(-1), lines.at(-2)].filter((l): l is PdfLine => !!l).map((l) => key(l.text)),
+    );
     for (const k of edges) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const running = new Set<string>();
@@ -104,14 +111,33 @@ const SENTENCE_END = /[。！？；：…”』」）)]$/;
 export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
   const running = runningLines(pages);
   const key = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
-  const body = pages.map((lines) => lines.filter((l, i) => !isPageNumber(l.text) && !((i <= 1 || i >= lines.length - 2) && running.has(key(l.text)))));
-  const sizes = body.flat().map((l) => Math.round(l.size * 10) / 10).sort((a, b) => a - b);
+  const body = pages.map((lines) =>
+    lines.filter((l, i) => !isPageNumber(l.text) && !((i <= 1 || i >= lines.length - 2) && running.has(key(l.text)))),
+  );
+  const sizes = body
+    .flat()
+    .map((l) => Math.round(l.size * 10) / 10)
+    .sort((a, b) => a - b);
   const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 10;
-  const lefts = body.flat().filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.x);
+  const lefts = body
+    .flat()
+    .filter((l) => Math.abs(l.size - bodySize) < 0.5)
+    .map((l) => l.x);
   const left = lefts.length ? Math.min(...lefts) : 0;
-  const rights = body.flat().filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.right).sort((a, b) => a - b);
+  const rights = body
+    .flat()
+    .filter((l) => Math.abs(l.size - bodySize) < 0.5)
+    .map((l) => l.right)
+    .sort((a, b) => a - b);
   const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
-  const headingSizes = [...new Set(body.flat().filter((l) => l.size >= bodySize * 1.15).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
+  const headingSizes = [
+    ...new Set(
+      body
+        .flat()
+        .filter((l) => l.size >= bodySize * 1.15)
+        .map((l) => Math.round(l.size)),
+    ),
+  ].sort((a, b) => b - a);
   const out: DocBlock[] = [];
   let open: { block: DocBlock; last: PdfLine } | undefined;
   body.forEach((lines, p) => {
@@ -121,7 +147,11 @@ export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
       const rank = headingSizes.indexOf(Math.round(l.size));
       if (l.size >= bodySize * 1.15 && rank >= 0) {
         // Consecutive lines in the same heading type are one heading (a title over two lines).
-        if (open?.block.kind === 'heading' && Math.round(open.last.size) === Math.round(l.size) && open.block.page === page) {
+        if (
+          open?.block.kind === 'heading' &&
+          Math.round(open.last.size) === Math.round(l.size) &&
+          open.block.page === page
+        ) {
           open.block.text += l.text;
           open.last = l;
           return;
@@ -135,7 +165,12 @@ export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
       const prev = open?.block.kind === 'paragraph' ? open : undefined;
       const lineGap = prev && prev.block.page === page ? prev.last.y - l.y : bodySize * 1.5;
       const prevShort = prev ? prev.last.right < right - bodySize * 1.5 : true;
-      const continues = prev && !indented && !prevShort && !(lineGap > bodySize * 2.2) && !(SENTENCE_END.test(prev.last.text) && prevShort);
+      const continues =
+        prev &&
+        !indented &&
+        !prevShort &&
+        !(lineGap > bodySize * 2.2) &&
+        !(SENTENCE_END.test(prev.last.text) && prevShort);
       if (continues && prev) {
         prev.block.text += l.text;
         prev.last = l;
@@ -193,7 +228,15 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       page.cleanup();
     }
     const chars = pages.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
-    if (chars < MIN_TEXT_PER_PAGE * Math.max(1, doc.numPages) && countHan(pages.flat().map((l) => l.text).join('')) < 50) {
+    if (
+      chars < MIN_TEXT_PER_PAGE * Math.max(1, doc.numPages) &&
+      countHan(
+        pages
+          .flat()
+          .map((l) => l.text)
+          .join(''),
+      ) < 50
+    ) {
       return { ok: false, format: 'pdf', reason: SCANNED_PDF };
     }
     const raw = reflow(pages);
@@ -211,7 +254,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     // stands in when the page has no larger type. A file name (`Microsoft Word - 通知.docx`) is not a title.
     const infoTitle = typeof info.Title === 'string' ? hygiene(info.Title).text.trim() : '';
     const printed = blocks.some((b) => b.kind === 'heading' && b.page === 1);
-    if (!printed && infoTitle && countHan(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle)) meta.title = infoTitle;
+    if (!printed && infoTitle && countHan(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle))
+      meta.title = infoTitle;
     if (typeof info.Author === 'string' && countHan(info.Author) >= 2) meta.author = hygiene(info.Author).text.trim();
     const created = pdfDate(info.CreationDate);
     if (created) notes.push(`the PDF's properties say it was created on ${created} (not used as the publication date)`);

@@ -8,4 +8,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(caseItem((props as { view: CaseView }).view)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(caseItem((props as { view: CaseView }).view)), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

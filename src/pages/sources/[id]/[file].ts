@@ -8,4 +8,5 @@ export async function getStaticPaths() {
   return sources.map((source) => ({ params: { id: source.id, file: publishedSeed(source).name }, props: { source } }));
 }
 
-export const GET: APIRoute = ({ props }) => new Response(new Uint8Array(rawBytes((props as { source: SourceEntry }).source)));
+export const GET: APIRoute = ({ props }) =>
+  new Response(new Uint8Array(rawBytes((props as { source: SourceEntry }).source)));
