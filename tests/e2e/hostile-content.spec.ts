@@ -98,7 +98,8 @@ async function clickEveryLink(
     await page
       .locator(`a[href="${href.replace(/"/g, '\\"')}"]`)
       .first()
-      .evaluate((a: HTMLAnchorElement) => a.click());
+      // A click event rather than a.click(): SVG links (the region map) have no click().
+      .evaluate((a) => a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window })));
     await page.waitForTimeout(100);
     // Same document (a #fragment link may move within it), so the next click is on this page too.
     if (page.url().replace(/#.*$/, '') !== server.url + path)
