@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { parse } from 'yaml';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { loadRegions } from '../../src/lib/loadRegions.ts';
 import { normalize } from '../../src/lib/search/normalize.ts';
@@ -21,22 +21,10 @@ import {
   readCases,
   readSearchPage,
   typeQuery,
+  searchTest as test,
   waitForResults,
   type Shown,
 } from './search-helpers.ts';
-
-const test = base.extend<object, { searchTab: Page }>({
-  searchTab: [
-    async ({ browser }, use, workerInfo) => {
-      const page = await browser.newPage({ baseURL: workerInfo.project.use.baseURL });
-      await page.goto('search/');
-      await waitForResults(page, '');
-      await use(page);
-      await page.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 const root = join(import.meta.dirname, '../..');
 const cases = readCases();

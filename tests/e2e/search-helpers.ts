@@ -3,7 +3,7 @@
  * a term that occurs in a case's text must find the case), and reading the search UI.
  */
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 export { random } from '../helpers/random.ts';
 import { paragraphs } from '../../src/lib/text.ts';
@@ -123,3 +123,17 @@ export async function typeQuery(page: Page, q: string): Promise<Shown> {
   await waitForResults(page, q);
   return readSearchPage(page);
 }
+
+/** One search page per worker, kept open across tests: query lists run warm, without reloads. */
+export const searchTest = base.extend<object, { searchTab: Page }>({
+  searchTab: [
+    async ({ browser }, use, workerInfo) => {
+      const page = await browser.newPage({ baseURL: workerInfo.project.use.baseURL });
+      await page.goto('search/');
+      await waitForResults(page, '');
+      await use(page);
+      await page.close();
+    },
+    { scope: 'worker' },
+  ],
+});

@@ -5,7 +5,7 @@
  * case body. Run after `npm run build` (Playwright serves dist/).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { HAN } from '../../src/lib/han.ts';
 import { readThemes } from '../helpers/content.ts';
 import {
@@ -16,23 +16,10 @@ import {
   readSearchPage,
   searchPage,
   typeQuery,
+  searchTest as test,
   waitForResults,
   type Shown,
 } from './search-helpers.ts';
-
-/** One search page per worker, kept open across tests: query lists run warm, without reloads. */
-const test = base.extend<object, { searchTab: Page }>({
-  searchTab: [
-    async ({ browser }, use, workerInfo) => {
-      const page = await browser.newPage({ baseURL: workerInfo.project.use.baseURL });
-      await page.goto('search/');
-      await waitForResults(page, '');
-      await use(page);
-      await page.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 const cases = readCases();
 const themes = readThemes();
