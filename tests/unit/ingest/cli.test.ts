@@ -1,19 +1,13 @@
 // The CLI as an editor runs it: exit codes, never overwriting, --dry-run, --json, bad files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputReport } from '../../../src/lib/ingest/report.ts';
 import { fixtures, root } from './context.ts';
+import { tempDirs } from '../../helpers/tempDirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('ingest-cli-');
 
 /** Runs `npm run ingest -- …` the way npm does (tsx scripts/ingest.ts) in the project folder. */
 function cli(...args: string[]) {

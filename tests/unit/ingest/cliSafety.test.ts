@@ -2,19 +2,13 @@
 // re-ingest of the same bytes, curated cases, and two ingests at once. One clear line, exit 1,
 // nothing half-written.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { fixtures, root } from './context.ts';
+import { tempDirs } from '../../helpers/tempDirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'ingest-safety-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('ingest-safety-');
 const CLI = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts')];
 
 function cli(...args: string[]) {
@@ -66,7 +60,7 @@ describe.concurrent('ingest CLI safety', () => {
   it('`--` ends the options: a file named --force… is an input', () => {
     // The CLI runs in the project folder, so the dash-named input has to be there (removed after).
     const name = `--force-${process.pid}-${Date.now()}.txt`;
-    dirs.push(join(root, name));
+    onTestFinished(() => rmSync(join(root, name), { force: true }));
     copyFileSync(bulletin, join(root, name));
     const out = join(tmp(), 'out');
     const r = cli('--out', out, '--', name);

@@ -1,21 +1,15 @@
 // The write plan: all files of an input or none, never an overwrite without --force, never a
 // curated case replaced without --force-replace-curated, never a clobber by a concurrent ingest.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCasebook } from '../../../src/lib/ingest/fileIO.ts';
 import { applyPlan, planWrites, type PlanFs, type WriteRequest } from '../../../src/lib/ingest/writePlan.ts';
+import { tempDirs } from '../../helpers/tempDirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'write-plan-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('write-plan-');
 
 /** All files under a directory, relative, sorted. */
 function files(dir: string): string[] {
