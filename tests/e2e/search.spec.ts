@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import { HAN } from '../../src/lib/han.ts';
+import { HAN, isHan } from '../../src/lib/han.ts';
 import { readThemes } from '../helpers/content.ts';
 import {
   casesContaining,
@@ -415,6 +415,29 @@ test.describe('quick-search dialog', () => {
     await page.keyboard.press('Control+k');
     await expect(page.locator('#search-dialog')).toBeVisible();
     await expect.poll(() => requests.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  test('the dialog reads only the results it shows', async ({ page }) => {
+    // The two characters found in the most case texts: a query with more results than the dialog lists.
+    const pairs = new Map<string, number>();
+    for (const c of cases) {
+      const seen = new Set<string>();
+      const chars = [...c.norm];
+      chars.forEach((ch, i) => void (isHan(ch) && isHan(chars[i + 1]) && seen.add(ch + chars[i + 1])));
+      for (const p of seen) pairs.set(p, (pairs.get(p) ?? 0) + 1);
+    }
+    const [query] = [...pairs].sort((a, b) => b[1] - a[1])[0]!;
+    const fragments: string[] = [];
+    page.on('request', (r) => void (r.url().endsWith('.pf_fragment') && fragments.push(r.url())));
+    await page.goto(`cases/${ERQI}/`);
+    await page.keyboard.press('Control+k');
+    await page.locator('#search-dialog input[type="search"]').fill(query);
+    const results = page.locator('#search-dialog [data-search-results]');
+    await expect(results).toHaveAttribute('data-query', query);
+    await expect(results).toHaveAttribute('data-state', 'done');
+    const shown = await results.locator('a[data-hit-link]').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(fragments.length, `${query}: ${fragments.length} pages read for ${shown} shown`).toBeLessThanOrEqual(shown);
   });
 
   test('Ctrl+K opens with focus in the box, results appear, arrows move, Tab stays inside, Esc closes and restores focus', async ({

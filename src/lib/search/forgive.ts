@@ -22,6 +22,8 @@ export interface ForgivingOptions {
   selection?: Selection;
   sort?: SortOrder;
   need?: number;
+  /** Filter counts (facets) wanted; the dialog shows none and skips loading the filter index. @default true */
+  counts?: boolean;
   segment: (text: string) => Iterable<string>;
   /** Loads the vocabulary and its code (once); undefined when unavailable (the search still works). */
   vocabulary: () => Promise<VocabularyTools | undefined>;
@@ -35,7 +37,9 @@ export async function forgivingSearch(
   const vocab = mayBePinyin(raw) ? await options.vocabulary() : undefined;
   const isTerm = (text: string) => engine.dictionary.byTerm.has(normalize(text, { compact: true }));
   const understood = understandQuery(raw, { segment: options.segment, isTerm, lookup: vocab?.lookup });
-  const outcome = await engine.query(understood.query, options.selection, options.sort, options.need);
+  const outcome = await engine.query(understood.query, options.selection, options.sort, options.need, {
+    counts: options.counts ?? true,
+  });
   let suggestions: string[] = [];
   if (outcome.fallback && outcome.query.words.length) {
     const v = vocab ?? (await options.vocabulary());

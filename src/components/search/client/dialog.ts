@@ -35,7 +35,15 @@ export function attachDialog(dialog: HTMLDialogElement): void {
       q,
       async () => {
         const engine = await enginePromise;
-        return { engine, result: await forgivingSearch(engine, q, { segment, vocabulary: getVocabulary }) };
+        return {
+          engine,
+          result: await forgivingSearch(engine, q, {
+            need: SHOWN,
+            counts: false, // no facets here: the filter index is not loaded
+            segment,
+            vocabulary: getVocabulary,
+          }),
+        };
       },
       ({ engine, result }) => {
         const { outcome } = result;
