@@ -10,7 +10,6 @@ import casePages from './src/integrations/casePages.ts';
 import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 import { siteAddress } from './src/lib/siteAddress.ts';
 import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
 
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.
 // Without SITE_URL no host is made up: the sitemap and other absolute-URL features are left out.
@@ -22,12 +21,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [
-    mdx(),
-    site ? sitemap() : siteAddressNotice(),
-    casePages({ dir: CONTENT_PATHS.cases }),
-    pagefindIndex(),
-  ],
+  integrations: [mdx(), site ? sitemap() : siteAddressNotice(), casePages({ dir: CONTENT_PATHS.cases })],
   markdown: {
     // The URL-safety layer (docs/security.md): on the parsed trees, http(s)/mailto/site paths only.
     remarkPlugins: [remarkCjkFriendly, remarkSafeUrls],

@@ -85,7 +85,7 @@ try {
     nodeOptions: process.env.NODE_OPTIONS ?? '',
     loadavg: loadavg().map((x) => Math.round(x * 10) / 10),
     generateSeconds,
-    /** `npm run build`: Astro and the site's index (the integration), one process tree. */
+    /** `npm run build`: astro build, then the search index step (scripts/search-index.ts); the peak is of the whole process tree. */
     astro: step(astro),
     indexing: {
       seconds: Number(indexed?.[3] ?? NaN),

@@ -1,7 +1,7 @@
 /**
  * A built page as the search index needs it: the text of its indexed body and its Pagefind
  * filters, meta and sort keys, read from the same `data-pagefind-*` attributes Pagefind's
- * own HTML indexing reads. The integration (src/integrations/pagefind.ts) turns it into a
+ * own HTML indexing reads. The index step (src/lib/search/siteIndex.ts) turns it into a
  * custom record whose content is the bigram text (src/lib/search/indexText.ts).
  */
 import { parse, type HTMLElement, type Node } from 'node-html-parser';

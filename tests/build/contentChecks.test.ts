@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
-import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
 
 // Any case with an inline measure list and a figure whose quote is written plainly will do.
 const target = readCaseFiles().flatMap((c) => {
@@ -27,7 +27,7 @@ async function buildWith(edit: (text: string) => string) {
   dirs.push(dir);
   const file = join(dir, CASE);
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  return await astroBuild(dir);
+  return await buildSite(dir);
 }
 const dirs: string[] = [];
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -77,7 +77,7 @@ describe('content checks at build time', () => {
     dirs.push(dir);
     const regions = join(dir, 'content/regions.yaml');
     writeFileSync(regions, readFileSync(regions, 'utf8') + '- 河南省 郑州市 上界区\n');
-    const { status, output } = await astroBuild(dir);
+    const { status, output } = await buildSite(dir);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/regions\.yaml:\d+: no county\/district “上界区” in 郑州市/);
   });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
 import { readMeasures } from '../../src/lib/contentFiles.ts';
 import { loadMetrics } from '../../src/lib/loadMetrics.ts';
 
@@ -25,7 +25,7 @@ function buildWith(file: string, edit: (text: string) => string) {
   dirs.push(dir);
   const path = join(dir, file);
   writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  return astroBuild(dir);
+  return buildSite(dir);
 }
 
 /** Cases as they are in content/ today, with the line of each figure's fields. */

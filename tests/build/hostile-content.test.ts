@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 
 const CASES = 'content/cases';
 const SOURCES = 'content/sources';
@@ -127,7 +127,7 @@ describe('hostile content fails the build, naming file and line', () => {
     write('no-front-matter.mdx', '正文\n');
     expected.push(`${CASES}/no-front-matter.mdx:1: no front matter`);
 
-    const build = await astroBuild(dir);
+    const build = await buildSite(dir);
     expectCleanFailure(build);
     for (const line of expected) expect(build.output).toContain(line);
     const [a, b] = collision;
@@ -217,7 +217,7 @@ describe('hostile content fails the build, naming file and line', () => {
       'invisible or control character U+0007 BEL (bell)',
     );
 
-    const build = await astroBuild(dir);
+    const build = await buildSite(dir);
     expectCleanFailure(build);
     for (const line of expected) expect(build.output).toContain(line);
   });
@@ -225,7 +225,7 @@ describe('hostile content fails the build, naming file and line', () => {
   it('an empty casebook does not build', async () => {
     const dir = site();
     for (const f of caseFiles) rmSync(join(dir, CASES, f));
-    const build = await astroBuild(dir);
+    const build = await buildSite(dir);
     expectCleanFailure(build);
     expect(build.output).toContain(`${CASES}:1: no case files`);
   });
@@ -237,7 +237,7 @@ describe('hostile content fails the build, naming file and line', () => {
     const broken = original.replace('casebook.cases.map(', 'casebook.cases.slice(1).map(');
     expect(broken).not.toBe(original);
     writeFileSync(route, broken);
-    const build = await astroBuild(dir);
+    const build = await buildSite(dir);
     expectCleanFailure(build);
     expect(build.output).toContain(`1 of ${caseFiles.length} case pages were not built`);
   });

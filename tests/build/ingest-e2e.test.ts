@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputReport } from '../../src/lib/ingest/report.ts';
 import { readCaseFiles, readSourceFiles } from '../helpers/content.ts';
-import { astroBuild, makeTempSite, removeTempSite, runNode } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, removeTempSite, runNode } from '../helpers/tempSite.ts';
 import { fixtures, SEEDS } from '../unit/ingest/context.ts';
 
 describe('ingest → build', () => {
@@ -29,7 +29,7 @@ describe('ingest → build', () => {
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     reports = JSON.parse(run.stdout) as InputReport[];
-    build = await astroBuild(site);
+    build = await buildSite(site);
   }, 240_000);
   afterAll(() => site && removeTempSite(site));
 

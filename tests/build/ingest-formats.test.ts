@@ -5,7 +5,7 @@ import { appendFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputReport } from '../../src/lib/ingest/report.ts';
-import { astroBuild, makeTempSite, projectRoot, removeTempSite, runNode } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, projectRoot, removeTempSite, runNode } from '../helpers/tempSite.ts';
 
 const dir = join(projectRoot, 'tests/fixtures/ingest/formats');
 const WRITTEN = [
@@ -41,7 +41,7 @@ describe('every format → drafts that build', () => {
     reports = JSON.parse(run.stdout) as InputReport[];
     const lines = [...new Set(reports.flatMap((r) => r.proposedRegions))];
     appendFileSync(join(site, 'content/regions.yaml'), `${lines.join('\n')}\n`);
-    build = await astroBuild(site);
+    build = await buildSite(site);
     if (build.status !== 0) console.log(build.output.slice(-3000));
   }, 300_000);
   afterAll(() => site && removeTempSite(site));

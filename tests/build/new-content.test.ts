@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/lib/frontMatter.ts';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
-import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/new-content');
 const SLUG = 'test-anji-2025-03';
@@ -30,7 +30,7 @@ describe('adding a case, a region, a measure and a source', () => {
     appendFileSync(join(site, 'content/taxonomy/measures.yaml'), readFileSync(join(fixture, 'measure.yaml'), 'utf8'));
     appendFileSync(join(site, 'content/regions.yaml'), readFileSync(join(fixture, 'region.yaml'), 'utf8'));
     // With a site address, so the feeds (left out without one) are built too.
-    build = await astroBuild(site, { SITE_URL: 'https://casebook.test' });
+    build = await buildSite(site, { SITE_URL: 'https://casebook.test' });
   }, 240_000);
   afterAll(() => site && removeTempSite(site));
 

@@ -10,7 +10,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 import { inkShare, pngSize } from '../helpers/png.ts';
 import { NO_SITE_WARNING } from '../../src/lib/siteAddress.ts';
 import { cslDate } from '../../src/lib/csl.ts';
@@ -77,7 +77,7 @@ beforeAll(async () => {
     ['hosted', { SITE_URL: HOST, BASE_PATH: BASE }],
   ] as const) {
     const dir = makeTempSite(`casebook-${name}-`);
-    const { status, output } = await astroBuild(dir, { SITE_URL: '', BASE_PATH: '', ...env });
+    const { status, output } = await buildSite(dir, { SITE_URL: '', BASE_PATH: '', ...env });
     expect(status, output).toBe(0);
     sites[name] = { dir: join(dir, 'dist'), output };
   }

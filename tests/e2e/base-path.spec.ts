@@ -2,7 +2,7 @@
 // bureau would host it: every link, asset, the search bundle and its state follow the base.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { astroBuild, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 import { checkLinks } from '../helpers/linkCheck.ts';
 import { casesContaining, readCases, readSearchPage, waitForResults } from './search-helpers.ts';
@@ -17,8 +17,8 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = makeTempSite('casebook-base-');
-  const build = await astroBuild(dir, { BASE_PATH: BASE, SITE_URL: 'https://edu.example.gov.cn' });
-  // astro build writes the search index too (src/integrations/pagefind.ts).
+  const build = await buildSite(dir, { BASE_PATH: BASE, SITE_URL: 'https://edu.example.gov.cn' });
+  // npm run build: astro build, then the search index (scripts/search-index.ts).
   expect(build.status, build.output).toBe(0);
   server = await serveStatic(join(dir, 'dist'), { prefix: BASE });
 });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SaxesParser } from 'saxes';
-import { astroBuild, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -55,7 +55,7 @@ test.beforeAll(async () => {
     `${caseText}\n\n\\<script\\>alert("body")\\</script\\> \\<img src=x onerror=alert(1)\\> javascript:alert(1)\n`,
   );
   // Feeds need an absolute site address.
-  const build = await astroBuild(dir, { SITE_URL: 'https://edu.example.gov.cn' });
+  const build = await buildSite(dir, { SITE_URL: 'https://edu.example.gov.cn' });
   expect(build.status, build.output).toBe(0);
   server = await serveStatic(join(dir, 'dist'));
 });

@@ -66,11 +66,22 @@ export function runNode(
   });
 }
 
-/** Runs `astro build` (the content sync + page build of `npm run build`) in a site copy. */
-export async function astroBuild(dir: string, env: Record<string, string> = {}) {
-  const result = await runNode('node_modules/astro/astro.js', ['build'], {
-    cwd: dir,
-    env: { ASTRO_TELEMETRY_DISABLED: '1', ...env },
+/** Runs the publisher's build, `npm run build` (astro build, then the search index), in a site copy. */
+export function buildSite(
+  dir: string,
+  env: Record<string, string> = {},
+  timeoutMs = 240_000,
+): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'build'], {
+      cwd: dir,
+      env: childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ...env }),
+      timeout: timeoutMs,
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -43,7 +43,7 @@ import {
   type Ranked,
 } from './match.ts';
 import { fromIndexText, indexQuery, PART_FILTER } from './indexText.ts';
-import { MATCH_FILTER } from './mentions.ts';
+import { MATCHED, matchFilter } from './mentions.ts';
 import { normalizeWithMap } from './normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
@@ -80,8 +80,8 @@ export interface PagefindLike {
     term: string | null,
     options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<PagefindResponse | null>;
-  /** All filter values with counts; also loads every filter index, so searches then count all filters. */
-  filters?(): Promise<Record<string, Record<string, number>>>;
+  /** Loads the index files a search would need (here: filter indexes), without searching. */
+  preload(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<void>;
 }
 
 export interface EngineOptions {
@@ -90,7 +90,7 @@ export interface EngineOptions {
   /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
   /**
-   * Parts of the index merged into `pagefind` (src/integrations/pagefind.ts): date ranges, newest
+   * Parts of the index merged into `pagefind` (siteIndex.ts): date ranges, newest
    * first, each page with its part in the `part` filter. Pagefind orders a merged sorted search by
    * each part's own rank, so sorted searches run part by part. @default 1
    */
@@ -319,11 +319,10 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
    */
   const pageFilters = () =>
     (filtersById ??= (async () => {
-      const all = (await pagefind.filters?.()) ?? {};
       const byId = new Map<string, Record<string, string[]>>();
       await Promise.all(
         FACETS.flatMap((facet) =>
-          Object.keys(all[facet] ?? {}).map(async (value) => {
+          (dict.facets[facet] ?? []).map(async (value) => {
             for (const r of await run(null, { [facet]: value })) {
               let f = byId.get(r.id);
               if (!f) byId.set(r.id, (f = {}));
@@ -390,7 +389,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       Promise.all(
         parsed.words.map((w) =>
           Promise.all(
-            w.measures.map((id) => run(null, { [MATCH_FILTER]: id }).then((l) => new Set(l.map((r) => r.id)))),
+            w.measures.map((id) => run(null, { [matchFilter(id)]: MATCHED }).then((l) => new Set(l.map((r) => r.id)))),
           ),
         ),
       ),
@@ -545,8 +544,14 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   /** Browsing with an empty query: the cases (or the selected page types), newest first, filtered by Pagefind. */
   async function browse(selection: Selection = {}, limit = pageSize): Promise<SearchOutcome> {
     const fixed: Record<string, string> = selection.type?.length ? {} : { type: 'case' };
-    // Pagefind counts only the filters whose index is loaded; load them all once.
-    filtersLoaded ??= pagefind.filters?.() ?? Promise.resolve({});
+    // Pagefind counts only the filters whose index is loaded: load the facets' once (not the
+    // per-measure match filters, which the counts do not need).
+    filtersLoaded ??= Promise.all(
+      FACETS.map((facet) => {
+        const value = dict.facets[facet]?.[0];
+        return value === undefined ? undefined : pagefind.preload(null, { filters: { [facet]: value } });
+      }),
+    );
     await filtersLoaded;
     // Pagefind drops pages without the sort key from a sorted search: sort only dated page types.
     const types = selection.type?.length ? selection.type : ['case'];

@@ -24,7 +24,7 @@ import { IGNORABLE, type CharMap } from './normalize.ts';
 /** The language of the index records: one Pagefind neither segments nor stems, so each bigram stays one word. */
 export const INDEX_LANGUAGE = 'und';
 
-/** The filter naming a page's part of the index, when a large site is indexed in parts (src/integrations/pagefind.ts). */
+/** The filter naming a page's part of the index, when a large site is indexed in parts (siteIndex.ts). */
 export const PART_FILTER = 'part';
 
 /** What Pagefind indexes (Rust `char::is_alphanumeric`: Alphabetic or Numeric). */

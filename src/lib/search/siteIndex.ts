@@ -1,22 +1,22 @@
 /**
- * Search indexing as part of `astro build` (as Starlight does): after the pages are written,
- * every page with a `data-pagefind-body` becomes a Pagefind custom record through Pagefind's
- * Node API — its body text as character bigrams (src/lib/search/indexText.ts), plus the
- * filters, meta and sort keys the search uses — and the index is written to dist/pagefind/.
+ * The site's search index, written into a built site (`dist/pagefind/`) through Pagefind's Node
+ * API: every page with a `data-pagefind-body` becomes a custom record — its body text as character
+ * bigrams (indexText.ts), plus the filters, meta and sort keys the search uses.
  *
- * Pages are read one at a time, so this process holds one page, not the site; Pagefind's
- * own service holds the records until `writeFiles`, so large sites are indexed in parts
- * (`PART_PAGES`; docs/performance.md measures it).
+ * It runs as its own step of `npm run build`, after `astro build` has exited
+ * (scripts/search-index.ts), so the build's peak memory is the larger of Astro's and the
+ * index's, not their sum. Pagefind's service holds about 1 MB per page until it writes an
+ * index, so a large site is indexed in parts (`PART_PAGES`; docs/performance.md measures both).
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { pageRecord } from '../lib/pagefindRecord.ts';
-import { INDEX_LANGUAGE, PART_FILTER, toIndexText } from '../lib/search/indexText.ts';
-import { MATCH_FILTER, matchedMeasures } from '../lib/search/mentions.ts';
-import { buildDictionary, type SearchTerms } from '../lib/search/terms.ts';
+import { chunkSize } from './chunkSize.ts';
+import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
+import { INDEX_LANGUAGE, PART_FILTER, toIndexText } from './indexText.ts';
+import { MATCHED, matchedMeasures, matchFilter } from './mentions.ts';
+import { FILTER_KEYS, type FilterKey } from './schema.ts';
+import { buildDictionary, type SearchTerms } from './terms.ts';
 
 /** Records sent to the Pagefind service at once. */
 const IN_FLIGHT = 8;
@@ -50,84 +50,94 @@ async function readTerms(dist: string): Promise<SearchTerms> {
 }
 
 /**
- * Most pages in one Pagefind index: the service holds about 1 MB per page until it writes the
- * index, so a bigger site is indexed in parts of at most this many pages, one after another, and
- * the browser merges them (mergeIndex). Parts are date ranges, newest first, so a search sorted
- * by date reads them in order (engine.ts). `CASEBOOK_INDEX_PART_PAGES` overrides it.
+ * Most pages in one Pagefind index: the service holds about 1.1 MB per page until it writes the
+ * index (2.8 GB for 2,500 pages), so a bigger site is indexed in parts of at most this many
+ * pages, one after another, and the browser merges them (mergeIndex). Parts are date ranges,
+ * newest first, so a search sorted by date reads them in order (engine.ts).
+ * `CASEBOOK_INDEX_PART_PAGES` overrides it.
  */
-export const PART_PAGES = 4000;
-/** Pagefind's default index chunk size (positions per chunk file); parts get proportionally smaller chunks, so a query fetches about as many bytes of postings as from one index. */
-const CHUNK_POSITIONS = 20000;
+export const PART_PAGES = 2500;
 
-export default function pagefindIndex(): AstroIntegration {
-  return {
-    name: 'casebook-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const dist = fileURLToPath(dir);
-        const terms = await readTerms(dist);
-        const { t2s } = terms;
-        const dict = buildDictionary(terms);
-        // Pass 1: which pages are indexed, and their dates (for date-ordered parts).
-        const pages: Array<{ file: string; date: string }> = [];
-        for await (const file of htmlFiles(dist)) {
-          const record = pageRecord(await readFile(file, 'utf8'));
-          if (record) pages.push({ file, date: record.sort['date'] ?? '' });
-        }
-        if (pages.length === 0) throw new Error('No page has data-pagefind-body: the search index would be empty.');
-        pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
-        const limit = Number(process.env['CASEBOOK_INDEX_PART_PAGES']) || PART_PAGES;
-        const count = Math.ceil(pages.length / limit);
-        const size = Math.ceil(pages.length / count);
-        const dirs: string[] = [];
-        // Read by the Pagefind service when it starts (createIndex after close()).
-        if (count > 1) process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(Math.round(CHUNK_POSITIONS / count));
-        for (let part = 0; part < count; part++) {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-          const inFlight = new Set<Promise<void>>();
-          const add = async (file: string) => {
-            const record = pageRecord(await readFile(file, 'utf8'));
-            if (!record) return;
-            if (record.filters['type']?.includes('case'))
-              record.filters[MATCH_FILTER] = matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s);
-            if (count > 1) record.filters[PART_FILTER] = [String(part)];
-            const response = await index.addCustomRecord({
-              url: pageUrl(dist, file),
-              content: toIndexText(record.text, t2s),
-              language: INDEX_LANGUAGE,
-              meta: record.meta,
-              filters: record.filters,
-              sort: record.sort,
-            });
-            if (response.errors.length) throw new Error(`Pagefind rejected ${file}: ${response.errors.join('; ')}`);
-          };
-          for (const { file } of pages.slice(part * size, (part + 1) * size)) {
-            const job = add(file).finally(() => inFlight.delete(job));
-            inFlight.add(job);
-            if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-          }
-          await Promise.all(inFlight);
-          const name = part === 0 ? 'pagefind' : `pagefind-${part}`;
-          const written = await index.writeFiles({ outputPath: join(dist, name) });
-          if (written.errors.length)
-            throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-          await index.deleteIndex();
-          // Stops the service, so its memory is returned before the next part.
-          await pagefind.close();
-          if (part > 0) dirs.push(`${name}/`);
-        }
-        // The browser learns the other parts from the dictionary it loads anyway.
-        if (dirs.length)
-          await writeFile(
-            join(dist, 'search-terms.json'),
-            JSON.stringify({ ...terms, indexParts: dirs } satisfies SearchTerms),
-          );
-        logger.info(
-          `Indexed ${pages.length} pages in ${count} part(s) in ${Math.round(performance.now() - started) / 1000} s`,
-        );
-      },
-    },
-  };
+/** What `indexSite` did, for the build log. */
+export interface IndexSummary {
+  pages: number;
+  parts: number;
+  seconds: number;
+}
+
+/**
+ * Indexes the built site in `dist`: every page with a `data-pagefind-body` becomes a custom
+ * record, in one or more parts (`PART_PAGES`), and search-terms.json learns the filter values
+ * and the parts.
+ */
+export async function indexSite(dist: string): Promise<IndexSummary> {
+  const started = performance.now();
+  // What an earlier run wrote is replaced whole: its parts, and what it added to the terms.
+  const { indexParts: _parts, facets: _facets, ...terms } = await readTerms(dist);
+  for (const e of await readdir(dist, { withFileTypes: true }))
+    if (e.isDirectory() && /^pagefind(-\d+)?$/.test(e.name)) await rm(join(dist, e.name), { recursive: true });
+  const { t2s } = terms;
+  const dict = buildDictionary(terms);
+  // Each page is read and parsed once; its record (text, filters, meta, sort) is kept until its part is sent.
+  const pages: Array<{ file: string; date: string; record: PageRecord | undefined }> = [];
+  const facetValues = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((key) => [key, new Set()]));
+  for await (const file of htmlFiles(dist)) {
+    const record = pageRecord(await readFile(file, 'utf8'));
+    if (!record) continue;
+    pages.push({ file, date: record.sort['date'] ?? '', record });
+    for (const key of FILTER_KEYS) for (const v of record.filters[key] ?? []) facetValues.get(key)!.add(v);
+  }
+  if (pages.length === 0) throw new Error('No page has data-pagefind-body: the search index would be empty.');
+  pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
+  const limit = Number(process.env['CASEBOOK_INDEX_PART_PAGES']) || PART_PAGES;
+  const count = Math.ceil(pages.length / limit);
+  const size = Math.ceil(pages.length / count);
+  const dirs: string[] = [];
+  for (let part = 0; part < count; part++) {
+    const slice = pages.slice(part * size, (part + 1) * size);
+    const contents = slice.map((page) => toIndexText(page.record!.text, t2s));
+    const positions = contents.reduce((n, c) => n + c.split(' ').length, 0);
+    // Read by the Pagefind service when it starts (createIndex after close()).
+    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(chunkSize(positions));
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    const inFlight = new Set<Promise<void>>();
+    const add = async (page: (typeof pages)[number], content: string) => {
+      const record = page.record!;
+      page.record = undefined; // sent: the service holds it now
+      if (record.filters['type']?.includes('case'))
+        for (const id of matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s))
+          record.filters[matchFilter(id)] = [MATCHED];
+      if (count > 1) record.filters[PART_FILTER] = [String(part)];
+      const response = await index.addCustomRecord({
+        url: pageUrl(dist, page.file),
+        content,
+        language: INDEX_LANGUAGE,
+        meta: record.meta,
+        filters: record.filters,
+        sort: record.sort,
+      });
+      if (response.errors.length) throw new Error(`Pagefind rejected ${page.file}: ${response.errors.join('; ')}`);
+    };
+    for (const [i, page] of slice.entries()) {
+      const job = add(page, contents[i]!).finally(() => inFlight.delete(job));
+      inFlight.add(job);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    const name = part === 0 ? 'pagefind' : `pagefind-${part}`;
+    const written = await index.writeFiles({ outputPath: join(dist, name) });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    // Stops the service, so its memory is returned before the next part.
+    await pagefind.close();
+    if (part > 0) dirs.push(`${name}/`);
+  }
+  // The browser learns the filter values and the other parts from the dictionary it loads anyway.
+  const facets = Object.fromEntries([...facetValues].map(([key, values]) => [key, [...values].sort()]));
+  await writeFile(
+    join(dist, 'search-terms.json'),
+    JSON.stringify({ ...terms, facets, ...(dirs.length && { indexParts: dirs }) } satisfies SearchTerms),
+  );
+  return { pages: pages.length, parts: count, seconds: Math.round(performance.now() - started) / 1000 };
 }

@@ -5,6 +5,7 @@
  * the browser.
  */
 import { normalize, type CharMap } from './normalize.ts';
+import type { FilterKey } from './schema.ts';
 
 /** One measure as the search needs it. */
 export interface TermMeasure {
@@ -28,8 +29,10 @@ export interface SearchTerms {
   measures: TermMeasure[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
-  /** Further parts of the search index (bundle directories under the base, e.g. `pagefind-1/`), merged in the browser; written by src/integrations/pagefind.ts for large sites. */
+  /** Further parts of the search index (bundle directories under the base, e.g. `pagefind-1/`), merged in the browser; written by siteIndex.ts for large sites. */
   indexParts?: string[];
+  /** Every value of each filter in the index, written by siteIndex.ts: the search page counts them without loading every filter file. */
+  facets?: Partial<Record<FilterKey, string[]>>;
 }
 
 export interface Dictionary {
@@ -40,6 +43,8 @@ export interface Dictionary {
   byTerm: ReadonlyMap<string, string[]>;
   /** Normalised name and aliases of a measure, longest first. */
   termsOf(id: string): string[];
+  /** The values of each filter in the index (SearchTerms.facets). */
+  facets: Partial<Record<FilterKey, string[]>>;
 }
 
 /** Indexes the shipped terms for lookups by normalised name/alias. */
@@ -63,6 +68,7 @@ export function buildDictionary(terms: SearchTerms): Dictionary {
     byId,
     byTerm,
     termsOf: (id) => termsById.get(id) ?? [],
+    facets: terms.facets ?? {},
   };
 }
 

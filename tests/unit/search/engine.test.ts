@@ -4,7 +4,7 @@ import { createSearchEngine } from '../../../src/lib/search/engine.ts';
 import { random } from '../../helpers/random.ts';
 import { corpus, dictionary, fakePagefind } from './fixtures.ts';
 import { normalize } from '../../../src/lib/search/normalize.ts';
-import { matchedMeasures } from '../../../src/lib/search/mentions.ts';
+import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
 
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
@@ -115,7 +115,10 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
     const { pf, engine: e } = engine();
     await e.query('官方带娃');
     expect(pf.asked).toEqual(
-      expect.arrayContaining(['"官方 方带 带娃"', '<filters {"match":"after-school-services"}>']),
+      expect.arrayContaining([
+        '"官方 方带 带娃"',
+        `<filters {"${matchFilter('after-school-services')}":"${MATCHED}"}>`,
+      ]),
     );
   });
 

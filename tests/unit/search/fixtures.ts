@@ -11,9 +11,9 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import { type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
+import { FILTER_KEYS, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 import { isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
-import { MATCH_FILTER, matchedMeasures } from '../../../src/lib/search/mentions.ts';
+import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -89,9 +89,17 @@ export function corpus(): FixturePage[] {
   return pages;
 }
 
+/** The values of each filter among the pages, as the integration writes them into the terms. */
+function facets(pages: FixturePage[]): SearchTerms['facets'] {
+  return Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, [...new Set(pages.flatMap((p) => p.filters[key] ?? []))].sort()]),
+  );
+}
+
 export function terms(): SearchTerms {
   return {
     version: 1,
+    facets: facets(corpus()),
     measures: measures.map((m) => ({
       id: m.id,
       name: m.name,
@@ -121,10 +129,11 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   const indexed = pages.map((page) => {
     const content = toIndexText(page.content, dict.t2s);
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
-    // As the integration adds it (src/integrations/pagefind.ts).
+    // As the index step adds it (src/lib/search/siteIndex.ts).
     const filters: Record<string, string[]> = { ...page.filters };
     if (filters['type']?.includes('case'))
-      filters[MATCH_FILTER] = matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s);
+      for (const id of matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s))
+        filters[matchFilter(id)] = [MATCHED];
     return { page: { ...page, filters }, content, words };
   });
   const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({
@@ -147,13 +156,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   return {
     asked,
     loaded,
-    async filters() {
-      const counts: Record<string, Record<string, number>> = {};
-      for (const { page: p } of indexed)
-        for (const [k, vs] of Object.entries(p.filters))
-          for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
-      return counts;
-    },
+    async preload() {},
     async search(term, options = {}) {
       asked.push(term ?? `<filters ${JSON.stringify(options.filters ?? {})}>`);
       const filters = options.filters ?? {};

@@ -1,0 +1,21 @@
+/**
+ * The search index step of `npm run build` (after `astro build`): indexes the built site in
+ * dist/ (or the folder given) with src/lib/search/siteIndex.ts and prints one summary line.
+ * Run on its own, it rebuilds the index of an existing build.
+ *   tsx scripts/search-index.ts [dist]
+ */
+import { resolve } from 'node:path';
+import { indexSite } from '../src/lib/search/siteIndex.ts';
+
+const [dist = 'dist', ...rest] = process.argv.slice(2);
+if (rest.length) {
+  console.error('usage: tsx scripts/search-index.ts [dist]');
+  process.exit(2);
+}
+try {
+  const { pages, parts, seconds } = await indexSite(resolve(dist));
+  console.log(`[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s`);
+} catch (error) {
+  console.error(`[search-index] ${(error as Error).message}`);
+  process.exit(1);
+}
