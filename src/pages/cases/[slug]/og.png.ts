@@ -3,6 +3,9 @@ import { getCasebook, type CaseView } from '../../../data/casebook.ts';
 import { caseOgPng, planOgImages } from '../../../data/ogImages.ts';
 
 export async function getStaticPaths() {
+  // Only a page with a site address names its share image (og:image must be absolute,
+  // BaseLayout.astro); without one the images would be unreferenced megabytes (≈ 50 kB a case).
+  if (!import.meta.env.SITE) return [];
   const { cases } = await getCasebook();
   planOgImages(cases);
   return cases.map((view) => ({ params: { slug: view.id }, props: { view } }));
