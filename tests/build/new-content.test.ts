@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/lib/frontMatter.ts';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from '../../src/lib/search/pageFacets.ts';
+import type { SearchTerms } from '../../src/lib/search/terms.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/new-content');
 const SLUG = 'test-anji-2025-03';
@@ -71,5 +73,18 @@ describe('adding a case, a region, a measure and a source', () => {
     expect(json.cases.find((c) => c.id === SLUG)?.regionCode).toBe(COUNTY);
     expect(page('rss.xml').split('<item>').length - 1).toBe(cases.length);
     expect(page('search-terms.json')).toContain(readMeasures(site).find((m) => m.id === NEW_MEASURE)!.name);
+  });
+
+  it('indexes the new case with its facets: every fragment of the index has its filter values', () => {
+    const terms = JSON.parse(page('search-terms.json')) as SearchTerms;
+    expect(terms.facets?.measure).toContain(NEW_MEASURE);
+    expect(terms.facets?.city).toContain(COUNTY.slice(0, 4) + '00');
+    const facets = decodePageFacets(JSON.parse(page(PAGE_FACETS_FILE)) as PageFacetsFile);
+    const bundles = ['pagefind', ...(terms.indexParts ?? []).map((p) => p.replace(/\/$/, ''))];
+    const fragments = bundles.flatMap((b) => readdirSync(join(site, 'dist', b, 'fragment')));
+    expect(facets.size).toBe(fragments.length);
+    const caseTypes = [...facets.values()].filter((f) => f.type?.includes('case'));
+    expect(caseTypes).toHaveLength(readCaseFiles(site).length);
+    expect(caseTypes.filter((f) => f.measure?.includes(NEW_MEASURE)).length).toBeGreaterThan(0);
   });
 });

@@ -47,7 +47,7 @@ import { MATCHED, matchFilter } from './mentions.ts';
 import { normalizeWithMap } from './normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
-import { DATED_TYPES, isPageType, type PageFilters, type PageMeta } from './schema.ts';
+import { DATED_TYPES, isPageType, NOT_CASE_FILTER, type PageFilters, type PageMeta } from './schema.ts';
 import { withHighlight, type SortOrder } from './url.ts';
 import { escapeHtml } from '../highlight.ts';
 
@@ -85,6 +85,8 @@ export interface PagefindLike {
 }
 
 export interface EngineOptions {
+  /** The facet values of every page by result id (pageFacets.ts): loaded when results are filtered or counted. */
+  pageFilters: () => Promise<ReadonlyMap<string, PageFilters>>;
   /** Results per page; fewer whole results than this also looks up related pages (pieces of the query). @default 20 */
   pageSize?: number;
   /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
@@ -159,7 +161,7 @@ export interface SearchOutcome {
 const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] };
 
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
-export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions = {}) {
+export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions) {
   const { pageSize = 20, parts = 1 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
@@ -170,11 +172,12 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   /** Outcomes by query, selection, order and size: the same search again costs nothing (the index is static). */
   const outcomes = new Map<string, Promise<SearchOutcome>>();
   let filtersLoaded: Promise<unknown> | undefined;
-  let caseList: Promise<PagefindResult[]> | undefined;
+  let otherList: Promise<ReadonlySet<string>> | undefined;
   let dateOrder: Promise<Map<string, number>> | undefined;
-  let filtersById: Promise<Map<string, Record<string, string[]>>> | undefined;
-  /** Every case page (no text loaded): which results are cases. */
-  const allCases = () => (caseList ??= run(null, { type: 'case' }));
+  let filtersById: Promise<ReadonlyMap<string, PageFilters>> | undefined;
+  /** Every page that is not a case (no text loaded): which results are cases. */
+  const otherPages = () =>
+    (otherList ??= run(null, { [NOT_CASE_FILTER]: MATCHED }).then((list) => new Set(list.map((r) => r.id))));
 
   function load(result: PagefindResult): Promise<PreparedDoc> {
     let doc = docs.get(result.id);
@@ -313,26 +316,8 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   /** Every dated page (cases, sources), newest first: rank by id. */
   const dateRanks = () => (dateOrder ??= byDate({}).then((list) => new Map(list.map((x, i) => [x.id, i]))));
 
-  /**
-   * Filter values of every page, from one filter-only search per value (Pagefind's filter
-   * index, loaded once): results are counted and filtered without reading their text.
-   */
-  const pageFilters = () =>
-    (filtersById ??= (async () => {
-      const byId = new Map<string, Record<string, string[]>>();
-      await Promise.all(
-        FACETS.flatMap((facet) =>
-          (dict.facets[facet] ?? []).map(async (value) => {
-            for (const r of await run(null, { [facet]: value })) {
-              let f = byId.get(r.id);
-              if (!f) byId.set(r.id, (f = {}));
-              (f[facet] ??= []).push(value);
-            }
-          }),
-        ),
-      );
-      return byId;
-    })());
+  /** Facet values of every page (loaded once): results are counted and filtered without reading their text. */
+  const pageFilters = () => (filtersById ??= options.pageFilters());
 
   /** Full search for a non-empty query. */
   function query(
@@ -382,8 +367,8 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const withCounts = opts.counts ?? true;
     const filtering = !isEmptySelection(selection);
     // Everything below is answered by the index; only the pages shown are read.
-    const [cases, literal, named, joined, scores, filters] = await Promise.all([
-      allCases().then((list) => new Set(list.map((r) => r.id))),
+    const [others, literal, named, joined, scores, filters] = await Promise.all([
+      otherPages(),
       Promise.all(parsed.words.map((w) => lookup(w.text))),
       // Cases with another name of the word's measure, or its tag: one filter of the index (mentions.ts).
       Promise.all(
@@ -401,7 +386,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     /** 3: the word itself; 2: another name or the tag (which of the two, the page's text tells once read); 0: neither. */
     const levelOf = (id: string, wi: number): Level => {
       if (literal[wi]!.has(id)) return 3;
-      if (!cases.has(id)) return 0; // aliases and tags widen the search for cases only
+      if (others.has(id)) return 0; // aliases and tags widen the search for cases only
       return named[wi]!.some((s) => s.has(id)) ? 2 : 0;
     };
     const pool = new Set<string>();
@@ -414,7 +399,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
         minLevel = Math.min(minLevel, levelOf(id, wi)) as Level;
       if (minLevel > 0) whole.push({ id, minLevel, phrase: joined.has(id) });
     }
-    const typeOf = (id: string) => (cases.has(id) ? 0 : 1);
+    const typeOf = (id: string) => (others.has(id) ? 1 : 0);
     const keep = (id: string) => !filtering || matchesSelection(filters?.get(id) ?? {}, selection);
     const ranks = sort === 'date' ? await dateRanks() : undefined;
     const byDate = (a: string, b: string) => (ranks!.get(a) ?? Infinity) - (ranks!.get(b) ?? Infinity);
@@ -513,7 +498,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
           )
         : {};
     const total = fallback ? relatedIds.length : matching.length;
-    const caseTotal = (fallback ? relatedIds : matching).filter((x) => cases.has(x.id)).length;
+    const caseTotal = (fallback ? relatedIds : matching).filter((x) => !others.has(x.id)).length;
     return {
       query: parsed,
       hints,

@@ -21,6 +21,13 @@ export function isPageType(value: string): value is PageType {
   return (PAGE_TYPES as readonly string[]).includes(value);
 }
 
+/**
+ * A filter of the index itself (not a facet), on every page that is not a case, value `yes`: the
+ * search tells cases from other pages with it. It lists the few other pages, where the `type`
+ * filter would list every page (12,700 at 10,000 cases).
+ */
+export const NOT_CASE_FILTER = 'notcase';
+
 /** Position of a page type in result order (unknown types last). */
 export function typeRank(type: string): number {
   const i = (PAGE_TYPES as readonly string[]).indexOf(type);

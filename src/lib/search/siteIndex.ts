@@ -9,13 +9,15 @@
  * index, so a large site is indexed in parts (`PART_PAGES`; docs/performance.md measures both).
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { chunkSize } from './chunkSize.ts';
 import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
 import { INDEX_LANGUAGE, PART_FILTER, toIndexText } from './indexText.ts';
 import { MATCHED, matchedMeasures, matchFilter } from './mentions.ts';
-import { FILTER_KEYS, type FilterKey } from './schema.ts';
+import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
+import { FILTER_KEYS, NOT_CASE_FILTER, type FilterKey, type PageFilters } from './schema.ts';
 import { buildDictionary, type SearchTerms } from './terms.ts';
 
 /** Records sent to the Pagefind service at once. */
@@ -58,6 +60,28 @@ async function readTerms(dist: string): Promise<SearchTerms> {
  */
 export const PART_PAGES = 2500;
 
+/**
+ * The result id (fragment hash) and URL of every page of a written index part. A fragment file
+ * is Pagefind's signature then JSON, gzipped: one page, or a group of pages by hash.
+ */
+async function fragmentUrls(bundle: string): Promise<Array<{ id: string; url: string }>> {
+  const dir = join(bundle, 'fragment');
+  const out: Array<{ id: string; url: string }> = [];
+  for (const name of await readdir(dir)) {
+    const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+    const json = JSON.parse(text.slice(text.indexOf('{'))) as Record<string, unknown>;
+    const urlOf = (page: unknown) => (page as { url?: unknown } | null)?.url;
+    const url = urlOf(json);
+    if (typeof url === 'string') out.push({ id: name.replace(/\.pf_fragment$/, ''), url });
+    else
+      for (const [hash, page] of Object.entries(json)) {
+        const grouped = urlOf(page);
+        if (typeof grouped === 'string') out.push({ id: hash, url: grouped });
+      }
+  }
+  return out;
+}
+
 /** What `indexSite` did, for the build log. */
 export interface IndexSummary {
   pages: number;
@@ -80,12 +104,21 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
   const dict = buildDictionary(terms);
   // Each page is read and parsed once; its record (text, filters, meta, sort) is kept until its part is sent.
   const pages: Array<{ file: string; date: string; record: PageRecord | undefined }> = [];
+  /** Facet values by page URL, for search-facets.json (pageFacets.ts). */
+  const facetsByUrl = new Map<string, PageFilters>();
   const facetValues = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((key) => [key, new Set()]));
   for await (const file of htmlFiles(dist)) {
     const record = pageRecord(await readFile(file, 'utf8'));
     if (!record) continue;
     pages.push({ file, date: record.sort['date'] ?? '', record });
-    for (const key of FILTER_KEYS) for (const v of record.filters[key] ?? []) facetValues.get(key)!.add(v);
+    const own: PageFilters = {};
+    for (const key of FILTER_KEYS) {
+      const values = record.filters[key];
+      if (!values?.length) continue;
+      own[key] = [...values];
+      for (const v of values) facetValues.get(key)!.add(v);
+    }
+    facetsByUrl.set(pageUrl(dist, file), own);
   }
   if (pages.length === 0) throw new Error('No page has data-pagefind-body: the search index would be empty.');
   pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
@@ -93,21 +126,27 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
   const count = Math.ceil(pages.length / limit);
   const size = Math.ceil(pages.length / count);
   const dirs: string[] = [];
+  const pageFacets: Array<{ id: string; filters: PageFilters }> = [];
   for (let part = 0; part < count; part++) {
     const slice = pages.slice(part * size, (part + 1) * size);
     const contents = slice.map((page) => toIndexText(page.record!.text, t2s));
-    const positions = contents.reduce((n, c) => n + c.split(' ').length, 0);
+    // Pagefind's chunk units: a page's words, plus one per distinct word (chunkSize.ts).
+    const units = contents.reduce((n, c) => {
+      const words = c.split(' ');
+      return n + words.length + new Set(words).size;
+    }, 0);
     // Read by the Pagefind service when it starts (createIndex after close()).
-    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(chunkSize(positions));
+    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(chunkSize(units));
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const inFlight = new Set<Promise<void>>();
     const add = async (page: (typeof pages)[number], content: string) => {
       const record = page.record!;
       page.record = undefined; // sent: the service holds it now
-      if (record.filters['type']?.includes('case'))
+      if (record.filters['type']?.includes('case')) {
         for (const id of matchedMeasures(record.text, record.filters['measure'] ?? [], dict, t2s))
           record.filters[matchFilter(id)] = [MATCHED];
+      } else record.filters[NOT_CASE_FILTER] = [MATCHED];
       if (count > 1) record.filters[PART_FILTER] = [String(part)];
       const response = await index.addCustomRecord({
         url: pageUrl(dist, page.file),
@@ -132,7 +171,10 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
     // Stops the service, so its memory is returned before the next part.
     await pagefind.close();
     if (part > 0) dirs.push(`${name}/`);
+    for (const { id, url } of await fragmentUrls(join(dist, name)))
+      pageFacets.push({ id, filters: facetsByUrl.get(url) ?? {} });
   }
+  await writeFile(join(dist, PAGE_FACETS_FILE), JSON.stringify(encodePageFacets(pageFacets)));
   // The browser learns the filter values and the other parts from the dictionary it loads anyway.
   const facets = Object.fromEntries([...facetValues].map(([key, values]) => [key, [...values].sort()]));
   await writeFile(

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { chunkSize } from '../../../src/lib/search/chunkSize.ts';
 
 describe('chunkSize', () => {
-  test('grows with the part, as the square root of its positions', () => {
+  test('grows with the part, as the square root of its units', () => {
     const small = chunkSize(2_000_000);
     const large = chunkSize(8_000_000);
     expect(large).toBeGreaterThan(small);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { HAN } from '../../../src/lib/han.ts';
 import { createSearchEngine } from '../../../src/lib/search/engine.ts';
 import { random } from '../../helpers/random.ts';
-import { corpus, dictionary, fakePagefind } from './fixtures.ts';
+import { corpus, dictionary, fakePagefind, pageFiltersOf } from './fixtures.ts';
 import { normalize } from '../../../src/lib/search/normalize.ts';
 import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
 
@@ -14,7 +14,7 @@ const casesWith = (text: string) =>
 
 function engine() {
   const pf = fakePagefind(pages);
-  return { pf, engine: createSearchEngine(pf, dictionary()) };
+  return { pf, engine: createSearchEngine(pf, dictionary(), { pageFilters: pageFiltersOf(pages) }) };
 }
 
 describe('query strategy (real cases, a bigram index as Pagefind searches it)', () => {
@@ -80,7 +80,7 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
   test('the count is exact (every page containing the word) though only the results shown are read', async () => {
     for (const q of ['教育', '课后服务', '集团化', '郑州']) {
       const pf = fakePagefind(pages);
-      const e = createSearchEngine(pf, dictionary(), { pageSize: 3 });
+      const e = createSearchEngine(pf, dictionary(), { pageSize: 3, pageFilters: pageFiltersOf(pages) });
       const o = await e.query(q, {}, 'relevance', 0, { counts: false });
       // Pages containing the word, and cases naming its measure by another name or tagged with it.
       const named = o.query.words[0]!.measures;
@@ -101,7 +101,7 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
   });
 
   test('filter counts are exact over all results, not only those read', async () => {
-    const e = createSearchEngine(fakePagefind(pages), dictionary(), { pageSize: 2 });
+    const e = createSearchEngine(fakePagefind(pages), dictionary(), { pageSize: 2, pageFilters: pageFiltersOf(pages) });
     const o = await e.query('教育');
     const containing = pages.filter((p) => normalize(p.content, { compact: true }).includes('教育'));
     const years = new Set(containing.flatMap((p) => p.filters['year'] ?? []));

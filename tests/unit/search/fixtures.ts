@@ -11,9 +11,10 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import { FILTER_KEYS, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
+import { FILTER_KEYS, NOT_CASE_FILTER, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 import { isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
 import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
+import { decodePageFacets, encodePageFacets } from '../../../src/lib/search/pageFacets.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -116,6 +117,11 @@ export function dictionary(): Dictionary {
   return buildDictionary(terms());
 }
 
+/** The engine's page-facets loader over the fixture pages, through the file's encoding (pageFacets.ts). */
+export function pageFiltersOf(pages: FixturePage[]): () => Promise<ReadonlyMap<string, PageFilters>> {
+  return async () => decodePageFacets(encodePageFacets(pages));
+}
+
 /**
  * A fake Pagefind over the site's bigram index (src/lib/search/indexText.ts), doing what
  * Pagefind 1.6 does with it: a quoted phrase matches words at consecutive positions, other
@@ -131,9 +137,10 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
     // As the index step adds it (src/lib/search/siteIndex.ts).
     const filters: Record<string, string[]> = { ...page.filters };
-    if (filters['type']?.includes('case'))
+    if (filters['type']?.includes('case')) {
       for (const id of matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s))
         filters[matchFilter(id)] = [MATCHED];
+    } else filters[NOT_CASE_FILTER] = [MATCHED];
     return { page: { ...page, filters }, content, words };
   });
   const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({

@@ -10,6 +10,8 @@ import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib
 import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
 import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
+import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from '../../../lib/search/pageFacets.ts';
+import type { PageFilters } from '../../../lib/search/schema.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
@@ -55,6 +57,13 @@ export function searchErrorKey(error: unknown): 'search.unavailable' | 'search.e
   return error instanceof IndexMissingError ? 'search.unavailable' : 'search.error';
 }
 
+/** The facet values of every page (search-facets.json), for the search page's filters and counts. */
+async function loadPageFacets(): Promise<ReadonlyMap<string, PageFilters>> {
+  const response = await fetch(siteUrl(PAGE_FACETS_FILE));
+  if (!response.ok) throw new Error(`${PAGE_FACETS_FILE}: HTTP ${response.status}`);
+  return decodePageFacets((await response.json()) as PageFacetsFile);
+}
+
 export function getEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const [pagefind, terms] = await Promise.all([loadPagefind(), loadTerms()]);
@@ -71,7 +80,10 @@ export function getEngine(): Promise<SearchEngine> {
     await ready;
     const parts = terms?.indexParts ?? [];
     for (const part of parts) await pagefind.mergeIndex(siteUrl(part), { language: INDEX_LANGUAGE });
-    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary, { parts: parts.length + 1 });
+    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary, {
+      parts: parts.length + 1,
+      pageFilters: loadPageFacets,
+    });
   })();
   engine.catch(() => {
     engine = undefined;
