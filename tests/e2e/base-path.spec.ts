@@ -1,13 +1,17 @@
 // The site built for a sub-path (/casebook/) and served by a plain static server, as a
 // bureau would host it: every link, asset, the search bundle and its state follow the base.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildSite, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 import { checkLinks } from '../helpers/linkCheck.ts';
-import { casesContaining, readCases, readSearchPage, waitForResults } from './search-helpers.ts';
+import { casesContaining, measures, readCases, readSearchPage, waitForResults } from './search-helpers.ts';
+import { shownCaseCount } from '../../scripts/bench/measure.ts';
+import type { SearchTerms } from '../../src/lib/search/terms.ts';
 
 const BASE = '/casebook/';
+const PART_PAGES = 25;
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -17,7 +21,12 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = makeTempSite('casebook-base-');
-  const build = await buildSite(dir, { BASE_PATH: BASE, SITE_URL: 'https://edu.example.gov.cn' });
+  // Small index parts, so that this copy's search also runs over several merged parts (siteIndex.ts).
+  const build = await buildSite(dir, {
+    BASE_PATH: BASE,
+    SITE_URL: 'https://edu.example.gov.cn',
+    CASEBOOK_INDEX_PART_PAGES: String(PART_PAGES),
+  });
   // npm run build: astro build, then the search index (scripts/search-index.ts).
   expect(build.status, build.output).toBe(0);
   server = await serveStatic(join(dir, 'dist'), { prefix: BASE });
@@ -115,4 +124,39 @@ test('the dialog searches under the base and the result highlights its terms', a
   await expect(link).toHaveAttribute('href', new RegExp(`^${BASE}cases/zhengzhou-shangjie-2025/\\?hl=`));
   await link.click();
   await expect(page.locator('mark[data-search-highlight]').first()).toHaveText('钱学森');
+});
+
+test('indexed in parts, every measure finds its cases and counts them exactly; the date order spans the parts', async ({
+  page,
+}) => {
+  const terms = JSON.parse(readFileSync(join(dir, 'dist/search-terms.json'), 'utf8')) as SearchTerms;
+  expect(terms.indexParts?.length).toBeGreaterThan(1);
+  const cases = readCases();
+  let widest = { name: '', size: 0 };
+  for (const m of measures) {
+    // Cases that name the measure (name or an alias) or are tagged with it.
+    const expected = cases.filter(
+      (c) => c.measures.includes(m.id) || [m.name, ...m.aliases].some((t) => casesContaining([c], t).length),
+    );
+    if (expected.length > widest.size) widest = { name: m.name, size: expected.length };
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(m.name)}`);
+    await waitForResults(page, m.name);
+    const shown = await readSearchPage(page);
+    expect(shownCaseCount(shown.status), `${m.name}: ${shown.status}`).toBe(expected.length);
+    const found = shown.main.filter((h) => h.type === 'case').map((h) => h.path);
+    expect(found.length, m.name).toBe(Math.min(expected.length, 20));
+    for (const path of found)
+      expect(
+        expected.map((c) => `cases/${c.slug}`),
+        m.name,
+      ).toContain(path);
+  }
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(widest.name)}&sort=date`);
+  await waitForResults(page, widest.name);
+  const meta = await page
+    .locator('[data-search-page] [data-search-results] > li[data-type="case"] .search-hit-meta')
+    .allTextContents();
+  const years = meta.map((d) => Number(/(\d{4})年/.exec(d)?.[1]));
+  expect(years.length).toBe(Math.min(widest.size, 20));
+  expect(years).toEqual([...years].sort((x, y) => y - x));
 });
