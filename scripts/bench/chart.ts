@@ -44,8 +44,13 @@ function panel(x0: number, title: string, unit: string, series: Series[]): strin
     out.push(`<line x1="${px(0)}" x2="${px(xMax)}" y1="${py(t)}" y2="${py(t)}" stroke="#ddd"/>`);
     out.push(`<text x="${px(0) - 4}" y="${py(t) + 4}" text-anchor="end">${Math.round(t)}</text>`);
   }
-  for (const x of [...new Set(xs)])
+  // Case counts as tick labels, leaving out one that would overlap the label before it.
+  let lastLabel = -Infinity;
+  for (const x of [...new Set(xs)].sort((a, b) => a - b)) {
+    if (px(x) - lastLabel < 34) continue;
+    lastLabel = px(x);
     out.push(`<text x="${px(x)}" y="${H - PAD.bottom + 14}" text-anchor="middle">${x}</text>`);
+  }
   out.push(`<text x="${x0 + W / 2}" y="${H - 6}" text-anchor="middle">cases (${escape(unit)})</text>`);
   series.forEach((s, i) => {
     const d = s.points.map((p, j) => `${j ? 'L' : 'M'}${px(p[0]).toFixed(1)},${py(p[1]).toFixed(1)}`).join(' ');
