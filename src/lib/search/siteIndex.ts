@@ -108,8 +108,11 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
   const facetsByUrl = new Map<string, PageFilters>();
   const facetValues = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((key) => [key, new Set()]));
   for await (const file of htmlFiles(dist)) {
-    const record = pageRecord(await readFile(file, 'utf8'));
-    if (!record) continue;
+    const parsed = pageRecord(await readFile(file, 'utf8'));
+    if (!parsed) continue;
+    // Everything kept comes from a copy: a value sliced out of the page's HTML would keep the
+    // whole HTML alive (V8's sliced strings): 613 MB of heap at 10,000 cases for 38 MB of records.
+    const record = JSON.parse(JSON.stringify(parsed)) as PageRecord;
     pages.push({ file, date: record.sort['date'] ?? '', record });
     const own: PageFilters = {};
     for (const key of FILTER_KEYS) {
