@@ -43,16 +43,16 @@ export interface RunResult {
 }
 
 /**
- * Runs a Node script of the project (path relative to the project root) without blocking: a
- * test worker blocked for a minute in spawnSync misses Vitest's RPC deadline and fails the run.
+ * Runs a command without blocking: a test worker blocked for a minute in spawnSync misses
+ * Vitest's RPC deadline and fails the run.
  */
-export function runNode(
-  script: string,
+function run(
+  command: string,
   args: string[],
   options: { cwd: string; env?: Record<string, string>; timeoutMs?: number },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, script), ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
       env: childEnv(options.env),
       timeout: options.timeoutMs ?? 180_000,
@@ -66,22 +66,25 @@ export function runNode(
   });
 }
 
+/** Runs a Node script of the project (path relative to the project root). */
+export function runNode(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number },
+): Promise<RunResult> {
+  return run(process.execPath, [join(projectRoot, script), ...args], options);
+}
+
 /** Runs the publisher's build, `npm run build` (astro build, then the search index), in a site copy. */
-export function buildSite(
+export async function buildSite(
   dir: string,
   env: Record<string, string> = {},
   timeoutMs = 240_000,
 ): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'build'], {
-      cwd: dir,
-      env: childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ...env }),
-      timeout: timeoutMs,
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output }));
+  const result = await run('npm', ['run', '--silent', 'build'], {
+    cwd: dir,
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    timeoutMs,
   });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
