@@ -80,10 +80,10 @@ describe('adding a case, a region, a measure and a source', () => {
     expect(terms.facets?.measure).toContain(NEW_MEASURE);
     expect(terms.facets?.city).toContain(COUNTY.slice(0, 4) + '00');
     const facets = decodePageFacets(JSON.parse(page(PAGE_FACETS_FILE)) as PageFacetsFile);
-    const bundles = ['pagefind', ...(terms.indexParts ?? []).map((p) => p.replace(/\/$/, ''))];
-    const fragments = bundles.flatMap((b) => readdirSync(join(site, 'dist', b, 'fragment')));
-    expect(facets.size).toBe(fragments.length);
-    const caseTypes = [...facets.values()].filter((f) => f.type?.includes('case'));
+    const fragments = readdirSync(join(site, 'dist', 'pagefind', 'fragment'));
+    expect(facets.filters.size).toBe(fragments.length);
+    expect(fragments.map((f) => f.replace(/\.pf_fragment$/, '')).sort()).toEqual([...facets.filters.keys()].sort());
+    const caseTypes = [...facets.filters.values()].filter((f) => f.type?.includes('case'));
     expect(caseTypes).toHaveLength(readCaseFiles(site).length);
     expect(caseTypes.filter((f) => f.measure?.includes(NEW_MEASURE)).length).toBeGreaterThan(0);
   });

@@ -1,12 +1,14 @@
 /**
  * The query strategy over an index of character bigrams (indexText.ts: any string of two or
  * more letters, digits or Han characters is a Pagefind exact phrase; one character is a
- * prefix search), so the index answers exactly which pages contain a word:
+ * prefix search; a measure's name or alias is one whole word), so the index answers exactly
+ * which pages contain a word:
  *
  * 1. each query word, each other name of a measure word (cases only) and the pages tagged
  *    with the measure (cases only) are looked up; a page is a result when every word is
- *    satisfied (levels: literal 3, alias 2, tag 1). The count, the filter counts (from the
- *    filter values of every page, loaded once) and the order by date come from the index;
+ *    satisfied (levels: literal 3, alias 2, tag 1). The count comes from the index, the filter
+ *    counts and the order by date from every page's facet values (search-facets.json, loaded
+ *    once, pageFacets.ts);
  * 2. results are ordered before anything is read: cases first, the words found joined, the
  *    weakest level, Pagefind's relevance of the bigrams (or the date);
  * 3. only the results on screen (`target`, more with `need`) are read — their fragments —
@@ -15,20 +17,11 @@
  *    of each word (every substring of two units or more) are looked up and the pages whose
  *    pieces cover more than half of the query are “related” (match.ts `literalPieces`).
  *
- * With an empty query, Pagefind's own filtering browses the cases. Pagefind is passed in
+ * With an empty query, the facet values browse the cases. Pagefind is passed in
  * (`PagefindLike`), so the strategy runs in unit tests without a browser.
  */
 import { buildExcerpt, markTerms } from './excerpt.ts';
-import {
-  FACETS,
-  facetCounts,
-  isEmptySelection,
-  matchesSelection,
-  toPagefindFilters,
-  type Facet,
-  type FacetCounts,
-  type Selection,
-} from './facets.ts';
+import { facetCounts, isEmptySelection, matchesSelection, type FacetCounts, type Selection } from './facets.ts';
 import {
   analyse,
   literalPieces,
@@ -42,12 +35,13 @@ import {
   type PreparedDoc,
   type Ranked,
 } from './match.ts';
-import { fromIndexText, indexQuery, PART_FILTER } from './indexText.ts';
+import { indexQuery, termWord } from './indexText.ts';
 import { MATCHED, matchFilter } from './mentions.ts';
 import { normalizeWithMap } from './normalize.ts';
+import type { PageFacets } from './pageFacets.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Dictionary, TermMeasure } from './terms.ts';
-import { DATED_TYPES, isPageType, NOT_CASE_FILTER, type PageFilters, type PageMeta } from './schema.ts';
+import { DATED_TYPES, isCaseId, isPageType, type PageFilters, type PageMeta } from './schema.ts';
 import { withHighlight, type SortOrder } from './url.ts';
 import { escapeHtml } from '../highlight.ts';
 
@@ -62,41 +56,26 @@ export interface FragmentData {
 export interface PagefindResult {
   id: string;
   score: number;
-  /** Set when an exact phrase matched the page's meta only, not its text. */
-  matchedMetaFields?: string[];
-  /** Fragment of the page; its `content` is the index text (indexText.ts). */
+  /** Fragment of the page; its `content` is the page's text as indexed (siteIndex.ts). */
   data(): Promise<FragmentData>;
 }
 
 export interface PagefindResponse {
   results: PagefindResult[];
-  /** Counts per filter value among the results (Pagefind's `filters`). */
-  filters?: Record<string, Record<string, number>>;
 }
 
 /** The part of Pagefind's JS API the strategy uses. */
 export interface PagefindLike {
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<PagefindResponse | null>;
-  /** Loads the index files a search would need (here: filter indexes), without searching. */
-  preload(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse | null>;
 }
 
 export interface EngineOptions {
-  /** The facet values of every page by result id (pageFacets.ts): loaded when results are filtered or counted. */
-  pageFilters: () => Promise<ReadonlyMap<string, PageFilters>>;
+  /** Every page's facet values and the date order (pageFacets.ts): loaded to filter, count, sort by date or browse. */
+  pageFacets: () => Promise<PageFacets>;
   /** Results per page; fewer whole results than this also looks up related pages (pieces of the query). @default 20 */
   pageSize?: number;
   /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
-  /**
-   * Parts of the index merged into `pagefind` (siteIndex.ts): date ranges, newest
-   * first, each page with its part in the `part` filter. Pagefind orders a merged sorted search by
-   * each part's own rank, so sorted searches run part by part. @default 1
-   */
-  parts?: number;
 }
 
 /** Per-query choices of the caller. */
@@ -162,22 +141,18 @@ const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] }
 
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions) {
-  const { pageSize = 20, parts = 1 } = options;
+  const { pageSize = 20 } = options;
   const defaultTarget = options.target ?? pageSize;
   const docs = new Map<string, Promise<PreparedDoc>>();
   /** Every Pagefind result seen, by page id: what `data()` reads a page's fragment through. */
   const resultsById = new Map<string, PagefindResult>();
   const lookups = new Map<string, Promise<Set<string>>>();
   const scoreCache = new Map<string, Promise<Map<string, number>>>();
+  const termSearches = new Map<string, Promise<PagefindResult[]>>();
   /** Outcomes by query, selection, order and size: the same search again costs nothing (the index is static). */
   const outcomes = new Map<string, Promise<SearchOutcome>>();
-  let filtersLoaded: Promise<unknown> | undefined;
-  let otherList: Promise<ReadonlySet<string>> | undefined;
-  let dateOrder: Promise<Map<string, number>> | undefined;
-  let filtersById: Promise<ReadonlyMap<string, PageFilters>> | undefined;
-  /** Every page that is not a case (no text loaded): which results are cases. */
-  const otherPages = () =>
-    (otherList ??= run(null, { [NOT_CASE_FILTER]: MATCHED }).then((list) => new Set(list.map((r) => r.id))));
+  let facetsLoaded: Promise<PageFacets & { rank: ReadonlyMap<string, number> }> | undefined;
+  let everyPage: Promise<PagefindResult[]> | undefined;
 
   function load(result: PagefindResult): Promise<PreparedDoc> {
     let doc = docs.get(result.id);
@@ -186,7 +161,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
         const page: PageDoc = {
           id: result.id,
           url: d.url,
-          content: fromIndexText(d.content),
+          content: d.content,
           meta: d.meta ?? {},
           filters: d.filters ?? {},
           score: 0,
@@ -267,57 +242,57 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     };
   }
 
+  /**
+   * The search for a known term's whole word (indexText.ts): its pages are exactly those whose
+   * text contains the term, scored by how often, in one lookup.
+   */
+  function termSearch(term: string): Promise<PagefindResult[]> {
+    let found = termSearches.get(term);
+    if (!found) {
+      found = pagefind.search(termWord(term), {}).then((r) => remember(r?.results ?? []));
+      termSearches.set(term, found);
+    }
+    return found;
+  }
+
   /** Pages containing `piece` (a normalised query word or part of one), exactly, from the index. */
   function lookup(piece: string): Promise<Set<string>> {
     let found = lookups.get(piece);
     if (!found) {
       const q = indexQuery(piece);
-      found =
-        q.kind === 'none'
+      found = dict.indexedTerms.has(piece)
+        ? termSearch(piece).then((list) => new Set(list.map((x) => x.id)))
+        : q.kind === 'none'
           ? Promise.resolve(new Set<string>())
-          : pagefind.search(q.term, {}).then((r) => {
-              const ids = new Set<string>();
-              // A phrase found only in a page's meta (its title, summary …) is not in its text.
-              for (const x of remember(r?.results ?? []))
-                if (!(q.kind === 'phrase' && x.matchedMetaFields?.length)) ids.add(x.id);
-              return ids;
-            });
+          : pagefind.search(q.term, {}).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id)));
       lookups.set(piece, found);
     }
     return found;
   }
 
-  /** Pagefind's relevance (BM25 over the bigrams) of the pages for a word: orders results before their text is read. */
+  /** Pagefind's relevance (BM25 over the bigrams, or the term's whole word) of the pages for a word: orders results before their text is read. */
   function relevance(piece: string): Promise<Map<string, number>> {
     let found = scoreCache.get(piece);
     if (!found) {
       const q = indexQuery(piece);
       const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
-      found = term
-        ? pagefind.search(term, {}).then((r) => new Map((r?.results ?? []).map((x) => [x.id, x.score || 0])))
-        : Promise.resolve(new Map());
+      const scored = (list: PagefindResult[]) => new Map(list.map((x) => [x.id, x.score || 0]));
+      found = dict.indexedTerms.has(piece)
+        ? termSearch(piece).then(scored)
+        : term
+          ? pagefind.search(term, {}).then((r) => scored(r?.results ?? []))
+          : Promise.resolve(new Map());
       scoreCache.set(piece, found);
     }
     return found;
   }
 
-  /** Pages sorted by date, newest first (pages without a date are left out, as Pagefind does). */
-  async function byDate(filters: Record<string, unknown>): Promise<PagefindResult[]> {
-    const sort = { date: 'desc' as const };
-    if (parts === 1) return remember((await pagefind.search(null, { filters, sort }))?.results ?? []);
-    const lists = await Promise.all(
-      Array.from({ length: parts }, (_, part) =>
-        pagefind.search(null, { filters: { ...filters, [PART_FILTER]: String(part) }, sort }),
-      ),
-    );
-    return remember(lists.flatMap((r) => r?.results ?? []));
-  }
+  /** Facet values and date order of every page (loaded once): results are counted, filtered and sorted without reading their text. */
+  const pageFacets = () =>
+    (facetsLoaded ??= options.pageFacets().then((f) => ({ ...f, rank: new Map(f.byDate.map((id, i) => [id, i])) })));
 
-  /** Every dated page (cases, sources), newest first: rank by id. */
-  const dateRanks = () => (dateOrder ??= byDate({}).then((list) => new Map(list.map((x, i) => [x.id, i]))));
-
-  /** Facet values of every page (loaded once): results are counted and filtered without reading their text. */
-  const pageFilters = () => (filtersById ??= options.pageFilters());
+  /** Every page of the index (no file loaded): what a browsed page's text is read through. */
+  const allPages = () => (everyPage ??= pagefind.search(null, {}).then((r) => remember(r?.results ?? [])));
 
   /** Full search for a non-empty query. */
   function query(
@@ -367,8 +342,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const withCounts = opts.counts ?? true;
     const filtering = !isEmptySelection(selection);
     // Everything below is answered by the index; only the pages shown are read.
-    const [others, literal, named, joined, scores, filters] = await Promise.all([
-      otherPages(),
+    const [literal, named, joined, scores, filters] = await Promise.all([
       Promise.all(parsed.words.map((w) => lookup(w.text))),
       // Cases with another name of the word's measure, or its tag: one filter of the index (mentions.ts).
       Promise.all(
@@ -380,13 +354,13 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       ),
       parsed.phrase ? lookup(parsed.phrase) : Promise.resolve(new Set<string>()),
       Promise.all(parsed.words.map((w) => relevance(w.text))),
-      withCounts || filtering ? pageFilters() : Promise.resolve(undefined),
+      withCounts || filtering || sort === 'date' ? pageFacets() : Promise.resolve(undefined),
     ]);
     const scoreOf = (id: string) => scores.reduce((sum, m) => sum + (m.get(id) ?? 0), 0);
     /** 3: the word itself; 2: another name or the tag (which of the two, the page's text tells once read); 0: neither. */
     const levelOf = (id: string, wi: number): Level => {
       if (literal[wi]!.has(id)) return 3;
-      if (others.has(id)) return 0; // aliases and tags widen the search for cases only
+      if (!isCaseId(id)) return 0; // aliases and tags widen the search for cases only
       return named[wi]!.some((s) => s.has(id)) ? 2 : 0;
     };
     const pool = new Set<string>();
@@ -399,9 +373,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
         minLevel = Math.min(minLevel, levelOf(id, wi)) as Level;
       if (minLevel > 0) whole.push({ id, minLevel, phrase: joined.has(id) });
     }
-    const typeOf = (id: string) => (others.has(id) ? 1 : 0);
-    const keep = (id: string) => !filtering || matchesSelection(filters?.get(id) ?? {}, selection);
-    const ranks = sort === 'date' ? await dateRanks() : undefined;
+    const typeOf = (id: string) => (isCaseId(id) ? 0 : 1);
+    const keep = (id: string) => !filtering || matchesSelection(filters?.filters.get(id) ?? {}, selection);
+    const ranks = sort === 'date' ? filters?.rank : undefined;
     const byDate = (a: string, b: string) => (ranks!.get(a) ?? Infinity) - (ranks!.get(b) ?? Infinity);
     whole.sort(
       (a, b) =>
@@ -493,12 +467,12 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const counts =
       withCounts && filters
         ? facetCounts(
-            base.map((id) => ({ filters: filters.get(id) ?? {} })),
+            base.map((id) => ({ filters: filters.filters.get(id) ?? {} })),
             selection,
           )
         : {};
     const total = fallback ? relatedIds.length : matching.length;
-    const caseTotal = (fallback ? relatedIds : matching).filter((x) => !others.has(x.id)).length;
+    const caseTotal = (fallback ? relatedIds : matching).filter((x) => isCaseId(x.id)).length;
     return {
       query: parsed,
       hints,
@@ -526,33 +500,27 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     return docs.map((doc) => ({ doc, analysis: analyse(doc, parsed) }));
   }
 
-  /** Browsing with an empty query: the cases (or the selected page types), newest first, filtered by Pagefind. */
+  /** Browsing with an empty query: the cases (or the selected page types), newest first, from the facet values of every page. */
   async function browse(selection: Selection = {}, limit = pageSize): Promise<SearchOutcome> {
-    const fixed: Record<string, string> = selection.type?.length ? {} : { type: 'case' };
-    // Pagefind counts only the filters whose index is loaded: load the facets' once (not the
-    // per-measure match filters, which the counts do not need).
-    filtersLoaded ??= Promise.all(
-      FACETS.map((facet) => {
-        const value = dict.facets[facet]?.[0];
-        return value === undefined ? undefined : pagefind.preload(null, { filters: { [facet]: value } });
-      }),
+    const [facets] = await Promise.all([pageFacets(), allPages()]);
+    const within: Selection = selection.type?.length ? selection : { ...selection, type: ['case'] };
+    // Dated types are listed newest first, as a date sort lists them: pages without a date left out.
+    const dated = within.type!.every((type) => isPageType(type) && DATED_TYPES.has(type));
+    const list = [...facets.filters]
+      .filter(([id, filters]) => matchesSelection(filters, within) && (!dated || facets.rank.has(id)))
+      .map(([id]) => id);
+    // The `type` counts under the other facets only; the others among the listed types.
+    const counts = facetCounts(
+      [...facets.filters.values()].map((filters) => ({ filters })),
+      within,
     );
-    await filtersLoaded;
-    // Pagefind drops pages without the sort key from a sorted search: sort only dated page types.
-    const types = selection.type?.length ? selection.type : ['case'];
-    const dated = types.every((type) => isPageType(type) && DATED_TYPES.has(type));
-    const filters = toPagefindFilters(selection, undefined, fixed);
-    const list = dated ? await byDate(filters) : await run(null, filters);
-    const counts: FacetCounts = {};
-    await Promise.all(
-      FACETS.map(async (facet: Facet) => {
-        const fx = facet === 'type' ? {} : fixed;
-        const r = await pagefind.search(null, { filters: toPagefindFilters(selection, facet, fx) });
-        const c = r?.filters?.[facet] ?? {};
-        counts[facet] = Object.fromEntries(Object.entries(c).filter(([, n]) => n > 0));
-      }),
+    const shown = await Promise.all(
+      list
+        .slice(0, limit)
+        .map((id) => resultsById.get(id))
+        .filter((r): r is PagefindResult => !!r)
+        .map(load),
     );
-    const shown = await Promise.all(list.slice(0, limit).map(load));
     return {
       query: parseQuery('', dict),
       hints: [],
@@ -563,7 +531,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       counts,
       browse: true,
       total: list.length,
-      caseTotal: types.includes('case') ? list.length : 0,
+      caseTotal: within.type!.includes('case') ? list.length : 0,
       truncated: false,
       stats: { candidates: list.length, verified: shown.length, stages: ['browse'] },
     };

@@ -18,8 +18,12 @@
  * The last unit (and one before a break) is a one-unit word: a single-character query is a
  * prefix search (every word starting with the character), which therefore finds every page
  * containing the character, also at the end of the text.
+ *
+ * Known terms (the measures' names and aliases, search-terms.json) are indexed whole as well,
+ * in front of the bigrams (`indexContent`): a query for one is then a single word looked up
+ * instead of a phrase of bigrams whose every occurrence must be loaded (docs/search.md).
  */
-import { IGNORABLE, type CharMap } from './normalize.ts';
+import { IGNORABLE, normalize, type CharMap } from './normalize.ts';
 
 /** The language of the index records: one Pagefind neither segments nor stems, so each bigram stays one word. */
 export const INDEX_LANGUAGE = 'und';
@@ -89,16 +93,66 @@ export function toIndexText(text: string, t2s?: CharMap): string {
   return words.join(' ');
 }
 
+/**
+ * Marks both ends of a whole-term word, so that no prefix search for a bigram or a shorter term
+ * meets it: a letter (Pagefind keeps only letters and digits in a word) that Chinese text does
+ * not use. A term word has five units or more, a bigram word at most two, so the two never meet
+ * even in a text that uses the letter.
+ */
+const TERM_MARK = '\u16a0';
+/** Most occurrences of a term indexed per page: enough for Pagefind to rank pages by how often they use it. */
+const TERM_REPEAT = 5;
+
+/** Whether `term` (normalised, compact) can be indexed whole: three units or more, nothing else. */
+export function isIndexedTerm(term: string): boolean {
+  let units = 0;
+  for (const ch of term) {
+    if (!isUnit(ch) || ch === TERM_MARK || ch !== ch.toLowerCase()) return false;
+    units++;
+  }
+  return units >= 3;
+}
+
+/** The index word of a whole term (`isIndexedTerm`); Pagefind's search for it matches that word only. */
+export function termWord(term: string): string {
+  return TERM_MARK + term + TERM_MARK;
+}
+
+/** Whether an index word is a whole term's (`termWord`). */
+export function isTermWord(word: string): boolean {
+  return word.startsWith(TERM_MARK) && word.endsWith(TERM_MARK) && word.length > 2;
+}
+
+/**
+ * A record's content: the whole-term words of the `terms` its text contains (compact, as the
+ * literal matcher compares, match.ts; one word per occurrence, at most TERM_REPEAT), then the
+ * bigram words of the text (`toIndexText`).
+ */
+export function indexContent(text: string, terms: Iterable<string>, t2s?: CharMap): string {
+  const bigrams = toIndexText(text, t2s);
+  const norm = normalize(fromIndexText(bigrams), { t2s, compact: true });
+  const words: string[] = [];
+  for (const term of terms) {
+    let count = 0;
+    for (let at = norm.indexOf(term); at >= 0 && count < TERM_REPEAT; at = norm.indexOf(term, at + term.length))
+      count++;
+    for (let i = 0; i < count; i++) words.push(termWord(term));
+  }
+  return words.length ? `${words.join(' ')} ${bigrams}` : bigrams;
+}
+
 /** The page text back from its index words (for excerpts): what was indexed, with ignorable and other marks in place. */
 export function fromIndexText(content: string): string {
   let out = '';
   for (const word of content.split(' ')) {
     if (!word) continue;
     let units = 0;
+    let text = '';
     for (const ch of word) {
       if (isUnit(ch) && ++units === 2) continue; // the partner: the next word's own unit
-      out += ch === SPACE_MARK ? ' ' : ch;
+      text += ch === SPACE_MARK ? ' ' : ch;
     }
+    if (units <= 2) out += text; // more units: a whole-term word, not text
   }
   return out;
 }

@@ -22,11 +22,21 @@ export function isPageType(value: string): value is PageType {
 }
 
 /**
- * A filter of the index itself (not a facet), on every page that is not a case, value `yes`: the
- * search tells cases from other pages with it. It lists the few other pages, where the `type`
- * filter would list every page (12,700 at 10,000 cases).
+ * The first letter of a page's result id (mergeIndex.ts names the pages): cases and other pages
+ * are told apart by id, before any page is read and without a filter listing them.
  */
-export const NOT_CASE_FILTER = 'notcase';
+const CASE_ID_LETTER = 'c';
+const OTHER_ID_LETTER = 'p';
+
+/** The first letter of the result id of a page of this type. */
+export function idLetter(type: string | undefined): string {
+  return type === 'case' ? CASE_ID_LETTER : OTHER_ID_LETTER;
+}
+
+/** Whether a result id is a case page's. */
+export function isCaseId(id: string): boolean {
+  return id.startsWith(CASE_ID_LETTER);
+}
 
 /** Position of a page type in result order (unknown types last). */
 export function typeRank(type: string): number {

@@ -4,6 +4,7 @@
  * (src/pages/search-terms.json.ts) and shipped as JSON; `buildDictionary` indexes it in
  * the browser.
  */
+import { isIndexedTerm } from './indexText.ts';
 import { normalize, type CharMap } from './normalize.ts';
 import type { FilterKey } from './schema.ts';
 
@@ -29,8 +30,6 @@ export interface SearchTerms {
   measures: TermMeasure[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
-  /** Further parts of the search index (bundle directories under the base, e.g. `pagefind-1/`), merged in the browser; written by siteIndex.ts for large sites. */
-  indexParts?: string[];
   /** Every value of each filter in the index, written by siteIndex.ts: the search page counts them without loading every filter file. */
   facets?: Partial<Record<FilterKey, string[]>>;
 }
@@ -43,6 +42,8 @@ export interface Dictionary {
   byTerm: ReadonlyMap<string, string[]>;
   /** Normalised name and aliases of a measure, longest first. */
   termsOf(id: string): string[];
+  /** The names and aliases the index holds as whole words (indexText.ts `indexContent`): each one lookup. */
+  indexedTerms: ReadonlySet<string>;
   /** The values of each filter in the index (SearchTerms.facets). */
   facets: Partial<Record<FilterKey, string[]>>;
 }
@@ -68,6 +69,7 @@ export function buildDictionary(terms: SearchTerms): Dictionary {
     byId,
     byTerm,
     termsOf: (id) => termsById.get(id) ?? [],
+    indexedTerms: new Set([...byTerm.keys()].filter(isIndexedTerm)),
     facets: terms.facets ?? {},
   };
 }

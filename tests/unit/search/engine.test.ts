@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { HAN } from '../../../src/lib/han.ts';
 import { createSearchEngine } from '../../../src/lib/search/engine.ts';
 import { random } from '../../helpers/random.ts';
-import { corpus, dictionary, fakePagefind, pageFiltersOf } from './fixtures.ts';
+import { corpus, dictionary, fakePagefind, pageFacetsOf } from './fixtures.ts';
 import { normalize } from '../../../src/lib/search/normalize.ts';
 import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
+import { indexQuery, termWord } from '../../../src/lib/search/indexText.ts';
 
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
@@ -14,7 +15,7 @@ const casesWith = (text: string) =>
 
 function engine() {
   const pf = fakePagefind(pages);
-  return { pf, engine: createSearchEngine(pf, dictionary(), { pageFilters: pageFiltersOf(pages) }) };
+  return { pf, engine: createSearchEngine(pf, dictionary(), { pageFacets: pageFacetsOf(pages) }) };
 }
 
 describe('query strategy (real cases, a bigram index as Pagefind searches it)', () => {
@@ -80,7 +81,7 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
   test('the count is exact (every page containing the word) though only the results shown are read', async () => {
     for (const q of ['教育', '课后服务', '集团化', '郑州']) {
       const pf = fakePagefind(pages);
-      const e = createSearchEngine(pf, dictionary(), { pageSize: 3, pageFilters: pageFiltersOf(pages) });
+      const e = createSearchEngine(pf, dictionary(), { pageSize: 3, pageFacets: pageFacetsOf(pages) });
       const o = await e.query(q, {}, 'relevance', 0, { counts: false });
       // Pages containing the word, and cases naming its measure by another name or tagged with it.
       const named = o.query.words[0]!.measures;
@@ -101,7 +102,7 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
   });
 
   test('filter counts are exact over all results, not only those read', async () => {
-    const e = createSearchEngine(fakePagefind(pages), dictionary(), { pageSize: 2, pageFilters: pageFiltersOf(pages) });
+    const e = createSearchEngine(fakePagefind(pages), dictionary(), { pageSize: 2, pageFacets: pageFacetsOf(pages) });
     const o = await e.query('教育');
     const containing = pages.filter((p) => normalize(p.content, { compact: true }).includes('教育'));
     const years = new Set(containing.flatMap((p) => p.filters['year'] ?? []));
@@ -111,15 +112,37 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
     expect(o.counts.type?.['case']).toBe(o.caseTotal);
   });
 
-  test('the index is asked for the bigram phrase of the word and for the cases naming or tagged with its measure', async () => {
+  test('a known term is one whole word of the index, with the cases naming or tagged with its measure; another word is the phrase of its bigrams', async () => {
     const { pf, engine: e } = engine();
     await e.query('官方带娃');
-    expect(pf.asked).toEqual(
+    expect(pf.asked.slice(0, 3)).toEqual(
       expect.arrayContaining([
-        '"官方 方带 带娃"',
+        termWord('官方带娃'),
         `<filters {"${matchFilter('after-school-services')}":"${MATCHED}"}>`,
       ]),
     );
+    expect(pf.asked).not.toContain('"官方 方带 带娃"');
+    const other = engine();
+    await other.engine.query('带娃模式');
+    expect(other.pf.asked).toContain('"带娃 娃模 模式"');
+    expect(other.pf.asked.some((q) => q.includes('\u16a0'))).toBe(false);
+  });
+
+  test('a known term finds exactly the pages whose text contains it, from its whole word', async () => {
+    const dict = dictionary();
+    const texts = pages.map((p) => ({ id: p.id, norm: normalize(p.content, { t2s: dict.t2s, compact: true }) }));
+    const terms = [...dict.indexedTerms].filter((t) => texts.some((p) => p.norm.includes(t)));
+    expect(terms.length).toBeGreaterThan(3);
+    const { pf, engine: e } = engine();
+    for (const term of terms) {
+      const expected = texts.filter((p) => p.norm.includes(term)).map((p) => p.id);
+      const o = await e.query(`"${term}"`); // quoted: the term alone, no other names of its measure
+      expect(o.total, term).toBe(expected.length);
+      expect(expected, term).toEqual(expect.arrayContaining(o.results.map((h) => h.id)));
+      const phrase = indexQuery(term);
+      expect(phrase.kind).toBe('phrase');
+      if (phrase.kind === 'phrase') expect(pf.asked, term).not.toContain(phrase.term);
+    }
   });
 
   test('filters apply to the results; counts are per facet', async () => {

@@ -11,10 +11,10 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import { FILTER_KEYS, NOT_CASE_FILTER, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
-import { isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
+import { FILTER_KEYS, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
+import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/indexText.ts';
 import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
-import { decodePageFacets, encodePageFacets } from '../../../src/lib/search/pageFacets.ts';
+import { decodePageFacets, encodePageFacets, type PageFacets } from '../../../src/lib/search/pageFacets.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -118,29 +118,32 @@ export function dictionary(): Dictionary {
 }
 
 /** The engine's page-facets loader over the fixture pages, through the file's encoding (pageFacets.ts). */
-export function pageFiltersOf(pages: FixturePage[]): () => Promise<ReadonlyMap<string, PageFilters>> {
-  return async () => decodePageFacets(encodePageFacets(pages));
+export function pageFacetsOf(pages: FixturePage[]): () => Promise<PageFacets> {
+  return async () =>
+    decodePageFacets(
+      JSON.parse(JSON.stringify(encodePageFacets(pages.map((p) => ({ ...p, date: p.meta['datekey'] }))))),
+    );
 }
 
 /**
- * A fake Pagefind over the site's bigram index (src/lib/search/indexText.ts), doing what
- * Pagefind 1.6 does with it: a quoted phrase matches words at consecutive positions, other
- * terms match as word prefixes (all terms), filters and the date sort as in Pagefind. A
- * fragment's content is the index text. Records the queries it was asked and the pages read.
+ * A fake Pagefind over the site's index (src/lib/search/indexText.ts: bigrams and whole
+ * terms), doing what Pagefind 1.6 does with it: a quoted phrase matches words at consecutive
+ * positions, other terms match as word prefixes (all terms), filters as in Pagefind; no term
+ * and no filter lists every page. A fragment's content is the text rebuilt from the bigrams
+ * (siteIndex.ts). Records the queries it was asked and the pages read.
  */
 export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: string[]; loaded: Set<string> } {
   const asked: string[] = [];
   const loaded = new Set<string>();
   const dict = dictionary();
   const indexed = pages.map((page) => {
-    const content = toIndexText(page.content, dict.t2s);
+    const content = indexContent(page.content, dict.indexedTerms, dict.t2s);
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
     // As the index step adds it (src/lib/search/siteIndex.ts).
     const filters: Record<string, string[]> = { ...page.filters };
-    if (filters['type']?.includes('case')) {
+    if (filters['type']?.includes('case'))
       for (const id of matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s))
         filters[matchFilter(id)] = [MATCHED];
-    } else filters[NOT_CASE_FILTER] = [MATCHED];
     return { page: { ...page, filters }, content, words };
   });
   const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({
@@ -148,7 +151,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
     score,
     data: async () => {
       loaded.add(x.page.id);
-      return { url: x.page.url, content: x.content, meta: x.page.meta, filters: x.page.filters };
+      return { url: x.page.url, content: fromIndexText(x.content), meta: x.page.meta, filters: x.page.filters };
     },
   });
   const passes = (p: FixturePage, filters: Record<string, unknown>) =>
@@ -163,7 +166,6 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   return {
     asked,
     loaded,
-    async preload() {},
     async search(term, options = {}) {
       asked.push(term ?? `<filters ${JSON.stringify(options.filters ?? {})}>`);
       const filters = options.filters ?? {};
@@ -182,15 +184,7 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
               .filter((r) => r.score > 0)
               .sort((a, b) => b.score - a.score);
       }
-      if (options.sort)
-        list = list
-          .filter(({ x }) => x.page.meta['datekey'])
-          .sort((a, b) => b.x.page.meta['datekey']!.localeCompare(a.x.page.meta['datekey']!));
-      const counts: Record<string, Record<string, number>> = {};
-      for (const { x } of list)
-        for (const [k, vs] of Object.entries(x.page.filters))
-          for (const v of vs) (counts[k] ??= {})[v] = (counts[k]![v] ?? 0) + 1;
-      return { results: list.map(({ x, score }) => toResult(x, score)), filters: counts };
+      return { results: list.map(({ x, score }) => toResult(x, score)) };
     },
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { fromIndexText, indexQuery, isUnit, toIndexText } from '../../../src/lib/search/indexText.ts';
+import {
+  fromIndexText,
+  indexContent,
+  indexQuery,
+  isIndexedTerm,
+  isTermWord,
+  isUnit,
+  termWord,
+  toIndexText,
+} from '../../../src/lib/search/indexText.ts';
 import { normalize } from '../../../src/lib/search/normalize.ts';
 
 /** What Pagefind indexes of each word: its alphanumerics, lower-cased. */
@@ -63,5 +72,49 @@ describe('bigram index text', () => {
     }
     for (const absent of ['县管校聘管理改', '改革新增', '管校聘”管', '学位1981'])
       expect(phraseFound(text, absent), absent).toBe(compact.includes(normalize(absent, { compact: true })));
+  });
+});
+
+describe('whole terms in the index', () => {
+  const terms = ['县管校聘', '课后服务', '官方带娃'];
+
+  test('a record holds one word per occurrence of each known term in its text (at most 5), before its bigrams', () => {
+    const text = '推进“县管校聘”改革。县管校聘，县管校聘；课后服务';
+    const content = indexContent(text, terms);
+    const words = content.split(' ');
+    expect(words.filter((w) => w === termWord('县管校聘'))).toHaveLength(3);
+    expect(words.filter((w) => w === termWord('课后服务'))).toHaveLength(1);
+    expect(words.some((w) => w === termWord('官方带娃'))).toBe(false);
+    expect(content.endsWith(toIndexText(text))).toBe(true);
+    const many = indexContent('县管校聘'.repeat(9), terms);
+    expect(many.split(' ').filter((w) => w === termWord('县管校聘'))).toHaveLength(5);
+  });
+
+  test('a term is found as the literal matcher finds it: across quotes and spaces, in traditional characters', () => {
+    expect(indexContent('推进“县管 校聘”', terms).split(' ')).toContain(termWord('县管校聘'));
+    expect(indexContent('縣管校聘', terms, { 縣: '县' }).split(' ')).toContain(termWord('县管校聘'));
+    expect(indexContent('县管，校聘', terms).split(' ')).not.toContain(termWord('县管校聘'));
+  });
+
+  test('the text comes back without the term words', () => {
+    const text = '推进“县管校聘”改革，课后服务全覆盖。';
+    expect(fromIndexText(indexContent(text, terms))).toBe(text);
+  });
+
+  test('a text that uses the marking letter is still text, and no term word', () => {
+    const text = `${termWord('县管校聘')}与\u16a0\u16a0`;
+    const content = indexContent(text, []);
+    expect(content.split(' ').some(isTermWord)).toBe(false);
+    expect(fromIndexText(content)).toBe(text);
+  });
+
+  test('indexed whole: three units or more, letters and digits only, lower case', () => {
+    expect(isIndexedTerm('县管校聘')).toBe(true);
+    expect(isIndexedTerm('5加2')).toBe(true);
+    expect(isIndexedTerm('双减')).toBe(false); // two units: one bigram already
+    expect(isIndexedTerm('5+2')).toBe(false); // Pagefind would drop the +
+    expect(isIndexedTerm('名校+')).toBe(false);
+    expect(isIndexedTerm('PISA')).toBe(false);
+    expect(isIndexedTerm('\u16a0县管')).toBe(false);
   });
 });

@@ -10,13 +10,16 @@ import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib
 import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
 import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
-import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from '../../../lib/search/pageFacets.ts';
-import type { PageFilters } from '../../../lib/search/schema.ts';
+import {
+  decodePageFacets,
+  PAGE_FACETS_FILE,
+  type PageFacets,
+  type PageFacetsFile,
+} from '../../../lib/search/pageFacets.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
 }
 
 let engine: Promise<SearchEngine> | undefined;
@@ -57,8 +60,8 @@ export function searchErrorKey(error: unknown): 'search.unavailable' | 'search.e
   return error instanceof IndexMissingError ? 'search.unavailable' : 'search.error';
 }
 
-/** The facet values of every page (search-facets.json), for the search page's filters and counts. */
-async function loadPageFacets(): Promise<ReadonlyMap<string, PageFilters>> {
+/** The facet values and date order of every page (search-facets.json), for the search page's filters, counts and date order. */
+async function loadPageFacets(): Promise<PageFacets> {
   const response = await fetch(siteUrl(PAGE_FACETS_FILE));
   if (!response.ok) throw new Error(`${PAGE_FACETS_FILE}: HTTP ${response.status}`);
   return decodePageFacets((await response.json()) as PageFacetsFile);
@@ -78,11 +81,8 @@ export function getEngine(): Promise<SearchEngine> {
     if (lang === null) html.removeAttribute('lang');
     else html.setAttribute('lang', lang);
     await ready;
-    const parts = terms?.indexParts ?? [];
-    for (const part of parts) await pagefind.mergeIndex(siteUrl(part), { language: INDEX_LANGUAGE });
     return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary, {
-      parts: parts.length + 1,
-      pageFilters: loadPageFacets,
+      pageFacets: loadPageFacets,
     });
   })();
   engine.catch(() => {
