@@ -11,6 +11,18 @@ import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 import { siteAddress } from './src/lib/siteAddress.ts';
 import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
 
+/**
+ * The search's code in two files, fetched when the quick-search dialog first opens: the client
+ * and the strategy, and apart what the highlighter of a result's target page (`?hl=`) also
+ * loads. The search page's own code stays with its page.
+ */
+function searchChunk(/** @type {string} */ id) {
+  if (/\/src\/lib\/(highlight|han)\.ts$|\/src\/lib\/search\/(excerpt|normalize|url|facets|schema)\.ts$/.test(id))
+    return 'highlight-shared';
+  if (/\/src\/components\/search\/client\/(boot|highlight|page)\.ts$/.test(id)) return;
+  if (/\/src\/(components\/search\/client|lib\/search|i18n)\//.test(id)) return 'search';
+}
+
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.
 // Without SITE_URL no host is made up: the sitemap and other absolute-URL features are left out.
 const { site } = siteAddress(process.env);
@@ -28,5 +40,8 @@ export default defineConfig({
     rehypePlugins: [rehypeSafeUrls, rehypeParagraphIds],
   },
   // The cast: @tailwindcss/vite is typed against a newer Vite than Astro 5's (runtime is fine).
-  vite: { plugins: [/** @type {any} */ (tailwindcss())] },
+  vite: {
+    plugins: [/** @type {any} */ (tailwindcss())],
+    build: { rollupOptions: { output: { manualChunks: searchChunk } } },
+  },
 });

@@ -8,3 +8,5 @@ export const CASES_PER_PAGE = 24;
 export const CASES_ON_ENTITY_PAGE = 40;
 /** Rows of a measure's figure comparison; the full table is data/figures.csv. */
 export const COMPARISON_ROWS = 200;
+/** Results the quick-search dialog lists (what fits a phone's screen; the search page has the rest): each one is a fragment read. */
+export const DIALOG_RESULTS = 5;

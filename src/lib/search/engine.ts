@@ -35,8 +35,7 @@ import {
   type PreparedDoc,
   type Ranked,
 } from './match.ts';
-import { indexQuery, termWord } from './indexText.ts';
-import { MATCHED, matchFilter } from './mentions.ts';
+import { indexQuery, namedWord, termWord } from './indexText.ts';
 import { normalizeWithMap } from './normalize.ts';
 import type { PageFacets } from './pageFacets.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
@@ -66,7 +65,8 @@ export interface PagefindResponse {
 
 /** The part of Pagefind's JS API the strategy uses. */
 export interface PagefindLike {
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse | null>;
+  /** The pages a term finds; `null` lists every page. */
+  search(term: string | null): Promise<PagefindResponse | null>;
 }
 
 export interface EngineOptions {
@@ -173,11 +173,6 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     return doc;
   }
 
-  async function run(term: string | null, filters?: Record<string, unknown>): Promise<PagefindResult[]> {
-    const r = await pagefind.search(term, filters ? { filters } : {});
-    return remember(r?.results ?? []);
-  }
-
   function remember(results: PagefindResult[]): PagefindResult[] {
     for (const r of results) if (!resultsById.has(r.id)) resultsById.set(r.id, r);
     return results;
@@ -249,8 +244,19 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   function termSearch(term: string): Promise<PagefindResult[]> {
     let found = termSearches.get(term);
     if (!found) {
-      found = pagefind.search(termWord(term), {}).then((r) => remember(r?.results ?? []));
+      found = pagefind.search(termWord(term)).then((r) => remember(r?.results ?? []));
       termSearches.set(term, found);
+    }
+    return found;
+  }
+
+  /** The cases a measure's name or alias finds without containing it (mentions.ts), from the index. */
+  function namedLookup(term: string): Promise<Set<string>> {
+    const key = `named\u0000${term}`;
+    let found = lookups.get(key);
+    if (!found) {
+      found = pagefind.search(namedWord(term)).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id)));
+      lookups.set(key, found);
     }
     return found;
   }
@@ -264,7 +270,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
         ? termSearch(piece).then((list) => new Set(list.map((x) => x.id)))
         : q.kind === 'none'
           ? Promise.resolve(new Set<string>())
-          : pagefind.search(q.term, {}).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id)));
+          : pagefind.search(q.term).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id)));
       lookups.set(piece, found);
     }
     return found;
@@ -280,7 +286,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       found = dict.indexedTerms.has(piece)
         ? termSearch(piece).then(scored)
         : term
-          ? pagefind.search(term, {}).then((r) => scored(r?.results ?? []))
+          ? pagefind.search(term).then((r) => scored(r?.results ?? []))
           : Promise.resolve(new Map());
       scoreCache.set(piece, found);
     }
@@ -292,7 +298,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     (facetsLoaded ??= options.pageFacets().then((f) => ({ ...f, rank: new Map(f.byDate.map((id, i) => [id, i])) })));
 
   /** Every page of the index (no file loaded): what a browsed page's text is read through. */
-  const allPages = () => (everyPage ??= pagefind.search(null, {}).then((r) => remember(r?.results ?? [])));
+  const allPages = () => (everyPage ??= pagefind.search(null).then((r) => remember(r?.results ?? [])));
 
   /** Full search for a non-empty query. */
   function query(
@@ -344,13 +350,9 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     // Everything below is answered by the index; only the pages shown are read.
     const [literal, named, joined, scores, filters] = await Promise.all([
       Promise.all(parsed.words.map((w) => lookup(w.text))),
-      // Cases with another name of the word's measure, or its tag: one filter of the index (mentions.ts).
+      // Cases with another name of the word's measure, or its tag: one word of the index (mentions.ts).
       Promise.all(
-        parsed.words.map((w) =>
-          Promise.all(
-            w.measures.map((id) => run(null, { [matchFilter(id)]: MATCHED }).then((l) => new Set(l.map((r) => r.id)))),
-          ),
-        ),
+        parsed.words.map((w) => (w.measures.length ? namedLookup(w.text) : Promise.resolve(new Set<string>()))),
       ),
       parsed.phrase ? lookup(parsed.phrase) : Promise.resolve(new Set<string>()),
       Promise.all(parsed.words.map((w) => relevance(w.text))),
@@ -361,10 +363,10 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const levelOf = (id: string, wi: number): Level => {
       if (literal[wi]!.has(id)) return 3;
       if (!isCaseId(id)) return 0; // aliases and tags widen the search for cases only
-      return named[wi]!.some((s) => s.has(id)) ? 2 : 0;
+      return named[wi]!.has(id) ? 2 : 0;
     };
     const pool = new Set<string>();
-    for (const sets of [literal, ...named]) for (const set of sets) for (const id of set) pool.add(id);
+    for (const set of [...literal, ...named]) for (const id of set) pool.add(id);
     /** Pages containing every word (or, for cases, an alias or the measure tag), with the weakest word's level. */
     const whole: Array<{ id: string; minLevel: Level; phrase: boolean }> = [];
     for (const id of pool) {

@@ -28,9 +28,6 @@ import { IGNORABLE, normalize, type CharMap } from './normalize.ts';
 /** The language of the index records: one Pagefind neither segments nor stems, so each bigram stays one word. */
 export const INDEX_LANGUAGE = 'und';
 
-/** The filter naming a page's part of the index, when a large site is indexed in parts (siteIndex.ts). */
-export const PART_FILTER = 'part';
-
 /** What Pagefind indexes (Rust `char::is_alphanumeric`: Alphabetic or Numeric). */
 const UNIT = /^[\p{Alphabetic}\p{N}]$/u;
 const SPACE = /^\s$/u;
@@ -38,8 +35,15 @@ const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/u;
 /** Stands for whitespace inside an index word: neither whitespace nor alphanumeric for Pagefind. */
 const SPACE_MARK = '\u2063';
 
+/** isUnit's answers so far: a page's characters repeat, and the Unicode property test is slow (the index step calls it for every character). */
+const units = new Map<string, boolean>();
+
 export function isUnit(ch: string): boolean {
-  return UNIT.test(ch);
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code >= 0x4e00 && code <= 0x9fff) return true; // CJK Unified Ideographs: most of the text
+  let unit = units.get(ch);
+  if (unit === undefined) units.set(ch, (unit = UNIT.test(ch)));
+  return unit;
 }
 
 function normalizeUnit(ch: string, t2s: CharMap | undefined): string {
@@ -100,17 +104,19 @@ export function toIndexText(text: string, t2s?: CharMap): string {
  * even in a text that uses the letter.
  */
 const TERM_MARK = '\u16a0';
+/** Ends the word of the cases a measure term finds without containing it (`namedWord`). */
+const NAMED_MARK = '\u16a1';
 /** Most occurrences of a term indexed per page: enough for Pagefind to rank pages by how often they use it. */
 const TERM_REPEAT = 5;
 
-/** Whether `term` (normalised, compact) can be indexed whole: three units or more, nothing else. */
+function unitsOnly(term: string): boolean {
+  for (const ch of term) if (!isUnit(ch) || ch === TERM_MARK || ch === NAMED_MARK) return false;
+  return true;
+}
+
+/** Whether `term` (normalised, compact) can be indexed whole: three units or more, nothing else, lower case. */
 export function isIndexedTerm(term: string): boolean {
-  let units = 0;
-  for (const ch of term) {
-    if (!isUnit(ch) || ch === TERM_MARK || ch !== ch.toLowerCase()) return false;
-    units++;
-  }
-  return units >= 3;
+  return unitsOnly(term) && term === term.toLowerCase() && [...term].length >= 3;
 }
 
 /** The index word of a whole term (`isIndexedTerm`); Pagefind's search for it matches that word only. */
@@ -118,26 +124,55 @@ export function termWord(term: string): string {
   return TERM_MARK + term + TERM_MARK;
 }
 
-/** Whether an index word is a whole term's (`termWord`). */
+/**
+ * The index word on the cases that a measure's name or alias `term` finds without containing it:
+ * they contain another name of the measure or are tagged with it (mentions.ts). Built of the
+ * term's letters and digits (what Pagefind keeps of a word).
+ */
+export function namedWord(term: string): string {
+  return (
+    TERM_MARK +
+    [...term]
+      .filter((ch) => isUnit(ch) && ch !== TERM_MARK && ch !== NAMED_MARK)
+      .join('')
+      .toLowerCase() +
+    NAMED_MARK
+  );
+}
+
+/** Whether an index word is a whole term's (`termWord`, `namedWord`), not the text's. */
 export function isTermWord(word: string): boolean {
-  return word.startsWith(TERM_MARK) && word.endsWith(TERM_MARK) && word.length > 2;
+  return word.length > 2 && word.startsWith(TERM_MARK) && (word.endsWith(TERM_MARK) || word.endsWith(NAMED_MARK));
+}
+
+/** The known terms of a record (terms.ts, mentions.ts). */
+export interface RecordTerms {
+  /** Terms indexed whole where the text contains them (`isIndexedTerm`). */
+  whole: Iterable<string>;
+  /** Measure terms that find the page without being in its text: their `namedWord` unless the text contains them. */
+  named?: Iterable<string>;
 }
 
 /**
- * A record's content: the whole-term words of the `terms` its text contains (compact, as the
- * literal matcher compares, match.ts; one word per occurrence, at most TERM_REPEAT), then the
- * bigram words of the text (`toIndexText`).
+ * A record's content: the whole-term words of the terms its text contains (compact, as the
+ * literal matcher compares, match.ts; one word per occurrence, at most TERM_REPEAT) and the
+ * named words of the `named` terms it does not contain, then the bigram words of the text
+ * (`toIndexText`). `termsOf` gets the text as the literal matcher reads it.
  */
-export function indexContent(text: string, terms: Iterable<string>, t2s?: CharMap): string {
+export function indexContent(text: string, termsOf: (norm: string) => RecordTerms, t2s?: CharMap): string {
   const bigrams = toIndexText(text, t2s);
   const norm = normalize(fromIndexText(bigrams), { t2s, compact: true });
+  const terms = termsOf(norm);
   const words: string[] = [];
-  for (const term of terms) {
+  for (const term of terms.whole) {
     let count = 0;
     for (let at = norm.indexOf(term); at >= 0 && count < TERM_REPEAT; at = norm.indexOf(term, at + term.length))
       count++;
     for (let i = 0; i < count; i++) words.push(termWord(term));
   }
+  // A term with other characters is looked up by its bigrams, not literally: its word stays, for every page it names.
+  for (const term of new Set(terms.named ?? []))
+    if (!(unitsOnly(term) && norm.includes(term))) words.push(namedWord(term));
   return words.length ? `${words.join(' ')} ${bigrams}` : bigrams;
 }
 

@@ -24,7 +24,8 @@
  * never taken for another's by a cache. A page's id starts with the letter `pageKind` gives it.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   cborArrayHeader,
@@ -68,6 +69,8 @@ export interface MergedPage {
 const ENTRY = 'pagefind-entry.json';
 const DEFAULT_WEIGHT_MARKER = -25;
 const LENGTH_STEP = Math.log(1.1);
+/** gzip level of index chunks, most of the index: 6 writes them four times faster than 9, 1–2 % larger. */
+const CHUNK_GZIP = 6;
 
 /** A page length rounded to the nearest power of 1.1 (lengths up to 20 stay as they are). */
 export function roundedLength(words: number): number {
@@ -101,12 +104,12 @@ class WordCursor {
   constructor(readonly part: Part) {}
 
   /** The next word without taking it, or undefined at the end. */
-  async peek(): Promise<PackedWord | undefined> {
+  peek(): PackedWord | undefined {
     while (this.at >= this.words.length) {
       const next = this.part.meta[2][this.chunk++];
       if (!next) return undefined;
       const file = join(this.part.dir, 'index', `${next[2]}.pf_index`);
-      this.words = (readCbor(await readFile(file), file) as [PackedWord[]])[0];
+      this.words = (readCbor(readFileSync(file), file) as [PackedWord[]])[0];
       this.at = 0;
     }
     return this.words[this.at];
@@ -172,23 +175,23 @@ class Naming {
   private next = 0;
 
   /** Writes `bytes` (any prefix of a–z); returns a handle for `finalName`. */
-  async write(dir: string, ext: string, bytes: Uint8Array, prefix = ''): Promise<number> {
+  write(dir: string, ext: string, bytes: Uint8Array, prefix = ''): number {
     const seq = (this.next++).toString(36);
     this.hash.update(bytes);
-    await writeFile(join(dir, `${prefix}${seq}.${ext}`), bytes);
+    writeFileSync(join(dir, `${prefix}${seq}.${ext}`), bytes);
     return this.files.push({ dir, ext, prefix, seq }) - 1;
   }
 
   private tag: string | undefined;
 
   /** Renames every file to its final name: its prefix, a tag of all the content, its number. */
-  async settle(): Promise<void> {
+  settle(): void {
     this.tag = BigInt(`0x${this.hash.digest('hex').slice(0, 12)}`)
       .toString(36)
       .slice(0, 6)
       .padStart(6, '0');
     for (const f of this.files)
-      await rename(join(f.dir, `${f.prefix}${f.seq}.${f.ext}`), join(f.dir, `${this.name(f)}.${f.ext}`));
+      renameSync(join(f.dir, `${f.prefix}${f.seq}.${f.ext}`), join(f.dir, `${this.name(f)}.${f.ext}`));
   }
 
   private name(f: { prefix: string; seq: string }): string {
@@ -227,16 +230,11 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
   for (const part of read) {
     for (const [oldId, wordCount, ...rest] of part.meta[1]) {
       const file = join(part.dir, 'fragment', `${oldId}.pf_fragment`);
-      const page = readFragment(await readFile(file), file);
+      const page = readFragment(readFileSync(file), file);
       const rewritten = fragment ? fragment(page) : page;
       const kind = pageKind(rewritten);
       if (!/^[a-z]$/.test(kind)) throw new Error(`pageKind must be one letter a–z, not ${JSON.stringify(kind)}`);
-      const handle = await naming.write(
-        join(out, 'fragment'),
-        'pf_fragment',
-        writeFragment(JSON.stringify(rewritten)),
-        kind,
-      );
+      const handle = naming.write(join(out, 'fragment'), 'pf_fragment', writeFragment(JSON.stringify(rewritten)), kind);
       pages.push({ handle, wordCount: roundedLength(wordCount), rest, url: page.url });
     }
   }
@@ -246,16 +244,16 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let bounds: [string, string] = ['', ''];
-  const flush = async () => {
+  const flush = () => {
     if (!pending.length) return;
     const body = Buffer.concat([Uint8Array.of(0x81), cborArrayHeader(pending.length), ...pending]);
-    chunks.push({ bounds, handle: await naming.write(join(out, 'index'), 'pf_index', writeCbor(body)) });
+    chunks.push({ bounds, handle: naming.write(join(out, 'index'), 'pf_index', writeCbor(body, CHUNK_GZIP)) });
     pending = [];
     pendingBytes = 0;
   };
   const cursors = read.map((part) => new WordCursor(part));
   for (;;) {
-    const heads = await Promise.all(cursors.map((c) => c.peek()));
+    const heads = cursors.map((c) => c.peek());
     let word: string | undefined;
     for (const h of heads) if (h && (word === undefined || compareCodePoints(h[0], word) < 0)) word = h[0];
     if (word === undefined) break;
@@ -269,14 +267,14 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
     if (!packed) continue;
     const encoded = cborBody(packed);
     const target = targetFor(word);
-    if (pendingBytes && pendingBytes + encoded.length > target) await flush();
+    if (pendingBytes && pendingBytes + encoded.length > target) flush();
     if (!pending.length) bounds = [word, word];
     pending.push(encoded);
     pendingBytes += encoded.length;
     bounds[1] = word;
-    if (pendingBytes >= target) await flush();
+    if (pendingBytes >= target) flush();
   }
-  await flush();
+  flush();
 
   // Filters: each filter's values with the pages of every part.
   const filters = new Map<string, Map<string, number[]>>();
@@ -297,10 +295,10 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
   for (const name of [...filters.keys()].sort(compareCodePoints)) {
     const values = [...filters.get(name)!].sort(([a], [b]) => compareCodePoints(a, b));
     const body = cborBody([name, values] satisfies FilterIndex);
-    filterFiles.push({ name, handle: await naming.write(join(out, 'filter'), 'pf_filter', writeCbor(body)) });
+    filterFiles.push({ name, handle: naming.write(join(out, 'filter'), 'pf_filter', writeCbor(body)) });
   }
 
-  await naming.settle();
+  naming.settle();
   const metaChunks: MetaChunk[] = chunks.map((c) => [c.bounds[0], c.bounds[1], naming.finalName(c.handle)]);
   shortenBounds(metaChunks);
   const metaPages: MetaPage[] = pages.map((p) => [naming.finalName(p.handle), p.wordCount, ...p.rest]);

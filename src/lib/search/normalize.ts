@@ -33,12 +33,19 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 export const IGNORABLE = /["'“”‘’《》〈〉「」『』〖〗·•]/;
 const SPACE = /\s/;
 
+/** Normalised characters so far, per traditional → simplified map: texts repeat their characters, and NFKC is slow. */
+const normalized = new WeakMap<CharMap, Map<string, string>>();
+const NO_MAP: CharMap = {};
+
 function normalizeChar(ch: string, t2s: CharMap | undefined): string {
-  let out = ch.normalize('NFKC').toLowerCase();
-  if (t2s) {
-    let mapped = '';
-    for (const c of out) mapped += t2s[c] ?? c;
-    out = mapped;
+  const map = t2s ?? NO_MAP;
+  let known = normalized.get(map);
+  if (!known) normalized.set(map, (known = new Map()));
+  let out = known.get(ch);
+  if (out === undefined) {
+    out = '';
+    for (const c of ch.normalize('NFKC').toLowerCase()) out += map[c] ?? c;
+    known.set(ch, out);
   }
   return out;
 }

@@ -1,8 +1,9 @@
 /**
  * The site's search index, written into a built site (`dist/pagefind/`) through Pagefind's Node
  * API: every page with a `data-pagefind-body` becomes a custom record — its body text as character
- * bigrams and the known terms it contains as whole words (indexText.ts), plus the filters and
- * meta the search uses.
+ * bigrams and the known terms it contains as whole words (indexText.ts). What a result shows
+ * (title, region, date …, the facet values) is added to its fragment when the parts are merged,
+ * so Pagefind indexes only the text.
  *
  * It runs as its own step of `npm run build`, after `astro build` has exited
  * (scripts/search-index.ts), so the build's peak memory is the larger of Astro's and the
@@ -17,7 +18,7 @@ import * as pagefind from 'pagefind';
 import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
 import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord } from './indexText.ts';
 import { mergeIndexParts } from './mergeIndex.ts';
-import { MATCHED, matchedMeasures, matchFilter } from './mentions.ts';
+import { recordTerms } from './mentions.ts';
 import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
 import type { FragmentJson } from './pagefindFiles.ts';
 import { FILTER_KEYS, idLetter, type PageFilters } from './schema.ts';
@@ -73,13 +74,14 @@ const TERM_CHUNK_BYTES = 24_000;
 
 /**
  * A page's fragment as the browser reads it (`result.data()`): the text rebuilt from the
- * bigrams, with no whole-term words (what excerpts and the literal check read, match.ts), and
- * only the facet filters (the index's own `match-…` filters stay in the index).
+ * bigrams, without the whole-term words (what excerpts and the literal check read, match.ts),
+ * the page's meta (title, region, date …: schema.ts) and facet values (shown as measure chips;
+ * the index itself has no filters: the search filters and counts from search-facets.json).
  */
-function readerFragment(page: FragmentJson): FragmentJson {
+function readerFragment(page: FragmentJson, shown: Pick<PageRecord, 'meta' | 'filters'>): FragmentJson {
   const filters: PageFilters = {};
-  for (const key of FILTER_KEYS) if (page.filters?.[key]) filters[key] = page.filters[key];
-  return { ...page, content: fromIndexText(page.content), filters };
+  for (const key of FILTER_KEYS) if (shown.filters[key]) filters[key] = shown.filters[key];
+  return { ...page, content: fromIndexText(page.content), meta: shown.meta, filters };
 }
 
 /** What `indexSite` did, for the build log. */
@@ -97,26 +99,27 @@ export interface IndexSummary {
  */
 export async function indexSite(dist: string): Promise<IndexSummary> {
   const started = performance.now();
-  // What an earlier run wrote is replaced whole: its index, and what it added to the terms.
-  const { facets: _facets, ...terms } = await readTerms(dist);
+  // What an earlier run wrote is replaced whole.
+  const terms = await readTerms(dist);
   for (const e of await readdir(dist, { withFileTypes: true }))
     if (e.isDirectory() && /^pagefind(-\d+)?$/.test(e.name)) await rm(join(dist, e.name), { recursive: true });
   const { t2s } = terms;
   const dict = buildDictionary(terms);
-  // Each page is read and parsed once; its record (text, filters, meta) is kept until its part is sent.
-  const pages: Array<{ file: string; url: string; date: string; record: PageRecord | undefined }> = [];
+  // Each page is read and parsed once; its text is kept until its part is sent, the rest until the merge.
+  const pages: Array<{ file: string; url: string; date: string; text: string | undefined } & Omit<PageRecord, 'text'>> =
+    [];
   for await (const file of htmlFiles(dist)) {
     const parsed = pageRecord(await readFile(file, 'utf8'));
     if (!parsed) continue;
     // Everything kept comes from a copy: a value sliced out of the page's HTML would keep the
     // whole HTML alive (V8's sliced strings): 613 MB of heap at 10,000 cases for 38 MB of records.
     const record = JSON.parse(JSON.stringify(parsed)) as PageRecord;
-    pages.push({ file, url: pageUrl(dist, file), date: record.sort['date'] ?? '', record });
+    pages.push({ file, url: pageUrl(dist, file), date: record.sort['date'] ?? '', ...record });
   }
   if (pages.length === 0) throw new Error('No page has data-pagefind-body: the search index would be empty.');
   // Newest first: the merged index numbers its pages in this order.
   pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
-  const facetsByUrl = new Map(pages.map((p) => [p.url, { filters: p.record!.filters, date: p.date || undefined }]));
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
   const limit = Number(process.env['CASEBOOK_INDEX_PART_PAGES']) || PART_PAGES;
   const count = Math.ceil(pages.length / limit);
   const size = Math.ceil(pages.length / count);
@@ -128,18 +131,16 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
       const inFlight = new Set<Promise<void>>();
       const add = async (page: (typeof pages)[number]) => {
-        const record = page.record!;
-        page.record = undefined; // sent: the service holds it now
-        const filters = { ...record.filters };
-        if (filters['type']?.includes('case'))
-          for (const id of matchedMeasures(record.text, filters['measure'] ?? [], dict, t2s))
-            filters[matchFilter(id)] = [MATCHED];
+        const text = page.text!;
+        page.text = undefined; // sent: the service holds it now
+        const terms = recordTerms(
+          { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
+          dict,
+        );
         const response = await index.addCustomRecord({
           url: page.url,
-          content: indexContent(record.text, dict.indexedTerms, t2s),
+          content: indexContent(text, terms, t2s),
           language: INDEX_LANGUAGE,
-          meta: record.meta,
-          filters,
         });
         if (response.errors.length) throw new Error(`Pagefind rejected ${page.file}: ${response.errors.join('; ')}`);
       };
@@ -157,18 +158,20 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       await pagefind.close();
       partDirs.push(dir);
     }
+    const pageAt = (url: string) => {
+      const page = byUrl.get(url);
+      if (!page) throw new Error(`The index holds a page the site does not: ${url}`);
+      return page;
+    };
     const merged = await mergeIndexParts(partDirs, join(dist, 'pagefind'), {
-      fragment: readerFragment,
-      pageKind: (page) => idLetter(page.filters?.['type']?.[0]),
+      fragment: (fragment) => readerFragment(fragment, pageAt(fragment.url)),
+      pageKind: (fragment) => idLetter(pageAt(fragment.url).filters['type']?.[0]),
       chunkBytes: (word) => (isTermWord(word) ? TERM_CHUNK_BYTES : CHUNK_BYTES),
     });
-    const facetsFile = encodePageFacets(merged.map(({ id, url }) => ({ id, filters: {}, ...facetsByUrl.get(url) })));
-    await writeFile(join(dist, PAGE_FACETS_FILE), JSON.stringify(facetsFile));
-    // The browser learns the filter values from the dictionary it loads anyway.
-    await writeFile(
-      join(dist, 'search-terms.json'),
-      JSON.stringify({ ...terms, facets: facetsFile.values } satisfies SearchTerms),
+    const facetsFile = encodePageFacets(
+      merged.map(({ id, url }) => ({ id, filters: pageAt(url).filters, date: pageAt(url).date || undefined })),
     );
+    await writeFile(join(dist, PAGE_FACETS_FILE), JSON.stringify(facetsFile));
   } finally {
     await rm(work, { recursive: true, force: true });
   }

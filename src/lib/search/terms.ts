@@ -6,7 +6,6 @@
  */
 import { isIndexedTerm } from './indexText.ts';
 import { normalize, type CharMap } from './normalize.ts';
-import type { FilterKey } from './schema.ts';
 
 /** One measure as the search needs it. */
 export interface TermMeasure {
@@ -30,8 +29,6 @@ export interface SearchTerms {
   measures: TermMeasure[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
-  /** Every value of each filter in the index, written by siteIndex.ts: the search page counts them without loading every filter file. */
-  facets?: Partial<Record<FilterKey, string[]>>;
 }
 
 export interface Dictionary {
@@ -44,8 +41,6 @@ export interface Dictionary {
   termsOf(id: string): string[];
   /** The names and aliases the index holds as whole words (indexText.ts `indexContent`): each one lookup. */
   indexedTerms: ReadonlySet<string>;
-  /** The values of each filter in the index (SearchTerms.facets). */
-  facets: Partial<Record<FilterKey, string[]>>;
 }
 
 /** Indexes the shipped terms for lookups by normalised name/alias. */
@@ -70,7 +65,6 @@ export function buildDictionary(terms: SearchTerms): Dictionary {
     byTerm,
     termsOf: (id) => termsById.get(id) ?? [],
     indexedTerms: new Set([...byTerm.keys()].filter(isIndexedTerm)),
-    facets: terms.facets ?? {},
   };
 }
 

@@ -11,9 +11,9 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import { FILTER_KEYS, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
+import type { PageFilters, PageMeta } from '../../../src/lib/search/schema.ts';
 import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/indexText.ts';
-import { MATCHED, matchedMeasures, matchFilter } from '../../../src/lib/search/mentions.ts';
+import { recordTerms } from '../../../src/lib/search/mentions.ts';
 import { decodePageFacets, encodePageFacets, type PageFacets } from '../../../src/lib/search/pageFacets.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -90,17 +90,9 @@ export function corpus(): FixturePage[] {
   return pages;
 }
 
-/** The values of each filter among the pages, as the integration writes them into the terms. */
-function facets(pages: FixturePage[]): SearchTerms['facets'] {
-  return Object.fromEntries(
-    FILTER_KEYS.map((key) => [key, [...new Set(pages.flatMap((p) => p.filters[key] ?? []))].sort()]),
-  );
-}
-
 export function terms(): SearchTerms {
   return {
     version: 1,
-    facets: facets(corpus()),
     measures: measures.map((m) => ({
       id: m.id,
       name: m.name,
@@ -128,8 +120,7 @@ export function pageFacetsOf(pages: FixturePage[]): () => Promise<PageFacets> {
 /**
  * A fake Pagefind over the site's index (src/lib/search/indexText.ts: bigrams and whole
  * terms), doing what Pagefind 1.6 does with it: a quoted phrase matches words at consecutive
- * positions, other terms match as word prefixes (all terms), filters as in Pagefind; no term
- * and no filter lists every page. A fragment's content is the text rebuilt from the bigrams
+ * positions, other terms match as word prefixes (all terms); no term lists every page. A fragment's content is the text rebuilt from the bigrams
  * (siteIndex.ts). Records the queries it was asked and the pages read.
  */
 export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: string[]; loaded: Set<string> } {
@@ -137,14 +128,14 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
   const loaded = new Set<string>();
   const dict = dictionary();
   const indexed = pages.map((page) => {
-    const content = indexContent(page.content, dict.indexedTerms, dict.t2s);
+    // As the index step builds the record (src/lib/search/siteIndex.ts).
+    const terms = recordTerms(
+      { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
+      dict,
+    );
+    const content = indexContent(page.content, terms, dict.t2s);
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));
-    // As the index step adds it (src/lib/search/siteIndex.ts).
-    const filters: Record<string, string[]> = { ...page.filters };
-    if (filters['type']?.includes('case'))
-      for (const id of matchedMeasures(page.content, filters['measure'] ?? [], dict, dict.t2s))
-        filters[matchFilter(id)] = [MATCHED];
-    return { page: { ...page, filters }, content, words };
+    return { page, content, words };
   });
   const toResult = (x: (typeof indexed)[number], score: number): PagefindResult => ({
     id: x.page.id,
@@ -154,22 +145,14 @@ export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: stri
       return { url: x.page.url, content: fromIndexText(x.content), meta: x.page.meta, filters: x.page.filters };
     },
   });
-  const passes = (p: FixturePage, filters: Record<string, unknown>) =>
-    Object.entries(filters).every(([k, v]) => {
-      const have = (p.filters as Record<string, string[] | undefined>)[k] ?? [];
-      if (typeof v === 'string') return have.includes(v);
-      const any = (v as { any: string[] }).any;
-      return any.some((x) => have.includes(x));
-    });
   const phraseAt = (words: string[], tokens: string[]) =>
     words.some((_, at) => tokens.every((t, k) => words[at + k] === t));
   return {
     asked,
     loaded,
-    async search(term, options = {}) {
-      asked.push(term ?? `<filters ${JSON.stringify(options.filters ?? {})}>`);
-      const filters = options.filters ?? {};
-      let list = indexed.filter((x) => passes(x.page, filters)).map((x) => ({ x, score: 1 }));
+    async search(term) {
+      asked.push(term ?? '<every page>');
+      let list = indexed.map((x) => ({ x, score: 1 }));
       if (term !== null) {
         const exact = /^\s*".+"\s*$/.test(term);
         const tokens = term.replace(/"/g, '').toLowerCase().split(/\s+/).filter(Boolean);

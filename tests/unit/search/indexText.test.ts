@@ -6,6 +6,7 @@ import {
   isIndexedTerm,
   isTermWord,
   isUnit,
+  namedWord,
   termWord,
   toIndexText,
 } from '../../../src/lib/search/indexText.ts';
@@ -77,33 +78,36 @@ describe('bigram index text', () => {
 
 describe('whole terms in the index', () => {
   const terms = ['县管校聘', '课后服务', '官方带娃'];
+  const known =
+    (whole: string[], named: string[] = []) =>
+    () => ({ whole, named });
 
   test('a record holds one word per occurrence of each known term in its text (at most 5), before its bigrams', () => {
     const text = '推进“县管校聘”改革。县管校聘，县管校聘；课后服务';
-    const content = indexContent(text, terms);
+    const content = indexContent(text, known(terms));
     const words = content.split(' ');
     expect(words.filter((w) => w === termWord('县管校聘'))).toHaveLength(3);
     expect(words.filter((w) => w === termWord('课后服务'))).toHaveLength(1);
     expect(words.some((w) => w === termWord('官方带娃'))).toBe(false);
     expect(content.endsWith(toIndexText(text))).toBe(true);
-    const many = indexContent('县管校聘'.repeat(9), terms);
+    const many = indexContent('县管校聘'.repeat(9), known(terms));
     expect(many.split(' ').filter((w) => w === termWord('县管校聘'))).toHaveLength(5);
   });
 
   test('a term is found as the literal matcher finds it: across quotes and spaces, in traditional characters', () => {
-    expect(indexContent('推进“县管 校聘”', terms).split(' ')).toContain(termWord('县管校聘'));
-    expect(indexContent('縣管校聘', terms, { 縣: '县' }).split(' ')).toContain(termWord('县管校聘'));
-    expect(indexContent('县管，校聘', terms).split(' ')).not.toContain(termWord('县管校聘'));
+    expect(indexContent('推进“县管 校聘”', known(terms)).split(' ')).toContain(termWord('县管校聘'));
+    expect(indexContent('縣管校聘', known(terms), { 縣: '县' }).split(' ')).toContain(termWord('县管校聘'));
+    expect(indexContent('县管，校聘', known(terms)).split(' ')).not.toContain(termWord('县管校聘'));
   });
 
   test('the text comes back without the term words', () => {
     const text = '推进“县管校聘”改革，课后服务全覆盖。';
-    expect(fromIndexText(indexContent(text, terms))).toBe(text);
+    expect(fromIndexText(indexContent(text, known(terms)))).toBe(text);
   });
 
   test('a text that uses the marking letter is still text, and no term word', () => {
     const text = `${termWord('县管校聘')}与\u16a0\u16a0`;
-    const content = indexContent(text, []);
+    const content = indexContent(text, known([]));
     expect(content.split(' ').some(isTermWord)).toBe(false);
     expect(fromIndexText(content)).toBe(text);
   });
@@ -116,5 +120,18 @@ describe('whole terms in the index', () => {
     expect(isIndexedTerm('名校+')).toBe(false);
     expect(isIndexedTerm('PISA')).toBe(false);
     expect(isIndexedTerm('\u16a0县管')).toBe(false);
+  });
+
+  test('the terms that find a case without being in its text get their named word, the others not', () => {
+    const content = indexContent('课后服务全覆盖', known(terms, ['课后服务', '官方带娃', '5+2', '课后服务']));
+    const words = content.split(' ');
+    expect(words).toContain(termWord('课后服务'));
+    expect(words).not.toContain(namedWord('课后服务'));
+    expect(words.filter((w) => w === namedWord('官方带娃'))).toHaveLength(1);
+    // Not letters and digits only: looked up by its bigrams, so its word is on every page it names.
+    expect(namedWord('5+2')).toBe(namedWord('52'));
+    expect(indexContent('实行5+2模式', known([], ['5+2'])).split(' ')).toContain(namedWord('5+2'));
+    expect(words.every((w) => !isTermWord(w) || w.startsWith('\u16a0'))).toBe(true);
+    expect(fromIndexText(content)).toBe('课后服务全覆盖');
   });
 });

@@ -38,7 +38,7 @@ async function indexInParts(parts: number, name: string): Promise<string[]> {
     for (const page of pages.slice(part * size, (part + 1) * size)) {
       const { errors } = await index!.addCustomRecord({
         url: page.url,
-        content: indexContent(page.content, dict.indexedTerms, dict.t2s),
+        content: indexContent(page.content, () => ({ whole: dict.indexedTerms }), dict.t2s),
         language: INDEX_LANGUAGE,
         meta: page.meta as Record<string, string>,
         filters: page.filters as Record<string, string[]>,

@@ -4,6 +4,7 @@
  * entry when nothing matches; arrow keys between the box and the results; Enter in the
  * box goes to the full search page with the query. Loaded on first open by boot.ts.
  */
+import { DIALOG_RESULTS } from '../../../data/limits.ts';
 import { t } from '../../../i18n/index.ts';
 import { forgivingSearch } from '../../../lib/search/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/question.ts';
@@ -12,7 +13,6 @@ import { getEngine, getVocabulary, siteUrl } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText, suggestionItemHtml } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
 
-const SHOWN = 8;
 const DEBOUNCE_MS = 120;
 
 export function attachDialog(dialog: HTMLDialogElement): void {
@@ -38,7 +38,7 @@ export function attachDialog(dialog: HTMLDialogElement): void {
         return {
           engine,
           result: await forgivingSearch(engine, q, {
-            need: SHOWN,
+            need: DIALOG_RESULTS,
             counts: false, // no facets here: the filter index is not loaded
             segment,
             vocabulary: getVocabulary,
@@ -49,13 +49,13 @@ export function attachDialog(dialog: HTMLDialogElement): void {
         const { outcome } = result;
         const list = outcome.fallback ? outcome.related : outcome.results;
         const more =
-          outcome.total > SHOWN
+          outcome.total > DIALOG_RESULTS
             ? `<p class="search-more"><a href="${all.href}">${t('search.allResults')} ›</a></p>`
             : '';
         const items =
           suggestionItemHtml(result, searchPageUrl) +
           list
-            .slice(0, SHOWN)
+            .slice(0, DIALOG_RESULTS)
             .map((h) => hitHtml(h, engine, { chips: 3, first: outcome.hints.map((m) => m.id) }))
             .join('');
         box.innerHTML =
