@@ -263,7 +263,7 @@ export async function uiMeasures(url: string, queries: string[], casePath: strin
       const context = await browser.newContext();
       const page = await context.newPage();
       const meter = networkMeter(page);
-      await page.goto(url + casePath, { waitUntil: 'load' });
+      await page.goto(url + casePath, { waitUntil: 'networkidle' });
       const input = page.locator('#search-dialog input[type="search"]');
       await page.evaluate(RECORD_TIMES('#search-dialog [data-search-results]', '#search-dialog input[type="search"]'));
       const type = async (q: string) => {
@@ -321,7 +321,7 @@ export async function browserMeasures(url: string, queries: string[], casePath: 
     for (const query of plain ? queries : []) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(url + BLANK_PAGE);
+      await page.goto(url + BLANK_PAGE, { waitUntil: 'networkidle' });
       // Bytes from Playwright's network events: Pagefind fetches from a worker, which the
       // page's resource timing does not see.
       let phase: { bytes: number; requests: number; pending: Promise<void>[] } | undefined;
