@@ -12,15 +12,14 @@ import { siteAddress } from './src/lib/siteAddress.ts';
 import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
 
 /**
- * The search's code in two files, fetched when the quick-search dialog first opens: the client
- * and the strategy, and apart what the highlighter of a result's target page (`?hl=`) also
- * loads. The search page's own code stays with its page.
+ * The search's code in one file, fetched when the quick-search dialog first opens (the search
+ * page's own code stays with its page). The highlighter on a result's target page (`?hl=`) uses
+ * part of it, and finds it in the cache when the reader came from the search.
  */
 function searchChunk(/** @type {string} */ id) {
-  if (/\/src\/lib\/(highlight|han)\.ts$|\/src\/lib\/search\/(excerpt|normalize|url|facets|schema)\.ts$/.test(id))
-    return 'highlight-shared';
-  if (/\/src\/components\/search\/client\/(boot|highlight|page)\.ts$/.test(id)) return;
-  if (/\/src\/(components\/search\/client|lib\/search|i18n)\//.test(id)) return 'search';
+  if (/\/src\/components\/search\/client\/(boot|page)\.ts$/.test(id)) return;
+  if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(highlight|han|urls)\.ts$/.test(id))
+    return 'search';
 }
 
 // SITE_URL / BASE_PATH let a bureau host dist/ anywhere, also under a sub-path like /casebook/.

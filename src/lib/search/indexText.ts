@@ -145,6 +145,11 @@ export function isTermWord(word: string): boolean {
   return word.length > 2 && word.startsWith(TERM_MARK) && (word.endsWith(TERM_MARK) || word.endsWith(NAMED_MARK));
 }
 
+/** Whether two index words are one term's whole word and named word (looked up together). */
+export function sameTerm(a: string, b: string): boolean {
+  return isTermWord(a) && isTermWord(b) && a.slice(0, -1) === b.slice(0, -1);
+}
+
 /** The known terms of a record (terms.ts, mentions.ts). */
 export interface RecordTerms {
   /** Terms indexed whole where the text contains them (`isIndexedTerm`). */

@@ -54,6 +54,8 @@ export interface MergeOptions {
    * @default 48_000
    */
   chunkBytes?: number | ((word: string) => number);
+  /** Whether two neighbouring words must share a chunk (looked up together, one request). */
+  together?: (a: string, b: string) => boolean;
   /** Rewrites a page's fragment (what `result.data()` returns) before it is written. */
   fragment?: (page: FragmentJson) => FragmentJson;
   /** The first letter of a page's id (a–z), telling kinds of page apart by id alone. @default 'p' */
@@ -209,7 +211,7 @@ class Naming {
  * (which must not hold another index). Returns the merged index's pages in order.
  */
 export async function mergeIndexParts(parts: string[], out: string, options: MergeOptions = {}): Promise<MergedPage[]> {
-  const { chunkBytes = 48_000, fragment, pageKind = () => 'p' } = options;
+  const { chunkBytes = 48_000, fragment, pageKind = () => 'p', together = () => false } = options;
   const targetFor = typeof chunkBytes === 'number' ? () => chunkBytes : chunkBytes;
   if (!parts.length) throw new Error('No index part to merge');
   const read: Part[] = [];
@@ -266,13 +268,11 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
     const packed = mergeWord(word, found);
     if (!packed) continue;
     const encoded = cborBody(packed);
-    const target = targetFor(word);
-    if (pendingBytes && pendingBytes + encoded.length > target) flush();
+    if (pending.length && pendingBytes + encoded.length > targetFor(word) && !together(bounds[1], word)) flush();
     if (!pending.length) bounds = [word, word];
     pending.push(encoded);
     pendingBytes += encoded.length;
     bounds[1] = word;
-    if (pendingBytes >= target) flush();
   }
   flush();
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
-import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord } from './indexText.ts';
+import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from './indexText.ts';
 import { mergeIndexParts } from './mergeIndex.ts';
 import { recordTerms } from './mentions.ts';
 import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
@@ -167,6 +167,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       fragment: (fragment) => readerFragment(fragment, pageAt(fragment.url)),
       pageKind: (fragment) => idLetter(pageAt(fragment.url).filters['type']?.[0]),
       chunkBytes: (word) => (isTermWord(word) ? TERM_CHUNK_BYTES : CHUNK_BYTES),
+      together: sameTerm,
     });
     const facetsFile = encodePageFacets(
       merged.map(({ id, url }) => ({ id, filters: pageAt(url).filters, date: pageAt(url).date || undefined })),

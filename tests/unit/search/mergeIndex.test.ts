@@ -22,7 +22,8 @@ import {
   type PagefindEntry,
 } from '../../../src/lib/search/pagefindFiles.ts';
 import { gunzipSync } from 'node:zlib';
-import { INDEX_LANGUAGE, indexContent } from '../../../src/lib/search/indexText.ts';
+import { INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from '../../../src/lib/search/indexText.ts';
+import { recordTerms } from '../../../src/lib/search/mentions.ts';
 import { corpus, dictionary } from './fixtures.ts';
 
 const pages = corpus();
@@ -38,7 +39,14 @@ async function indexInParts(parts: number, name: string): Promise<string[]> {
     for (const page of pages.slice(part * size, (part + 1) * size)) {
       const { errors } = await index!.addCustomRecord({
         url: page.url,
-        content: indexContent(page.content, () => ({ whole: dict.indexedTerms }), dict.t2s),
+        content: indexContent(
+          page.content,
+          recordTerms(
+            { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
+            dict,
+          ),
+          dict.t2s,
+        ),
         language: INDEX_LANGUAGE,
         meta: page.meta as Record<string, string>,
         filters: page.filters as Record<string, string[]>,
@@ -123,6 +131,7 @@ beforeAll(async () => {
   mergedWhole = await mergeIndexParts(whole, join(work, 'merged-whole'));
   mergedSplit = await mergeIndexParts(split, join(work, 'merged-split'), {
     chunkBytes: 2_000,
+    together: sameTerm,
     pageKind: (p) => (p.filters?.['type']?.includes('case') ? 'c' : 'p'),
     fragment: (p) => ({ ...p, content: p.content.toUpperCase() }),
   });
@@ -199,6 +208,20 @@ describe('merging index parts', () => {
         expect(chunksFor(word, chunks), word).toContain(id);
       }
     }
+  });
+
+  test('a term’s whole word and named word share a chunk (looked up together)', () => {
+    const dir = join(work, 'merged-split');
+    const chunkOf = new Map<string, string>();
+    for (const [, , id] of metaOf(dir)[2]) {
+      const [words] = readCbor(readFileSync(join(dir, 'index', `${id}.pf_index`))) as [PackedWord[]];
+      for (const [word] of words) chunkOf.set(word, id);
+    }
+    const pairs = [...chunkOf.keys()].filter(
+      (w) => isTermWord(w) && chunkOf.has(w.slice(0, -1) + '\u16a1') && w.endsWith('\u16a0'),
+    );
+    expect(pairs.length).toBeGreaterThan(5);
+    for (const w of pairs) expect(chunkOf.get(w.slice(0, -1) + '\u16a1'), w).toBe(chunkOf.get(w));
   });
 
   test('the entry names the meta; page ids start with their kind; no sort, rounded lengths', () => {
