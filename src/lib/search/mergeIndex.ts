@@ -21,12 +21,14 @@
  *
  * Files are named in sequence after a tag of the whole index's content (Pagefind names each
  * file by its own hash): a page's id costs `pf_meta` half as much, and a file of one build is
- * never taken for another's by a cache. A page's id starts with the letter `pageKind` gives it.
+ * never taken for another's by a cache. A page's id starts with the letter `pageKind` gives it
+ * and ends with its number in the index (schema.ts `pageId`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pageId } from './schema.ts';
 import {
   cborArrayHeader,
   cborBody,
@@ -67,6 +69,19 @@ export interface MergedPage {
   id: string;
   url: string;
 }
+
+/** The merged index's pages, in order, and the tag in their ids. */
+export interface MergedIndex {
+  /**
+   * The tag of this index's content in every file name: a page's id is `pageKind`'s letter, the
+   * tag, and the page's number in the index in base 36 (schema.ts `pageId`).
+   */
+  tag: string;
+  pages: MergedPage[];
+}
+
+/** Letters of the tag in the merged index's file names. */
+const TAG_LENGTH = 6;
 
 const ENTRY = 'pagefind-entry.json';
 const DEFAULT_WEIGHT_MARKER = -25;
@@ -170,34 +185,38 @@ function shortenBounds(chunks: MetaChunk[]): void {
   }
 }
 
-/** Files written under a provisional name, named for good once the content of all of them is known. */
+/**
+ * Files written under a provisional name, named for good once the content of all of them is
+ * known: `<prefix><tag><number>`, the tag (TAG_LENGTH letters and digits) of the content of
+ * every file, the number counting the files of a directory in base 36 from 0.
+ */
 class Naming {
   private readonly hash = createHash('sha256');
-  private readonly files: Array<{ dir: string; ext: string; prefix: string; seq: string }> = [];
-  private next = 0;
+  private readonly files: Array<{ dir: string; ext: string; prefix: string; n: number }> = [];
+  private readonly counts = new Map<string, number>();
+  tag: string | undefined;
 
-  /** Writes `bytes` (any prefix of a–z); returns a handle for `finalName`. */
+  /** Writes `bytes` (`prefix`: a–z); returns a handle for `finalName`. */
   write(dir: string, ext: string, bytes: Uint8Array, prefix = ''): number {
-    const seq = (this.next++).toString(36);
+    const n = this.counts.get(dir) ?? 0;
+    this.counts.set(dir, n + 1);
     this.hash.update(bytes);
-    writeFileSync(join(dir, `${prefix}${seq}.${ext}`), bytes);
-    return this.files.push({ dir, ext, prefix, seq }) - 1;
+    writeFileSync(join(dir, `${prefix}${n.toString(36)}.${ext}`), bytes);
+    return this.files.push({ dir, ext, prefix, n }) - 1;
   }
 
-  private tag: string | undefined;
-
-  /** Renames every file to its final name: its prefix, a tag of all the content, its number. */
+  /** Renames every file to its final name. */
   settle(): void {
-    this.tag = BigInt(`0x${this.hash.digest('hex').slice(0, 12)}`)
+    this.tag = BigInt(`0x${this.hash.digest('hex').slice(0, 15)}`)
       .toString(36)
-      .slice(0, 6)
-      .padStart(6, '0');
+      .padStart(TAG_LENGTH, '0')
+      .slice(0, TAG_LENGTH);
     for (const f of this.files)
-      renameSync(join(f.dir, `${f.prefix}${f.seq}.${f.ext}`), join(f.dir, `${this.name(f)}.${f.ext}`));
+      renameSync(join(f.dir, `${f.prefix}${f.n.toString(36)}.${f.ext}`), join(f.dir, `${this.name(f)}.${f.ext}`));
   }
 
-  private name(f: { prefix: string; seq: string }): string {
-    return `${f.prefix}${this.tag}${f.seq}`;
+  private name(f: { prefix: string; n: number }): string {
+    return pageId(f.prefix, this.tag!, f.n);
   }
 
   finalName(handle: number): string {
@@ -210,7 +229,7 @@ class Naming {
  * Merges the Pagefind bundles in `parts` (directories, in page order) into one bundle in `out`
  * (which must not hold another index). Returns the merged index's pages in order.
  */
-export async function mergeIndexParts(parts: string[], out: string, options: MergeOptions = {}): Promise<MergedPage[]> {
+export async function mergeIndexParts(parts: string[], out: string, options: MergeOptions = {}): Promise<MergedIndex> {
   const { chunkBytes = 48_000, fragment, pageKind = () => 'p', together = () => false } = options;
   const targetFor = typeof chunkBytes === 'number' ? () => chunkBytes : chunkBytes;
   if (!parts.length) throw new Error('No index part to merge');
@@ -325,5 +344,5 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
   for (const e of await readdir(read[0]!.dir, { withFileTypes: true }))
     if (e.isFile() && e.name !== ENTRY && !e.name.endsWith('.pf_meta'))
       await copyFile(join(read[0]!.dir, e.name), join(out, e.name));
-  return pages.map((p, i) => ({ id: metaPages[i]![0], url: p.url }));
+  return { tag: naming.tag!, pages: pages.map((p, i) => ({ id: metaPages[i]![0], url: p.url })) };
 }

@@ -22,9 +22,15 @@ export function isPageType(value: string): value is PageType {
 }
 
 /**
- * The first letter of a page's result id (mergeIndex.ts names the pages): cases and other pages
- * are told apart by id, before any page is read and without a filter listing them.
+ * A page's result id (mergeIndex.ts names the pages so): a letter for its kind, the tag of the
+ * index's content, its number in the index in base 36. Cases and other pages are told apart by
+ * the letter, before any page is read and without a filter listing them; search-facets.json
+ * lists pages by number (pageFacets.ts).
  */
+export function pageId(letter: string, tag: string, number: number): string {
+  return `${letter}${tag}${number.toString(36)}`;
+}
+
 const CASE_ID_LETTER = 'c';
 const OTHER_ID_LETTER = 'p';
 

@@ -56,12 +56,13 @@ async function readTerms(dist: string): Promise<SearchTerms> {
 }
 
 /**
- * Most pages in one run of Pagefind's indexer: it holds about 1.1 MB per page until it writes
- * (2.8 GB for 2,500 pages), so a bigger site is indexed in parts of at most this many pages,
- * one after another, merged into one index afterwards (mergeIndex.ts).
- * `CASEBOOK_INDEX_PART_PAGES` overrides it.
+ * Most pages in one run of Pagefind's indexer: it holds about 1.4 MB per page until it writes
+ * (3.1 GB for 2,127 pages of the 10,000-case bench), so a bigger site is indexed in parts of at
+ * most this many pages, one after another, merged into one index afterwards (mergeIndex.ts):
+ * the index step stays near 2 GB, below Astro's own peak from 5,000 cases on. Parts cost the
+ * search nothing once merged. `CASEBOOK_INDEX_PART_PAGES` overrides it.
  */
-export const PART_PAGES = 2500;
+export const PART_PAGES = 1500;
 
 /**
  * Bytes of index words per chunk (mergeIndex.ts). A query loads the chunk of each bigram of a
@@ -117,7 +118,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
     pages.push({ file, url: pageUrl(dist, file), date: record.sort['date'] ?? '', ...record });
   }
   if (pages.length === 0) throw new Error('No page has data-pagefind-body: the search index would be empty.');
-  // Newest first: the merged index numbers its pages in this order.
+  // Newest first (pages without a date last): the merged index numbers its pages in this order, and search-facets.json relies on it.
   pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const limit = Number(process.env['CASEBOOK_INDEX_PART_PAGES']) || PART_PAGES;
@@ -170,7 +171,8 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       together: sameTerm,
     });
     const facetsFile = encodePageFacets(
-      merged.map(({ id, url }) => ({ id, filters: pageAt(url).filters, date: pageAt(url).date || undefined })),
+      merged.tag,
+      merged.pages.map(({ url }) => ({ filters: pageAt(url).filters, date: pageAt(url).date || undefined })),
     );
     await writeFile(join(dist, PAGE_FACETS_FILE), JSON.stringify(facetsFile));
   } finally {

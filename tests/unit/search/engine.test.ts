@@ -5,13 +5,14 @@ import { random } from '../../helpers/random.ts';
 import { corpus, dictionary, fakePagefind, pageFacetsOf } from './fixtures.ts';
 import { normalize } from '../../../src/lib/search/normalize.ts';
 import { matchedMeasures } from '../../../src/lib/search/mentions.ts';
+import { isCaseId } from '../../../src/lib/search/schema.ts';
 import { indexQuery, namedWord, termWord } from '../../../src/lib/search/indexText.ts';
 
 const pages = corpus();
 const slug = (url: string) => url.split('?')[0]!.replace(/^\/(cases|measures)\/|\/$/g, '');
 /** Slugs of the case pages whose text contains `text` (the expectation, from the content). */
 const casesWith = (text: string) =>
-  pages.filter((p) => p.id.startsWith('case-') && p.content.includes(text)).map((p) => slug(p.url));
+  pages.filter((p) => isCaseId(p.id) && p.content.includes(text)).map((p) => slug(p.url));
 
 function engine() {
   const pf = fakePagefind(pages);
@@ -35,7 +36,7 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
 
   test('"团化": a fragment starting mid-word finds every case with 集团化', async () => {
     const o = await engine().engine.query('"团化"');
-    const withIt = pages.filter((p) => p.id.startsWith('case-') && p.content.includes('团化')).map((p) => slug(p.url));
+    const withIt = pages.filter((p) => isCaseId(p.id) && p.content.includes('团化')).map((p) => slug(p.url));
     expect(
       o.results
         .filter((h) => h.type === 'case')
@@ -89,14 +90,14 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
       const containing = pages.filter(
         (p) =>
           normalize(p.content, { compact: true }).includes(q) ||
-          (p.id.startsWith('case-') &&
+          (isCaseId(p.id) &&
             matchedMeasures(normalize(p.content, { t2s: dict.t2s, compact: true }), p.filters.measure ?? [], dict).some(
               (id) => named.includes(id),
             )),
       );
       expect(containing.length, q).toBeGreaterThan(3);
       expect(o.total, q).toBe(containing.length);
-      expect(o.caseTotal, q).toBe(containing.filter((p) => p.id.startsWith('case-')).length);
+      expect(o.caseTotal, q).toBe(containing.filter((p) => isCaseId(p.id)).length);
       expect(o.results.length, q).toBe(3);
       expect(o.truncated, q).toBe(true);
       expect(pf.loaded.size, q).toBe(3);

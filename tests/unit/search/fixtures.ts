@@ -11,7 +11,7 @@ import { loadRegions } from '../../../src/lib/loadRegions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import type { PageFilters, PageMeta } from '../../../src/lib/search/schema.ts';
+import { idLetter, pageId, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/indexText.ts';
 import { recordTerms } from '../../../src/lib/search/mentions.ts';
 import { decodePageFacets, encodePageFacets, type PageFacets } from '../../../src/lib/search/pageFacets.ts';
@@ -69,7 +69,7 @@ export function corpus(): FixturePage[] {
       year: [String(data.date).slice(0, 4)],
     };
     return {
-      id: `case-${slug}`,
+      id: '',
       url: `/cases/${slug}/`,
       content: `${data.title}. 摘要. ${data.summary} ${body}`,
       body,
@@ -79,7 +79,7 @@ export function corpus(): FixturePage[] {
   });
   for (const m of measures) {
     pages.push({
-      id: `measure-${m.id}`,
+      id: '',
       url: `/measures/${m.id}/`,
       content: `${m.name}. ${m.definition} ${m.aliases.join('、')}`,
       body: '',
@@ -87,8 +87,18 @@ export function corpus(): FixturePage[] {
       filters: { type: ['measure'], theme: [m.theme] },
     });
   }
-  return pages;
+  // Numbered as the index numbers them (siteIndex.ts: newest first, pages without a date last), ids as it names them.
+  const dated = pages
+    .filter((p) => p.meta['datekey'])
+    .sort((a, b) => b.meta['datekey']!.localeCompare(a.meta['datekey']!));
+  return [...dated, ...pages.filter((p) => !p.meta['datekey'])].map((p, n) => ({
+    ...p,
+    id: pageId(idLetter(p.filters.type?.[0]), FIXTURE_TAG, n),
+  }));
 }
+
+/** The tag in the fixture index's ids (mergeIndex.ts gives each index its own). */
+export const FIXTURE_TAG = 'tst000';
 
 export function terms(): SearchTerms {
   return {
@@ -113,7 +123,14 @@ export function dictionary(): Dictionary {
 export function pageFacetsOf(pages: FixturePage[]): () => Promise<PageFacets> {
   return async () =>
     decodePageFacets(
-      JSON.parse(JSON.stringify(encodePageFacets(pages.map((p) => ({ ...p, date: p.meta['datekey'] }))))),
+      JSON.parse(
+        JSON.stringify(
+          encodePageFacets(
+            FIXTURE_TAG,
+            pages.map((p) => ({ filters: p.filters, date: p.meta['datekey'] })),
+          ),
+        ),
+      ),
     );
 }
 

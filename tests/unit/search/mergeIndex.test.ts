@@ -24,6 +24,7 @@ import {
 import { gunzipSync } from 'node:zlib';
 import { INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from '../../../src/lib/search/indexText.ts';
 import { recordTerms } from '../../../src/lib/search/mentions.ts';
+import { pageId } from '../../../src/lib/search/schema.ts';
 import { corpus, dictionary } from './fixtures.ts';
 
 const pages = corpus();
@@ -123,18 +124,21 @@ let whole: string[];
 let split: string[];
 let mergedWhole: MergedPage[];
 let mergedSplit: MergedPage[];
+let splitTag: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'casebook-merge-'));
   whole = await indexInParts(1, 'whole');
   split = await indexInParts(3, 'split');
-  mergedWhole = await mergeIndexParts(whole, join(work, 'merged-whole'));
-  mergedSplit = await mergeIndexParts(split, join(work, 'merged-split'), {
+  mergedWhole = (await mergeIndexParts(whole, join(work, 'merged-whole'))).pages;
+  const merged = await mergeIndexParts(split, join(work, 'merged-split'), {
     chunkBytes: 2_000,
     together: sameTerm,
     pageKind: (p) => (p.filters?.['type']?.includes('case') ? 'c' : 'p'),
     fragment: (p) => ({ ...p, content: p.content.toUpperCase() }),
   });
+  mergedSplit = merged.pages;
+  splitTag = merged.tag;
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -230,7 +234,9 @@ describe('merging index parts', () => {
     expect(entry.languages[INDEX_LANGUAGE]!.page_count).toBe(pages.length);
     const meta = metaOf(dir);
     expect(meta[4]).toEqual([]);
-    for (const { id, url } of mergedSplit) expect(id[0], url).toBe(url.startsWith('/cases/') ? 'c' : 'p');
+    mergedSplit.forEach(({ id, url }, n) =>
+      expect(id, url).toBe(pageId(url.startsWith('/cases/') ? 'c' : 'p', splitTag, n)),
+    );
     for (const [, count] of meta[1]) expect(roundedLength(count)).toBe(count);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js']));
   });
