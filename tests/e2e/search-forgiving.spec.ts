@@ -322,7 +322,11 @@ test.describe('did-you-mean in the dialog', () => {
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     // As many cases as the dialog lists, each one that contains the name.
     expect(hrefs.length).toBe(Math.min(literal.length, DIALOG_RESULTS));
-    for (const h of hrefs) expect(literal.some((slug) => h.includes(`/cases/${slug}/`)), h).toBe(true);
+    for (const h of hrefs)
+      expect(
+        literal.some((slug) => h.includes(`/cases/${slug}/`)),
+        h,
+      ).toBe(true);
   });
 });
 
