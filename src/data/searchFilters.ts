@@ -9,6 +9,7 @@ import { buildVocabularyFile, type VocabularyFile } from '../lib/search/vocabula
 import { chineseSegmenter } from '../lib/search/question.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
+import { placeNames } from '../lib/regions.ts';
 
 /** The index record of a case page (schema.ts): filters by stable keys, the case's own metadata as meta. */
 export function caseIndexRecord(view: CaseView): IndexRecord {
@@ -125,6 +126,7 @@ export async function searchTerms(casebook: Casebook): Promise<SearchTerms> {
       cases: casebook.casesByMeasure.get(m.id)?.length ?? 0,
       definition: m.data.definition,
     })),
+    places: placeNames(casebook.regions.map((r) => r.data.name)),
     t2s,
   };
 }
@@ -142,19 +144,13 @@ function commonChars(): string[] {
   return out;
 }
 
-/** A region's name without its level suffix (郑州市 → 郑州, 二七区 → 二七), as people type it. */
-function shortRegionName(name: string): string {
-  const short = name.replace(/(省|市|自治区|自治州|地区|盟|区|县|旗)$/u, '');
-  return [...short].length >= 2 ? short : name;
-}
-
 /** The vocabulary served as search-vocabulary.json: searched-for terms with pinyin (pinyin-pro only at build time). */
 export async function searchVocabulary(casebook: Casebook): Promise<VocabularyFile> {
   const { pinyin } = await import('pinyin-pro');
   const names = [
     ...casebook.measures.flatMap((m) => [m.data.name, ...m.data.aliases]),
     ...casebook.themes.map((th) => th.data.name),
-    ...casebook.regions.flatMap((r) => [r.data.name, shortRegionName(r.data.name)]),
+    ...placeNames(casebook.regions.map((r) => r.data.name)),
     ...casebook.cases.map((c) => c.data.body),
   ];
   const segmenter = chineseSegmenter();

@@ -78,3 +78,14 @@ export function resolveRegionPath(path: string, data: DivisionDataset): Region |
 export function regionTrail(region: Region): string {
   return region.path.join(' › ');
 }
+
+/** A region's name without its level suffix (郑州市 → 郑州, 二七区 → 二七), as people type it. */
+export function shortRegionName(name: string): string {
+  const short = name.replace(/(省|市|自治区|自治州|地区|盟|区|县|旗)$/u, '');
+  return [...short].length >= 2 ? short : name;
+}
+
+/** The names people type for the regions: each full name and its short form, once. */
+export function placeNames(names: Iterable<string>): string[] {
+  return [...new Set([...names].flatMap((name) => [name, shortRegionName(name)]))];
+}

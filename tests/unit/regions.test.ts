@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
 import { loadRegions } from '../../src/lib/loadRegions.ts';
-import { regionTrail, resolveRegionPath, type Region } from '../../src/lib/regions.ts';
+import { placeNames, regionTrail, resolveRegionPath, type Region } from '../../src/lib/regions.ts';
 
 const data = loadDivisionDataset();
 
@@ -55,5 +55,19 @@ describe('loadRegions (content/regions.yaml)', () => {
     expect(() => withRegions('- 河南省\n- 河南省 郑州市 上界区\n')).toThrow(
       /^content\/regions\.yaml:2: no county\/district “上界区”/,
     );
+  });
+});
+
+describe('place names as people type them', () => {
+  it('gives each region its full and short name once; a name too short to shorten stays whole', () => {
+    expect(placeNames(['郑州市', '二七区', '郑州市', '县', '驻马店市'])).toEqual([
+      '郑州市',
+      '郑州',
+      '二七区',
+      '二七',
+      '县',
+      '驻马店市',
+      '驻马店',
+    ]);
   });
 });

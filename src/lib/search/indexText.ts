@@ -19,9 +19,10 @@
  * prefix search (every word starting with the character), which therefore finds every page
  * containing the character, also at the end of the text.
  *
- * Known terms (the measures' names and aliases, search-terms.json) are indexed whole as well,
- * in front of the bigrams (`indexContent`): a query for one is then a single word looked up
- * instead of a phrase of bigrams whose every occurrence must be loaded (docs/search.md).
+ * Known terms (the measures' names and aliases and the place names of search-terms.json) are
+ * indexed whole as well, in front of the bigrams (`indexContent`): a query for one is then a
+ * single word looked up instead of a phrase of bigrams whose every occurrence must be loaded
+ * (docs/search.md).
  */
 import { IGNORABLE, normalize, type CharMap } from './normalize.ts';
 
@@ -34,6 +35,18 @@ const SPACE = /^\s$/u;
 const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/u;
 /** Stands for whitespace inside an index word: neither whitespace nor alphanumeric for Pagefind. */
 const SPACE_MARK = '\u2063';
+
+/**
+ * Marks both ends of a whole-term word, so that no prefix search for a bigram or a shorter term
+ * meets it: a letter (Pagefind keeps only letters and digits in a word) that Chinese text does
+ * not use, and that is dropped from the texts (`toIndexText`), so that the index has no other
+ * word starting with it. Pagefind's plain search for a word that is in no page falls back to the
+ * longest word that begins it: with no such word, a term's lookup finds nothing, never a shorter
+ * word's pages.
+ */
+const TERM_MARK = '\u16a0';
+/** Ends the word of the cases a measure term finds without containing it (`namedWord`). */
+const NAMED_MARK = '\u16a1';
 
 /** isUnit's answers so far: a page's characters repeat, and the Unicode property test is slow (the index step calls it for every character). */
 const units = new Map<string, boolean>();
@@ -63,7 +76,7 @@ export function toIndexText(text: string, t2s?: CharMap): string {
     open = undefined;
   };
   for (const raw of text) {
-    if (ZERO_WIDTH.test(raw)) continue;
+    if (ZERO_WIDTH.test(raw) || raw === TERM_MARK || raw === NAMED_MARK) continue; // the marks: see TERM_MARK
     if (SPACE.test(raw)) {
       if (!prefix.endsWith(SPACE_MARK) && (open || words.length || prefix)) prefix += SPACE_MARK;
       continue;
@@ -97,15 +110,6 @@ export function toIndexText(text: string, t2s?: CharMap): string {
   return words.join(' ');
 }
 
-/**
- * Marks both ends of a whole-term word, so that no prefix search for a bigram or a shorter term
- * meets it: a letter (Pagefind keeps only letters and digits in a word) that Chinese text does
- * not use. A term word has five units or more, a bigram word at most two, so the two never meet
- * even in a text that uses the letter.
- */
-const TERM_MARK = '\u16a0';
-/** Ends the word of the cases a measure term finds without containing it (`namedWord`). */
-const NAMED_MARK = '\u16a1';
 /** Most occurrences of a term indexed per page: enough for Pagefind to rank pages by how often they use it. */
 const TERM_REPEAT = 5;
 
@@ -114,9 +118,13 @@ function unitsOnly(term: string): boolean {
   return true;
 }
 
-/** Whether `term` (normalised, compact) can be indexed whole: three units or more, nothing else, lower case. */
+/**
+ * Whether `term` (normalised, compact) can be indexed whole: two units or more, nothing else,
+ * lower case. A two-unit term is one bigram too, but its word lists every occurrence of it; the
+ * whole word at most TERM_REPEAT.
+ */
 export function isIndexedTerm(term: string): boolean {
-  return unitsOnly(term) && term === term.toLowerCase() && [...term].length >= 3;
+  return unitsOnly(term) && term === term.toLowerCase() && [...term].length >= 2;
 }
 
 /** The index word of a whole term (`isIndexedTerm`); Pagefind's search for it matches that word only. */

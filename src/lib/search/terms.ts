@@ -27,6 +27,8 @@ export interface TermMeasure {
 export interface SearchTerms {
   version: 1;
   measures: TermMeasure[];
+  /** Place names as people type them (region names, full and short: 郑州市, 郑州), indexed whole like the measures' names. */
+  places?: string[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
 }
@@ -39,7 +41,7 @@ export interface Dictionary {
   byTerm: ReadonlyMap<string, string[]>;
   /** Normalised name and aliases of a measure, longest first. */
   termsOf(id: string): string[];
-  /** The names and aliases the index holds as whole words (indexText.ts `indexContent`): each one lookup. */
+  /** The measures' names and aliases and the place names the index holds as whole words (indexText.ts `indexContent`): each one lookup. */
   indexedTerms: ReadonlySet<string>;
 }
 
@@ -64,7 +66,9 @@ export function buildDictionary(terms: SearchTerms): Dictionary {
     byId,
     byTerm,
     termsOf: (id) => termsById.get(id) ?? [],
-    indexedTerms: new Set([...byTerm.keys()].filter(isIndexedTerm)),
+    indexedTerms: new Set(
+      [...byTerm.keys(), ...(terms.places ?? []).map((p) => normalize(p, { compact: true }))].filter(isIndexedTerm),
+    ),
   };
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readMeasures } from '../../../src/lib/contentFiles.ts';
 import { readFrontMatter } from '../../../src/lib/frontMatter.ts';
 import { loadRegions } from '../../../src/lib/loadRegions.ts';
+import { placeNames } from '../../../src/lib/regions.ts';
 import { paragraphs } from '../../../src/lib/text.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
@@ -111,6 +112,7 @@ export function terms(): SearchTerms {
       cases: 0,
       definition: m.definition,
     })),
+    places: placeNames(regions.map((r) => r.name)),
     t2s: { 雙: '双', 減: '减', 縣: '县', 聘: '聘', 學: '学', 課: '课', 後: '后', 務: '务', 鄭: '郑' },
   };
 }
