@@ -1,12 +1,14 @@
 // The chart of docs/performance.md: build time, peak memory and first-query bytes against the
-// number of cases, drawn from the bench JSON lines kept in docs/performance-runs.jsonl.
+// number of cases, drawn from the bench JSON lines kept in docs/performance-runs.jsonl (and,
+// for comparison, docs/performance-runs-before.jsonl: the runs of the design before).
 //   npx tsx scripts/bench/chart.ts            (writes docs/performance.svg)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../tests/helpers/tempSite.ts';
 
 interface Run {
   cases: number;
+  commit: string;
   astro: { seconds: number; cpuSeconds: number | null; treePeakRssMB: number };
   search: Array<{ first?: { bytes: number }; ui: { first: { bytes: number } } }>;
 }
@@ -18,11 +20,16 @@ interface Series {
   points: Array<[number, number]>;
 }
 
-const runs = readFileSync(join(projectRoot, 'docs/performance-runs.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Run)
-  .sort((a, b) => a.cases - b.cases);
+const readRuns = (file: string): Run[] =>
+  existsSync(join(projectRoot, file))
+    ? readFileSync(join(projectRoot, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Run)
+        .sort((a, b) => a.cases - b.cases)
+    : [];
+const runs = readRuns('docs/performance-runs.jsonl');
+const before = readRuns('docs/performance-runs-before.jsonl');
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
@@ -65,8 +72,8 @@ function panel(x0: number, title: string, unit: string, series: Series[]): strin
   return out.join('\n');
 }
 
-const at = (f: (r: Run) => number | undefined) =>
-  runs.flatMap((r) => (f(r) === undefined || Number.isNaN(f(r)) ? [] : [[r.cases, f(r)!] as [number, number]]));
+const at = (f: (r: Run) => number | undefined, from: Run[] = runs) =>
+  from.flatMap((r) => (f(r) === undefined || Number.isNaN(f(r)) ? [] : [[r.cases, f(r)!] as [number, number]]));
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${3 * W} ${H}" font-family="sans-serif" font-size="11" role="img" aria-label="Build time, peak memory and first-query bytes against the number of cases">
 <rect width="100%" height="100%" fill="#fff"/>
 ${panel(0, 'npm run build', 'wall and CPU s', [
@@ -86,6 +93,22 @@ ${panel(2 * W, 'first query', 'kB, mean of the queries', [
     dash: '4 3',
     points: at((r) => (r.search.every((q) => q.first) ? mean(r.search.map((q) => q.first!.bytes)) / 1000 : undefined)),
   },
+  {
+    label: 'goal at 10,000: 250 kB',
+    colour: '#c9a227',
+    dash: '1 3',
+    points: runs.length ? [runs[0]!.cases, runs.at(-1)!.cases].map((c): [number, number] => [c, 250]) : [],
+  },
+  ...(before.length
+    ? [
+        {
+          label: `site UI before (${before[0]!.commit})`,
+          colour: '#2a7d3a',
+          dash: '2 3',
+          points: at((r) => mean(r.search.map((q) => q.ui.first.bytes)) / 1000, before),
+        },
+      ]
+    : []),
 ])}
 </svg>
 `;
