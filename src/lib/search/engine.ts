@@ -1,8 +1,8 @@
 /**
  * The query strategy over an index of character bigrams (indexText.ts: any string of two or
  * more letters, digits or Han characters is a Pagefind exact phrase; one character is a
- * prefix search; a measure's name or alias is one whole word), so the index answers exactly
- * which pages contain a word:
+ * prefix search; a known term — a measure's name or alias, a place name — is one whole word),
+ * so the index answers exactly which pages contain a word:
  *
  * 1. each query word, each other name of a measure word (cases only) and the pages tagged
  *    with the measure (cases only) are looked up; a page is a result when every word is
@@ -80,8 +80,13 @@ export interface EngineOptions {
 
 /** Per-query choices of the caller. */
 export interface QueryOptions {
-  /** Compute the filter counts (loads Pagefind's filter index once). The dialog shows none. @default true */
+  /** Compute the filter counts (loads search-facets.json once). The dialog shows none. @default true */
   counts?: boolean;
+  /**
+   * Look up related pages (pieces of the query) beside fewer whole results than a page; false:
+   * only when nothing matches whole (the dialog lists them then, and only then). @default true
+   */
+  related?: boolean;
 }
 
 /** Related pages read and shown beside the results. */
@@ -308,7 +313,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     need = 0,
     opts: QueryOptions = {},
   ): Promise<SearchOutcome> {
-    const key = JSON.stringify([raw.trim(), selection, sort, need, opts.counts ?? true]);
+    const key = JSON.stringify([raw.trim(), selection, sort, need, opts.counts ?? true, opts.related ?? true]);
     let outcome = outcomes.get(key);
     if (!outcome) {
       outcome = search(raw, selection, sort, need, opts);
@@ -391,7 +396,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
 
     // Related pages: only pieces of the query, looked up while there are few whole results.
     let relatedIds: Array<{ id: string; coverage: number; longest: number }> = [];
-    if (whole.length < pageSize) {
+    if (whole.length < pageSize && (opts.related !== false || whole.length === 0)) {
       stages.push('pieces');
       const inWhole = new Set(whole.map((x) => x.id));
       const pieceSets = new Map<string, Set<string>>();

@@ -22,8 +22,10 @@ export interface ForgivingOptions {
   selection?: Selection;
   sort?: SortOrder;
   need?: number;
-  /** Filter counts (facets) wanted; the dialog shows none and skips loading the filter index. @default true */
+  /** Filter counts (facets) wanted; the dialog shows none and skips loading them. @default true */
   counts?: boolean;
+  /** Related pages beside the results, or only instead of them (engine.ts `QueryOptions`). @default true */
+  related?: boolean;
   segment: (text: string) => Iterable<string>;
   /** Loads the vocabulary and its code (once); undefined when unavailable (the search still works). */
   vocabulary: () => Promise<VocabularyTools | undefined>;
@@ -39,6 +41,7 @@ export async function forgivingSearch(
   const understood = understandQuery(raw, { segment: options.segment, isTerm, lookup: vocab?.lookup });
   const outcome = await engine.query(understood.query, options.selection, options.sort, options.need, {
     counts: options.counts ?? true,
+    related: options.related ?? true,
   });
   let suggestions: string[] = [];
   if (outcome.fallback && outcome.query.words.length) {

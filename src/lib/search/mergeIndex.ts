@@ -1,6 +1,6 @@
 /**
  * One search index out of several that Pagefind wrote. Pagefind's indexer holds every record
- * in memory until it writes (about 1 MB a page here), so siteIndex.ts indexes a large site in
+ * in memory until it writes (about 1.4 MB a page here), so siteIndex.ts indexes a large site in
  * parts of bounded size; this merges the parts into one bundle, as if Pagefind had indexed
  * every page at once. The browser then loads one `pf_meta` and one chunk per word, where
  * merging in the browser (Pagefind's `mergeIndex`) costs a `pf_meta` and a chunk per word for

@@ -47,7 +47,10 @@ export function encodePageFacets(tag: string, pages: readonly FacetedPage[]): Pa
   const datedCount = dated < 0 ? pages.length : dated;
   pages.forEach((p, i) => {
     if (i >= datedCount ? p.date : i > 0 && p.date! > pages[i - 1]!.date!)
-      throw new Error(`Page ${i} of the index is out of date order (${p.date ?? 'no date'})`);
+      throw new Error(
+        `search-facets.json: page ${i} of the index is out of date order (${p.date ?? 'no date'}); the index step ` +
+          'adds the pages newest first, and Pagefind numbers them in the order it receives them',
+      );
   });
   const bitmaps = new Map<string, Uint8Array>();
   const values: PageFacetsFile['values'] = {};

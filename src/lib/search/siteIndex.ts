@@ -11,11 +11,12 @@
  * index, so a large site is indexed in parts (`PART_PAGES`), which mergeIndex.ts then merges
  * into one index (docs/performance.md measures both).
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
+import { chunkSizes } from './chunkSize.ts';
 import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from './indexText.ts';
 import { mergeIndexParts } from './mergeIndex.ts';
 import { recordTerms } from './mentions.ts';
@@ -45,6 +46,13 @@ function pageUrl(dist: string, file: string): string {
   return `/${rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel}`;
 }
 
+/** Bytes of the files in `dirs`. */
+async function bytesIn(dirs: string[]): Promise<number> {
+  let bytes = 0;
+  for (const dir of dirs) for (const name of await readdir(dir)) bytes += (await stat(join(dir, name))).size;
+  return bytes;
+}
+
 /** The search dictionary the build wrote (search-terms.json): the traditional → simplified map and the measures' names. */
 async function readTerms(dist: string): Promise<SearchTerms> {
   const path = join(dist, 'search-terms.json');
@@ -63,15 +71,6 @@ async function readTerms(dist: string): Promise<SearchTerms> {
  * search nothing once merged. `CASEBOOK_INDEX_PART_PAGES` overrides it.
  */
 export const PART_PAGES = 1500;
-
-/**
- * Bytes of index words per chunk (mergeIndex.ts). A query loads the chunk of each bigram of a
- * word, and `pf_meta`, which every first query loads, lists every chunk: measured at 10,000 cases
- * (docs/performance.md). A known term's whole word is looked up alone and often, so its chunks
- * are small: a frequent term has one of its own.
- */
-const CHUNK_BYTES = 96_000;
-const TERM_CHUNK_BYTES = 24_000;
 
 /**
  * A page's fragment as the browser reads it (`result.data()`): the text rebuilt from the
@@ -164,10 +163,11 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       if (!page) throw new Error(`The index holds a page the site does not: ${url}`);
       return page;
     };
+    const sizes = chunkSizes(await bytesIn(partDirs.map((d) => join(d, 'index'))));
     const merged = await mergeIndexParts(partDirs, join(dist, 'pagefind'), {
       fragment: (fragment) => readerFragment(fragment, pageAt(fragment.url)),
       pageKind: (fragment) => idLetter(pageAt(fragment.url).filters['type']?.[0]),
-      chunkBytes: (word) => (isTermWord(word) ? TERM_CHUNK_BYTES : CHUNK_BYTES),
+      chunkBytes: (word) => (isTermWord(word) ? sizes.terms : sizes.words),
       together: sameTerm,
     });
     const facetsFile = encodePageFacets(

@@ -55,6 +55,23 @@ describe('query strategy (real cases, a bigram index as Pagefind searches it)', 
     expect(o.related.map((h) => slug(h.url))).toEqual(expect.arrayContaining(withPiece));
   });
 
+  test('without related results (the dialog), pieces are looked up only when nothing matches whole', async () => {
+    const few = casesWith('钱学森');
+    expect(few.length).toBeGreaterThan(0);
+    const { pf, engine: e } = engine();
+    const o = await e.query('钱学森', {}, 'relevance', 0, { related: false });
+    expect(o.related).toEqual([]);
+    expect(o.results.map((h) => slug(h.url))).toEqual(expect.arrayContaining(few));
+    expect(pf.asked.filter((q) => q.includes('钱学') && q !== '"钱学 学森"' && q !== '钱学 学森')).toEqual([]);
+    const none = await e.query('县管校聘制度', {}, 'relevance', 0, { related: false });
+    expect(none.fallback).toBe(true);
+    expect(none.related.length).toBeGreaterThan(0);
+    // With related results (the search page), the same query looks its pieces up.
+    const page = engine();
+    await page.engine.query('钱学森');
+    expect(page.pf.asked).toContain('"钱学"');
+  });
+
   test('1980个学位 and 1980 个学位 find the case with 新增优质学位1980个', async () => {
     const withNumber = casesWith('学位1980个');
     expect(withNumber.length).toBeGreaterThan(0);

@@ -39,7 +39,8 @@ export function attachDialog(dialog: HTMLDialogElement): void {
           engine,
           result: await forgivingSearch(engine, q, {
             need: DIALOG_RESULTS,
-            counts: false, // no facets here: the filter index is not loaded
+            counts: false, // no facets here: search-facets.json is not loaded
+            related: false, // listed only when nothing matches whole: no pieces looked up otherwise
             segment,
             vocabulary: getVocabulary,
           }),
