@@ -79,10 +79,32 @@ export function regionTrail(region: Region): string {
   return region.path.join(' › ');
 }
 
-/** A region's name without its level suffix (郑州市 → 郑州, 二七区 → 二七), as people type it. */
+/** The 56 ethnic groups' names (and 各, "all"), as autonomous places' names carry them (延边朝鲜族自治州). */
+const ETHNIC = `(?:各|汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)`;
+/**
+ * What people leave out when they type a place, tried in order; the name is what the first
+ * group holds, at least two characters. Ethnic names go with the autonomy (the shortest name
+ * before them: 长白朝鲜族自治县 → 长白, not 长). Two-character suffixes only on names of four
+ * characters or more (清新区 is 清新; 浦东新区 is 浦东); 林区 not at all (万柏林区, 碑林区).
+ */
+const SHORT_FORMS = [
+  new RegExp(`^(.{2,}?)(?:${ETHNIC}族?)*族?自治(?:区|州|县|旗)$`, 'u'),
+  new RegExp(`^(.{2,}?)(?:${ETHNIC}族)+区$`, 'u'),
+  /^(.{2,})(?:特别行政区|新区|地区|特区)$/u,
+  /^(.{2,}?)(?:省|市|盟|区|县|旗)$/u,
+];
+
+/**
+ * A region's name as people type it, without its level: 郑州市 → 郑州, 二七区 → 二七,
+ * 广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边, 管城回族区 → 管城, 浦东新区 → 浦东. A name
+ * that would be left shorter than two characters stays whole (县).
+ */
 export function shortRegionName(name: string): string {
-  const short = name.replace(/(省|市|自治区|自治州|地区|盟|区|县|旗)$/u, '');
-  return [...short].length >= 2 ? short : name;
+  for (const form of SHORT_FORMS) {
+    const short = form.exec(name)?.[1];
+    if (short) return short;
+  }
+  return name;
 }
 
 /** The names people type for the regions: each full name and its short form, once. */

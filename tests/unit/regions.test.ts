@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
 import { loadRegions } from '../../src/lib/loadRegions.ts';
-import { placeNames, regionTrail, resolveRegionPath, type Region } from '../../src/lib/regions.ts';
+import { placeNames, regionTrail, resolveRegionPath, shortRegionName, type Region } from '../../src/lib/regions.ts';
 
 const data = loadDivisionDataset();
 
@@ -69,5 +69,38 @@ describe('place names as people type them', () => {
       '驻马店市',
       '驻马店',
     ]);
+  });
+
+  it('drops the level, the autonomy and its ethnic names, keeping two characters at least', () => {
+    const cases: Record<string, string> = {
+      河南省: '河南',
+      北京市: '北京',
+      广西壮族自治区: '广西',
+      新疆维吾尔自治区: '新疆',
+      内蒙古自治区: '内蒙古',
+      香港特别行政区: '香港',
+      延边朝鲜族自治州: '延边',
+      长白朝鲜族自治县: '长白',
+      东乡族自治县: '东乡',
+      管城回族区: '管城',
+      浦东新区: '浦东',
+      清新区: '清新',
+      万柏林区: '万柏林',
+      阿里地区: '阿里',
+      锡林郭勒盟: '锡林郭勒',
+      赵县: '赵县',
+    };
+    for (const [name, short] of Object.entries(cases)) expect(shortRegionName(name), name).toBe(short);
+  });
+
+  it('gives every region of the GB/T 2260 dataset a short name of two characters or more, without its autonomy', () => {
+    for (const { name } of [...data.provinces, ...data.cities, ...data.areas]) {
+      const short = shortRegionName(name);
+      expect(name.startsWith(short), name).toBe(true);
+      if (/自治[区州县旗]$/.test(name)) expect(short, name).not.toBe(name);
+      if (short === name) continue; // 赵县, and the dataset's groupings (县)
+      expect([...short].length, name).toBeGreaterThanOrEqual(2);
+      expect(short, name).not.toMatch(/自治|族$/);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * `区教育局` in a bulletin of 中共上街区委办公室 becomes `郑州市上街区教育局`), and the
  * signature and byline formats bulletins use.
  */
-import type { Division, DivisionDataset } from '../regions.ts';
+import { shortRegionName, type Division, type DivisionDataset } from '../regions.ts';
 import { HAN } from '../han.ts';
 
 /** Organisation kinds that report on education, longest first. */
@@ -62,8 +62,6 @@ export interface OrgMention {
   index: number;
 }
 
-const shortName = (name: string) => name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, '');
-
 /** Parses a string that is exactly a place chain (河南省郑州市金水区, 郑州市, 二七区). */
 export function parsePlace(s: string, data: DivisionDataset, hints: readonly string[] = []): PlaceChain | undefined {
   if (!s) return undefined;
@@ -103,7 +101,7 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
   };
   for (const p of data.provinces) {
     if (s.startsWith(p.name)) return withProvince(p, s.slice(p.name.length));
-    const short = shortName(p.name);
+    const short = shortRegionName(p.name);
     if (short.length >= 2 && s.startsWith(short) && s.length > short.length) {
       const chain = withProvince(p, s.slice(short.length));
       if (chain) return chain;

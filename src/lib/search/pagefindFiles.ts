@@ -3,7 +3,7 @@
  * writes them, so that its browser code reads what mergeIndex.ts writes. Every file is gzip of
  * the signature `pagefind_dcd` and then CBOR (`pf_meta`, index chunks, filters) or JSON
  * (fragments). The CBOR layouts are Pagefind's (`pagefind/src/index/*.rs`, decoded by
- * `pagefind_web/src/{metadata,index,filter_index}.rs`); tests/unit/search/pagefindFiles.test.ts
+ * `pagefind_web/src/{metadata,index,filter_index}.rs`); tests/unit/search/mergeIndex.test.ts
  * checks that re-encoding files Pagefind wrote gives the same bytes.
  */
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
