@@ -1,11 +1,31 @@
 /**
- * Characters that must not reach a page, a feed or a terminal unannounced: C0/C1 controls
- * (except tab and newline; CR only as part of CRLF), bidi controls that reorder what a reader
- * sees (`0051` shown as `1500`), zero-width and other invisible characters, line/paragraph
- * separators, noncharacters and lone surrogates. One linear scan; no backtracking.
+ * Characters that must not reach a page, a feed or a terminal unannounced — the one list of the
+ * project: the build refuses them in content (values and text, ./read.ts, ./loaders.ts) and
+ * ingest removes them from everything it writes (src/lib/ingest/hygiene.ts). One linear scan; no
+ * backtracking. Each class is a regex character-class body.
  */
-const UNSAFE =
-  /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFDD0-\uFDEF\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const UNSAFE_CLASSES = {
+  /** C0 controls except tab and newline (CR only in CRLF, see UNSAFE), DEL, C1 controls. */
+  controls: '\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F',
+  /** Bidi embeddings, overrides, isolates and marks: they reorder what a reader sees (`0051` shown as `1500`). */
+  bidi: '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069',
+  /**
+   * Zero-width and other invisible characters: soft hyphen, combining grapheme joiner, Hangul
+   * fillers, Khmer inherent vowels, Mongolian separators, zero-width space/joiners, word joiner and
+   * invisible operators, deprecated format characters, the BOM, interlinear annotation marks.
+   */
+  invisible:
+    '\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200D\\u2060-\\u2065\\u206A-\\u206F\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB',
+  /** Line and paragraph separators (ingest turns them into newlines first). */
+  separators: '\\u2028\\u2029',
+  /** Noncharacters of the BMP. */
+  noncharacters: '\\uFDD0-\\uFDEF\\uFFFE\\uFFFF',
+} as const;
+
+/** Tag characters (U+E0000–E007F, invisible) and lone surrogates, which need more than a class. */
+export const UNSAFE_EXTRA = '\\uDB40[\\uDC00-\\uDC7F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+
+const UNSAFE = new RegExp(`[${Object.values(UNSAFE_CLASSES).join('')}]|\\r(?!\\n)|${UNSAFE_EXTRA}`, 'g');
 
 const NAMES: Record<number, string> = {
   0x00: 'NUL', 0x07: 'BEL (bell)', 0x08: 'BACKSPACE', 0x0b: 'VERTICAL TAB', 0x0c: 'FORM FEED', 0x0d: 'CARRIAGE RETURN',
@@ -20,15 +40,19 @@ const NAMES: Record<number, string> = {
 
 /** `U+202E`, the notation editors and their tools understand. */
 export function codePointLabel(char: string): string {
-  return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+const CATEGORY: [RegExp, string][] = [
+  [new RegExp(`[${UNSAFE_CLASSES.controls}]`), 'control character'],
+  [new RegExp(`[${UNSAFE_CLASSES.bidi}]`), 'bidi control'],
+  [new RegExp(`[${UNSAFE_CLASSES.noncharacters}]`), 'noncharacter'],
+  [/^[\uD800-\uDFFF]$/, 'lone surrogate'],
+];
+
 function describe(char: string): string {
-  const code = char.charCodeAt(0);
   const name =
-    NAMES[code] ??
-    (code < 0x20 ? 'control character' : code >= 0x80 && code <= 0x9f ? 'C1 control character'
-      : code >= 0xd800 && code <= 0xdfff ? 'lone surrogate' : code >= 0x2060 ? 'invisible formatting character' : 'noncharacter');
+    NAMES[char.codePointAt(0)!] ?? CATEGORY.find(([re]) => re.test(char))?.[1] ?? 'invisible formatting character';
   return `${codePointLabel(char)} ${name}`;
 }
 

@@ -6,13 +6,18 @@
  * `1500`; the report says where they were. Every step is a single pass over the text.
  */
 import { decodeHTMLStrict } from 'entities';
+import { UNSAFE_CLASSES, UNSAFE_EXTRA } from '../content/textHygiene.ts';
 
-/** Bidi embedding/override/isolate controls and the directional marks. */
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-/** C0 controls except tab and newline, DEL, and C1 controls (U+0080–U+009F). */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Zero-width characters, the soft hyphen, the BOM, the Mongolian vowel separator. */
-const INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/g;
+/** Bidi controls (the shared list of src/lib/content/textHygiene.ts). */
+const BIDI = new RegExp(`[${UNSAFE_CLASSES.bidi}]`, 'g');
+/**
+ * Everything else of the shared list: controls (tab and newline are kept), invisible characters,
+ * separators, noncharacters, tag characters and lone surrogates.
+ */
+const INVISIBLE = new RegExp(
+  `[${UNSAFE_CLASSES.controls}${UNSAFE_CLASSES.invisible}${UNSAFE_CLASSES.separators}${UNSAFE_CLASSES.noncharacters}\\r]|${UNSAFE_EXTRA}`,
+  'g',
+);
 /** Kangxi radicals, CJK radicals supplement, compatibility ideographs (PDF fonts produce them). */
 const COMPAT_IDEOGRAPHS = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g;
 /**
@@ -71,9 +76,9 @@ export function normalizeUnicode(text: string): string {
   return text.normalize('NFC').replace(COMPAT_IDEOGRAPHS, (c) => RADICAL_IDEOGRAPH[c] ?? c.normalize('NFKC'));
 }
 
-/** Removes control characters (keeping tab and newline) and zero-width characters. */
+/** Removes control characters (keeping tab and newline), invisible characters and lone surrogates. */
 export function stripInvisible(text: string): string {
-  return text.replace(CONTROLS, '').replace(INVISIBLE, '');
+  return text.replace(INVISIBLE, '');
 }
 
 export interface BidiFinding {
@@ -83,8 +88,8 @@ export interface BidiFinding {
   lines: number[];
 }
 
-const isBidi = (c: number) =>
-  (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+const BIDI_CHAR = new RegExp(`^[${UNSAFE_CLASSES.bidi}]$`);
+const isBidi = (c: number) => c >= 0x61c && BIDI_CHAR.test(String.fromCharCode(c));
 
 /** Removes bidi controls and says where they were (one pass to count, one to remove). */
 export function stripBidi(text: string): { text: string; bidi: BidiFinding } {

@@ -4,12 +4,14 @@
  * (docProps/core.xml: title, creator) as metadata. An encrypted DOCX is an OLE container,
  * not a ZIP, and is refused before this reader sees it (see ./sniff.ts).
  */
-import JSZip from 'jszip';
 import { DOMParser, parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import type { DocumentMeta, ReadResult } from '../blocks.ts';
 import { hygiene } from '../hygiene.ts';
+import { removeHiddenRuns, type HiddenRuns } from './docxHidden.ts';
+import { DocxZipError, openDocxZip, type DocxZip } from './docxZip.ts';
 import { htmlBlocks } from './htmlBlocks.ts';
+import { ReadLimitError } from './limits.ts';
 import { bidiNote } from './notes.ts';
 
 const STYLE_MAP = [
@@ -26,16 +28,12 @@ const STYLE_MAP = [
   "p[style-name='题注'] => figcaption:fresh",
 ];
 
-/** Largest unpacked size of a DOCX (text of a bulletin is a few hundred KB even with images). */
-const MAX_UNPACKED = 64e6;
-
 /** Creators that are a machine's default, not an author. */
 const DEFAULT_CREATOR =
   /^(administrator|admin|user|owner|microsoft office 用户|microsoft office user|un-named|unknown|wps|python-docx|docx)$/i;
 
 /** docProps/core.xml → title and creator (the created date is the file's, not the publication's). */
-export async function coreProperties(zip: JSZip): Promise<DocumentMeta> {
-  const xml = await zip.file('docProps/core.xml')?.async('string');
+export function coreProperties(xml: string | undefined): DocumentMeta {
   if (!xml) return {};
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const text = (tag: string) => (doc.getElementsByTagName(tag)[0]?.textContent ?? '').trim();
@@ -47,49 +45,61 @@ export async function coreProperties(zip: JSZip): Promise<DocumentMeta> {
   return meta;
 }
 
-export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    return { ok: false, format: 'docx', reason: `不是可读的 DOCX 文件（ZIP 结构损坏：${(error as Error).message}）` };
+/** Parts whose text mammoth reads, without their hidden runs; notes naming what was left out. */
+function dropHiddenText(zip: DocxZip): string[] {
+  const removed: HiddenRuns['removed'] = new Map();
+  for (const part of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
+    const xml = zip.text(part);
+    if (xml === undefined) continue;
+    const clean = removeHiddenRuns(xml, zip.text('word/styles.xml'));
+    zip.write(part, clean.xml);
+    for (const [why, n] of clean.removed) {
+      const entry = removed.get(why) ?? { runs: 0, chars: 0, sample: n.sample };
+      entry.runs += n.runs;
+      entry.chars += n.chars;
+      removed.set(why, entry);
+    }
   }
-  // A ZIP bomb: 2 MB that unpack to gigabytes would stall the reader. The central directory says the sizes.
-  const unpacked = Object.values(zip.files).reduce(
-    (n, f) => n + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
-    0,
+  return [...removed].map(
+    ([why, n]) =>
+      `hidden text left out (${why}): ${n.chars} character(s) in ${n.runs} run(s), e.g. “${n.sample}” — a reader of the Word file does not see it`,
   );
-  if (unpacked > MAX_UNPACKED)
-    return {
-      ok: false,
-      format: 'docx',
-      reason: `DOCX 解压后过大（${Math.round(unpacked / 1e6)} MB，上限 ${MAX_UNPACKED / 1e6} MB）：不像一份简报，已拒绝`,
-    };
-  if (!zip.file('word/document.xml'))
-    return { ok: false, format: 'docx', reason: '不是 Word 文档：ZIP 压缩包里没有 word/document.xml（只支持 .docx）' };
+}
+
+const refused = (reason: string): ReadResult => ({ ok: false, format: 'docx', reason });
+
+export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
+  let zip: DocxZip;
+  let hiddenNotes: string[];
+  try {
+    zip = openDocxZip(bytes);
+    if (!zip.exists('word/document.xml'))
+      return refused('不是 Word 文档：ZIP 压缩包里没有 word/document.xml（只支持 .docx）');
+    hiddenNotes = dropHiddenText(zip);
+  } catch (error) {
+    if (error instanceof ReadLimitError) return refused(error.message);
+    if (error instanceof DocxZipError) return refused(`不是可读的 DOCX 文件（ZIP 结构损坏：${error.message}）`);
+    return refused(`DOCX 无法读取（XML 不完整或损坏：${(error as Error).message.split('\n')[0]}）`);
+  }
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
-      {
-        styleMap: STYLE_MAP,
-        ignoreEmptyParagraphs: true,
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      },
-    );
+    const result = await mammoth.convertToHtml({ file: zip } as never, {
+      styleMap: STYLE_MAP,
+      ignoreEmptyParagraphs: true,
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    });
     html = result.value;
   } catch (error) {
-    return { ok: false, format: 'docx', reason: `DOCX 无法读取：${(error as Error).message}` };
+    return refused(`DOCX 无法读取：${(error as Error).message}`);
   }
   const clean = hygiene(html, { decode: false });
   const { document } = parseHTML(`<!doctype html><html><body>${clean.text}</body></html>`);
   // A DOCX has no lines: a block's position is its paragraph number.
   const blocks = htmlBlocks(document.body as never, { locate: (_t, ordinal) => ordinal + 1 });
-  if (!blocks.some((b) => b.kind !== 'image'))
-    return { ok: false, format: 'docx', reason: 'DOCX 中没有文字（只有图片或空白）：扫描件请先做 OCR' };
-  const meta = await coreProperties(zip);
+  if (!blocks.some((b) => b.kind !== 'image')) return refused('DOCX 中没有文字（只有图片或空白）：扫描件请先做 OCR');
+  const meta = coreProperties(zip.text('docProps/core.xml'));
   // The printed title wins over the property; the property stands in when nothing is marked as a title.
   const printed = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   if (printed) meta.title = printed.text;
-  return { ok: true, format: 'docx', blocks, meta, notes: bidiNote(clean.bidi) };
+  return { ok: true, format: 'docx', blocks, meta, notes: [...hiddenNotes, ...bidiNote(clean.bidi)] };
 }

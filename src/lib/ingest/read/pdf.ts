@@ -8,12 +8,14 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
 import { metadataDate } from '../dating.ts';
 import { hygiene } from '../hygiene.ts';
 import { countHan } from '../../han.ts';
 import { bidiNote } from './notes.ts';
+import { enforce, ReadLimitError } from './limits.ts';
+import { hiddenSummary, pageRuns, type PdfOps, type PdfRun } from './pdfHidden.ts';
+import { checkPdfInflation } from './pdfStreams.ts';
 
 /** Fewest characters of text per page for a PDF to have a text layer. */
 const MIN_TEXT_PER_PAGE = 20;
@@ -43,23 +45,29 @@ interface TextItem {
 
 /** Text items of one page → lines, top to bottom, each left to right. */
 export function pageLines(items: readonly TextItem[]): PdfLine[] {
-  const lines: { y: number; size: number; parts: { x: number; right: number; str: string }[] }[] = [];
-  for (const it of items) {
+  const placed = items
     // Spaces are decided from positions below: a space item (letter-spaced titles) is not text.
-    if (!it.str.trim()) continue;
-    const x = it.transform[4] ?? 0;
-    const y = it.transform[5] ?? 0;
-    const size = Math.abs(it.transform[3] ?? it.height) || it.height || 10;
+    .filter((it) => it.str.trim())
+    .map((it) => ({
+      x: it.transform[4] ?? 0,
+      y: it.transform[5] ?? 0,
+      size: Math.abs(it.transform[3] ?? it.height) || it.height || 10,
+      width: it.width,
+      str: it.str,
+    }))
+    // Sorted once by baseline, so that each item is compared with the line being built only.
+    .sort((a, b) => b.y - a.y);
+  const lines: { y: number; size: number; parts: { x: number; right: number; str: string }[] }[] = [];
+  for (const it of placed) {
+    const line = lines.at(-1);
+    const part = { x: it.x, right: it.x + it.width, str: it.str };
     // Same line when the baselines are within a third of the type size.
-    const line = lines.find((l) => Math.abs(l.y - y) <= Math.max(l.size, size) / 3);
-    const part = { x, right: x + it.width, str: it.str };
-    if (line) {
+    if (line && Math.abs(line.y - it.y) <= Math.max(line.size, it.size) / 3) {
       line.parts.push(part);
-      line.size = Math.max(line.size, size);
-    } else lines.push({ y, size, parts: [part] });
+      line.size = Math.max(line.size, it.size);
+    } else lines.push({ y: it.y, size: it.size, parts: [part] });
   }
   return lines
-    .sort((a, b) => b.y - a.y)
     .map((l) => {
       const parts = l.parts.sort((a, b) => a.x - b.x);
       let text = '';
@@ -199,19 +207,66 @@ function pdfDate(value: unknown): string | undefined {
   return m ? metadataDate([m[1], m[2], m[3]].filter(Boolean).join('-')) : undefined;
 }
 
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** Text items and shown runs of every page; pages with hidden runs keep their visible runs only. */
+async function readPages(lib: PdfJs, doc: PdfDoc): Promise<{ pages: PdfLine[][]; notes: string[] }> {
+  enforce('pdfPages', doc.numPages);
+  const read: { items: TextItem[]; runs: PdfRun[] }[] = [];
+  let itemCount = 0;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    const items = content.items.filter((i) => 'str' in i) as TextItem[];
+    enforce('pdfTextItems', (itemCount += items.length));
+    const list = await page.getOperatorList();
+    const fontScale = (font: string) => {
+      const data = page.commonObjs.has(font) ? (page.commonObjs.get(font) as { fontMatrix?: number[] }) : undefined;
+      return data?.fontMatrix?.[0] ?? 0.001;
+    };
+    read.push({ items, runs: pageRuns(lib.OPS as unknown as PdfOps, list, page.view, fontScale) });
+    page.cleanup();
+  }
+  const runs = read.flatMap((r) => r.runs);
+  // All text invisible is the text layer of an OCR'd scan: what the reader sees is its image.
+  if (runs.length && runs.every((r) => r.hidden === 'invisible render mode'))
+    return {
+      pages: read.map((r) => pageLines(r.items)),
+      notes: ['the whole text layer is invisible (an OCR’d scan): read from it — check the text against the page images'],
+    };
+  const notes = [...hiddenSummary(runs)].map(
+    ([why, n]) =>
+      `hidden text left out (${why}): ${n.chars} character(s) in ${n.runs} place(s), e.g. “${runs.find((r) => r.hidden === why)!.str.trim().slice(0, 30)}” — a reader of the PDF does not see it`,
+  );
+  return {
+    pages: read.map((r) => pageLines(r.runs.some((x) => x.hidden) ? r.runs.filter((x) => !x.hidden) : r.items)),
+    notes,
+  };
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+  try {
+    checkPdfInflation(bytes);
+  } catch (error) {
+    if (error instanceof ReadLimitError) return { ok: false, format: 'pdf', reason: error.message };
+    throw error;
+  }
   const lib = await loadPdfJs();
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
   let doc;
   try {
     doc = await lib.getDocument({
       data: new Uint8Array(bytes),
-      cMapUrl: `${pathToFileURL(join(root, 'cmaps')).href}/`,
+      // Paths, not file: URLs: pdf.js reads them in Node with fs.readFile (a URL string fails, and
+      // then every non-embedded CJK font — STSong-Light and the like — yields no text).
+      cMapUrl: `${join(root, 'cmaps')}/`,
       cMapPacked: true,
-      standardFontDataUrl: `${pathToFileURL(join(root, 'standard_fonts')).href}/`,
+      standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
+      // Images are never decoded: only text is read.
+      maxImageSize: 1,
       verbosity: 0,
     }).promise;
   } catch (error) {
@@ -220,12 +275,15 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     return { ok: false, format: 'pdf', reason: `PDF 无法读取（文件损坏或不是 PDF）：${(error as Error).message}` };
   }
   try {
-    const pages: PdfLine[][] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      pages.push(pageLines(content.items.filter((i) => 'str' in i) as TextItem[]));
-      page.cleanup();
+    let pages: PdfLine[][];
+    const notes: string[] = [];
+    try {
+      const read = await readPages(lib, doc);
+      pages = read.pages;
+      notes.push(...read.notes);
+    } catch (error) {
+      if (error instanceof ReadLimitError) return { ok: false, format: 'pdf', reason: error.message };
+      throw error;
     }
     const chars = pages.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
     if (
@@ -240,7 +298,6 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       return { ok: false, format: 'pdf', reason: SCANNED_PDF };
     }
     const raw = reflow(pages);
-    const notes: string[] = [];
     let bidi = 0;
     const blocks = raw.map((b) => {
       const clean = hygiene(b.text);

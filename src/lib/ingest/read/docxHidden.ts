@@ -1,0 +1,197 @@
+/**
+ * Runs of a Word document that a reader never sees, removed from the XML before mammoth reads it
+ * (mammoth keeps them: it knows nothing of hidden text): hidden (`w:vanish`, `w:specVanish`,
+ * `w:webHidden`), coloured like what lies under them (the run's or paragraph's shading, the page
+ * background, white paper), or in type under 1.5 pt — set on the run, its character style, its
+ * paragraph's style or the document defaults (styles inherit through `w:basedOn`). The XML is
+ * read with a streaming parser (saxes), which also counts paragraphs and runs against the limits
+ * before anything expensive; a part that is not well-formed XML is refused.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { enforce } from './limits.ts';
+
+export type DocxHiddenReason = 'hidden (w:vanish)' | 'same colour as the background' | 'tiny type';
+
+interface RunProps {
+  vanish?: boolean;
+  color?: string;
+  /** Half-points. */
+  size?: number;
+  shade?: string;
+}
+
+interface Style {
+  basedOn?: string;
+  props: RunProps;
+}
+
+const on = (tag: SaxesTagPlain) => {
+  const v = tag.attributes['w:val'];
+  return v === undefined || !/^(false|0|off)$/i.test(String(v));
+};
+
+/** Reads a run-property element into `props`. */
+function readProp(tag: SaxesTagPlain, props: RunProps): void {
+  const val = tag.attributes['w:val'];
+  switch (tag.name) {
+    case 'w:vanish':
+    case 'w:specVanish':
+    case 'w:webHidden':
+      props.vanish = on(tag);
+      break;
+    case 'w:color':
+      if (typeof val === 'string' && /^[0-9a-f]{6}$/i.test(val)) props.color = val.toUpperCase();
+      break;
+    case 'w:sz':
+      if (typeof val === 'string' && /^\d+$/.test(val)) props.size = Number(val);
+      break;
+    case 'w:shd': {
+      const fill = tag.attributes['w:fill'];
+      if (typeof fill === 'string' && /^[0-9a-f]{6}$/i.test(fill)) props.shade = fill.toUpperCase();
+      break;
+    }
+    case 'w:highlight':
+      if (typeof val === 'string' && val !== 'none') props.shade = HIGHLIGHT[val] ?? props.shade;
+      break;
+    default:
+      break;
+  }
+}
+
+const HIGHLIGHT: Record<string, string> = { white: 'FFFFFF', black: '000000', yellow: 'FFFF00', lightGray: 'C0C0C0' };
+
+/** Character and paragraph styles of `word/styles.xml` and the document defaults. */
+export function readStyles(xml: string | undefined): { styles: Map<string, Style>; defaults: RunProps } {
+  const styles = new Map<string, Style>();
+  const defaults: RunProps = {};
+  if (!xml) return { styles, defaults };
+  const parser = new SaxesParser();
+  let style: Style | undefined;
+  let inDefaults = false;
+  let inRunProps = false;
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'w:style') {
+      style = { props: {} };
+      styles.set(String(tag.attributes['w:styleId'] ?? ''), style);
+    } else if (tag.name === 'w:rPrDefault') inDefaults = true;
+    else if (tag.name === 'w:basedOn' && style) style.basedOn = String(tag.attributes['w:val'] ?? '');
+    else if (tag.name === 'w:rPr') inRunProps = true;
+    else if (inRunProps) readProp(tag, inDefaults ? defaults : (style?.props ?? {}));
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'w:style') style = undefined;
+    else if (tag.name === 'w:rPrDefault') inDefaults = false;
+    else if (tag.name === 'w:rPr') inRunProps = false;
+  });
+  parser.write(xml).close();
+  return { styles, defaults };
+}
+
+/** A style's properties with those it is based on (at most 10 levels: a loop in basedOn ends). */
+function styleProps(styles: Map<string, Style>, id: string | undefined): RunProps {
+  const chain: RunProps[] = [];
+  for (let s = id ? styles.get(id) : undefined, n = 0; s && n < 10; s = s.basedOn ? styles.get(s.basedOn) : undefined, n++)
+    chain.unshift(s.props);
+  return Object.assign({}, ...chain) as RunProps;
+}
+
+const rgb = (hex: string) => [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const close = (a: string, b: string) => {
+  const [x, y] = [rgb(a), rgb(b)];
+  return x.every((v, i) => Math.abs(v - y[i]!) <= 12);
+};
+
+export interface HiddenRuns {
+  xml: string;
+  /** Characters of text removed, by reason. */
+  removed: Map<DocxHiddenReason, { runs: number; chars: number; sample: string }>;
+}
+
+interface OpenRun {
+  start: number;
+  props: RunProps;
+  style?: string;
+  text: string;
+}
+
+/** `document.xml` (or a footnotes part) without its hidden runs. Throws on malformed XML or a limit. */
+export function removeHiddenRuns(xml: string, styleXml: string | undefined): HiddenRuns {
+  const { styles, defaults } = readStyles(styleXml);
+  const parser = new SaxesParser();
+  const removed: HiddenRuns['removed'] = new Map();
+  const spans: [number, number][] = [];
+  let page = 'FFFFFF';
+  let paragraph: { style?: string; shade?: string; inProps: boolean } | undefined;
+  let runs: OpenRun[] = [];
+  let inRunProps = false;
+  let paragraphs = 0;
+  let runCount = 0;
+  parser.on('opentagstart', (tag) => {
+    if (tag.name === 'w:r') {
+      enforce('docxRuns', ++runCount);
+      runs.push({ start: xml.lastIndexOf('<', parser.position - 1), props: {}, text: '' });
+    } else if (tag.name === 'w:p') {
+      enforce('docxParagraphs', ++paragraphs);
+      paragraph = { inProps: false };
+    }
+  });
+  parser.on('opentag', (tag) => {
+    const run = runs.at(-1);
+    if (tag.name === 'w:background' && typeof tag.attributes['w:color'] === 'string')
+      page = /^[0-9a-f]{6}$/i.test(tag.attributes['w:color']) ? tag.attributes['w:color'].toUpperCase() : page;
+    else if (tag.name === 'w:pPr' && paragraph) paragraph.inProps = true;
+    else if (tag.name === 'w:rPr') inRunProps = !!run && !paragraph?.inProps;
+    else if (tag.name === 'w:pStyle' && paragraph) paragraph.style = String(tag.attributes['w:val'] ?? '');
+    else if (tag.name === 'w:shd' && paragraph?.inProps && !inRunProps) {
+      const fill = tag.attributes['w:fill'];
+      if (typeof fill === 'string' && /^[0-9a-f]{6}$/i.test(fill)) paragraph.shade = fill.toUpperCase();
+    } else if (tag.name === 'w:rStyle' && run && inRunProps) run.style = String(tag.attributes['w:val'] ?? '');
+    else if (inRunProps && run) readProp(tag, run.props);
+  });
+  parser.on('text', (text) => {
+    for (const r of runs) r.text += text;
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'w:pPr' && paragraph) paragraph.inProps = false;
+    else if (tag.name === 'w:rPr') inRunProps = false;
+    else if (tag.name === 'w:p') paragraph = undefined;
+    else if (tag.name === 'w:r') {
+      const run = runs.pop()!;
+      const props = {
+        ...defaults,
+        ...styleProps(styles, paragraph?.style),
+        ...styleProps(styles, run.style),
+        ...run.props,
+      };
+      const under = props.shade ?? paragraph?.shade ?? page;
+      const why: DocxHiddenReason | undefined = props.vanish
+        ? 'hidden (w:vanish)'
+        : props.color && close(props.color, under)
+          ? 'same colour as the background'
+          : props.size !== undefined && props.size < 3
+            ? 'tiny type'
+            : undefined;
+      const chars = run.text.replace(/\s/g, '').length;
+      if (why && chars) {
+        spans.push([run.start, parser.position]);
+        const entry = removed.get(why) ?? { runs: 0, chars: 0, sample: run.text.trim().slice(0, 30) };
+        entry.runs++;
+        entry.chars += chars;
+        removed.set(why, entry);
+      }
+    }
+  });
+  parser.write(xml).close();
+  runs = [];
+  if (!spans.length) return { xml, removed };
+  // Outer spans first; a run inside a removed run (a text box) goes with it.
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out += xml.slice(at, start);
+    at = end;
+  }
+  return { xml: out + xml.slice(at), removed };
+}
