@@ -4,8 +4,11 @@
  * (scanned or encrypted PDF, encrypted DOCX, a page with no article, binary data) come back
  * as `{ ok: false, reason }` and nothing is written.
  */
-import type { DocFormat, ReadResult } from './blocks.ts';
+import type { DocFormat, DocumentMeta, ReadResult } from './blocks.ts';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
+import { hygiene } from './hygiene.ts';
+import { enforce, ReadLimitError } from './read/limits.ts';
+import { bidiNote } from './read/notes.ts';
 import { readDocx } from './read/docx.ts';
 import { readHtml } from './read/html.ts';
 import { readMarkdown } from './read/markdown.ts';
@@ -76,16 +79,60 @@ export function looksLikeMarkdown(text: string): boolean {
   return signals >= 3;
 }
 
+/** A limit or a parser's own overflow as a refusal; anything else is a bug and is thrown. */
+function refusedBy(error: unknown): ReadResult {
+  if (error instanceof ReadLimitError) return { ok: false, reason: error.message };
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return {
+      ok: false,
+      reason: 'refused: the file nests too deeply to read (the parser ran out of stack) — it is damaged or built to stall the reader',
+    };
+  throw error;
+}
+
+/**
+ * What every reader's result goes through last: at most READ_LIMITS.blocks blocks, and the shared
+ * hygiene (src/lib/content/textHygiene.ts's list) on every block and every metadata value — values
+ * a parser decoded from escapes (`&#x202E;` in a `<title>`, `"\u202E"` in front matter, a control
+ * in DOCX properties) meet the same rule as characters typed raw. Bidi controls removed here are
+ * reported.
+ */
+function finish(result: ReadResult): ReadResult {
+  if (!result.ok) return result;
+  enforce('blocks', result.blocks.length);
+  let bidi = 0;
+  const clean = (text: string) => {
+    const out = hygiene(text, { decode: false });
+    bidi += out.bidi.count;
+    return out.text;
+  };
+  const blocks = result.blocks
+    .map((b) => ({ ...b, text: clean(b.text) }))
+    .filter((b) => b.kind === 'image' || b.text.trim());
+  const meta: DocumentMeta = {};
+  for (const [key, value] of Object.entries(result.meta) as [keyof DocumentMeta, string | undefined][]) {
+    const text = value === undefined ? '' : clean(value).replace(/\s+/g, ' ').trim();
+    if (text) meta[key] = text;
+  }
+  const notes = result.notes.map((n) => hygiene(n, { decode: false }).text);
+  if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }).map((n) => n.replace('removed', 'removed from decoded values')));
+  return { ...result, blocks, meta, notes };
+}
+
 /** Reads any supported input into blocks and metadata, or refuses it with a reason. */
 export async function readDocument(
   bytes: Uint8Array,
   fileName: string,
   maxBytes = MAX_INPUT_BYTES,
 ): Promise<ReadResult> {
-  const binary = bytes.length && bytes.length <= maxBytes ? sniffBinary(bytes, fileName) : undefined;
-  if (binary && 'format' in binary && binary.format === 'pdf') return readPdf(bytes);
-  if (binary && 'format' in binary && binary.format === 'docx') return readDocx(bytes);
-  return readTextDocument(bytes, fileName, maxBytes);
+  try {
+    const binary = bytes.length && bytes.length <= maxBytes ? sniffBinary(bytes, fileName) : undefined;
+    if (binary && 'format' in binary && binary.format === 'pdf') return finish(await readPdf(bytes));
+    if (binary && 'format' in binary && binary.format === 'docx') return finish(await readDocx(bytes));
+    return readTextDocument(bytes, fileName, maxBytes);
+  } catch (error) {
+    return refusedBy(error);
+  }
 }
 
 /**
@@ -93,6 +140,14 @@ export async function readDocument(
  * A PDF or DOCX is refused here with a pointer to `readDocument`.
  */
 export function readTextDocument(bytes: Uint8Array, fileName: string, maxBytes = MAX_INPUT_BYTES): ReadResult {
+  try {
+    return finish(readTextFormats(bytes, fileName, maxBytes));
+  } catch (error) {
+    return refusedBy(error);
+  }
+}
+
+function readTextFormats(bytes: Uint8Array, fileName: string, maxBytes: number): ReadResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file (0 bytes)' };
   if (bytes.length > maxBytes)
     return {

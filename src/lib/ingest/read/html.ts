@@ -11,6 +11,8 @@ import { metadataDate } from '../dating.ts';
 import { hygiene } from '../hygiene.ts';
 import { countHan } from '../../han.ts';
 import { htmlBlocks, lineLocator } from './htmlBlocks.ts';
+import { hiddenNotes, removeHiddenElements } from './htmlHidden.ts';
+import { checkHtmlSource, checkHtmlTree } from './htmlLimits.ts';
 import { bidiNote } from './notes.ts';
 
 /** Fewest Chinese characters in what Readability finds for it to be an article. */
@@ -149,8 +151,12 @@ function removeFurniture(document: Doc): void {
 
 export function readHtml(source: string, encoding = 'text'): ReadResult {
   const clean = hygiene(source.replace(/^\ufeff/, ''), { decode: false });
+  checkHtmlSource(clean.text);
   const { document } = parseHTML(clean.text);
+  checkHtmlTree(document as never);
   const meta = readMeta(document);
+  // Hidden text goes before anything reads the page (Readability drops inline `display:none` only).
+  const hidden = hiddenNotes(removeHiddenElements(document as never), 'page');
   removeFurniture(document);
   const article = new Readability(document as never, { charThreshold: 100, keepClasses: false }).parse();
   const articleText = article?.textContent ?? '';
@@ -172,5 +178,5 @@ export function readHtml(source: string, encoding = 'text'): ReadResult {
   if (titleBlock) titleBlock.level = 1;
   else if (meta.title)
     blocks.unshift({ kind: 'heading', level: 1, text: meta.title, line: lineLocator(clean.text)(meta.title) });
-  return { ok: true, format: 'html', encoding, blocks, meta, notes: bidiNote(clean.bidi) };
+  return { ok: true, format: 'html', encoding, blocks, meta, notes: [...hidden, ...bidiNote(clean.bidi)] };
 }

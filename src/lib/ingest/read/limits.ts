@@ -27,8 +27,8 @@ export const READ_LIMITS = {
   entities: 200_000,
   /** Nesting of Markdown containers (`>` quotes, list indents) at the start of a line. */
   markdownNesting: 32,
-  /** Characters of one Markdown paragraph (the inline parser is superlinear in delimiters). */
-  markdownParagraph: 20_000,
+  /** Emphasis, code and link delimiters (`* _ ~ \` [ ] < !`) in one Markdown paragraph: the inline parser is quadratic in them. */
+  markdownDelimiters: 5_000,
   /** Blocks (paragraphs, headings …) of one document. */
   blocks: 20_000,
 } as const;
@@ -47,7 +47,7 @@ const WHAT: Record<ReadLimit, string> = {
   htmlElements: 'elements',
   entities: 'character references',
   markdownNesting: 'levels of nested quotes or lists',
-  markdownParagraph: 'characters in one paragraph',
+  markdownDelimiters: 'emphasis or link delimiters in one paragraph',
   blocks: 'paragraphs and headings',
 };
 

@@ -17,6 +17,9 @@ import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
 import { metadataDate } from '../dating.ts';
 import { hygiene } from '../hygiene.ts';
 import { htmlBlocks, isBoldHeading, isScriptUrl } from './htmlBlocks.ts';
+import { hiddenNotes, inlineHiding, removeHiddenElements, type HiddenElements } from './htmlHidden.ts';
+import { checkHtmlSource, checkHtmlTree } from './htmlLimits.ts';
+import { countUpTo, enforce, READ_LIMITS } from './limits.ts';
 import { bidiNote } from './notes.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly);
@@ -89,10 +92,16 @@ export function frontMatterMeta(data: unknown): DocumentMeta {
 }
 
 /** Text of phrasing content: link text without targets, no images, `javascript:` links dropped. */
-function phrasingText(nodes: readonly PhrasingContent[]): { text: string; bold: number } {
+function phrasingText(nodes: readonly PhrasingContent[], context: MarkdownContext): { text: string; bold: number } {
   let text = '';
   let bold = 0;
+  // Inline raw HTML opens and closes in separate nodes: text between a hiding tag and its end is hidden.
+  const hiding: string[] = [];
   const visit = (n: PhrasingContent, inBold: boolean) => {
+    if (hiding.length && n.type !== 'html') {
+      if (n.type === 'text') context.hiddenText(n.value);
+      return;
+    }
     switch (n.type) {
       case 'text':
       case 'inlineCode': {
@@ -120,6 +129,16 @@ function phrasingText(nodes: readonly PhrasingContent[]): { text: string; bold: 
         for (const c of n.children) visit(c, inBold);
         return;
       case 'html': {
+        const tag = /^<\/?([a-z][a-z0-9]*)/i.exec(n.value.trim())?.[1]?.toLowerCase();
+        if (hiding.length) {
+          if (n.value.trim().startsWith('</') && tag === hiding.at(-1)) hiding.pop();
+          else if (tag && !n.value.trim().startsWith('</') && !/\/>$/.test(n.value.trim())) hiding.push(tag);
+          return;
+        }
+        if (tag && !n.value.trim().startsWith('</') && inlineHiding(n.value, context.css, (h) => fragment(h).ownerDocument as never)) {
+          if (!/\/>$/.test(n.value.trim())) hiding.push(tag);
+          return;
+        }
         const inner = inlineHtmlText(n.value);
         text += inner;
         if (inBold) bold += inner.replace(/\s/g, '').length;
@@ -167,16 +186,29 @@ function onlyImages(nodes: readonly PhrasingContent[]): string[] | undefined {
   return nodes.every(visit) && alts.length ? alts : undefined;
 }
 
-function headingBlock(n: Heading, line: number): DocBlock {
-  const images = onlyImages(n.children);
-  if (images) return { kind: 'image', text: images.join(' '), line };
-  return { kind: 'heading', level: n.depth, text: phrasingText(n.children).text, line };
+/** What reading one Markdown file shares: its `<style>` rules (for raw HTML) and what was hidden. */
+interface MarkdownContext {
+  css: string;
+  notes: string[];
+  hidden: HiddenElements['removed'];
+  hiddenText(text: string): void;
 }
 
-function paragraphBlocks(n: Paragraph, line: number, kind: 'paragraph' | 'quote' | 'listItem'): DocBlock[] {
+function headingBlock(n: Heading, line: number, context: MarkdownContext): DocBlock {
+  const images = onlyImages(n.children);
+  if (images) return { kind: 'image', text: images.join(' '), line };
+  return { kind: 'heading', level: n.depth, text: phrasingText(n.children, context).text, line };
+}
+
+function paragraphBlocks(
+  n: Paragraph,
+  line: number,
+  kind: 'paragraph' | 'quote' | 'listItem',
+  context: MarkdownContext,
+): DocBlock[] {
   const images = onlyImages(n.children);
   if (images) return [{ kind: 'image', text: images.join(' '), line }];
-  const { text, bold } = phrasingText(n.children);
+  const { text, bold } = phrasingText(n.children, context);
   if (!text.trim()) return [];
   // A whole line in bold that reads as a heading (`**一、强化保障**`); a bold lead in a sentence is just text.
   if (kind === 'paragraph' && !text.includes('\n') && isBoldHeading(text, bold))
@@ -184,46 +216,79 @@ function paragraphBlocks(n: Paragraph, line: number, kind: 'paragraph' | 'quote'
   return [{ kind, text, line }];
 }
 
-function htmlNodeBlocks(html: string, line: number): DocBlock[] {
-  return htmlBlocks(fragment(html) as never, { locate: () => line });
+/** A raw HTML block: checked like a page, its hidden elements (by the file's `<style>` rules too) removed. */
+function htmlNodeBlocks(html: string, line: number, context: MarkdownContext): DocBlock[] {
+  const body = fragment(`<style>${context.css}</style>${html}`);
+  checkHtmlTree(body.ownerDocument as never);
+  for (const [why, n] of removeHiddenElements(body.ownerDocument as never).removed) {
+    const entry = context.hidden.get(why) ?? { elements: 0, chars: 0, sample: n.sample };
+    entry.elements += n.elements;
+    entry.chars += n.chars;
+    context.hidden.set(why, entry);
+  }
+  return htmlBlocks(body as never, { locate: () => line });
 }
 
 function blocksOf(
   nodes: readonly RootContent[],
   kind: 'paragraph' | 'quote' | 'listItem',
   out: DocBlock[],
-  notes: string[],
+  context: MarkdownContext,
 ): void {
   for (const n of nodes) {
     const line = n.position?.start.line ?? 1;
     switch (n.type) {
       case 'heading':
-        out.push(headingBlock(n, line));
+        out.push(headingBlock(n, line, context));
         break;
       case 'paragraph':
-        out.push(...paragraphBlocks(n, line, kind));
+        out.push(...paragraphBlocks(n, line, kind, context));
         break;
       case 'blockquote':
-        blocksOf(n.children, 'quote', out, notes);
+        blocksOf(n.children, 'quote', out, context);
         break;
       case 'list':
-        for (const item of n.children) blocksOf(item.children, 'listItem', out, notes);
+        for (const item of n.children) blocksOf(item.children, 'listItem', out, context);
         break;
       case 'table':
         for (const row of n.children) {
-          const cells = row.children.map((c) => phrasingText(c.children).text.trim()).filter(Boolean);
+          const cells = row.children.map((c) => phrasingText(c.children, context).text.trim()).filter(Boolean);
           if (cells.length) out.push({ kind, text: cells.join(' '), line: row.position?.start.line ?? line });
         }
         break;
       case 'html':
-        out.push(...htmlNodeBlocks(n.value, line));
+        out.push(...htmlNodeBlocks(n.value, line, context));
         break;
       case 'code':
-        notes.push(`line ${line}: a code block (${n.lang ?? 'no language'}) was left out of the text`);
+        context.notes.push(`line ${line}: a code block (${n.lang ?? 'no language'}) was left out of the text`);
         break;
       default:
         break; // yaml, thematicBreak, definition (link targets), footnoteDefinition
     }
+  }
+}
+
+const DELIMITER = /[*_~`[\]<!]/g;
+
+/**
+ * Limits checked on the source, before the parser (whose inline pass is superlinear in emphasis
+ * delimiters and whose block pass recurses once per nesting level): character references,
+ * container nesting at the start of a line, and the delimiters of a paragraph.
+ */
+function checkMarkdownSource(text: string): void {
+  checkHtmlSource(text);
+  let paragraph = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + 4 * READ_LIMITS.markdownNesting));
+    // Quote markers, and list markers or indents, before the text of the line.
+    const nesting = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/.exec(line)![0].replace(/[^>*+\-.)]/g, '').length;
+    enforce('markdownNesting', nesting);
+    const full = text.slice(start, end);
+    paragraph = full.trim() ? paragraph + countUpTo(full, DELIMITER, READ_LIMITS.markdownDelimiters) : 0;
+    enforce('markdownDelimiters', paragraph);
+    start = end + 1;
   }
 }
 
@@ -234,6 +299,7 @@ export function parseMarkdown(text: string): Root {
 
 export function readMarkdown(source: string, encoding = 'text'): ReadResult {
   const clean = hygiene(source.replace(/^\ufeff/, ''), { decode: false });
+  checkMarkdownSource(clean.text);
   const tree = parseMarkdown(clean.text);
   const notes = bidiNote(clean.bidi);
   let meta: DocumentMeta = {};
@@ -248,7 +314,24 @@ export function readMarkdown(source: string, encoding = 'text'): ReadResult {
     }
   }
   const blocks: DocBlock[] = [];
-  blocksOf(tree.children, 'paragraph', blocks, notes);
+  const css = tree.children
+    .filter((n) => n.type === 'html' && /<style[\s>]/i.test(n.value))
+    .map((n) => fragment((n as { value: string }).value).ownerDocument.querySelector('style')?.textContent ?? '')
+    .join('\n');
+  const hidden: HiddenElements['removed'] = new Map();
+  const context: MarkdownContext = {
+    css,
+    notes,
+    hidden,
+    hiddenText(text) {
+      const entry = hidden.get('hidden by its style') ?? { elements: 0, chars: 0, sample: text.trim().slice(0, 30) };
+      entry.elements++;
+      entry.chars += text.replace(/\s/g, '').length;
+      hidden.set('hidden by its style', entry);
+    },
+  };
+  blocksOf(tree.children, 'paragraph', blocks, context);
+  notes.unshift(...hiddenNotes({ removed: hidden }, 'Markdown file'));
   if (!blocks.some((b) => b.kind !== 'image' && b.text.trim()))
     return {
       ok: false,
