@@ -13,7 +13,8 @@ import { readMeasures } from '../src/lib/contentFiles.ts';
 import { parsePartialDate } from '../src/lib/dates.ts';
 import { loadDivisionDataset } from '../src/lib/divisionData.ts';
 import { readCasebook, readInput, seedPlan } from '../src/lib/ingest/fileIO.ts';
-import { ingest } from '../src/lib/ingest/ingest.ts';
+import { readWithinBudget } from '../src/lib/ingest/budget/budget.ts';
+import { ingestDocument } from '../src/lib/ingest/ingest.ts';
 import {
   escapeTerminal,
   formatReport,
@@ -21,7 +22,13 @@ import {
   type FileAction,
   type InputReport,
 } from '../src/lib/ingest/report.ts';
-import { applyPlan, errnoText, planWrites, type WriteRequest } from '../src/lib/ingest/writePlan.ts';
+import {
+  applyPlan,
+  cleanStaleTemps,
+  errnoText,
+  planWrites,
+  type WriteRequest,
+} from '../src/lib/ingest/writePlan.ts';
 import { loadMetrics } from '../src/lib/loadMetrics.ts';
 import { loadRegions } from '../src/lib/loadRegions.ts';
 
@@ -136,6 +143,12 @@ async function main(): Promise<number> {
 
   const reports: InputReport[] = [];
   const ioErrors: string[] = [];
+  if (!parsed.dryRun) {
+    const stale = cleanStaleTemps([join(outDir, 'cases'), join(outDir, 'sources'), seedsDir]);
+    for (const path of stale.removed) console.error(escapeTerminal(`ingest: removed ${shown(path)}, left by an ingest that did not finish`));
+    for (const path of stale.backups)
+      console.error(escapeTerminal(`ingest: ${shown(path)} is a backup left by an ingest that did not finish: compare it with the file it is named after, then delete it`));
+  }
   for (const file of parsed.files) {
     const read = readInput(file);
     if (!read.ok) {
@@ -143,6 +156,8 @@ async function main(): Promise<number> {
       continue;
     }
     const bytes = read.bytes;
+    // Read once, within the time and memory budget (a worker thread); planned and written below.
+    const document = await readWithinBudget(bytes, file);
     // A name taken by another ingest between the check and the write gets a fresh plan (a few times).
     for (let attempt = 0; ; attempt++) {
       let index;
@@ -156,9 +171,9 @@ async function main(): Promise<number> {
       // The same bytes as a seed already recorded (under any name): a re-ingest of that seed.
       const known = index.sourceOfBytes(bytes);
       const plan = known ? { seedFile: known.file } : seedPlan(file, root, seedsDir);
-      let result: Awaited<ReturnType<typeof ingest>>;
+      let result: ReturnType<typeof ingestDocument>;
       try {
-        result = await ingest(bytes, {
+        result = ingestDocument(document, {
           fileName: file,
           seedFile: plan.seedFile,
           measures,

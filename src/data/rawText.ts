@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import { decodeBytes } from '../lib/ingest/decode.ts';
 import { visibleControls } from '../lib/content/textHygiene.ts';
-import { extractedText } from '../lib/ingest/read.ts';
+import { readWithinBudget } from '../lib/ingest/budget/budget.ts';
+import { documentText } from '../lib/ingest/read.ts';
 import type { SourceEntry } from './casebook.ts';
 
 export interface PublishedSeed {
@@ -35,17 +36,18 @@ export function rawBytes(source: SourceEntry): Buffer {
  * The bulletin's text for reading on the source page, or undefined when it can only be downloaded.
  * A `.txt` seed is decoded as the ingest CLI decodes it (seeds may be GBK as received); another
  * format (.md, .html, .docx, .pdf) shows the text the ingest readers extract from it, and one they
- * refuse (a scan without a text layer) is offered as a download only. Invisible and control
- * characters are shown as visible ⟨U+…⟩ markers, never acting on the page.
+ * refuse (a scan without a text layer, or a file that exceeds the read budget: the same
+ * worker with its time and memory limits as the ingest CLI) is offered as a download only, with a
+ * warning in the build's log. Invisible and control characters are shown as visible ⟨U+…⟩
+ * markers, never acting on the page.
  */
 export async function sourcePageText(source: SourceEntry): Promise<string | undefined> {
   const seed = publishedSeed(source);
   if (seed.format !== '.txt') {
-    try {
-      return visibleControls(await extractedText(new Uint8Array(rawBytes(source)), seed.downloadName));
-    } catch {
-      return undefined;
-    }
+    const read = await readWithinBudget(new Uint8Array(rawBytes(source)), seed.downloadName);
+    if (read.ok) return visibleControls(documentText(read));
+    console.warn(`${source.data.file}: shown as a download only: ${read.reason}`);
+    return undefined;
   }
   const decoded = decodeBytes(rawBytes(source), Number.POSITIVE_INFINITY);
   if (!decoded.ok) throw new Error(`${source.data.file}: ${decoded.reason}`);

@@ -13,7 +13,6 @@ import {
   lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   type Stats,
 } from 'node:fs';
@@ -125,6 +124,32 @@ function yamlRecord(text: string): Record<string, unknown> {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** Case and source files larger than this are not read (the build refuses them too). */
+const MAX_RECORD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The names in a casebook folder, after checking that each is a regular file (a directory is
+ * skipped): a FIFO, socket, device or symbolic link named like a case would hang the read or leak
+ * another file, so the whole casebook is refused, naming it — nothing in it is opened.
+ */
+function casebookNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir);
+  for (const name of names) {
+    const st = lstatSync(join(dir, name));
+    if (!st.isFile() && !st.isDirectory())
+      throw new Error(`${join(dir, name)} is ${kindOf(st)}: a casebook holds only regular files — remove it`);
+  }
+  return names;
+}
+
+/** The text of a case or source file, read like an input (regular file, bounded, never blocking). */
+function recordText(path: string): string {
+  const read = readInput(path, MAX_RECORD_BYTES);
+  if (!read.ok) throw new Error(read.reason);
+  return new TextDecoder().decode(read.bytes);
+}
+
 /**
  * Cases in `<out>/cases`, source records in `<out>/sources` and the seeds they point at
  * (under `projectRoot`, or `<out>` for `seeds/` written there). Parsed as YAML, never by line
@@ -133,10 +158,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 export function readCasebook(outDir: string, seedRoots: readonly string[]): CasebookIndex {
   const cases = new Map<string, CaseEntry>();
   const casesDir = join(outDir, 'cases');
-  if (existsSync(casesDir)) {
-    for (const name of readdirSync(casesDir)) {
-      if (!name.toLowerCase().endsWith('.mdx')) continue;
-      const text = readFileSync(join(casesDir, name), 'utf8');
+  const seedDirs = seedRoots.map((r) => join(r, 'seeds'));
+  for (const dir of seedDirs) casebookNames(dir);
+  for (const name of casebookNames(casesDir)) {
+    if (name.toLowerCase().endsWith('.mdx') && !name.startsWith('.')) {
+      const text = recordText(join(casesDir, name));
       const fm = frontMatter(text);
       const slug = name.slice(0, -4);
       cases.set(slug, { slug, source: str(fm.source), body: str(fm.body), draft: DRAFT_MARK.test(text) });
@@ -144,14 +170,12 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
   }
   const sources = new Map<string, string>();
   const sourcesDir = join(outDir, 'sources');
-  if (existsSync(sourcesDir)) {
-    for (const name of readdirSync(sourcesDir)) {
-      const m = /^(.*)\.ya?ml$/.exec(name);
-      if (m) sources.set(m[1]!, str(yamlRecord(readFileSync(join(sourcesDir, name), 'utf8')).file));
-    }
+  for (const name of casebookNames(sourcesDir)) {
+    const m = /^([^.].*)\.ya?ml$/.exec(name);
+    if (m) sources.set(m[1]!, str(yamlRecord(recordText(join(sourcesDir, name))).file));
   }
   const existing = new Set<string>();
-  for (const dir of [casesDir, sourcesDir, ...seedRoots.map((r) => join(r, 'seeds'))]) {
+  for (const dir of [casesDir, sourcesDir, ...seedDirs]) {
     if (existsSync(dir)) for (const name of readdirSync(dir)) existing.add(join(dir, name));
   }
   let hashes: Map<string, { key: string; file: string }> | undefined;

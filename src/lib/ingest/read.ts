@@ -4,7 +4,7 @@
  * (scanned or encrypted PDF, encrypted DOCX, a page with no article, binary data) come back
  * as `{ ok: false, reason }` and nothing is written.
  */
-import type { DocFormat, DocumentMeta, ReadResult } from './blocks.ts';
+import type { DocFormat, DocumentMeta, DocumentRead, ReadResult } from './blocks.ts';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
 import { hygiene } from './hygiene.ts';
 import { enforce, ReadLimitError } from './read/limits.ts';
@@ -173,13 +173,10 @@ function readTextFormats(bytes: Uint8Array, fileName: string, maxBytes: number):
 }
 
 /**
- * The text of a document as the casebook reads it (one block a paragraph, headings with
- * `#`), for the site's source page of a non-.txt seed. Throws with the refusal's reason
- * when the document cannot be read.
+ * The text of a document as the casebook reads it (one block a paragraph, headings with `#`), for
+ * the site's source page of a non-.txt seed.
  */
-export async function extractedText(bytes: Uint8Array, fileName: string): Promise<string> {
-  const read = await readDocument(bytes, fileName);
-  if (!read.ok) throw new Error(`${fileName}: ${read.reason}`);
+export function documentText(read: DocumentRead): string {
   return read.blocks
     .filter((b) => b.kind !== 'image')
     .map((b) =>
@@ -192,4 +189,11 @@ export async function extractedText(bytes: Uint8Array, fileName: string): Promis
             : b.text,
     )
     .join(read.format === 'text' ? '\n' : '\n\n');
+}
+
+/** `documentText` of any input; throws with the refusal's reason when it cannot be read. */
+export async function extractedText(bytes: Uint8Array, fileName: string): Promise<string> {
+  const read = await readDocument(bytes, fileName);
+  if (!read.ok) throw new Error(`${fileName}: ${read.reason}`);
+  return documentText(read);
 }

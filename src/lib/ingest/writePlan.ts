@@ -233,8 +233,52 @@ function missingDirs(fs: PlanFs, paths: readonly string[]): string[] {
 }
 
 let counter = 0;
-const tempName = (path: string) =>
-  join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+/** `.name.<pid>.<time>.<n>.tmp` (a file being written) or `.bak` (the old file until the plan is done). */
+const tempName = (path: string, kind: 'tmp' | 'bak' = 'tmp') =>
+  join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.${kind}`);
+
+const TEMP_NAME = /^\..+\.(\d+)\.\d+\.\d+\.(tmp|bak)$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files of an ingest that died (killed, power cut) in `dirs`: its `.tmp` files are
+ * removed — a new file is linked to its name before its temporary file goes, so none holds the
+ * only copy of anything. A `.bak` holds a file as it was before a replacement that may or may not
+ * have completed: it is kept and named, for the editor to compare. Files of a run still alive are
+ * left alone.
+ */
+export function cleanStaleTemps(dirs: readonly string[]): { removed: string[]; backups: string[] } {
+  const removed: string[] = [];
+  const backups: string[] = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = nodeFs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = TEMP_NAME.exec(name);
+      if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+      const path = join(dir, name);
+      if (m[2] === 'bak') backups.push(path);
+      else
+        attempt(() => {
+          nodeFs.unlinkSync(path);
+          removed.push(path);
+        });
+    }
+  }
+  return { removed, backups };
+}
 
 /**
  * Applies a plan that `planWrites` accepted: all files or none. New files are created
@@ -291,7 +335,7 @@ export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, f
         fs.linkSync(tmp, f.path);
         created.push(f.path);
       } else {
-        const backup = tempName(f.path);
+        const backup = tempName(f.path, 'bak');
         fs.linkSync(f.path, backup);
         backups.push({ path: f.path, backup });
         fs.renameSync(tmp, f.path);
