@@ -12,9 +12,9 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readMeasures } from '../src/lib/contentFiles.ts';
 import { parsePartialDate } from '../src/lib/dates.ts';
 import { loadDivisionDataset } from '../src/lib/divisionData.ts';
-import { readCasebook, readInput, seedPlan } from '../src/lib/ingest/fileIO.ts';
+import { readCasebook, readInput, seedPlan, sourceOfText } from '../src/lib/ingest/fileIO.ts';
 import { readWithinBudget } from '../src/lib/ingest/budget/budget.ts';
-import { ingestDocument } from '../src/lib/ingest/ingest.ts';
+import { documentFingerprint, ingestDocument } from '../src/lib/ingest/ingest.ts';
 import {
   escapeTerminal,
   formatReport,
@@ -44,7 +44,8 @@ const USAGE = `usage: npm run ingest -- [options] <file>...
               regular files only (not a directory, FIFO, device or symlink)
   --out DIR   write DIR/cases, DIR/sources (and DIR/seeds for inputs outside seeds/)
               instead of content/ and seeds/ of the project
-  --force     replace existing drafts of the same input; write texts that are not education cases
+  --force     replace existing drafts of the same input; write texts that are not education cases;
+              ingest a text that is already a source (in another format) as a new source
   --force-replace-curated
               also replace files that curated cases own (a case without the draft mark,
               a source record or seed such cases cite); implies --force
@@ -109,6 +110,12 @@ const rejected = (input: string, reason: string): InputReport => ({
   files: [],
 });
 
+/** Why an input whose text is already a source is not ingested again. */
+function sameTextReason(twin: { key: string; file: string }, index: ReturnType<typeof readCasebook>): string {
+  const cases = [...index.cases.values()].filter((c) => c.source === twin.key).map((c) => `cases/${c.slug}.mdx`);
+  return `the same text is already source “${twin.key}” (${twin.file}${cases.length ? `; ${cases.join(', ')}` : ''}): nothing written — a bulletin in another format or with other bytes is not a new case (--force ingests it as a new source anyway)`;
+}
+
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed === 'help') {
@@ -170,6 +177,17 @@ async function main(): Promise<number> {
       }
       // The same bytes as a seed already recorded (under any name): a re-ingest of that seed.
       const known = index.sourceOfBytes(bytes);
+      // The same text in another format (or with other bytes): already a source, nothing to add.
+      const fingerprint = known || parsed.force ? undefined : documentFingerprint(document);
+      const twin =
+        fingerprint &&
+        (await sourceOfText(index, fingerprint, async (seed, name) =>
+          documentFingerprint(await readWithinBudget(seed, name)),
+        ));
+      if (twin) {
+        reports.push(rejected(file, sameTextReason(twin, index)));
+        break;
+      }
       const plan = known ? { seedFile: known.file } : seedPlan(file, root, seedsDir);
       let result: ReturnType<typeof ingestDocument>;
       try {

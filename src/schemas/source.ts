@@ -31,4 +31,9 @@ export const sourceSchema = (root: string) =>
     file: seedFile(root),
     /** One or two factual sentences about the document. */
     summary: z.string().min(1),
+    /** The text's fingerprint, written by ingest (src/lib/ingest/fingerprint.ts): 16 hex digits. */
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'a fingerprint is 16 hexadecimal digits, as ingest writes it')
+      .optional(),
   });

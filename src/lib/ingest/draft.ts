@@ -51,6 +51,8 @@ export interface SourceRecord {
   kind: SourceKind;
   file: string;
   summary: string;
+  /** The text's fingerprint (./fingerprint.ts): the same text in another format is found by it. */
+  fingerprint?: string;
 }
 
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import { sameText } from './fingerprint.ts';
 
 /** Largest input file read at all (originals such as PDFs are larger than their text). @default 32 MiB */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -95,6 +96,10 @@ export interface CasebookIndex {
   sources: Map<string, string>;
   /** Key of the source record whose raw file has exactly these bytes (a re-ingest), if any. */
   sourceOfBytes(bytes: Uint8Array): { key: string; file: string } | undefined;
+  /** `fingerprint:` of each source record that has one, by key. */
+  fingerprints: Map<string, string>;
+  /** The bytes of a seed (`seeds/<name>`) as a source record names it, if it can be read. */
+  seedBytes(file: string): Uint8Array | undefined;
   /** Paths of the files in cases/, sources/ and the seeds folders when the index was read. */
   existing: ReadonlySet<string>;
 }
@@ -169,11 +174,22 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
     }
   }
   const sources = new Map<string, string>();
+  const fingerprints = new Map<string, string>();
   const sourcesDir = join(outDir, 'sources');
   for (const name of casebookNames(sourcesDir)) {
     const m = /^([^.].*)\.ya?ml$/.exec(name);
-    if (m) sources.set(m[1]!, str(yamlRecord(recordText(join(sourcesDir, name))).file));
+    if (!m) continue;
+    const record = yamlRecord(recordText(join(sourcesDir, name)));
+    sources.set(m[1]!, str(record.file));
+    if (str(record.fingerprint)) fingerprints.set(m[1]!, str(record.fingerprint));
   }
+  const seedBytes = (file: string) => {
+    for (const dir of seedRoots) {
+      const read = file.startsWith('seeds/') ? readInput(join(dir, file)) : undefined;
+      if (read?.ok) return read.bytes;
+    }
+    return undefined;
+  };
   const existing = new Set<string>();
   for (const dir of [casesDir, sourcesDir, ...seedDirs]) {
     if (existsSync(dir)) for (const name of readdirSync(dir)) existing.add(join(dir, name));
@@ -183,19 +199,36 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
     if (!hashes) {
       hashes = new Map();
       for (const [key, file] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
-        for (const dir of seedRoots) {
-          const read = file.startsWith('seeds/') ? readInput(join(dir, file)) : undefined;
-          if (read?.ok) {
-            const h = sha256(read.bytes);
-            if (!hashes.has(h)) hashes.set(h, { key, file });
-            break;
-          }
-        }
+        const bytes = seedBytes(file);
+        const h = bytes && sha256(bytes);
+        if (h && !hashes.has(h)) hashes.set(h, { key, file });
       }
     }
     return hashes.get(sha256(bytes));
   };
-  return { cases, sources, sourceOfBytes, existing };
+  return { cases, sources, sourceOfBytes, fingerprints, seedBytes, existing };
+}
+
+/**
+ * The source record whose text is the same as a document's (fingerprints at most SAME_TEXT_BITS
+ * apart), whatever format either is in. A record without a `fingerprint:` (written by hand, or by
+ * an older ingest) gets one from its seed through `fingerprintOf` (the budgeted reader).
+ */
+export async function sourceOfText(
+  index: CasebookIndex,
+  fingerprint: string,
+  fingerprintOf: (bytes: Uint8Array, file: string) => Promise<string | undefined>,
+): Promise<{ key: string; file: string } | undefined> {
+  for (const [key, file] of [...index.sources].sort(([a], [b]) => a.localeCompare(b))) {
+    let known = index.fingerprints.get(key);
+    if (!known) {
+      const bytes = index.seedBytes(file);
+      known = bytes && (await fingerprintOf(bytes, file));
+      if (known) index.fingerprints.set(key, known);
+    }
+    if (known && sameText(known, fingerprint)) return { key, file };
+  }
+  return undefined;
 }
 
 /** Where the raw file is recorded (`seeds/<name>`) and whether it must be copied there. */

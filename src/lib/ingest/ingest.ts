@@ -22,6 +22,7 @@ import { MAX_INPUT_BYTES } from './decode.ts';
 import { dateDocument } from './dating.ts';
 import { caseMdx, sourceYaml } from './draft.ts';
 import { readHead } from './metadata.ts';
+import { textFingerprint } from './fingerprint.ts';
 import { dropNoise } from './noise.ts';
 import { placesIn } from './orgs.ts';
 import { readDocument } from './read.ts';
@@ -117,6 +118,14 @@ export async function ingest(input: string | Uint8Array, options: IngestOptions)
   return ingestDocument(read, options);
 }
 
+/**
+ * The fingerprint of a document's text as ingest reads it (export noise dropped), or undefined for
+ * a refused or too short document. The same text in any format has the same fingerprint.
+ */
+export function documentFingerprint(read: ReadResult): string | undefined {
+  return read.ok ? textFingerprint(dropNoise(read.blocks).blocks) : undefined;
+}
+
 /** Drafts for a document already read (pure and synchronous). */
 export function ingestDocument(read: ReadResult, options: IngestOptions): IngestResult {
   const { fileName, divisions: data } = options;
@@ -172,6 +181,7 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     head,
     { date, ...(dated.dateNote && { dateNote: dated.dateNote }) },
     options.seedFile,
+    textFingerprint(blocks),
   );
   const uncertain = [...read.notes, ...head.notes, ...dated.uncertain, ...naming.notes, ...sourceNotes];
   const cases = built
@@ -230,6 +240,7 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
       date,
       ...(dated.dateNote && { dateNote: dated.dateNote }),
       title: record.title,
+      ...(record.fingerprint && { fingerprint: record.fingerprint }),
     },
     bodies: built.map((b) => b.fm.body),
     cases: built.map((b) => b.report),

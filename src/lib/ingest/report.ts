@@ -69,7 +69,16 @@ export interface InputReport {
     kind: string;
     other: string[];
   };
-  source?: { key: string; path: string; file: string; date: string; dateNote?: string; title: string };
+  source?: {
+    key: string;
+    path: string;
+    file: string;
+    date: string;
+    dateNote?: string;
+    title: string;
+    /** The text's fingerprint (./fingerprint.ts). */
+    fingerprint?: string;
+  };
   /** Reporting bodies found, in order. */
   bodies: string[];
   cases: CaseReport[];

@@ -54,6 +54,7 @@ export function sourceRecord(
   head: DocumentHead,
   dated: { date: string; dateNote?: string },
   seedFile: string,
+  fingerprint?: string,
 ): { record: SourceRecord; notes: string[] } {
   const { masthead, title: docTitle } = head;
   const notes: string[] = [];
@@ -80,6 +81,7 @@ export function sourceRecord(
     kind: masthead.kind,
     file: seedFile,
     summary: `${lead}，收录${bodies.join('、')}的${what}。`,
+    ...(fingerprint && { fingerprint }),
   };
   return { record, notes };
 }

@@ -129,7 +129,18 @@ describe.concurrent('ingest CLI safety', () => {
     const b = join(d, 'b.txt');
     const text = readFileSync(bulletin, 'utf8');
     writeFileSync(a, text);
-    writeFileSync(b, text.replace('群众满意度不断提升。', '群众满意度持续提升。'));
+    // Another bulletin of the same template: other figures (the same text would be refused as a duplicate).
+    writeFileSync(
+      b,
+      text
+        .replace('群众满意度不断提升。', '群众满意度持续提升。')
+        .replace('12 个', '15 个')
+        .replace('48 所', '50 所')
+        .replace('320 人次', '350 人次')
+        .replace('5400 个', '6000 个')
+        .replace('96.5%', '97.2%')
+        .replaceAll('300 余门', '320 余门'),
+    );
     const run = (file: string) =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
         const child = spawn(process.execPath, [...CLI, file, '--out', out, '--json'], { cwd: root });
