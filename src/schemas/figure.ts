@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { safeNumber } from './number.ts';
+import { limited, MAX_LENGTH } from './lengths.ts';
 import { strictObject } from './strict.ts';
 import { FIGURE_KINDS } from '../lib/figures.ts';
 import { checkMetric, type Metric } from '../lib/metrics.ts';
@@ -33,14 +34,14 @@ export interface FigureSchemaOptions {
 export function figureSchema({ measureIds, metrics }: FigureSchemaOptions) {
   return strictObject({
     /** Noun phrase the number measures, e.g. 新增优质学位. */
-    label: z.string().trim().min(1),
+    label: limited(z.string().trim().min(1), MAX_LENGTH.figureLabel, 'a label'),
     value: safeNumber,
     /** Unit as stated: 个, 万个, 所, %, 亿元, 万人次 … */
     unit: z.string().trim().min(1, 'unit is required (个, 所, %, 亿元 …)').max(12),
     /** The number as the text states it, when value + unit would lose a 多/余/以上 (part of the quote). */
-    display: z.string().min(1).optional(),
+    display: limited(z.string().min(1), MAX_LENGTH.figureDisplay, 'a number as stated').optional(),
     /** The exact phrase of the case body the number comes from. */
-    quote: z.string().min(2),
+    quote: limited(z.string().min(2), MAX_LENGTH.figureQuote, 'a quote'),
     /** Measure key the number belongs to (one of the case's measures). */
     measure: z
       .string()

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { partialDate } from './date.ts';
 import { seedFile } from './seedFile.ts';
+import { limited, MAX_LENGTH } from './lengths.ts';
 import { strictObject } from './strict.ts';
 import { webAddress } from './url.ts';
 
@@ -10,18 +11,18 @@ export const SOURCE_KINDS = ['简报', '报纸', '网页', '文章'] as const;
 export const sourceSchema = (root: string) =>
   strictObject({
     /** Headline or page title as printed. */
-    title: z.string().min(1),
+    title: limited(z.string().min(1), MAX_LENGTH.sourceTitle, 'a title'),
     /** Publication name (上街信息, 郑州日报 …), if printed. */
-    publication: z.string().optional(),
+    publication: limited(z.string(), MAX_LENGTH.publication, 'a publication').optional(),
     /** Issue, e.g. 第49期. */
-    issue: z.string().optional(),
+    issue: limited(z.string(), MAX_LENGTH.issue, 'an issue').optional(),
     /** Issuing body as printed. */
-    publisher: z.string().optional(),
+    publisher: limited(z.string(), MAX_LENGTH.body, 'a publisher').optional(),
     /** Byline, e.g. 本报记者 苏立萌. */
-    author: z.string().optional(),
+    author: limited(z.string(), MAX_LENGTH.author, 'an author').optional(),
     date: partialDate,
     /** Where the date comes from when it is not printed on the document itself. */
-    dateNote: z.string().optional(),
+    dateNote: limited(z.string(), MAX_LENGTH.dateNote, 'a note').optional(),
     /** Original address, only if the source states one: http(s) only. */
     url: webAddress.optional(),
     /** When the original was retrieved from `url` (引用日期 in its citation), YYYY-MM-DD. */
@@ -30,7 +31,7 @@ export const sourceSchema = (root: string) =>
     /** The raw text, a regular file directly under seeds/. */
     file: seedFile(root),
     /** One or two factual sentences about the document. */
-    summary: z.string().min(1),
+    summary: limited(z.string().min(1), MAX_LENGTH.sourceSummary, 'a summary'),
     /** The text's fingerprint, written by ingest (src/lib/ingest/fingerprint.ts): 16 hex digits. */
     fingerprint: z
       .string()

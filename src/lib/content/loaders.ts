@@ -13,7 +13,9 @@ import { listContentFolder } from './folders.ts';
 import { CONTENT_ID } from './ids.ts';
 import { throwIfProblems, type Problem } from './problems.ts';
 import { readContentFile } from './read.ts';
+import { bodyProblems } from './bodyLimits.ts';
 import { collectUnsafeUrls } from './safeUrls.ts';
+import { valueProblems } from './values.ts';
 import { parseYamlSource, splitFrontMatter, type YamlSource } from './yamlSource.ts';
 
 
@@ -118,6 +120,8 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
           const source = parseYamlSource(split.frontMatter, 2);
           problems.push(...source.errors.map((e) => ({ file, ...e })));
           if (source.errors.length) continue;
+          const rawLines = new Set(read.problems.map((p) => p.line));
+          problems.push(...valueProblems(file, source.data, source.lineOf, rawLines));
           const raw = (source.data ?? {}) as Record<string, unknown>;
           const slug = typeof raw.slug === 'string' ? raw.slug : undefined;
           const id = slug ?? stem(file);
@@ -129,7 +133,11 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
           const parsed = options.schema.safeParse(raw);
           if (parsed.success) problems.push(...options.check({ id, file, text, data: parsed.data, body, lineOf: source.lineOf }));
           else problems.push(...schemaProblems(file, parsed.error, source));
-          // Rendered even when the front matter is wrong, so that unsafe URLs are reported too.
+          // Bounded before the Markdown parser sees it; then rendered even when the front matter is
+          // wrong, so that unsafe URLs are reported too.
+          const tooBig = bodyProblems(file, split.body, split.bodyLine);
+          problems.push(...tooBig);
+          if (tooBig.length) continue;
           const digest = context.generateDigest(text);
           const cached = context.store.get(id);
           let rendered = cached?.digest === digest ? cached.rendered : undefined;
@@ -138,7 +146,8 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
             // Blank lines in place of the front matter: plugin positions are then file lines.
             const padded = '\n'.repeat(split.bodyLine - 1) + split.body;
             const out = await collectUnsafeUrls(absolute, () => render({ id, data: raw, body: padded, filePath: absolute, digest }));
-            problems.push(...out.problems.map((p) => ({ file, ...p })));
+            // A character reported in the file's text is not reported again as a decoded one.
+            problems.push(...out.problems.filter((p) => !p.decoded || !rawLines.has(p.line)).map(({ line, message }) => ({ file, line, message })));
             rendered = out.result as typeof rendered;
           }
           if (parsed.success) entries.push({ id, file, data: raw, body, digest, rendered });
@@ -178,6 +187,7 @@ export function yamlFilesLoader(options: { dir: string; schema: z.ZodTypeAny; ch
           const source = parseYamlSource(read.text);
           problems.push(...source.errors.map((e) => ({ file, ...e })));
           if (source.errors.length) continue;
+          problems.push(...valueProblems(file, source.data, source.lineOf, new Set(read.problems.map((p) => p.line))));
           const id = stem(file);
           if (!CONTENT_ID.test(id)) problems.push({ file, line: 1, message: `the file name “${id}” must be lowercase ASCII letters and digits joined by “-”` });
           ids.add(id, file, 1);
@@ -208,6 +218,7 @@ export function yamlListLoader(options: { file: string; schema: z.ZodTypeAny }):
       const problems = [...read.problems];
       const source = parseYamlSource(read.text ?? '');
       problems.push(...source.errors.map((e) => ({ file, ...e })));
+      problems.push(...valueProblems(file, source.data, source.lineOf, new Set(read.problems.map((p) => p.line))));
       const items = Array.isArray(source.data) ? (source.data as unknown[]) : [];
       if (read.text !== undefined && !source.errors.length && !Array.isArray(source.data)) problems.push({ file, line: 1, message: 'must be a list of entries (“- id: …”)' });
       const ids = new IdRegistry(problems);

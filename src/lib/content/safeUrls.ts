@@ -6,14 +6,22 @@
  * over lines, autolinks, entities (already decoded by the parser). Raw HTML and event-handler
  * attributes are refused outright (case bodies are plain text by rule).
  *
+ * Beyond the allow-list: an image (inline or by reference) loads only from the site itself — no
+ * page fetches anything from another host; a link shows where it goes (its text is its address,
+ * as in an autolink: case bodies are plain text, so any other link hides its target); and text the
+ * parser decoded from a character reference (`&#x202E;`) meets the same character rule as the
+ * file (./textHygiene.ts).
+ *
  * An unsafe URL is always removed from the output (so the HTML is inert in any case) and reported
  * as `file:line: message`. The cases loader collects the reports (see `collectUnsafeUrls`);
  * anywhere else (a Markdown page) the first report fails the render.
  */
+import { unsafeCharacters } from './textHygiene.ts';
 import { unsafeUrlReason } from './urlPolicy.ts';
 
 interface Node {
   type: string;
+  identifier?: string;
   tagName?: string;
   url?: string;
   name?: string | null;
@@ -30,6 +38,8 @@ interface File {
 export interface UrlProblem {
   line: number;
   message: string;
+  /** A character decoded from a reference (the raw check may already have reported it typed). */
+  decoded?: boolean;
 }
 
 /** hast property names (camelCase) that hold a URL. */
@@ -61,11 +71,11 @@ export async function collectUnsafeUrls<T>(path: string, render: () => Promise<T
   }
 }
 
-function report(file: File, node: Node, message: string): void {
+function report(file: File, node: Node, message: string, decoded = false): void {
   const line = node.position?.start.line ?? 1;
   const list = file.path ? sink().get(file.path) : undefined;
   if (list) {
-    list.push({ line, message });
+    list.push({ line, message, ...(decoded && { decoded }) });
     return;
   }
   const error = new Error(`${file.path ?? 'Markdown'}:${line}: ${message}`);
@@ -80,18 +90,62 @@ function walk(node: Node, visit: (node: Node) => void): void {
   for (const child of node.children ?? []) walk(child, visit);
 }
 
-/** mdast: links, images, reference definitions (also those no link uses), raw HTML. */
+/** A URL that is not a path of the site: it has a scheme, or is protocol-relative (`//host/…`). */
+const offSite = (url: string) => /^[A-Za-z][A-Za-z0-9+.-]*:|^[\\/]{2}/.test(url.trim());
+
+/** The text a link shows, as a reader sees it. */
+function shownText(node: Node): string {
+  return typeof node.value === 'string' ? node.value : (node.children ?? []).map(shownText).join('');
+}
+
+/** A link that shows its own address (`<https://…>`, a bare `https://…`, `mailto:`): a reader sees where it goes. */
+const showsAddress = (text: string, url: string) => {
+  const norm = (s: string) => s.trim().replace(/^mailto:/i, '').replace(/\/$/, '');
+  return norm(text) === norm(url) || norm(`http://${text}`) === norm(url) || norm(`https://${text}`) === norm(url);
+};
+
+/** Checks the URL of a link, image or definition node; `target` is the node whose URL is rendered. */
+function checkUrlNode(file: File, node: Node, url: string, target: Node = node): void {
+  const what = node.type.replace('Reference', '');
+  const reason = unsafeUrlReason(url);
+  if (reason) {
+    report(file, node, linkMessage(what, url, reason));
+    target.url = '';
+  } else if ((node.type === 'image' || node.type === 'imageReference') && offSite(url)) {
+    report(file, node, `an image from another address (“${url.slice(0, 80)}”): pages load nothing from another host — copy the picture into the site or leave it out`);
+    target.url = '';
+  } else if ((node.type === 'link' || node.type === 'linkReference') && !showsAddress(shownText(node), url)) {
+    report(file, node, `a link whose text is not its address (“${shownText(node).slice(0, 40)}” → “${url.slice(0, 80)}”): a case body is plain text — write the address itself, or drop the link`);
+    target.url = '';
+  }
+}
+
+/** mdast: links, images, reference definitions (also those no link uses), decoded text, raw HTML. */
 export function remarkSafeUrls() {
-  return (tree: Node, file: File) =>
+  return (tree: Node, file: File) => {
+    // Definitions first, also those no reference uses; a refused one is empty for its references.
+    const definitions = new Map<string, Node>();
     walk(tree, (node) => {
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string') {
-        const reason = unsafeUrlReason(node.url);
-        if (reason) {
-          report(file, node, linkMessage(node.type === 'definition' ? 'reference definition' : node.type, node.url, reason));
-          node.url = '';
-        }
+      if (node.type !== 'definition' || typeof node.url !== 'string') return;
+      const reason = unsafeUrlReason(node.url);
+      if (reason) report(file, node, linkMessage('reference definition', node.url, reason));
+      if (reason) node.url = '';
+      if (node.identifier) definitions.set(node.identifier.toLowerCase(), node);
+    });
+    walk(tree, (node) => {
+      if (typeof node.url === 'string' && (node.type === 'link' || node.type === 'image'))
+        checkUrlNode(file, node, node.url);
+      else if ((node.type === 'linkReference' || node.type === 'imageReference') && node.identifier) {
+        // Checked where it is used, with the definition's URL (a link and an image may share one).
+        const definition = definitions.get(node.identifier.toLowerCase());
+        if (typeof definition?.url === 'string' && definition.url) checkUrlNode(file, node, definition.url, definition);
+      } else if ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && typeof node.value === 'string') {
+        const found = unsafeCharacters(node.value)[0];
+        if (found)
+          report(file, node, `invisible or control character ${found.description} decoded from a character reference or escape: delete it (it can hide or reorder text)`, true);
       }
     });
+  };
 }
 
 function srcsetUrls(value: string): string[] {

@@ -24,6 +24,7 @@ export function unsafeUrlReason(url: string): string | undefined {
   // such a URL would break out of `href="…"` and inject markup.
   if (/["<>`]/.test(url)) return 'it contains a quote, < > or ` (percent-encode them: %22 %3C %3E %60)';
   if (CHARACTER_REFERENCE.test(url)) return 'it contains an HTML character reference (write the character itself)';
+  if (url.startsWith('//')) return 'it is protocol-relative (//host/…): it leads to another host — write it with https://';
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) return `the scheme “${scheme}:” is not allowed (only http:, https:, mailto: or a site path)`;
   if (scheme === 'http' || scheme === 'https') {

@@ -46,11 +46,35 @@ describe('URL safety on the parsed tree', () => {
     expect(activeAttributes(html)).toEqual([]);
   });
 
-  it('leaves safe links and plain text alone', async () => {
-    const { html, problems } = await check('[政府网站](https://www.gov.cn/) 与 [本站](/cases/) 及 <mailto:a@example.org>\n\njavascript:alert(1) 作为文字');
+  it('leaves addresses shown as text and plain text alone', async () => {
+    const { html, problems } = await check('网址 <https://www.gov.cn/> 与 https://www.moe.gov.cn 及 <mailto:a@example.org>\n\njavascript:alert(1) 作为文字');
     expect(problems).toEqual([]);
     expect(html).toContain('href="https://www.gov.cn/"');
     expect(html).toContain('javascript:alert(1) 作为文字');
+  });
+
+  // No page loads anything from another host, whatever Markdown shape the image takes; a link
+  // whose text hides its target (a case body is plain text) is refused in every shape.
+  const offSite: [string, string, number, RegExp][] = [
+    ['reference-style image', '图：![x][p]\n\n[p]: https://other.example/pixel.png', 1, /an image from another address/],
+    ['inline image', '![](https://other.example/pixel.png)', 1, /an image from another address/],
+    ['protocol-relative image', '![x](//other.example/pixel.png)', 1, /protocol-relative/],
+    ['reference link to //host', '见[通知][n]。\n\n[n]: //other.example/x', 3, /protocol-relative/],
+    ['inline link split over two lines', '见[通\n知](https://other.example/x)', 1, /a link whose text is not its address/],
+    ['empty link', '[](https://other.example/x)', 1, /a link whose text is not its address/],
+    ['labelled link', '[政府网站](https://www.gov.cn/)', 1, /a link whose text is not its address/],
+  ];
+  it.each(offSite)('refuses a %s, naming its line, and renders no URL of another host', async (_, markdown, line, message) => {
+    const { html, problems } = await check(markdown);
+    expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(message) });
+    expect(html).not.toMatch(/other\.example|gov\.cn/);
+  });
+
+  it('refuses characters decoded from references in the text, marked as decoded', async () => {
+    const { problems } = await check('金额&#x202E;0051元，&#x200B;零宽。');
+    expect(problems).toEqual([
+      { line: 1, decoded: true, message: expect.stringMatching(/U\+202E RIGHT-TO-LEFT OVERRIDE \(bidi\) decoded from a character reference/) },
+    ]);
   });
 
   it('fails the render where no loader collects the problems', async () => {
