@@ -61,15 +61,22 @@ export function textWidth(font: Font, text: string, size: number): number {
   return (units * size) / font.unitsPerEm;
 }
 
+/** Characters that can show on one line at any size (a line of the narrowest glyphs holds fewer). */
+const MAX_LINE_CHARS = 150;
+
 /**
  * Greedy line breaking for CJK text with 禁则: a closing mark stays at the end of the previous line,
- * an opening mark moves to the next. Text beyond `maxLines` is cut with an ellipsis.
+ * an opening mark moves to the next; a word or number wider than a line is broken between its
+ * characters. Text beyond `maxLines` is cut with an ellipsis. Only what can show is laid out, so
+ * the work is bounded whatever the length of the text (a 200,000-character title costs no more).
  */
 export function wrapLines(font: Font, text: string, size: number, maxWidth: number, maxLines: number): string[] {
-  const units = breakUnits(text.replace(/\s+/g, ' ').trim());
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const shown = [...flat.slice(0, 2 * maxLines * MAX_LINE_CHARS)].slice(0, maxLines * MAX_LINE_CHARS).join('');
+  const units = breakUnits(shown).flatMap((u) => (u.length > 1 && textWidth(font, u, size) > maxWidth ? [...u] : [u]));
   const lines: string[] = [];
   let line = '';
-  for (let i = 0; i < units.length; i++) {
+  for (let i = 0; i < units.length && lines.length <= maxLines; i++) {
     const unit = units[i]!;
     const next = line + unit;
     if (!line || textWidth(font, next, size) <= maxWidth || NO_START.has(unit)) {
@@ -85,13 +92,13 @@ export function wrapLines(font: Font, text: string, size: number, maxWidth: numb
     lines.push(line.trimEnd());
     line = carry;
   }
-  if (line) lines.push(line.trimEnd());
+  if (line && lines.length <= maxLines) lines.push(line.trimEnd());
   avoidWidow(lines);
-  if (lines.length <= maxLines) return lines;
+  if (lines.length <= maxLines && shown.length === flat.length) return lines;
   const kept = lines.slice(0, maxLines);
-  let lastLine = kept[maxLines - 1]!;
+  let lastLine = kept.at(-1)!;
   while (lastLine && textWidth(font, `${lastLine}…`, size) > maxWidth) lastLine = [...lastLine].slice(0, -1).join('');
-  kept[maxLines - 1] = `${lastLine}…`;
+  kept[kept.length - 1] = `${lastLine}…`;
   return kept;
 }
 

@@ -5,7 +5,7 @@
  * paragraph over MAX_LENGTH.paragraph characters, more than MAX_LENGTH.caseBody in all, or a line
  * that opens more than MAX_NESTING containers is refused with its line and not rendered.
  */
-import { characterCount, MAX_LENGTH } from '../../schemas/lengths.ts';
+import { characterCount, MAX_LENGTH } from './lengths.ts';
 import type { Problem } from './problems.ts';
 
 /** Quote and list markers before the text of a line (case bodies have none: plain paragraphs). */

@@ -7,6 +7,7 @@
 import type { DocFormat, DocumentMeta, DocumentRead, ReadResult } from './blocks.ts';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
 import { hygiene } from './hygiene.ts';
+import { characterCount, MAX_LENGTH } from '../content/lengths.ts';
 import { enforce, ReadLimitError } from './read/limits.ts';
 import { bidiNote } from './read/notes.ts';
 import { readDocx } from './read/docx.ts';
@@ -106,17 +107,45 @@ function finish(result: ReadResult): ReadResult {
     bidi += out.bidi.count;
     return out.text;
   };
+  const notes = result.notes.map((n) => hygiene(n, { decode: false }).text);
   const blocks = result.blocks
     .map((b) => ({ ...b, text: clean(b.text) }))
-    .filter((b) => b.kind === 'image' || b.text.trim());
+    .filter((b) => b.kind === 'image' || b.text.trim())
+    .map((b) => {
+      if (b.kind !== 'heading' || characterCount(b.text) <= MAX_LENGTH.originalTitle) return b;
+      notes.push(`a heading of ${characterCount(b.text)} characters (line ${b.line}) is read as a paragraph`);
+      const { level: _level, ...paragraph } = b;
+      return { ...paragraph, kind: 'paragraph' as const };
+    });
   const meta: DocumentMeta = {};
   for (const [key, value] of Object.entries(result.meta) as [keyof DocumentMeta, string | undefined][]) {
-    const text = value === undefined ? '' : clean(value).replace(/\s+/g, ' ').trim();
+    const text = value === undefined ? '' : fitMeta(key, clean(value).replace(/\s+/g, ' ').trim(), notes);
     if (text) meta[key] = text;
   }
-  const notes = result.notes.map((n) => hygiene(n, { decode: false }).text);
   if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }).map((n) => n.replace('removed', 'removed from decoded values')));
   return { ...result, blocks, meta, notes };
+}
+
+/** Longest metadata values kept: as the schemas allow (src/lib/content/lengths.ts). */
+const META_LENGTH: Partial<Record<keyof DocumentMeta, number>> = {
+  title: MAX_LENGTH.title,
+  author: MAX_LENGTH.author,
+  source: MAX_LENGTH.body,
+  publication: MAX_LENGTH.publication,
+  url: 2000,
+};
+
+/** A metadata value within its length: a title is shortened (it is drafted for review), anything else dropped; both noted. */
+function fitMeta(key: keyof DocumentMeta, text: string, notes: string[]): string {
+  const max = META_LENGTH[key];
+  const length = characterCount(text);
+  if (!max || length <= max) return text;
+  if (key === 'title') {
+    notes.push(`the document's title is ${length} characters long: the draft uses its first ${max - 1} — write a real title`);
+    return `${[...text].slice(0, max - 1).join('')}…`;
+  }
+  notes.push(`the document's ${key} (${length} characters, more than ${max}) was not used`);
+  return '';
 }
 
 /** Reads any supported input into blocks and metadata, or refuses it with a reason. */
