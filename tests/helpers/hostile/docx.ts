@@ -2,7 +2,7 @@
  * Minimal DOCX files made at test time (the parts Word and mammoth need, nothing else), with runs
  * an attacker controls (hidden, white, tiny), and ZIP containers whose headers lie about sizes.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 
 const CONTENT_TYPES =
@@ -45,14 +45,13 @@ export const stylesXml = (id: string, rPr: string) =>
  * A ZIP whose entries' headers declare `declared` bytes while the data inflates to `actual`
  * (zeros inside a valid document.xml is not needed: the size is what matters).
  */
-export function lyingZip(entries: { name: string; data: Buffer; declared: number }[]): Buffer {
+export function lyingZip(entries: { name: string; packed: Buffer; crc: number; declared: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data, { level: 1 });
-    const crc = crc32(e.data);
+    const { packed, crc } = e;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -85,14 +84,35 @@ export function lyingZip(entries: { name: string; data: Buffer; declared: number
   return Buffer.concat([...locals, cd, end]);
 }
 
-/** A DOCX bomb: document.xml declares 1 KB and inflates to `megabytes` MB of spaces inside the body. */
-export function docxBomb(megabytes: number): Buffer {
-  const head = Buffer.from(`<?xml version="1.0"?><w:document ${W}><w:body>`);
-  const tail = Buffer.from('</w:body></w:document>');
-  const data = Buffer.concat([head, Buffer.alloc(megabytes * 1024 * 1024, 0x20), tail]);
+const packedEntry = (name: string, text: string) => {
+  const data = Buffer.from(text);
+  return { name, packed: deflateRawSync(data), crc: crc32(data), declared: data.length };
+};
+
+/**
+ * A DOCX bomb: document.xml declares 1 KB and inflates to `megabytes` MB of spaces inside the body
+ * (deflated in chunks: about a thousandth of that on disk, never that much in memory).
+ */
+export async function docxBomb(megabytes: number): Promise<Buffer> {
+  const parts = [
+    Buffer.from(`<?xml version="1.0"?><w:document ${W}><w:body>`),
+    ...Array.from({ length: megabytes }, () => Buffer.alloc(1024 * 1024, 0x20)),
+    Buffer.from('</w:body></w:document>'),
+  ];
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => out.push(c));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  let crc = 0;
+  for (const part of parts) {
+    crc = crc32(part, crc);
+    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
   return lyingZip([
-    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES), declared: CONTENT_TYPES.length },
-    { name: '_rels/.rels', data: Buffer.from(RELS), declared: RELS.length },
-    { name: 'word/document.xml', data, declared: 1024 },
+    packedEntry('[Content_Types].xml', CONTENT_TYPES),
+    packedEntry('_rels/.rels', RELS),
+    { name: 'word/document.xml', packed: Buffer.concat(out), crc, declared: 1024 },
   ]);
 }

@@ -222,7 +222,7 @@ describe('export noise and metadata dates', () => {
 describe('hostile DOCX', () => {
   it('refuses a ZIP that inflates past the limit whatever its headers declare, counting while inflating', async () => {
     // document.xml declares 1 KB and inflates to 64 MB.
-    const r = await readDocument(docxBomb(64), 'bomb.docx');
+    const r = await readDocument(await docxBomb(64), 'bomb.docx');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toMatch(/more than 24 MB of data unpacked from the DOCX .*docxInflatedBytes/);
   });

@@ -5,7 +5,7 @@
  * not decode images to read text) is inflated here in chunks, chained filters included, and the
  * count stops at the limit — whatever /Length or the dictionary claims.
  */
-import { Inflate } from 'fflate';
+import { Unzlib } from 'fflate';
 import { READ_LIMITS, ReadLimitError } from './limits.ts';
 
 const latin1 = new TextDecoder('latin1');
@@ -17,7 +17,7 @@ function inflateCounted(data: Uint8Array, times: number, counter: { total: numbe
   for (let round = 0; round < times; round++) {
     const out: Uint8Array[] = [];
     const keep = round + 1 < times;
-    const inflate = new Inflate((chunk) => {
+    const inflate = new Unzlib((chunk) => {
       counter.total += chunk.length;
       if (counter.total > limit) throw new ReadLimitError('pdfInflatedBytes', 'over the limit');
       if (keep) out.push(chunk);
