@@ -14,7 +14,7 @@ import type { ReadResult } from '../blocks.ts';
 import { MAX_INPUT_BYTES } from '../decode.ts';
 
 export interface ReadBudget {
-  /** Wall-clock time for one read, worker start included. */
+  /** Wall-clock time for one read (a new worker's start, about a second, comes on top). */
   seconds: number;
   /** V8 old-generation heap of the worker. */
   heapMb: number;
@@ -102,8 +102,7 @@ export class BudgetedReader {
   }
 
   private async readNow(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ReadResult> {
-    const started = performance.now();
-    const deadline = started + this.budget.seconds * 1000;
+    let deadline = Infinity;
     const rssLimit = process.memoryUsage.rss() + this.budget.rssGrowthMb * 1024 * 1024;
     const { worker, ready } = this.start();
     const id = this.next++;
@@ -125,8 +124,11 @@ export class BudgetedReader {
         else if (process.memoryUsage.rss() > rssLimit) resolve('memory');
       }, 20);
       ready.then(
-        () => worker.postMessage({ id, bytes, fileName, maxBytes }),
-        (error: Error) => resolve(error),
+        () => {
+          deadline = performance.now() + this.budget.seconds * 1000;
+          worker.postMessage({ id, bytes, fileName, maxBytes });
+        },
+        (error: Error & { code?: string }) => resolve(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'heap' : error),
       );
     }).finally(() => clearInterval(timer));
     worker.removeAllListeners('message');
