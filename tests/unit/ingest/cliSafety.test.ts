@@ -103,6 +103,64 @@ describe.concurrent('ingest CLI safety', () => {
     expect(files(out)).toEqual(before);
   });
 
+  it('the same text in another format: reports the existing source and its case, writes nothing', () => {
+    const d = tmp();
+    const out = join(d, 'out');
+    expect(cli(bulletin, '--out', out).status).toBe(0);
+    const before = files(out);
+    const lines = readFileSync(bulletin, 'utf8').split('\n');
+    const html = join(d, 'page.html');
+    writeFileSync(
+      html,
+      `<!doctype html><html><body><article>${lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</article></body></html>`,
+    );
+    const r = cli(html, '--out', out, '--json');
+    expect(r.status).toBe(1);
+    const [report] = JSON.parse(r.stdout) as { reason: string }[];
+    expect(report!.reason).toMatch(/^the same text is already source “[a-z0-9-]+” \(seeds\/bulletin\.txt; cases\/[a-z0-9-]+\.mdx\): nothing written/);
+    expect(files(out)).toEqual(before);
+  });
+
+  it('a FIFO named like a case in the casebook: refused at once with its name, never opened', () => {
+    const d = tmp();
+    const out = join(d, 'out');
+    execFileSync('mkdir', ['-p', join(out, 'cases')]);
+    execFileSync('mkfifo', [join(out, 'cases', 'trap.mdx')]);
+    const r = cli(bulletin, '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/cannot read the existing casebook .*cases\/trap\.mdx is a named pipe \(FIFO\): a casebook holds only regular files/);
+  });
+
+  it('removes the temporary files a killed ingest left, and names a backup it cannot judge', () => {
+    const d = tmp();
+    const out = join(d, 'out');
+    execFileSync('mkdir', ['-p', join(out, 'cases')]);
+    // A process that has exited: its pid is dead (and not reused this soon).
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(join(out, 'cases', `.x.mdx.${dead}.1.0.tmp`), 'half');
+    writeFileSync(join(out, 'cases', `.y.mdx.${dead}.1.1.bak`), 'old');
+    const live = join(out, 'cases', `.z.mdx.${process.pid}.1.2.tmp`);
+    writeFileSync(live, 'in progress');
+    const r = cli(bulletin, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/removed \S*\.x\.mdx\.\d+\.1\.0\.tmp, left by an ingest that did not finish/);
+    expect(r.stderr).toMatch(/\.y\.mdx\.\d+\.1\.1\.bak is a backup left by an ingest that did not finish/);
+    expect(existsSync(join(out, 'cases', `.x.mdx.${dead}.1.0.tmp`))).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
+  it('metadata spelled with escapes and a 200,000-character title: the report and drafts stay clean and bounded', () => {
+    const d = tmp();
+    const text = readFileSync(bulletin, 'utf8');
+    const input = join(d, 'escapes.md');
+    writeFileSync(input, `---\ntitle: "${'很长的标题'.repeat(40_000)}\\u202E\\e[2J"\nauthor: "\\u202E作者\\u0007"\n---\n\n${text}`);
+    const r = cli(input, '--out', join(d, 'out'), '--dry-run', '--json');
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    const [report] = JSON.parse(r.stdout) as { uncertain: string[]; cases: { title: string }[] }[];
+    expect(report!.uncertain.join('\n')).toMatch(/the document's title is 200\d{3} characters long: the draft uses its first 119/);
+    for (const c of report!.cases) expect([...c.title].length).toBeLessThanOrEqual(120);
+  });
+
   it('--force does not replace a curated case; --force-replace-curated does, and says so', () => {
     const d = tmp();
     const out = join(d, 'out');
