@@ -40,6 +40,14 @@ describe('line breaking', () => {
       '质忧',
     ]);
   });
+  it('wraps and ellipsises any title within the card: 200,000 characters, one unbroken word, a long address', () => {
+    for (const long of ['标题'.repeat(100_000), 'A'.repeat(200_000), `https://example.org/${'x'.repeat(5000)}`]) {
+      const lines = wrapLines(fonts.bold, long, 56, 1056, 3);
+      expect(lines).toHaveLength(3);
+      expect(lines[2]).toMatch(/…$/);
+      for (const line of lines) expect(textWidth(fonts.bold, line, 56)).toBeLessThanOrEqual(1056);
+    }
+  });
   it('cuts what does not fit into the last allowed line with an ellipsis', () => {
     const lines = wrapLines(fonts.bold, title.repeat(3), 56, 500, 2);
     expect(lines).toHaveLength(2);

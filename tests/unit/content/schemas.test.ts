@@ -12,6 +12,7 @@ import { seedFile } from '../../../src/schemas/seedFile.ts';
 import { strictObject } from '../../../src/schemas/strict.ts';
 import { webAddress } from '../../../src/schemas/url.ts';
 import { caseSchema } from '../../../src/schemas/case.ts';
+import { valueProblems } from '../../../src/lib/content/values.ts';
 
 const messages = (schema: z.ZodTypeAny, value: unknown) => {
   const r = schema.safeParse(value);
@@ -111,5 +112,41 @@ describe('case front matter', () => {
   });
   it('a slug is a lowercase id', () => {
     expect(messages(schema, { ...valid, slug: 'Luoyang' })[0]).toMatch(/^slug: a slug is lowercase/);
+  });
+  it('bounds every shown field, counting characters as a reader does (an astral character is one)', () => {
+    expect(messages(schema, { ...valid, title: '标'.repeat(20_000) })).toEqual([
+      expect.stringMatching(/^title: 20000 characters, more than the 120 allowed: shorten a title/),
+    ]);
+    expect(messages(schema, { ...valid, title: '𠀀'.repeat(120) })).toEqual([]);
+    expect(messages(schema, { ...valid, body: '局'.repeat(61), author: '人'.repeat(61) }).map((m) => m.split(':')[0])).toEqual(['body', 'author']);
+    expect(messages(schema, { ...valid, summary: '句'.repeat(301) })[0]).toMatch(/^summary: 301 characters/);
+  });
+});
+
+describe('values decoded from YAML escapes', () => {
+  const check = (yaml: string) => {
+    const source = parseYamlSource(yaml, 2);
+    return valueProblems('content/cases/x.mdx', source.data, source.lineOf).map((p) => `${p.line}: ${p.message}`);
+  };
+  it.each([
+    ['\\u202E', 'U+202E RIGHT-TO-LEFT OVERRIDE (bidi)'],
+    ['\\e', 'U+001B ESC (terminal escape)'],
+    ['\\0', 'U+0000 NUL'],
+    ['\\x85', 'U+0085 control character'],
+    ['\\L', 'U+2028 LINE SEPARATOR'],
+    ['\\uFEFF', 'U+FEFF BYTE ORDER MARK'],
+    ['\\u200B', 'U+200B ZERO WIDTH SPACE'],
+    ['\\uD800', 'U+D800 lone surrogate'],
+    ['\\U000E0041', 'U+E0041 invisible formatting character'],
+  ])('refuses "%s" in a double-quoted value, at its line, naming the field', (escape, what) => {
+    expect(check(`date: 2023\ntitle: "标题${escape}"\nfigures:\n  - label: "a${escape}"`)).toEqual([
+      expect.stringContaining(`3: title: the value contains ${what}`),
+      expect.stringContaining(`5: figures.0.label: the value contains ${what}`),
+    ]);
+  });
+  it('leaves clean values alone and skips lines already reported as raw characters', () => {
+    expect(check('title: "标题"\nsummary: 摘要')).toEqual([]);
+    const source = parseYamlSource('title: "\\u202E"', 2);
+    expect(valueProblems('x', source.data, source.lineOf, new Set([2]))).toEqual([]);
   });
 });
