@@ -88,6 +88,26 @@ describe('hostile content fails the build, naming file and line', () => {
       'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) at column 3',
     );
 
+    // Issue 27: escapes decoded by YAML, a title of 20,000 characters, off-site images and hidden
+    // link targets in other Markdown shapes, characters from references, a paragraph that would
+    // stall the parser, nesting that would overflow it.
+    const escaped = templateCase.replace(/^title: .*$/m, 'title: "标题\\u202E反转"');
+    write('hostile-escape.mdx', escaped);
+    at('hostile-escape.mdx', escaped, /^title:/, 'title: the value contains U+202E RIGHT-TO-LEFT OVERRIDE (bidi)');
+    const longTitle = templateCase.replace(/^title: .*$/m, `title: ${'长'.repeat(20_000)}`);
+    write('hostile-long-title.mdx', longTitle);
+    at('hostile-long-title.mdx', longTitle, /^title:/, 'title: 20000 characters, more than the 120 allowed');
+    const offSite = `${templateCase.trimEnd()}\n\n图：![x][p]\n\n[p]: https://other.example/pixel.png\n\n见[通知][n]。\n\n[n]: //other.example/x\n\n见[通\n知](https://other.example/x)\n\n金额&#x202E;0051元。\n`;
+    write('hostile-offsite.mdx', offSite);
+    at('hostile-offsite.mdx', offSite, /^图：/, 'an image from another address (“https://other.example/pixel.png”)');
+    at('hostile-offsite.mdx', offSite, /^\[n\]:/, 'unsafe reference definition target “//other.example/x”: it is protocol-relative');
+    at('hostile-offsite.mdx', offSite, /^见\[通$/, 'a link whose text is not its address');
+    at('hostile-offsite.mdx', offSite, /^金额/, 'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) decoded from a character reference');
+    const stall = `${templateCase.trimEnd()}\n\n${'*a_'.repeat(10_000)}\n\n${'>'.repeat(100_000)} 引文\n`;
+    write('hostile-stall.mdx', stall);
+    at('hostile-stall.mdx', stall, /^\*a_/, 'a paragraph of more than 4000 characters');
+    at('hostile-stall.mdx', stall, /^>>>/, 'more than 8 nested quote or list markers');
+
     const rollover = templateCase.replace(/^date: .*$/m, 'date: 2025-02-30');
     write('hostile-date.mdx', rollover);
     at('hostile-date.mdx', rollover, /^date:/, 'date: “2025-02-30” has no day 30 (month 2 has 28 days)');
@@ -215,6 +235,12 @@ describe('hostile content fails the build, naming file and line', () => {
       templateSource.replace(/^title: (.*)$/m, 'title: $1\u0007'),
       /^title:/,
       'invisible or control character U+0007 BEL (bell)',
+    );
+    variant(
+      'hostile-escape',
+      templateSource.replace(/^summary: .*$/m, 'summary: "摘要\\e[2J\\u200B"'),
+      /^summary:/,
+      'summary: the value contains U+001B ESC (terminal escape) (and 1 more), written as an escape',
     );
 
     const build = await buildSite(dir);
