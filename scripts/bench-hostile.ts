@@ -60,7 +60,9 @@ function outcomeOf(output: string): string {
   const json = /^\[\{[\s\S]*\}\]\s*$/m.exec(output);
   if (json) {
     const [report] = JSON.parse(json[0]) as { status: string; reason?: string; cases: unknown[] }[];
-    return report!.status === 'rejected' ? `refused: ${report!.reason}` : `${report!.status}: ${report!.cases.length} case(s)`;
+    return report!.status === 'rejected'
+      ? `refused: ${report!.reason}`
+      : `${report!.status}: ${report!.cases.length} case(s)`;
   }
   const line =
     /^(read: .*|refused: .*)$/m.exec(output)?.[1] ??
@@ -79,7 +81,17 @@ function ingestAndRead(klass: string, inputs: HostileInput[], extraArgs: string[
     const file = join(work, input.file);
     writeFileSync(file, await input.bytes());
     const out = join(work, 'out');
-    const ingest = measure([process.execPath, TSX, 'scripts/ingest.ts', file, '--out', out, '--dry-run', '--json', ...extraArgs]);
+    const ingest = measure([
+      process.execPath,
+      TSX,
+      'scripts/ingest.ts',
+      file,
+      '--out',
+      out,
+      '--dry-run',
+      '--json',
+      ...extraArgs,
+    ]);
     const read = measure([process.execPath, TSX, 'scripts/bench-hostile.ts', '--read', file]);
     rows.push({ klass, input: input.name, ingest, read });
     process.stderr.write(`[bench:hostile] ${input.name}: ingest ${ingest.seconds} s ${ingest.megabytes} MB\n`);
@@ -93,7 +105,15 @@ function syncWith(klass: string, name: string, edit: (caseText: string) => strin
   const site = makeTempSite('bench-hostile-site-');
   try {
     const cases = join(site, 'content/cases');
-    const template = readFileSync(join(cases, readdirSync(cases).filter((f) => f.endsWith('.mdx')).sort()[0]!), 'utf8');
+    const template = readFileSync(
+      join(
+        cases,
+        readdirSync(cases)
+          .filter((f) => f.endsWith('.mdx'))
+          .sort()[0]!,
+      ),
+      'utf8',
+    );
     writeFileSync(join(cases, 'hostile.mdx'), edit(template));
     special?.(site);
     const sync = measure([process.execPath, 'node_modules/astro/astro.js', 'sync'], site);
@@ -129,13 +149,17 @@ if (run(4)) {
       bytes: () => Buffer.from(`---\ntitle: "${'很长的标题'.repeat(40_000)}"\n---\n\n${lines.join('\n\n')}\n`),
     },
   ]);
-  syncWith('4 long fields', 'case title of 20,000 characters', (t) => t.replace(/^title: .*$/m, `title: ${'长'.repeat(20_000)}`));
+  syncWith('4 long fields', 'case title of 20,000 characters', (t) =>
+    t.replace(/^title: .*$/m, `title: ${'长'.repeat(20_000)}`),
+  );
 }
 if (run(5)) {
   syncWith(
     '5 off-site and parser stalls',
     'reference image, //host reference, split link',
-    withBody('图：![x][p]\n\n[p]: https://other.example/pixel.png\n\n见[通知][n]。\n\n[n]: //other.example/x\n\n见[通\n知](https://other.example/x)'),
+    withBody(
+      '图：![x][p]\n\n[p]: https://other.example/pixel.png\n\n见[通知][n]。\n\n[n]: //other.example/x\n\n见[通\n知](https://other.example/x)',
+    ),
   );
   syncWith('5 off-site and parser stalls', 'case body: a 30 KB paragraph of *a_', withBody('*a_'.repeat(10_000)));
 }
@@ -146,16 +170,24 @@ if (run(6)) {
   writeFileSync(txt, lines.join('\n'));
   spawnSync(process.execPath, [TSX, 'scripts/ingest.ts', txt, '--out', out], { cwd: projectRoot });
   const html = join(work, 'bulletin.html');
-  writeFileSync(html, `<!doctype html><html><body><article>${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`);
+  writeFileSync(
+    html,
+    `<!doctype html><html><body><article>${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`,
+  );
   const same = measure([process.execPath, TSX, 'scripts/ingest.ts', html, '--out', out, '--json']);
   rows.push({ klass: '6 integrity', input: 'the same text as .html after .txt', ingest: same });
   mkdirSync(join(work, 'fifo/cases'), { recursive: true });
   spawnSync('mkfifo', [join(work, 'fifo/cases/trap.mdx')]);
   const fifo = measure([process.execPath, TSX, 'scripts/ingest.ts', txt, '--out', join(work, 'fifo'), '--json']);
   rows.push({ klass: '6 integrity', input: 'a FIFO named cases/trap.mdx', ingest: fifo });
-  syncWith('6 integrity', 'a FIFO named content/cases/trap.mdx', (t) => t, (site) => {
-    spawnSync('mkfifo', [join(site, 'content/cases/trap.mdx')]);
-  });
+  syncWith(
+    '6 integrity',
+    'a FIFO named content/cases/trap.mdx',
+    (t) => t,
+    (site) => {
+      spawnSync('mkfifo', [join(site, 'content/cases/trap.mdx')]);
+    },
+  );
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -174,7 +206,11 @@ for (const klass of [...new Set(rows.map((r) => r.klass))]) {
   const worst = (pick: (r: (typeof rows)[number]) => Measure | undefined) => {
     const ms = of.map(pick).filter((m): m is Measure => !!m);
     return ms.length
-      ? { seconds: Math.max(...ms.map((m) => m.seconds)), megabytes: Math.max(...ms.map((m) => m.megabytes)), outcome: '' }
+      ? {
+          seconds: Math.max(...ms.map((m) => m.seconds)),
+          megabytes: Math.max(...ms.map((m) => m.megabytes)),
+          outcome: '',
+        }
       : undefined;
   };
   const all = [worst((r) => r.ingest), worst((r) => r.read), worst((r) => r.sync)];

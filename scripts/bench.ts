@@ -2,6 +2,7 @@
 // measures the build (Astro and Pagefind), the output and search, and prints ONE JSON line.
 //   npm run bench -- --cases N [--keep] [--seed S] [--queries 县管校聘,课后服务] [--no-plain]
 // Numbers only, no pass/fail. See docs/performance.md for the fields and measured results.
+// Hostile inputs (time and memory per attack class): npm run bench:hostile (scripts/bench-hostile.ts).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';

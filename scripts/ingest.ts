@@ -22,13 +22,7 @@ import {
   type FileAction,
   type InputReport,
 } from '../src/lib/ingest/report.ts';
-import {
-  applyPlan,
-  cleanStaleTemps,
-  errnoText,
-  planWrites,
-  type WriteRequest,
-} from '../src/lib/ingest/writePlan.ts';
+import { applyPlan, cleanStaleTemps, errnoText, planWrites, type WriteRequest } from '../src/lib/ingest/writePlan.ts';
 import { loadMetrics } from '../src/lib/loadMetrics.ts';
 import { loadRegions } from '../src/lib/loadRegions.ts';
 
@@ -152,9 +146,14 @@ async function main(): Promise<number> {
   const ioErrors: string[] = [];
   if (!parsed.dryRun) {
     const stale = cleanStaleTemps([join(outDir, 'cases'), join(outDir, 'sources'), seedsDir]);
-    for (const path of stale.removed) console.error(escapeTerminal(`ingest: removed ${shown(path)}, left by an ingest that did not finish`));
+    for (const path of stale.removed)
+      console.error(escapeTerminal(`ingest: removed ${shown(path)}, left by an ingest that did not finish`));
     for (const path of stale.backups)
-      console.error(escapeTerminal(`ingest: ${shown(path)} is a backup left by an ingest that did not finish: compare it with the file it is named after, then delete it`));
+      console.error(
+        escapeTerminal(
+          `ingest: ${shown(path)} is a backup left by an ingest that did not finish: compare it with the file it is named after, then delete it`,
+        ),
+      );
   }
   for (const file of parsed.files) {
     const read = readInput(file);

@@ -100,9 +100,19 @@ describe('hostile content fails the build, naming file and line', () => {
     const offSite = `${templateCase.trimEnd()}\n\n图：![x][p]\n\n[p]: https://other.example/pixel.png\n\n见[通知][n]。\n\n[n]: //other.example/x\n\n见[通\n知](https://other.example/x)\n\n金额&#x202E;0051元。\n`;
     write('hostile-offsite.mdx', offSite);
     at('hostile-offsite.mdx', offSite, /^图：/, 'an image from another address (“https://other.example/pixel.png”)');
-    at('hostile-offsite.mdx', offSite, /^\[n\]:/, 'unsafe reference definition target “//other.example/x”: it is protocol-relative');
+    at(
+      'hostile-offsite.mdx',
+      offSite,
+      /^\[n\]:/,
+      'unsafe reference definition target “//other.example/x”: it is protocol-relative',
+    );
     at('hostile-offsite.mdx', offSite, /^见\[通$/, 'a link whose text is not its address');
-    at('hostile-offsite.mdx', offSite, /^金额/, 'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) decoded from a character reference');
+    at(
+      'hostile-offsite.mdx',
+      offSite,
+      /^金额/,
+      'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) decoded from a character reference',
+    );
     const stall = `${templateCase.trimEnd()}\n\n${'*a_'.repeat(10_000)}\n\n${'>'.repeat(100_000)} 引文\n`;
     write('hostile-stall.mdx', stall);
     at('hostile-stall.mdx', stall, /^\*a_/, 'a paragraph of more than 4000 characters');

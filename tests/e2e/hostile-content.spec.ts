@@ -125,6 +125,19 @@ test('the link clicker does catch a script link (the check above can fail)', asy
   expect(dialogs).toEqual(['probe']);
 });
 
+test('no page loads anything from another host', async ({ page }) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) elsewhere.push(request.url());
+  });
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+  );
+  for (const path of [`cases/${caseId}/`, 'sources/hostile-html/', 'sources/', '', 'search/?q=学位'])
+    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  expect(elsewhere).toEqual([]);
+});
+
 test('script-like content is shown as text', async ({ page }) => {
   await page.goto(`${server.url}cases/${caseId}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SCRIPT_TITLE);

@@ -25,6 +25,8 @@ export const UNSAFE_CLASSES = {
 /** Tag characters (U+E0000–E007F, invisible) and lone surrogates, which need more than a class. */
 export const UNSAFE_EXTRA = '\\uDB40[\\uDC00-\\uDC7F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 
+// The class lists U+034F COMBINING GRAPHEME JOINER on purpose, as a character of its own.
+// eslint-disable-next-line no-misleading-character-class
 const UNSAFE = new RegExp(`[${Object.values(UNSAFE_CLASSES).join('')}]|\\r(?!\\n)|${UNSAFE_EXTRA}`, 'g');
 
 const NAMES: Record<number, string> = {

@@ -86,7 +86,8 @@ function refusedBy(error: unknown): ReadResult {
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return {
       ok: false,
-      reason: 'refused: the file nests too deeply to read (the parser ran out of stack) — it is damaged or built to stall the reader',
+      reason:
+        'refused: the file nests too deeply to read (the parser ran out of stack) — it is damaged or built to stall the reader',
     };
   throw error;
 }
@@ -122,7 +123,8 @@ function finish(result: ReadResult): ReadResult {
     const text = value === undefined ? '' : fitMeta(key, clean(value).replace(/\s+/g, ' ').trim(), notes);
     if (text) meta[key] = text;
   }
-  if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }).map((n) => n.replace('removed', 'removed from decoded values')));
+  if (bidi)
+    notes.push(...bidiNote({ count: bidi, lines: [] }).map((n) => n.replace('removed', 'removed from decoded values')));
   return { ...result, blocks, meta, notes };
 }
 
@@ -141,7 +143,9 @@ function fitMeta(key: keyof DocumentMeta, text: string, notes: string[]): string
   const length = characterCount(text);
   if (!max || length <= max) return text;
   if (key === 'title') {
-    notes.push(`the document's title is ${length} characters long: the draft uses its first ${max - 1} — write a real title`);
+    notes.push(
+      `the document's title is ${length} characters long: the draft uses its first ${max - 1} — write a real title`,
+    );
     return `${[...text].slice(0, max - 1).join('')}…`;
   }
   notes.push(`the document's ${key} (${length} characters, more than ${max}) was not used`);

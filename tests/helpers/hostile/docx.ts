@@ -26,7 +26,11 @@ export function documentXml(paragraphs: readonly string[], background?: string):
 }
 
 /** A DOCX with the given body paragraphs (raw XML) and extra parts (e.g. `word/styles.xml`). */
-export function makeDocx(paragraphs: readonly string[], parts: Record<string, string> = {}, background?: string): Buffer {
+export function makeDocx(
+  paragraphs: readonly string[],
+  parts: Record<string, string> = {},
+  background?: string,
+): Buffer {
   const enc = (s: string) => new TextEncoder().encode(s);
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': enc(CONTENT_TYPES),

@@ -76,7 +76,11 @@ export function budgetInputs(scale = 1): HostileInput[] {
         const pages: PdfPage[] = [];
         for (let p = 0; p < n(100); p++)
           pages.push({
-            runs: Array.from({ length: 1000 }, (_, i) => ({ text: '字', x: 20 + (i % 40) * 13, y: 800 - Math.floor(i / 40) * 30 })),
+            runs: Array.from({ length: 1000 }, (_, i) => ({
+              text: '字',
+              x: 20 + (i % 40) * 13,
+              y: 800 - Math.floor(i / 40) * 30,
+            })),
           });
         return makePdf(pages, { compress: true });
       },
@@ -89,10 +93,19 @@ export function budgetInputs(scale = 1): HostileInput[] {
     {
       name: '1.8 MB of character references',
       file: 'entities.html',
-      bytes: () => enc(`<!doctype html><html><body><article><p>${'&#x4e2d;'.repeat(n(230_000))}</p></article></body></html>`),
+      bytes: () =>
+        enc(`<!doctype html><html><body><article><p>${'&#x4e2d;'.repeat(n(230_000))}</p></article></body></html>`),
     },
-    { name: 'one 1.9 MB Markdown line', file: 'line.md', bytes: () => enc(`# 标题\n\n${SENTENCE.repeat(n(19_000))}\n`) },
-    { name: 'Markdown of emphasis delimiters', file: 'stars.md', bytes: () => enc(`# 标题\n\n${'*a_'.repeat(n(600_000))}\n`) },
+    {
+      name: 'one 1.9 MB Markdown line',
+      file: 'line.md',
+      bytes: () => enc(`# 标题\n\n${SENTENCE.repeat(n(19_000))}\n`),
+    },
+    {
+      name: 'Markdown of emphasis delimiters',
+      file: 'stars.md',
+      bytes: () => enc(`# 标题\n\n${'*a_'.repeat(n(600_000))}\n`),
+    },
     { name: '100,000 nested > quotes', file: 'quotes.md', bytes: () => enc(`${'>'.repeat(n(100_000))} ${SENTENCE}\n`) },
     { name: 'one 1.9 MB text line', file: 'line.txt', bytes: () => enc(SENTENCE.repeat(n(19_000))) },
   ];

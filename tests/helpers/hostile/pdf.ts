@@ -43,7 +43,10 @@ export function pageContent(page: PdfPage): string {
 }
 
 /** A PDF of the given pages (A4); `compress` deflates the content streams. */
-export function makePdf(pages: readonly PdfPage[], { compress = false, streams }: { compress?: boolean; streams?: Buffer[] } = {}): Buffer {
+export function makePdf(
+  pages: readonly PdfPage[],
+  { compress = false, streams }: { compress?: boolean; streams?: Buffer[] } = {},
+): Buffer {
   const objects: Buffer[] = [];
   const add = (body: string | Buffer) => {
     objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
@@ -57,7 +60,9 @@ export function makePdf(pages: readonly PdfPage[], { compress = false, streams }
     ]);
   const catalog = add('<< /Type /Catalog /Pages 2 0 R >>');
   const pagesId = add(''); // filled below
-  const font = add('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>');
+  const font = add(
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+  );
   add(
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 >>',
   );
@@ -67,7 +72,9 @@ export function makePdf(pages: readonly PdfPage[], { compress = false, streams }
   const kids: number[] = [];
   pages.forEach((page, i) => {
     const data = streams?.[i] ?? Buffer.from(pageContent(page), 'latin1');
-    const content = add(compress || streams?.[i] ? stream(streams?.[i] ?? deflateSync(data), ' /Filter /FlateDecode') : stream(data));
+    const content = add(
+      compress || streams?.[i] ? stream(streams?.[i] ?? deflateSync(data), ' /Filter /FlateDecode') : stream(data),
+    );
     kids.push(
       add(
         `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,

@@ -117,7 +117,9 @@ describe.concurrent('ingest CLI safety', () => {
     const r = cli(html, '--out', out, '--json');
     expect(r.status).toBe(1);
     const [report] = JSON.parse(r.stdout) as { reason: string }[];
-    expect(report!.reason).toMatch(/^the same text is already source “[a-z0-9-]+” \(seeds\/bulletin\.txt; cases\/[a-z0-9-]+\.mdx\): nothing written/);
+    expect(report!.reason).toMatch(
+      /^the same text is already source “[a-z0-9-]+” \(seeds\/bulletin\.txt; cases\/[a-z0-9-]+\.mdx\): nothing written/,
+    );
     expect(files(out)).toEqual(before);
   });
 
@@ -128,7 +130,9 @@ describe.concurrent('ingest CLI safety', () => {
     execFileSync('mkfifo', [join(out, 'cases', 'trap.mdx')]);
     const r = cli(bulletin, '--out', out);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/cannot read the existing casebook .*cases\/trap\.mdx is a named pipe \(FIFO\): a casebook holds only regular files/);
+    expect(r.stdout).toMatch(
+      /cannot read the existing casebook .*cases\/trap\.mdx is a named pipe \(FIFO\): a casebook holds only regular files/,
+    );
   });
 
   it('removes the temporary files a killed ingest left, and names a backup it cannot judge', () => {
@@ -153,11 +157,16 @@ describe.concurrent('ingest CLI safety', () => {
     const d = tmp();
     const text = readFileSync(bulletin, 'utf8');
     const input = join(d, 'escapes.md');
-    writeFileSync(input, `---\ntitle: "${'很长的标题'.repeat(40_000)}\\u202E\\e[2J"\nauthor: "\\u202E作者\\u0007"\n---\n\n${text}`);
+    writeFileSync(
+      input,
+      `---\ntitle: "${'很长的标题'.repeat(40_000)}\\u202E\\e[2J"\nauthor: "\\u202E作者\\u0007"\n---\n\n${text}`,
+    );
     const r = cli(input, '--out', join(d, 'out'), '--dry-run', '--json');
     expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     const [report] = JSON.parse(r.stdout) as { uncertain: string[]; cases: { title: string }[] }[];
-    expect(report!.uncertain.join('\n')).toMatch(/the document's title is 200\d{3} characters long: the draft uses its first 119/);
+    expect(report!.uncertain.join('\n')).toMatch(
+      /the document's title is 200\d{3} characters long: the draft uses its first 119/,
+    );
     for (const c of report!.cases) expect([...c.title].length).toBeLessThanOrEqual(120);
   });
 

@@ -66,7 +66,13 @@ describe('class 2: hidden text never becomes text, and each drop is named', () =
   const reasons: Record<string, RegExp[]> = {
     'DOCX hidden runs': [/hidden \(w:vanish\)/, /same colour as the background/, /tiny type/],
     'PDF hidden text': [/invisible render mode/, /same colour as the background/, /tiny type/, /off the page/],
-    'HTML hidden elements': [/hidden by its style/, /type too small/, /same colour as the background/, /off-screen/, /clipped/],
+    'HTML hidden elements': [
+      /hidden by its style/,
+      /type too small/,
+      /same colour as the background/,
+      /off-screen/,
+      /clipped/,
+    ],
     'Markdown with hidden raw HTML': [/hidden by its style/, /same colour as the background/],
   };
   it.each(hiddenTextInputs().map((i) => [i.name, i] as const))('%s', async (name, input) => {
@@ -82,7 +88,10 @@ describe('class 2: hidden text never becomes text, and each drop is named', () =
 
   it('an OCR’d scan (all text invisible, over the page image) is read from its text layer, and says so', async () => {
     const { makePdf } = await import('../../helpers/hostile/pdf.ts');
-    const lines = ['郑州市教育局工作简报', ...Array.from({ length: 8 }, () => '郑州市教育局推进集团化办学，新增学位1000个。')];
+    const lines = [
+      '郑州市教育局工作简报',
+      ...Array.from({ length: 8 }, () => '郑州市教育局推进集团化办学，新增学位1000个。'),
+    ];
     const pdf = makePdf([{ runs: lines.map((text, i) => ({ text, x: 72, y: 780 - i * 20, mode: 3 })) }]);
     const r = await reader.read(pdf, 'ocr.pdf');
     expect(r.ok && r.notes.join()).toMatch(/OCR’d scan/);

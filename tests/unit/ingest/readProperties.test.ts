@@ -65,7 +65,25 @@ describe('properties of the readers', () => {
     );
   });
 
-  const MD_PIECES = [...TEXT_PIECES, '> ', '- ', '1. ', '# ', '**', '*', '_', '[', '](', ')', '![', '<div>', '</div>', '<br>', '---\ntitle: "\\u202E标题"\n---\n', '    '];
+  const MD_PIECES = [
+    ...TEXT_PIECES,
+    '> ',
+    '- ',
+    '1. ',
+    '# ',
+    '**',
+    '*',
+    '_',
+    '[',
+    '](',
+    ')',
+    '![',
+    '<div>',
+    '</div>',
+    '<br>',
+    '---\ntitle: "\\u202E标题"\n---\n',
+    '    ',
+  ];
   it('Markdown: never throws; clean blocks and metadata, whatever the nesting and delimiters', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...MD_PIECES), { maxLength: 300 }), (pieces) => {
@@ -122,7 +140,13 @@ describe('properties of the readers', () => {
     );
   });
 
-  const RUN_HIDING = ['<w:vanish/>', '<w:webHidden/>', '<w:color w:val="FFFFFF"/>', '<w:sz w:val="2"/>', '<w:color w:val="336699"/><w:shd w:val="clear" w:fill="336699"/>'];
+  const RUN_HIDING = [
+    '<w:vanish/>',
+    '<w:webHidden/>',
+    '<w:color w:val="FFFFFF"/>',
+    '<w:sz w:val="2"/>',
+    '<w:color w:val="336699"/><w:shd w:val="clear" w:fill="336699"/>',
+  ];
   const RUN_VISIBLE = ['', '<w:b/>', '<w:color w:val="333333"/>', '<w:sz w:val="24"/>', '<w:vanish w:val="0"/>'];
   it('DOCX: every visible run is read, no hidden run is', async () => {
     await fc.assert(
@@ -174,18 +198,23 @@ describe('property: any corruption of a real container is answered within the bu
   const reader = new BudgetedReader();
   afterAll(() => reader.close());
   const docx = makeDocx(bulletinLines().map((l) => paragraph(run(l))));
-  const pdf = makePdf([{ runs: bulletinLines().map((text, i) => ({ text, x: 72, y: 780 - i * 20 })) }], { compress: true });
+  const pdf = makePdf([{ runs: bulletinLines().map((text, i) => ({ text, x: 72, y: 780 - i * 20 })) }], {
+    compress: true,
+  });
   it.each([
     ['DOCX', docx, 'x.docx'],
     ['PDF', pdf, 'x.pdf'],
   ] as const)('%s with random bytes overwritten', async (_, original, name) => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), { minLength: 1, maxLength: 40 }), async (edits) => {
-        const bytes = Buffer.from(original);
-        for (const [at, value] of edits) bytes[at] = value;
-        const r = await reader.read(bytes, name);
-        expectWellFormed(r);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), { minLength: 1, maxLength: 40 }),
+        async (edits) => {
+          const bytes = Buffer.from(original);
+          for (const [at, value] of edits) bytes[at] = value;
+          const r = await reader.read(bytes, name);
+          expectWellFormed(r);
+        },
+      ),
       { seed: SEED, numRuns: 20 },
     );
   });

@@ -90,7 +90,11 @@ export function readStyles(xml: string | undefined): { styles: Map<string, Style
 /** A style's properties with those it is based on (at most 10 levels: a loop in basedOn ends). */
 function styleProps(styles: Map<string, Style>, id: string | undefined): RunProps {
   const chain: RunProps[] = [];
-  for (let s = id ? styles.get(id) : undefined, n = 0; s && n < 10; s = s.basedOn ? styles.get(s.basedOn) : undefined, n++)
+  for (
+    let s = id ? styles.get(id) : undefined, n = 0;
+    s && n < 10;
+    s = s.basedOn ? styles.get(s.basedOn) : undefined, n++
+  )
     chain.unshift(s.props);
   return Object.assign({}, ...chain) as RunProps;
 }

@@ -127,15 +127,22 @@ function ownHiding(s: Styles): HtmlHiddenReason | undefined {
   if (size !== undefined && size < 2) return 'type too small to read';
   const far = (p: string) => (px(get(p)) ?? 0) <= -500;
   if ((px(get('text-indent')) ?? 0) <= -500) return 'off-screen';
-  if (/^(absolute|fixed)$/.test(get('position') ?? '') && ['left', 'top', 'right', 'margin-left', 'margin-top'].some(far))
+  if (
+    /^(absolute|fixed)$/.test(get('position') ?? '') &&
+    ['left', 'top', 'right', 'margin-left', 'margin-top'].some(far)
+  )
     return 'off-screen';
-  if (/rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)/.test((get('clip') ?? '').replace(/\s+/g, '')) || /inset\(50%/.test(get('clip-path') ?? ''))
+  if (
+    /rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)/.test((get('clip') ?? '').replace(/\s+/g, '')) ||
+    /inset\(50%/.test(get('clip-path') ?? '')
+  )
     return 'clipped to nothing';
   const tiny = (p: string) => {
     const n = px(get(p));
     return n !== undefined && n <= 1;
   };
-  if ((tiny('width') || tiny('height') || tiny('max-height')) && get('overflow') === 'hidden') return 'clipped to nothing';
+  if ((tiny('width') || tiny('height') || tiny('max-height')) && get('overflow') === 'hidden')
+    return 'clipped to nothing';
   return undefined;
 }
 
@@ -180,9 +187,9 @@ export function removeHiddenElements(document: Doc): HiddenElements {
       drop(el, 'hidden by its style');
       continue;
     }
-    const ownText = Array.from((el as unknown as { childNodes: ArrayLike<{ nodeType: number; textContent: string | null }> }).childNodes).some(
-      (n) => n.nodeType === 3 && (n.textContent ?? '').trim(),
-    );
+    const ownText = Array.from(
+      (el as unknown as { childNodes: ArrayLike<{ nodeType: number; textContent: string | null }> }).childNodes,
+    ).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim());
     if (ownText && near(colour, background) && el !== document.documentElement) {
       drop(el, 'same colour as the background');
       continue;

@@ -14,7 +14,9 @@ const REFERENCE = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
 
 /** Elements that never have children, or whose end tag may be left out (they never nest by it). */
 const NOT_NESTING = new Set(
-  'area base br col embed hr img input link meta source track wbr param keygen p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp html head body'.split(' '),
+  'area base br col embed hr img input link meta source track wbr param keygen p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp html head body'.split(
+    ' ',
+  ),
 );
 /** Elements whose content is text up to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'template']);
@@ -54,8 +56,7 @@ function scanTags(source: string): void {
         at = close < 0 ? source.length : close;
         continue;
       }
-      if (!NOT_NESTING.has(name) && source[end - 1] !== '/' && ++open > MAX_OPEN_TAGS)
-        enforce('htmlDepth', open);
+      if (!NOT_NESTING.has(name) && source[end - 1] !== '/' && ++open > MAX_OPEN_TAGS) enforce('htmlDepth', open);
     } else if (name && !NOT_NESTING.has(name)) open = Math.max(0, open - 1);
     at = end;
   }

@@ -135,7 +135,11 @@ function phrasingText(nodes: readonly PhrasingContent[], context: MarkdownContex
           else if (tag && !n.value.trim().startsWith('</') && !/\/>$/.test(n.value.trim())) hiding.push(tag);
           return;
         }
-        if (tag && !n.value.trim().startsWith('</') && inlineHiding(n.value, context.css, (h) => fragment(h).ownerDocument as never)) {
+        if (
+          tag &&
+          !n.value.trim().startsWith('</') &&
+          inlineHiding(n.value, context.css, (h) => fragment(h).ownerDocument as never)
+        ) {
           if (!/\/>$/.test(n.value.trim())) hiding.push(tag);
           return;
         }
@@ -278,7 +282,7 @@ const DELIMITER = /[*_~`[\]<!]/g;
 function checkMarkdownSource(text: string): void {
   checkHtmlSource(text);
   let paragraph = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, Math.min(end, start + 4 * READ_LIMITS.markdownNesting));

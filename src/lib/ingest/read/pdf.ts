@@ -232,11 +232,16 @@ async function readPages(lib: PdfJs, doc: PdfDoc): Promise<{ pages: PdfLine[][];
   if (runs.length && runs.every((r) => r.hidden === 'invisible render mode'))
     return {
       pages: read.map((r) => pageLines(r.items)),
-      notes: ['the whole text layer is invisible (an OCR’d scan): read from it — check the text against the page images'],
+      notes: [
+        'the whole text layer is invisible (an OCR’d scan): read from it — check the text against the page images',
+      ],
     };
   const notes = [...hiddenSummary(runs)].map(
     ([why, n]) =>
-      `hidden text left out (${why}): ${n.chars} character(s) in ${n.runs} place(s), e.g. “${runs.find((r) => r.hidden === why)!.str.trim().slice(0, 30)}” — a reader of the PDF does not see it`,
+      `hidden text left out (${why}): ${n.chars} character(s) in ${n.runs} place(s), e.g. “${runs
+        .find((r) => r.hidden === why)!
+        .str.trim()
+        .slice(0, 30)}” — a reader of the PDF does not see it`,
   );
   return {
     pages: read.map((r) => pageLines(r.runs.some((x) => x.hidden) ? r.runs.filter((x) => !x.hidden) : r.items)),

@@ -140,7 +140,8 @@ export function pageRuns(
       if (typeof glyph === 'number') advance -= (glyph / 1000) * g.size * g.hScale;
       else if (glyph) {
         str += glyph.unicode ?? '';
-        advance += ((glyph.width ?? 0) * scale * g.size + g.charSpacing + (glyph.isSpace ? g.wordSpacing : 0)) * g.hScale;
+        advance +=
+          ((glyph.width ?? 0) * scale * g.size + g.charSpacing + (glyph.isSpace ? g.wordSpacing : 0)) * g.hScale;
       }
     }
     const [x, y] = apply(start, 0, 0);
