@@ -31,11 +31,16 @@ const EXPECTED: Record<string, RegExp> = {
 };
 
 describe('class 1: any input up to the byte cap is read or refused by a named limit', () => {
-  // Full size except the two bombs, whose size beyond the limit changes nothing but the time to make them.
+  // Full size except the two bombs, whose size beyond the limit changes nothing but the time to
+  // make them, and the 100,000 text items, read in about 3 s (half here: the suite shares the
+  // machine; npm run bench:hostile reads the full size).
+  const scaled: Record<string, number> = {
+    'DOCX zip bomb (headers understate)': 0.16,
+    'PDF stream inflating to 1 GiB': 0.16,
+    'PDF of 100,000 text items': 0.5,
+  };
   const inputs = budgetInputs().map((input) =>
-    input.name.includes('bomb') || input.name.includes('1 GiB')
-      ? budgetInputs(0.16).find((i) => i.name === input.name)!
-      : input,
+    scaled[input.name] ? budgetInputs(scaled[input.name]).find((i) => i.name === input.name)! : input,
   );
   it.each(inputs.map((i) => [i.name, i] as const))('%s', async (name, input) => {
     const bytes = await input.bytes();
