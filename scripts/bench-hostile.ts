@@ -57,9 +57,13 @@ function measure(argv: string[], cwd = projectRoot): Measure {
 
 /** One line saying how an ingest, a read or a sync ended. */
 function outcomeOf(output: string): string {
-  const json = /^\[\{[\s\S]*\}\]\s*$/m.exec(output);
-  if (json) {
-    const [report] = JSON.parse(json[0]) as { status: string; reason?: string; cases: unknown[] }[];
+  const json = output.slice(output.search(/^\[/m));
+  if (output.search(/^\[/m) >= 0) {
+    const [report] = JSON.parse(json.slice(0, json.lastIndexOf(']') + 1)) as {
+      status: string;
+      reason?: string;
+      cases: unknown[];
+    }[];
     return report!.status === 'rejected'
       ? `refused: ${report!.reason}`
       : `${report!.status}: ${report!.cases.length} case(s)`;

@@ -13,7 +13,7 @@ import { readMeasures } from '../src/lib/contentFiles.ts';
 import { parsePartialDate } from '../src/lib/dates.ts';
 import { loadDivisionDataset } from '../src/lib/divisionData.ts';
 import { readCasebook, readInput, seedPlan, sourceOfText } from '../src/lib/ingest/fileIO.ts';
-import { readWithinBudget } from '../src/lib/ingest/budget/budget.ts';
+import { readWithinBudget, warmReader } from '../src/lib/ingest/budget/budget.ts';
 import { documentFingerprint, ingestDocument } from '../src/lib/ingest/ingest.ts';
 import {
   escapeTerminal,
@@ -120,6 +120,8 @@ async function main(): Promise<number> {
     console.error(escapeTerminal(`ingest: ${parsed.error}`) + `\n\n${USAGE}`);
     return 2;
   }
+  // The reader's worker loads its parsers while this thread reads the taxonomy and regions.
+  warmReader();
   const root = process.cwd();
   const outDir = resolve(parsed.out ?? join(root, 'content'));
   const seedsRoot = parsed.out ? outDir : root;

@@ -25,7 +25,6 @@ import { readHead } from './metadata.ts';
 import { textFingerprint } from './fingerprint.ts';
 import { dropNoise } from './noise.ts';
 import { placesIn } from './orgs.ts';
-import { readDocument } from './read.ts';
 import type { InputReport } from './report.ts';
 import { nameDrafts, sourceRecord } from './source.ts';
 import { structureDocument } from './structure.ts';
@@ -114,6 +113,8 @@ export function tooLittleChinese(blocks: readonly DocBlock[]): string | undefine
 /** Drafts for one input (bytes of any supported format, or a plain text). */
 export async function ingest(input: string | Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  // Loaded when needed: the CLI reads in a worker (./budget/budget.ts) and needs no parser here.
+  const { readDocument } = await import('./read.ts');
   const read = await readDocument(bytes, options.fileName, options.maxBytes ?? MAX_INPUT_BYTES);
   return ingestDocument(read, options);
 }

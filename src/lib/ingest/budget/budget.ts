@@ -69,6 +69,11 @@ export class BudgetedReader {
     return run;
   }
 
+  /** Starts the worker now, so that its start overlaps the caller's own preparations. */
+  warm(): void {
+    this.start().ready.catch(() => undefined);
+  }
+
   /** Stops the worker (tests, or a caller that is done). */
   async close(): Promise<void> {
     const worker = this.worker;
@@ -150,4 +155,10 @@ let shared: BudgetedReader | undefined;
 export function readWithinBudget(bytes: Uint8Array, fileName: string, maxBytes = MAX_INPUT_BYTES): Promise<ReadResult> {
   shared ??= new BudgetedReader();
   return shared.read(bytes, fileName, maxBytes);
+}
+
+/** Starts the shared worker ahead of the first read. */
+export function warmReader(): void {
+  shared ??= new BudgetedReader();
+  shared.warm();
 }

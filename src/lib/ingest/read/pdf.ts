@@ -1,5 +1,6 @@
 /**
- * A PDF with a text layer, through pdfjs-dist: text items grouped into lines by position,
+ * A PDF with a text layer, through pdfjs-dist: the text shown by each page's operators (hidden text left
+ * out, ./pdfHidden.ts) grouped into lines by position,
  * running headers, footers and page numbers (`— 1 —`, `- 2 -`, `第 3 页`) dropped, lines
  * broken by the page width joined back into paragraphs (a new paragraph starts at an
  * indent, a wider gap or after a line that stops short), larger type read as headings.
@@ -209,29 +210,36 @@ function pdfDate(value: unknown): string | undefined {
 
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
-/** Text items and shown runs of every page; pages with hidden runs keep their visible runs only. */
+/**
+ * The shown runs of every page, from its operator list (one evaluation of the page, which also
+ * gives each run's render mode, colour and position: pdf.js's text content has neither), without
+ * the hidden ones.
+ */
 async function readPages(lib: PdfJs, doc: PdfDoc): Promise<{ pages: PdfLine[][]; notes: string[] }> {
   enforce('pdfPages', doc.numPages);
-  const read: { items: TextItem[]; runs: PdfRun[] }[] = [];
+  const read: { runs: PdfRun[] }[] = [];
   let itemCount = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    const items = content.items.filter((i) => 'str' in i) as TextItem[];
-    enforce('pdfTextItems', (itemCount += items.length));
     const list = await page.getOperatorList();
     const fontScale = (font: string) => {
       const data = page.commonObjs.has(font) ? (page.commonObjs.get(font) as { fontMatrix?: number[] }) : undefined;
       return data?.fontMatrix?.[0] ?? 0.001;
     };
-    read.push({ items, runs: pageRuns(lib.OPS as unknown as PdfOps, list, page.view, fontScale) });
+    // pdf.js's own text normalisation (ligatures such as ﬁ, presentation forms), as its text content applies.
+    const runs = pageRuns(lib.OPS as unknown as PdfOps, list, page.view, fontScale).map((r) => ({
+      ...r,
+      str: lib.normalizeUnicode(r.str),
+    }));
+    enforce('pdfTextItems', (itemCount += runs.length));
+    read.push({ runs });
     page.cleanup();
   }
   const runs = read.flatMap((r) => r.runs);
   // All text invisible is the text layer of an OCR'd scan: what the reader sees is its image.
   if (runs.length && runs.every((r) => r.hidden === 'invisible render mode'))
     return {
-      pages: read.map((r) => pageLines(r.items)),
+      pages: read.map((r) => pageLines(r.runs)),
       notes: [
         'the whole text layer is invisible (an OCR’d scan): read from it — check the text against the page images',
       ],
@@ -244,7 +252,7 @@ async function readPages(lib: PdfJs, doc: PdfDoc): Promise<{ pages: PdfLine[][];
         .slice(0, 30)}” — a reader of the PDF does not see it`,
   );
   return {
-    pages: read.map((r) => pageLines(r.runs.some((x) => x.hidden) ? r.runs.filter((x) => !x.hidden) : r.items)),
+    pages: read.map((r) => pageLines(r.runs.filter((x) => !x.hidden))),
     notes,
   };
 }
