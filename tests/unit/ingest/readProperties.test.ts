@@ -116,7 +116,7 @@ describe('properties of the readers', () => {
         tag: fc.constantFrom('div', 'span', 'section', 'em', 'article'),
         hidden: fc.boolean(),
         style: fc.constant(''),
-        children: depth ? fc.array(treeOf(depth - 1), { maxLength: 3 }) : fc.constant([]),
+        children: depth ? fc.array(treeOf(depth - 1), { maxLength: 3 }) : fc.constant<Tree[]>([]),
       })
       .chain((t) => fc.constantFrom(...(t.hidden ? HIDING_STYLES : VISIBLE_STYLES)).map((style) => ({ ...t, style })));
   const tree = treeOf(4);

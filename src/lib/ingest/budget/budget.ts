@@ -86,10 +86,18 @@ export class BudgetedReader {
     if (this.worker && this.ready) return { worker: this.worker, ready: this.ready };
     const worker = new Worker(workerFile(), {
       resourceLimits: { maxOldGenerationSizeMb: this.budget.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      // Parsers' console warnings are not the editor's business: discarded.
       stdout: true,
       stderr: true,
     });
+    worker.stdout.resume();
+    worker.stderr.resume();
     worker.unref();
+    // Always listened to, so that a worker dying between reads is forgotten, never an unhandled error.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = this.ready = undefined;
+    });
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (m: Reply) => {
         if ('ready' in m) {
@@ -113,16 +121,18 @@ export class BudgetedReader {
     const id = this.next++;
     worker.ref();
     let timer: NodeJS.Timeout | undefined;
+    const onMessage = (m: Reply) => {
+      if ('id' in m && m.id === id) settle(m.error !== undefined ? new Error(m.error) : m.result!);
+    };
+    const onError = (error: Error & { code?: string }) =>
+      settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'heap' : error);
+    const onExit = () => settle(new Error('the reader worker stopped'));
+    let settle: (outcome: ReadResult | 'time' | 'heap' | 'memory' | Error) => void = () => undefined;
     const outcome = await new Promise<ReadResult | 'time' | 'heap' | 'memory' | Error>((resolve) => {
-      const onMessage = (m: Reply) => {
-        if ('id' in m && m.id === id) resolve(m.error !== undefined ? new Error(m.error) : m.result!);
-      };
-      const onError = (error: Error & { code?: string }) =>
-        resolve(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'heap' : error);
-      const onExit = () => resolve(new Error('the reader worker stopped'));
+      settle = resolve;
       worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.once('exit', onExit);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
       // Polled, because buffers outside the V8 heap (inflated streams) are not under the heap limit.
       timer = setInterval(() => {
         if (performance.now() > deadline) resolve('time');
@@ -136,9 +146,9 @@ export class BudgetedReader {
         (error: Error & { code?: string }) => resolve(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'heap' : error),
       );
     }).finally(() => clearInterval(timer));
-    worker.removeAllListeners('message');
-    worker.removeAllListeners('error');
-    worker.removeAllListeners('exit');
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
     if (outcome instanceof Error || typeof outcome === 'string') {
       await this.close();
       if (typeof outcome === 'string') return budgetRefusal(outcome, this.budget);
