@@ -86,12 +86,11 @@ export class BudgetedReader {
     if (this.worker && this.ready) return { worker: this.worker, ready: this.ready };
     const worker = new Worker(workerFile(), {
       resourceLimits: { maxOldGenerationSizeMb: this.budget.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      // Parsers' console warnings are not the editor's business: discarded.
+      // Parsers' console warnings are not the editor's business (and would break --json): kept
+      // from the terminal. Not read either: a flowing stream would keep the process alive.
       stdout: true,
       stderr: true,
     });
-    worker.stdout.resume();
-    worker.stderr.resume();
     worker.unref();
     // Always listened to, so that a worker dying between reads is forgotten, never an unhandled error.
     worker.on('error', () => undefined);
