@@ -111,6 +111,27 @@ export interface HiddenRuns {
   removed: Map<DocxHiddenReason, { runs: number; chars: number; sample: string }>;
 }
 
+/** Why a run with these effective properties, over this background, cannot be seen. */
+function hiddenReason(props: RunProps, under: string): DocxHiddenReason | undefined {
+  if (props.vanish) return 'hidden (w:vanish)';
+  if (props.color && close(props.color, under)) return 'same colour as the background';
+  if (props.size !== undefined && props.size < 3) return 'tiny type';
+  return undefined;
+}
+
+/** `xml` without the spans, outer ones first (a run inside a removed run, as in a text box, goes with it). */
+function cut(xml: string, spans: [number, number][]): string {
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out += xml.slice(at, start);
+    at = end;
+  }
+  return out + xml.slice(at);
+}
+
 interface OpenRun {
   start: number;
   props: RunProps;
@@ -167,14 +188,7 @@ export function removeHiddenRuns(xml: string, styleXml: string | undefined): Hid
         ...styleProps(styles, run.style),
         ...run.props,
       };
-      const under = props.shade ?? paragraph?.shade ?? page;
-      const why: DocxHiddenReason | undefined = props.vanish
-        ? 'hidden (w:vanish)'
-        : props.color && close(props.color, under)
-          ? 'same colour as the background'
-          : props.size !== undefined && props.size < 3
-            ? 'tiny type'
-            : undefined;
+      const why = hiddenReason(props, props.shade ?? paragraph?.shade ?? page);
       const chars = run.text.replace(/\s/g, '').length;
       if (why && chars) {
         spans.push([run.start, parser.position]);
@@ -187,15 +201,5 @@ export function removeHiddenRuns(xml: string, styleXml: string | undefined): Hid
   });
   parser.write(xml).close();
   runs = [];
-  if (!spans.length) return { xml, removed };
-  // Outer spans first; a run inside a removed run (a text box) goes with it.
-  spans.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let at = 0;
-  for (const [start, end] of spans) {
-    if (start < at) continue;
-    out += xml.slice(at, start);
-    at = end;
-  }
-  return { xml: out + xml.slice(at), removed };
+  return { xml: spans.length ? cut(xml, spans) : xml, removed };
 }

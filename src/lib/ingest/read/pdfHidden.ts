@@ -90,17 +90,21 @@ interface Box {
 
 const sameColour = (a: readonly number[], b: readonly number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 12);
 
-/**
- * The runs of one page. `view` is the page box [x0, y0, x1, y1]; `fontScale(font)` the glyph-space
- * scale of a loaded font (fontMatrix[0], 0.001 for most fonts).
- */
-export function pageRuns(
-  ops: PdfOps,
-  list: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
-  view: readonly number[],
-  fontScale: (font: string) => number,
-): PdfRun[] {
-  let g: Graphics = {
+/** Operators that only set one value of the graphics state. */
+const SETTERS: Partial<Record<keyof PdfOps, (g: Graphics, a: unknown[]) => void>> = {
+  setLeading: (g, a) => void (g.leading = a[0] as number),
+  setFont: (g, a) => void ((g.font = String(a[0])), (g.size = a[1] as number)),
+  setCharSpacing: (g, a) => void (g.charSpacing = a[0] as number),
+  setWordSpacing: (g, a) => void (g.wordSpacing = a[0] as number),
+  setHScale: (g, a) => void (g.hScale = (a[0] as number) / 100),
+  setTextRise: (g, a) => void (g.rise = a[0] as number),
+  setTextRenderingMode: (g, a) => void (g.mode = a[0] as number),
+  setFillRGBColor: (g, a) => void (g.fill = [Number(a[0]), Number(a[1]), Number(a[2])]),
+};
+
+/** The text state machine of one page: graphics state, text matrices, filled rectangles, runs. */
+class PageText {
+  g: Graphics = {
     ctm: IDENTITY,
     fill: [0, 0, 0],
     mode: 0,
@@ -112,28 +116,59 @@ export function pageRuns(
     rise: 0,
     leading: 0,
   };
-  const stack: Graphics[] = [];
-  let tm: Matrix = IDENTITY;
-  let tlm: Matrix = IDENTITY;
-  const boxes: Box[] = [];
-  let pendingBox: Omit<Box, 'fill'> | undefined;
-  const runs: PdfRun[] = [];
-  const [vx0 = 0, vy0 = 0, vx1 = 595, vy1 = 842] = view;
+  stack: Graphics[] = [];
+  tm: Matrix = IDENTITY;
+  tlm: Matrix = IDENTITY;
+  boxes: Box[] = [];
+  pendingBox: Omit<Box, 'fill'> | undefined;
+  runs: PdfRun[] = [];
 
-  const background = (x: number, y: number) => {
-    for (let i = boxes.length - 1; i >= 0; i--) {
-      const b = boxes[i]!;
+  constructor(
+    private view: readonly number[],
+    private fontScale: (font: string) => number,
+  ) {}
+
+  /** The fill of the last rectangle painted under (x, y), or white paper. */
+  background(x: number, y: number): number[] {
+    for (let i = this.boxes.length - 1; i >= 0; i--) {
+      const b = this.boxes[i]!;
       if (x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1) return b.fill;
     }
-    return [255, 255, 255] as [number, number, number];
-  };
-  const newLine = (tx: number, ty: number) => {
-    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
-    tm = tlm;
-  };
-  const show = (glyphs: readonly Glyph[]) => {
-    const start = multiply([g.size * g.hScale, 0, 0, g.size, 0, g.rise], multiply(tm, g.ctm));
-    const scale = fontScale(g.font);
+    return [255, 255, 255];
+  }
+
+  newLine(tx: number, ty: number): void {
+    this.tlm = multiply([1, 0, 0, 1, tx, ty], this.tlm);
+    this.tm = this.tlm;
+  }
+
+  /** A rectangle path, remembered if the next operator fills it. */
+  path(ops: PdfOps, pathOps: number[] | undefined, minMax: number[] | undefined): void {
+    this.pendingBox = undefined;
+    if (pathOps?.length !== 1 || pathOps[0] !== ops.rectangle || minMax?.length !== 4) return;
+    const [x0, y0] = apply(this.g.ctm, minMax[0]!, minMax[1]!);
+    const [x1, y1] = apply(this.g.ctm, minMax[2]!, minMax[3]!);
+    this.pendingBox = { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
+  }
+
+  fill(): void {
+    if (this.pendingBox) this.boxes.push({ ...this.pendingBox, fill: [...this.g.fill] });
+    this.pendingBox = undefined;
+  }
+
+  why(x: number, y: number, size: number, width: number, length: number): HiddenReason | undefined {
+    const [vx0 = 0, vy0 = 0, vx1 = 595, vy1 = 842] = this.view;
+    if (this.g.mode === 3 || this.g.mode === 7) return 'invisible render mode';
+    if (sameColour(this.g.fill, this.background(x, y))) return 'same colour as the background';
+    if (size < 1.5 || Math.abs(width) < 0.5 * length) return 'tiny type';
+    if (x > vx1 || x + width < vx0 || y > vy1 || y + size < vy0) return 'off the page';
+    return undefined;
+  }
+
+  show(glyphs: readonly Glyph[]): void {
+    const { g } = this;
+    const start = multiply([g.size * g.hScale, 0, 0, g.size, 0, g.rise], multiply(this.tm, g.ctm));
+    const scale = this.fontScale(g.font);
     let advance = 0;
     let str = '';
     for (const glyph of glyphs) {
@@ -146,118 +181,81 @@ export function pageRuns(
     }
     const [x, y] = apply(start, 0, 0);
     const size = Math.hypot(start[2], start[3]);
-    const width = advance * Math.hypot(g.ctm[0], g.ctm[1]) * Math.hypot(tm[0], tm[1]);
-    tm = multiply([1, 0, 0, 1, advance, 0], tm);
+    const width = advance * Math.hypot(g.ctm[0], g.ctm[1]) * Math.hypot(this.tm[0], this.tm[1]);
+    this.tm = multiply([1, 0, 0, 1, advance, 0], this.tm);
     if (!str.trim()) return;
-    const hidden: HiddenReason | undefined =
-      g.mode === 3 || g.mode === 7
-        ? 'invisible render mode'
-        : sameColour(g.fill, background(x, y))
-          ? 'same colour as the background'
-          : size < 1.5 || Math.abs(width) < 0.5 * str.length
-            ? 'tiny type'
-            : x > vx1 || x + width < vx0 || y > vy1 || y + size < vy0
-              ? 'off the page'
-              : undefined;
-    runs.push({ str, transform: [size, 0, 0, size, x, y], width, height: size, ...(hidden && { hidden }) });
-  };
-
-  for (let i = 0; i < list.fnArray.length; i++) {
-    const fn = list.fnArray[i];
-    const args = list.argsArray[i] as never[] | null;
-    const a = (args ?? []) as unknown[];
-    switch (fn) {
-      case ops.save:
-      case ops.paintFormXObjectBegin:
-        stack.push({ ...g });
-        if (fn === ops.paintFormXObjectBegin && Array.isArray(a[0])) g.ctm = multiply(a[0] as Matrix, g.ctm);
-        break;
-      case ops.restore:
-      case ops.paintFormXObjectEnd:
-        g = stack.pop() ?? g;
-        break;
-      case ops.transform:
-        g.ctm = multiply(a as unknown as Matrix, g.ctm);
-        break;
-      case ops.beginText:
-        tm = tlm = IDENTITY;
-        break;
-      case ops.setTextMatrix:
-        tm = tlm = (a as unknown as Matrix).slice(0, 6) as Matrix;
-        break;
-      case ops.moveText:
-        newLine(a[0] as number, a[1] as number);
-        break;
-      case ops.setLeadingMoveText:
-        g.leading = -(a[1] as number);
-        newLine(a[0] as number, a[1] as number);
-        break;
-      case ops.nextLine:
-        newLine(0, -g.leading);
-        break;
-      case ops.setLeading:
-        g.leading = a[0] as number;
-        break;
-      case ops.setFont:
-        g.font = String(a[0]);
-        g.size = a[1] as number;
-        break;
-      case ops.setCharSpacing:
-        g.charSpacing = a[0] as number;
-        break;
-      case ops.setWordSpacing:
-        g.wordSpacing = a[0] as number;
-        break;
-      case ops.setHScale:
-        g.hScale = (a[0] as number) / 100;
-        break;
-      case ops.setTextRise:
-        g.rise = a[0] as number;
-        break;
-      case ops.setTextRenderingMode:
-        g.mode = a[0] as number;
-        break;
-      case ops.setFillRGBColor:
-        g.fill = [Number(a[0]), Number(a[1]), Number(a[2])];
-        break;
-      case ops.nextLineSetSpacingShowText:
-        g.wordSpacing = a[0] as number;
-        g.charSpacing = a[1] as number;
-        newLine(0, -g.leading);
-        show((a[2] as Glyph[]) ?? []);
-        break;
-      case ops.nextLineShowText:
-        newLine(0, -g.leading);
-        show((a[0] as Glyph[]) ?? []);
-        break;
-      case ops.showText:
-      case ops.showSpacedText:
-        show((a[0] as Glyph[]) ?? []);
-        break;
-      case ops.constructPath: {
-        // A path that is one rectangle, filled next: something text may sit on (a background).
-        const pathOps = a[0] as number[] | undefined;
-        const minMax = a[2] as number[] | undefined;
-        pendingBox = undefined;
-        if (pathOps?.length === 1 && pathOps[0] === ops.rectangle && minMax?.length === 4) {
-          const [x0, y0] = apply(g.ctm, minMax[0]!, minMax[1]!);
-          const [x1, y1] = apply(g.ctm, minMax[2]!, minMax[3]!);
-          pendingBox = { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
-        }
-        break;
-      }
-      case ops.fill:
-      case ops.eoFill:
-      case ops.fillStroke:
-      case ops.eoFillStroke:
-        if (pendingBox) boxes.push({ ...pendingBox, fill: [...g.fill] });
-        pendingBox = undefined;
-        break;
-      default:
-        break;
-    }
+    const hidden = this.why(x, y, size, width, str.length);
+    this.runs.push({ str, transform: [size, 0, 0, size, x, y], width, height: size, ...(hidden && { hidden }) });
   }
-  return runs;
+}
+
+/** Applies one operator (pdf.js id `fn`, arguments `a`) to the page's text state. */
+function step(page: PageText, ops: PdfOps, names: Map<number, keyof PdfOps>, fn: number, a: unknown[]): void {
+  const setter = SETTERS[names.get(fn)!];
+  if (setter) return setter(page.g, a);
+  switch (fn) {
+    case ops.save:
+    case ops.paintFormXObjectBegin:
+      page.stack.push({ ...page.g });
+      if (fn === ops.paintFormXObjectBegin && Array.isArray(a[0])) page.g.ctm = multiply(a[0] as Matrix, page.g.ctm);
+      return;
+    case ops.restore:
+    case ops.paintFormXObjectEnd:
+      page.g = page.stack.pop() ?? page.g;
+      return;
+    case ops.transform:
+      page.g.ctm = multiply(a as unknown as Matrix, page.g.ctm);
+      return;
+    case ops.beginText:
+      page.tm = page.tlm = IDENTITY;
+      return;
+    case ops.setTextMatrix:
+      page.tm = page.tlm = (a as unknown as Matrix).slice(0, 6) as Matrix;
+      return;
+    case ops.moveText:
+    case ops.setLeadingMoveText:
+      if (fn === ops.setLeadingMoveText) page.g.leading = -(a[1] as number);
+      return page.newLine(a[0] as number, a[1] as number);
+    case ops.nextLine:
+      return page.newLine(0, -page.g.leading);
+    case ops.nextLineSetSpacingShowText:
+      page.g.wordSpacing = a[0] as number;
+      page.g.charSpacing = a[1] as number;
+      page.newLine(0, -page.g.leading);
+      return page.show((a[2] as Glyph[]) ?? []);
+    case ops.nextLineShowText:
+      page.newLine(0, -page.g.leading);
+      return page.show((a[0] as Glyph[]) ?? []);
+    case ops.showText:
+    case ops.showSpacedText:
+      return page.show((a[0] as Glyph[]) ?? []);
+    case ops.constructPath:
+      return page.path(ops, a[0] as number[] | undefined, a[2] as number[] | undefined);
+    case ops.fill:
+    case ops.eoFill:
+    case ops.fillStroke:
+    case ops.eoFillStroke:
+      return page.fill();
+    default:
+      return;
+  }
+}
+
+/**
+ * The runs of one page. `view` is the page box [x0, y0, x1, y1]; `fontScale(font)` the glyph-space
+ * scale of a loaded font (fontMatrix[0], 0.001 for most fonts).
+ */
+export function pageRuns(
+  ops: PdfOps,
+  list: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
+  view: readonly number[],
+  fontScale: (font: string) => number,
+): PdfRun[] {
+  const names = new Map((Object.entries(ops) as [keyof PdfOps, number][]).map(([name, id]) => [id, name]));
+  const page = new PageText(view, fontScale);
+  for (let i = 0; i < list.fnArray.length; i++)
+    step(page, ops, names, list.fnArray[i]!, (list.argsArray[i] as unknown[] | null) ?? []);
+  return page.runs;
 }
 
 /** `n` hidden runs, by reason, for the report: `12 (invisible render mode), 3 (tiny type)`. */
