@@ -16,7 +16,10 @@ export function bulletinLines(n = 12): string[] {
     '郑州市金水区教育局工作简报',
     '2025年第5期',
     '金水区扎实推进集团化办学',
-    ...Array.from({ length: n }, (_, i) => `${i + 1}、${SENTENCE.replace('1980', String(1000 + i))}`),
+    ...Array.from(
+      { length: n },
+      (_, i) => `${SENTENCE.replace('1980', String(1000 + i))}集团内教师交流轮岗${300 + i}人次，课后服务全覆盖。`,
+    ),
   ];
 }
 
@@ -99,7 +102,8 @@ export function budgetInputs(scale = 1): HostileInput[] {
     {
       name: 'one 1.9 MB Markdown line',
       file: 'line.md',
-      bytes: () => enc(`# 标题\n\n${SENTENCE.repeat(n(19_000))}\n`),
+      // A year, so that ingest gets past dating and every later stage runs on the 1.9 MB paragraph.
+      bytes: () => enc(`# 标题\n\n2025年，${SENTENCE.repeat(n(19_000))}\n`),
     },
     {
       name: 'Markdown of emphasis delimiters',
@@ -107,7 +111,7 @@ export function budgetInputs(scale = 1): HostileInput[] {
       bytes: () => enc(`# 标题\n\n${'*a_'.repeat(n(600_000))}\n`),
     },
     { name: '100,000 nested > quotes', file: 'quotes.md', bytes: () => enc(`${'>'.repeat(n(100_000))} ${SENTENCE}\n`) },
-    { name: 'one 1.9 MB text line', file: 'line.txt', bytes: () => enc(SENTENCE.repeat(n(19_000))) },
+    { name: 'one 1.9 MB text line', file: 'line.txt', bytes: () => enc(`2025年，${SENTENCE.repeat(n(19_000))}`) },
   ];
 }
 
