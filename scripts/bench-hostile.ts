@@ -72,9 +72,8 @@ function outcomeOf(output: string): string {
       reason?: string;
       cases: unknown[];
     }[];
-    return report!.status === 'rejected'
-      ? `refused: ${report!.reason}`
-      : `${report!.status}: ${report!.cases.length} case(s)`;
+    if (report!.status !== 'rejected') return `${report!.status}: ${report!.cases.length} case(s)`;
+    return report!.reason?.startsWith('refused: ') ? report!.reason : `refused: ${report!.reason}`;
   }
   const line =
     /^(read: .*|refused: .*)$/m.exec(output)?.[1] ??
