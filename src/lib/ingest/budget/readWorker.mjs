@@ -1,9 +1,19 @@
-// The worker side of ./budget.ts: reads documents with the project's readers (TypeScript, loaded
-// through tsx) inside an isolate whose heap the parent limits, one request at a time.
+// The worker side of ./budget.ts: reads documents with the project's readers (TypeScript) inside
+// an isolate whose heap the parent limits, one request at a time. Under the tsx CLI the worker
+// inherits its loader and imports the readers directly; elsewhere (the build, tests) it loads
+// them through tsx's API.
 import { parentPort } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 
-const { readDocument } = await tsImport('../read.ts', import.meta.url);
+async function readers() {
+  try {
+    return await import('../read.ts');
+  } catch {
+    const { tsImport } = await import('tsx/esm/api');
+    return tsImport('../read.ts', import.meta.url);
+  }
+}
+
+const { readDocument } = await readers();
 
 parentPort.on('message', async ({ id, bytes, fileName, maxBytes }) => {
   try {
