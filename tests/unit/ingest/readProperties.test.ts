@@ -61,7 +61,7 @@ describe('properties of the readers', () => {
       fc.property(fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: 200 }), (pieces) => {
         expectWellFormed(readTextDocument(enc(pieces.join('')), 'x.txt'));
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
@@ -89,7 +89,7 @@ describe('properties of the readers', () => {
       fc.property(fc.array(fc.constantFrom(...MD_PIECES), { maxLength: 300 }), (pieces) => {
         expectWellFormed(readTextDocument(enc(pieces.join('')), 'x.md'));
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
