@@ -251,6 +251,8 @@ export const zhCN = {
   'metric.col.value': '数值',
   'metric.col.kind': '类型',
   'metric.baseUnit': '单位：{unit}',
+  'metric.asStated': '原文：{text}',
+  'metric.axisQualified': '{value}（原文{text}）',
   'case.compare': '与其他地区对比',
   'case.evidenceSummary': '措施依据（{n}项措施）',
   'regions.map': '各地案例分布',
