@@ -29,7 +29,8 @@ export function displayWidth(text: string): number {
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
-export async function workbook(sheets: Sheet[], creator: string): Promise<Buffer> {
+/** The workbook's bytes; runs at build time and, loaded on demand, in the browser (/compare/). */
+export async function workbook(sheets: Sheet[], creator: string): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   book.creator = creator;
   for (const sheet of sheets) {
@@ -45,5 +46,5 @@ export async function workbook(sheets: Sheet[], creator: string): Promise<Buffer
     });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return new Uint8Array(await book.xlsx.writeBuffer());
 }
