@@ -13,7 +13,7 @@ export const zhCN = {
   'site.name': '基础教育改革案例库',
   'site.description':
     '基础教育改革案例库：将各地教育部门发布的简报与报道整理为结构化案例，按措施、主题、地区交叉链接，可全文检索、可比较、可引用。',
-  'skip.toMain': '跳到正文',
+  'skip.toMain': '跳到主要内容',
   /** A count after a name: 郑州市（5）. */
   'fmt.count': '（{n}）',
   /** A parenthetical after a name: 王新胜（局长）. */
@@ -266,6 +266,8 @@ export const zhCN = {
   'table.nameRegion': '{region}-关键数字',
   'metric.axisQualified': '{value}（原文{text}）',
   'case.compare': '与其他地区对比',
+  'case.jumpToText': '跳到正文',
+  'case.backToTop': '↑ 回到顶部',
   'case.evidenceSummary': '措施依据（{n}项措施）',
   'regions.map': '各地案例分布',
   'regions.mapDesc': '示意图：每个方块代表一个省级行政区，按大致地理方位排列，不表示边界与面积；数字为案例数。',
