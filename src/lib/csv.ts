@@ -2,8 +2,6 @@
  * CSV for spreadsheets (RFC 4180 quoting, CRLF rows). The UTF-8 byte-order mark makes
  * Excel open Chinese text correctly instead of guessing a legacy code page.
  */
-import { escapeHtml } from './highlight.ts';
-
 export const UTF8_BOM = '\uFEFF';
 
 /**
@@ -44,9 +42,12 @@ export function toTsv(header: string[], rows: unknown[][]): string {
  * read 2022-10 as a date; `mso-number-format:\@` tells it not to).
  */
 export function toHtmlTable(header: string[], rows: unknown[][]): string {
+  // Escaped here, not with lib/highlight.ts: that one ships in the search's bundle, which a page
+  // that only copies a table must not load.
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const cell = (tag: 'th' | 'td', value: unknown) => {
     const asText = tag === 'td' && !(typeof value === 'number' && Number.isFinite(value));
-    return `<${tag}${asText ? ` style="mso-number-format:'\\@'"` : ''}>${escapeHtml(cellText(value))}</${tag}>`;
+    return `<${tag}${asText ? ` style="mso-number-format:'\\@'"` : ''}>${escape(cellText(value))}</${tag}>`;
   };
   const head = `<tr>${header.map((h) => cell('th', h)).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((v) => cell('td', v)).join('')}</tr>`).join('');

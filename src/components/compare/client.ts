@@ -101,7 +101,15 @@ for (const input of inputs) {
     input,
     combobox(input, list, optionsFor, (o) => picked.set(input, { label: o.label, ref: o.value })),
   );
-  input.addEventListener('focus', () => void loadIndex().catch(() => {}));
+  // The index loads on first focus; what was typed meanwhile gets its list when it arrives.
+  input.addEventListener(
+    'focus',
+    () =>
+      void loadIndex().then(
+        () => document.activeElement === input && input.value.trim() && boxes.get(input)!.show(optionsFor(input.value)),
+        () => {},
+      ),
+  );
 }
 
 const items = new Map<string, Promise<CompareItem>>();
