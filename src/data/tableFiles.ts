@@ -1,9 +1,10 @@
 /**
  * Tables that leave the page: a measure's or a region's figures in the open-data columns
- * (figures.csv, src/data/openData.ts), written at build time as CSV (with BOM), XLSX and JSON
- * (what 复制表格 reads). Every figure of the measure or region, not only the rows a page shows.
+ * (figures.csv, src/data/openData.ts), written at build time as CSV (with BOM; 复制表格 reads it
+ * back) and XLSX. Every figure of the measure or region, not only the rows a page shows.
  */
-import type { Casebook, MeasureEntry, RegionEntry } from './casebook.ts';
+import type { APIRoute } from 'astro';
+import { getCasebook, type Casebook, type MeasureEntry, type RegionEntry } from './casebook.ts';
 import { figuresTable } from './openData.ts';
 import { toCsv } from '../lib/csv.ts';
 import { workbook, type Cell } from '../lib/xlsx.ts';
@@ -11,7 +12,7 @@ import { absoluteOrPath } from '../lib/siteAddress.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 
-export const TABLE_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 export interface Table {
@@ -22,7 +23,6 @@ export interface Table {
 const CONTENT_TYPES: Record<TableFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json; charset=utf-8',
 };
 
 /** Whether a measure page has a figures table to offer (the same test for its links and its files). */
@@ -48,20 +48,33 @@ export async function tableResponse(format: TableFormat, table: Table): Promise<
   const body =
     format === 'csv'
       ? toCsv(table.header, table.rows)
-      : format === 'json'
-        ? JSON.stringify(table)
-        : await workbook(
-            [{ name: t('xlsx.figuresSheet'), header: table.header, rows: table.rows as Cell[][] }],
-            t('site.name'),
-          );
+      : await workbook(
+          [{ name: t('xlsx.figuresSheet'), header: table.header, rows: table.rows as Cell[][] }],
+          t('site.name'),
+        );
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
 }
 
-/** Static paths of `entities` × formats, for the entities that `has` a table. */
-export function tablePaths<E extends { id: string }>(entities: readonly E[], has: (e: E) => boolean) {
-  return entities
-    .filter(has)
-    .flatMap((entity) =>
-      TABLE_FORMATS.map((format) => ({ params: { id: entity.id, format }, props: { entity, format } })),
-    );
+/**
+ * The route of one kind of table file (`figures.[format].ts` under measures/[id]/ and
+ * regions/[id]/): a path per entity that has a table and per format.
+ */
+export function tableRoute<E extends { id: string }>(
+  entities: (casebook: Casebook) => readonly E[],
+  has: (casebook: Casebook, entity: E) => boolean,
+  table: (casebook: Casebook, entity: E, site: URL | undefined) => Table,
+) {
+  const getStaticPaths = async () => {
+    const casebook = await getCasebook();
+    return entities(casebook)
+      .filter((e) => has(casebook, e))
+      .flatMap((entity) =>
+        TABLE_FORMATS.map((format) => ({ params: { id: entity.id, format }, props: { entity, format } })),
+      );
+  };
+  const GET: APIRoute = async ({ props, site }) => {
+    const { entity, format } = props as { entity: E; format: TableFormat };
+    return tableResponse(format, table(await getCasebook(), entity, site));
+  };
+  return { getStaticPaths, GET };
 }

@@ -1,7 +1,9 @@
 /**
  * CSV for spreadsheets (RFC 4180 quoting, CRLF rows). The UTF-8 byte-order mark makes
- * Excel open Chinese text correctly instead of guessing a legacy code page.
+ * Excel open Chinese text correctly instead of guessing a legacy code page. Read back (复制表格
+ * fetches a table's CSV) with d3-dsv.
  */
+import { csvParseRows } from 'd3-dsv';
 export const UTF8_BOM = '\uFEFF';
 
 /**
@@ -52,4 +54,13 @@ export function toHtmlTable(header: string[], rows: unknown[][]): string {
   const head = `<tr>${header.map((h) => cell('th', h)).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((v) => cell('td', v)).join('')}</tr>`).join('');
   return `<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+
+/** A number as toCsv writes one (String of a finite number): read back as a number, everything else as text. */
+const NUMBER = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$/i;
+
+/** A table read back from what toCsv wrote: header and rows, numbers as numbers. */
+export function readCsv(text: string): { header: string[]; rows: unknown[][] } {
+  const [header = [], ...rows] = csvParseRows(text.replace(/^\uFEFF/, ''));
+  return { header, rows: rows.map((r) => r.map((cell) => (NUMBER.test(cell) ? Number(cell) : cell))) };
 }

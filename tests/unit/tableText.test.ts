@@ -1,7 +1,7 @@
 // The text a table becomes when it leaves the page: CSV (download), TSV and HTML (复制表格).
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { toCsv, toHtmlTable, toTsv } from '../../src/lib/csv.ts';
+import { readCsv, toCsv, toHtmlTable, toTsv } from '../../src/lib/csv.ts';
 
 const header = ['地区', '数值', '原文'];
 const rows = [
@@ -34,5 +34,15 @@ describe('tables for spreadsheets', () => {
     const last = document.querySelectorAll('tr')[4]!.children;
     expect(last[1]!.getAttribute('style')).toBeNull();
     expect(last[2]!.getAttribute('style')).toContain('mso-number-format');
+  });
+  it('a CSV reads back as the table it was written from (what 复制表格 copies)', () => {
+    const back = readCsv(toCsv(header, rows));
+    expect(back.header).toEqual(header);
+    expect(back.rows).toEqual([
+      ['郑州市', 27.6, '新增学位27.6万个'],
+      ['洛阳市', -5, `'=HYPERLINK("x")`],
+      ['上街区', '', '第一行\t第二列\n第二行 "引号"'],
+    ]);
+    expect(readCsv(toCsv(['代码'], [['410100'], [1e21]])).rows).toEqual([[410100], [1e21]]);
   });
 });

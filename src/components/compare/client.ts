@@ -237,18 +237,21 @@ async function render(refs: ItemRef[], measureId: string | undefined) {
   status.textContent = refs.length < 2 ? s('compare.addMore') : '';
 }
 
+/** The index, or undefined with the failure said in the status line. */
+const indexOrError = () =>
+  loadIndex().catch(() => {
+    status.textContent = s('compare.error');
+    return undefined;
+  });
+
 /** Fills the form from the URL and shows what it asks for; names that match nothing are reported. */
 async function showQuery() {
   const { values, measure } = readQuery(location.search);
   measureSelect.value = measure && [...measureSelect.options].some((o) => o.value === measure) ? measure : '';
   inputs.forEach((input) => (input.value = ''));
   if (values.length === 0) return render([], measure);
-  let idx: Index;
-  try {
-    idx = await loadIndex();
-  } catch {
-    return void (status.textContent = s('compare.error'));
-  }
+  const idx = await indexOrError();
+  if (!idx) return;
   const refs: ItemRef[] = [];
   values.forEach((value, i) => {
     const { ref, label } = resolve(value, idx);
@@ -265,12 +268,8 @@ async function showQuery() {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  let idx: Index;
-  try {
-    idx = await loadIndex();
-  } catch {
-    return void (status.textContent = s('compare.error'));
-  }
+  const idx = await indexOrError();
+  if (!idx) return;
   const refs: ItemRef[] = [];
   for (const input of inputs) {
     const value = input.value.trim();
