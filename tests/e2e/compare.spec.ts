@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { contentCases, metricKey, metricNames } from '../helpers/contentFigures.ts';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
@@ -186,6 +187,11 @@ test.describe('phone layout (390 px)', () => {
   });
 });
 
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+
 /** Places with cases of their own, their short names, and what each practises (with terms in the text, and figures). */
 function placesOnMeasures() {
   const regions = loadRegions();
@@ -235,6 +241,7 @@ for (const width of [390, 1280]) {
       // Typed as people do, key by key; the list offers the place, and its short name is enough without a pick.
       await first.pressSequentially(a.short);
       await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(a.name);
+      expect(await axeViolations(page), 'with the list open').toEqual([]);
       await page.getByRole('combobox', { name: '第2项' }).pressSequentially(b.short);
       await page.getByRole('combobox', { name: '第2项' }).press('Escape');
       await page.getByLabel('限定措施').selectOption({ label: measure.name });
@@ -272,6 +279,7 @@ for (const width of [390, 1280]) {
       }
       expect(await figureCells.count()).toBeGreaterThan(0);
       const shown = await table.locator('.compare-figure').count();
+      expect(await axeViolations(page), 'the comparison').toEqual([]);
 
       // The table leaves the page: CSV (with BOM) and XLSX in the open-data columns, the same rows.
       const header = FIGURE_COLUMNS.map((c) => zhCN[c.header]);

@@ -153,7 +153,7 @@ function belowList(item: CompareItem, view: CompareView, measure: string | undef
   return [
     el(
       'span',
-      { class: 'block text-sm text-muted' },
+      { class: 'compare-below block text-sm text-muted' },
       view.s(measure ? 'compare.belowWith' : 'compare.casesBelow'),
       ...links,
     ),
