@@ -3,12 +3,17 @@
  * (cases.json, English keys), and the columns of cases.csv / figures.csv (Chinese headers, the
  * English key of each in the codebook on /data/). One definition serves the files and the codebook.
  */
-import type { Casebook } from './casebook.ts';
+import type { Casebook, CaseView } from './casebook.ts';
 import { figureText, periodText } from '../lib/figures.ts';
 import { t, type UiKey } from '../i18n/index.ts';
 
 export function caseRecords(casebook: Casebook, pageUrl: (id: string) => string) {
-  return casebook.cases.map((c) => ({
+  return casebook.cases.map((c) => caseRecord(casebook, c, pageUrl));
+}
+
+/** One case's open-data record. */
+export function caseRecord(casebook: Casebook, c: CaseView, pageUrl: (id: string) => string) {
+  return {
     id: c.id,
     url: pageUrl(c.id),
     title: c.data.title,
@@ -48,10 +53,10 @@ export function caseRecords(casebook: Casebook, pageUrl: (id: string) => string)
       unitBase: base?.unit ?? null,
       quote: f.quote,
     })),
-  }));
+  };
 }
 
-export type CaseRecord = ReturnType<typeof caseRecords>[number];
+export type CaseRecord = ReturnType<typeof caseRecord>;
 export type FigureRecord = CaseRecord['figures'][number];
 
 /** A CSV column: its English key (codebook, cases.json), Chinese header and meaning from the dictionary. */
@@ -123,4 +128,21 @@ export const FIGURE_COLUMNS: Column<FigureRow>[] = [
 
 export function csvTable<R>(columns: Column<R>[], rows: R[]): { header: string[]; rows: unknown[][] } {
   return { header: columns.map((c) => t(c.header)), rows: rows.map((r) => columns.map((c) => c.value(r))) };
+}
+
+/**
+ * A figures table in the open-data columns (figures.csv): the figures of `cases` that `keep`
+ * accepts, case by case in the order given. Measure and region pages offer theirs for download.
+ */
+export function figuresTable(
+  casebook: Casebook,
+  cases: readonly CaseView[],
+  keep: (figure: FigureRecord) => boolean,
+  pageUrl: (id: string) => string,
+) {
+  const rows = cases.flatMap((c) => {
+    const record = caseRecord(casebook, c, pageUrl);
+    return record.figures.filter(keep).map((figure) => ({ record, figure }));
+  });
+  return csvTable(FIGURE_COLUMNS, rows);
 }

@@ -11,29 +11,47 @@ export interface ItemRef {
   id: string;
 }
 
-/** A six-digit GB/T 2260 code is a region; anything else a case slug. Unsafe ids are dropped. */
+/** A six-digit GB/T 2260 code is a region; a slug (lowercase ASCII, `-`) a case. Anything else is not an id. */
 export function parseItemRef(raw: string | null | undefined): ItemRef | undefined {
   const v = (raw ?? '').trim();
   if (/^\d{6}$/.test(v)) return { type: 'region', id: v };
-  if (/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,120}$/u.test(v)) return { type: 'case', id: v };
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) && v.length <= 120) return { type: 'case', id: v };
   return undefined;
 }
 
-/** The items a query string names, duplicates removed. */
-export function refsFromQuery(search: string): ItemRef[] {
-  const params = new URLSearchParams(search);
-  const refs: ItemRef[] = [];
-  for (const key of COMPARE_KEYS) {
-    const ref = parseItemRef(params.get(key));
-    if (ref && !refs.some((r) => r.type === ref.type && r.id === ref.id)) refs.push(ref);
-  }
-  return refs;
+/** Longest value read from a query parameter: a place name or a case title as typed. */
+const MAX_TYPED = 100;
+
+export interface CompareQuery {
+  /** What each column asks for, in column order: an id or code, or a name as typed (郑州). */
+  values: string[];
+  /** The measure the comparison is limited to (a taxonomy id), if any. */
+  measure: string | undefined;
 }
 
-export function queryFromRefs(refs: readonly ItemRef[]): string {
+/** What a /compare/ URL asks for (?a=…&b=…&c=…&measure=…); blank and repeated values dropped. */
+export function readQuery(search: string): CompareQuery {
+  const params = new URLSearchParams(search);
+  const values: string[] = [];
+  for (const key of COMPARE_KEYS) {
+    const v = (params.get(key) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TYPED);
+    if (v && !values.includes(v)) values.push(v);
+  }
+  const measure = params.get('measure')?.trim();
+  return { values, measure: measure && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(measure) ? measure : undefined };
+}
+
+/** The query string of a comparison: the items in column order, then the measure. */
+export function queryFromRefs(refs: readonly ItemRef[], measure?: string): string {
   const params = new URLSearchParams();
   refs.slice(0, COMPARE_KEYS.length).forEach((r, i) => params.set(COMPARE_KEYS[i]!, r.id));
+  if (measure) params.set('measure', measure);
   return params.toString();
+}
+
+/** A span of dates as text: 2022年—2025年10月11日, and one date once (never 2022年—2022年). */
+export function dateSpan(oldest: string, newest: string): string {
+  return oldest === newest ? oldest : `${oldest}—${newest}`;
 }
 
 export interface AlignableFigure {

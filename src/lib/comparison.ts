@@ -4,7 +4,7 @@
  * Pure: the pages render what these functions return.
  */
 import type { FigureKind, Period } from './figures.ts';
-import { periodKey } from './figures.ts';
+import { figureText, periodKey, type FigureLike } from './figures.ts';
 import type { Metric } from './metrics.ts';
 import type { BaseValue } from './units.ts';
 
@@ -90,4 +90,57 @@ export function barChartLayout<T>(rows: readonly T[], value: (row: T) => number)
     return { row, y: i * step, x: Math.min(zero, end), width };
   });
   return { bars, height: Math.max(0, rows.length * step - BAR_ROW.gap), zero };
+}
+
+/** Magnitudes a common unit may take, largest first (亿元, 万个). */
+const SCALES: [prefix: string, exponent: number][] = [
+  ['亿', 8],
+  ['万', 4],
+];
+/** Base units that are shares or ratios: never scaled (38.48%, 2个百分点). */
+const UNSCALED = new Set(['%', '‰', '百分点']);
+
+export interface CommonScale {
+  /** The unit every value of the metric is shown in: 万个, 亿元, 所, %. */
+  unit: string;
+  exponent: number;
+}
+
+/**
+ * One unit for all values of a metric (given in its base unit), so that a chart or a column never
+ * puts 27.6万个 beside 33990个: 亿 when the largest is at least 1亿, 万 when at least 1万, else
+ * the base unit itself. Shares (%) stay as they are.
+ */
+export function commonScale(values: readonly number[], baseUnit: string): CommonScale {
+  const largest = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
+  if (UNSCALED.has(baseUnit)) return { unit: baseUnit, exponent: 0 };
+  const [prefix, exponent] = SCALES.find(([, e]) => largest >= 10 ** e) ?? ['', 0];
+  return { unit: `${prefix}${baseUnit}`, exponent };
+}
+
+/**
+ * A base value in the common unit, exactly (the shift happens on the decimal notation: 33990 →
+ * 3.399, not 3.3989999…): `scaledText(33990, {unit: '万个', exponent: 4})` → 3.399万个.
+ */
+export function scaledText(value: number, scale: CommonScale, withUnit = true): string {
+  const [mantissa, exp = '0'] = String(value).split('e');
+  const scaled = Number(`${mantissa}e${Number(exp) - scale.exponent}`);
+  // Plain decimals: no exponent notation for small shares of a large scale (0.00012亿元).
+  const text = Math.abs(scaled) < 1e-6 && scaled !== 0 ? scaled.toFixed(12).replace(/0+$/, '') : String(scaled);
+  return withUnit ? `${text}${scale.unit}` : text;
+}
+
+/**
+ * How a figure reads on its metric's common axis: the text's own wording when it is already in
+ * the common unit (30多亿元 on an 亿元 axis keeps its 多), else the scaled value. `qualified`:
+ * the wording says more than the number (6万余名 on a 人 axis is 60000人, and 余 is lost), so
+ * the wording must be shown beside it.
+ */
+export function axisText(
+  f: Pick<FigureLike, 'value' | 'unit' | 'display'>,
+  base: number | undefined,
+  scale: CommonScale,
+): { text: string; qualified: boolean } {
+  if (f.unit === scale.unit || base === undefined) return { text: figureText(f), qualified: false };
+  return { text: scaledText(base, scale), qualified: f.display !== undefined };
 }

@@ -22,4 +22,7 @@ export const routes = {
   compareIndex: () => 'compare/index.json',
   compareCase: (id: string) => `compare/case/${id}.json`,
   compareRegion: (id: string) => `compare/region/${id}.json`,
+  /** A measure's or region's figures table as a file: `csv` or `xlsx` (src/data/tableFiles.ts). */
+  measureFigures: (id: string, format: string) => `measures/${id}/figures.${format}`,
+  regionFigures: (id: string, format: string) => `regions/${id}/figures.${format}`,
 } as const;

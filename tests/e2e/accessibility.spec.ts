@@ -35,7 +35,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('keyboard: skip link first, visible focus, landmarks', async ({ page }) => {
   await page.goto('/cases/luoyang-2022-biaozhunhua/');
   await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: '跳到正文' });
+  const skip = page.getByRole('link', { name: '跳到主要内容' });
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);

@@ -1,3 +1,4 @@
+import { readCaseFiles } from '../helpers/content.ts';
 import { expect, test } from '@playwright/test';
 
 test.describe('case page', () => {
@@ -79,3 +80,65 @@ test.describe('case page', () => {
     await expect(page.locator('header time')).toHaveAttribute('datetime', '2022');
   });
 });
+
+/** The longest case by its text, found in content/ (not named). */
+const longest = readCaseFiles().sort((a, b) => b.body.length - a.body.length)[0]!;
+
+for (const width of [390, 1280]) {
+  test.describe(`a long case at ${width} px`, () => {
+    test.use({ viewport: { width, height: 844 } });
+
+    test('the first paragraph is in the first screen, or one tap on a visible 跳到正文 away', async ({ page }) => {
+      await page.goto(`/cases/${longest.slug}/`);
+      // What stays on screen while reading: one row, no taller than one line of controls.
+      const stuck = async () =>
+        page.evaluate(() => {
+          for (let e = document.elementFromPoint(innerWidth / 2, 2); e; e = e.parentElement) {
+            if (['sticky', 'fixed'].includes(getComputedStyle(e).position)) return e.getBoundingClientRect().bottom;
+          }
+          return 0;
+        });
+      await page.evaluate(() => scrollTo(0, 1500));
+      const header = await stuck();
+      expect(header).toBeGreaterThan(30);
+      expect(header).toBeLessThanOrEqual(57);
+      await page.evaluate(() => scrollTo(0, 0));
+      const first = page.locator('.prose-zh > p').first();
+      const inView = async () => {
+        const box = (await first.boundingBox())!;
+        return box.y >= header - 1 && box.y + 24 <= 844;
+      };
+      if (!(await inView())) {
+        const jump = page.getByRole('link', { name: '跳到正文' });
+        const box = (await jump.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(844);
+        await jump.click();
+        await expect.poll(inView).toBe(true);
+      }
+      // The paragraph is the text's first, as the source has it.
+      expect(await first.getAttribute('id')).toBe('p-1');
+    });
+
+    test('back to the top from the end, and the current section marked in the contents', async ({ page }) => {
+      await page.goto(`/cases/${longest.slug}/`);
+      const back = page.getByRole('link', { name: /回到顶部/ });
+      await expect(back).toBeHidden();
+      const headings = page.locator('.prose-zh h2, .prose-zh h3');
+      expect(await headings.count()).toBeGreaterThanOrEqual(2);
+      const toc = page.getByRole('navigation', { name: '目录' });
+      if (width < 1024) await toc.getByText('目录').click();
+      // The second heading scrolled near the top: the section being read is the last heading above a
+      // third of the screen, and its entry alone is marked as the current location.
+      await headings.nth(1).evaluate((h) => scrollTo(0, h.getBoundingClientRect().top + scrollY - 100));
+      const id = await headings.evaluateAll(
+        (hs) => hs.filter((h) => h.getBoundingClientRect().top <= innerHeight / 3).at(-1)!.id,
+      );
+      await expect(toc.locator('[aria-current="location"]')).toHaveAttribute('href', `#${id}`);
+      await expect(toc.locator('[aria-current]')).toHaveCount(1);
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await expect(back).toBeVisible();
+      await back.click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    });
+  });
+}

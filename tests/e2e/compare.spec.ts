@@ -1,7 +1,17 @@
 // Comparison by metric on measure pages (sorting, with and without scripts), the phone layout, and
-// /compare/ reached from a case page and shared by URL. Expectations derive from content/.
+// /compare/: places typed by name, one measure, downloads read back, reached from a case page and
+// shared by URL. Expectations derive from content/.
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { contentCases, metricKey, metricNames } from '../helpers/contentFigures.ts';
+import { readCaseFiles, readMeasures } from '../helpers/content.ts';
+import { loadRegions } from '../../src/lib/loadRegions.ts';
+import { shortRegionName } from '../../src/lib/regions.ts';
+import { FIGURE_COLUMNS } from '../../src/data/openData.ts';
+import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 const cases = contentCases();
 const names = metricNames();
@@ -177,6 +187,142 @@ test.describe('phone layout (390 px)', () => {
   });
 });
 
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+
+/** Places with cases of their own, their short names, and what each practises (with terms in the text, and figures). */
+function placesOnMeasures() {
+  const regions = loadRegions();
+  const measures = new Map(readMeasures().map((m) => [m.id, m]));
+  const files = readCaseFiles();
+  const places = regions.map((r) => {
+    const own = files.filter((f) => f.data.region === r.id);
+    // A measure this place can be compared on: one of its cases names it in the text and has figures of it.
+    const shown = new Set(
+      own.flatMap((f) =>
+        f.data.measures.filter((m) => {
+          const terms = [measures.get(m)!.name, ...measures.get(m)!.aliases];
+          return terms.some((t) => f.body.includes(t)) && (f.data.figures ?? []).some((g) => g.measure === m);
+        }),
+      ),
+    );
+    return { ...r, short: shortRegionName(r.name), own, shown };
+  });
+  // A short name that one place alone has, so that typing it is unambiguous.
+  const unique = places.filter((p) => places.filter((o) => o.short === p.short || o.name === p.short).length === 1);
+  return { places: unique, measures };
+}
+
+/** Two places both comparable on one measure, from content/ (the measure most places share first). */
+function comparablePair() {
+  const { places, measures } = placesOnMeasures();
+  const byMeasure = [...measures.keys()]
+    .map((m) => ({ m, at: places.filter((p) => p.shown.has(m)) }))
+    .sort((a, b) => b.at.length - a.at.length);
+  const { m, at } = byMeasure[0]!;
+  if (at.length < 2) throw new Error('content/ has no two places with text and figures on one measure');
+  return { a: at[0]!, b: at[1]!, measure: measures.get(m)! };
+}
+
+for (const width of [390, 1280]) {
+  test.describe(`/compare/ at ${width} px`, () => {
+    test.use({ viewport: { width, height: 844 } });
+
+    test('two places typed by name, on one measure: passages, figures in one unit, CSV and XLSX read back', async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const { a, b, measure } = comparablePair();
+      await page.goto('/compare/');
+      const first = page.getByRole('combobox', { name: '第1项' });
+      // Typed as people do, key by key; the list offers the place, and its short name is enough without a pick.
+      await first.pressSequentially(a.short);
+      await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(a.name);
+      expect(await axeViolations(page), 'with the list open').toEqual([]);
+      await page.getByRole('combobox', { name: '第2项' }).pressSequentially(b.short);
+      await page.getByRole('combobox', { name: '第2项' }).press('Escape');
+      await page.getByLabel('限定措施').selectOption({ label: measure.name });
+      await page.getByRole('button', { name: '对比', exact: true }).click();
+      await expect(page).toHaveURL(`/compare/?a=${a.id}&b=${b.id}&measure=${measure.id}`);
+      await expect(first).toHaveValue(a.name);
+
+      const table = page.locator('.compare-table');
+      await expect(table.locator('thead th')).toHaveText([new RegExp(a.name), new RegExp(b.name)]);
+      // Each place's passages: the measure marked, linked to a paragraph of that place's own case.
+      const practice = table.locator('tr.row-head', { hasText: '做法' }).locator('xpath=following-sibling::tr[1]/td');
+      await expect(practice).toHaveCount(2);
+      for (const [i, place] of [a, b].entries()) {
+        const cell = practice.nth(i);
+        await expect(cell.locator('.compare-passage mark').first()).toBeVisible();
+        const href = (await cell.locator('.compare-passage a').first().getAttribute('href'))!;
+        expect(place.own.map((c) => c.slug)).toContain(href.match(/^\/cases\/([^/]+)\/#p-\d+$/)![1]);
+      }
+      // Figures aligned by metric, one unit per metric row, both places with at least one.
+      const figureCells = table.locator('tr.row-head:has-text("单位：") + tr td');
+      for (const i of [0, 1]) {
+        expect(await table.locator(`tr:not(.row-head) td:nth-child(${i + 1}) .compare-figure`).count()).toBeGreaterThan(
+          0,
+        );
+      }
+      for (const head of await table.locator('tr.row-head', { hasText: '单位：' }).all()) {
+        const unit = (await head.textContent())!.match(/单位：(.+)）/)![1]!;
+        const values = await head
+          .locator('xpath=following-sibling::tr[1]')
+          .locator('.compare-figure > a')
+          .allTextContents();
+        // In the row's unit, with no other magnitude before it (never 27.6万个 in a 个 row, or 33990个 in a 万个 row).
+        for (const v of values)
+          expect(v.includes(unit) && !/[万亿]$/.test(v.slice(0, v.indexOf(unit))), `${v} in ${unit}`).toBe(true);
+      }
+      expect(await figureCells.count()).toBeGreaterThan(0);
+      const shown = await table.locator('.compare-figure').count();
+      expect(await axeViolations(page), 'the comparison').toEqual([]);
+
+      // The table leaves the page: CSV (with BOM) and XLSX in the open-data columns, the same rows.
+      const header = FIGURE_COLUMNS.map((c) => zhCN[c.header]);
+      const download = async (name: RegExp) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+        return readFileSync((await file.path())!);
+      };
+      const csv = await download(/下载CSV/);
+      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const fromCsv = new ExcelJS.Workbook();
+      const sheet = await fromCsv.csv.read(Readable.from(csv.subarray(3).toString('utf8')));
+      const csvRows = sheet.getSheetValues().slice(1) as unknown[][];
+      expect(csvRows[0]!.slice(1)).toEqual(header);
+      expect(csvRows).toHaveLength(shown + 1);
+      const col = (name: string) => header.indexOf(zhCN[`csv.${name}` as keyof typeof zhCN]) + 1;
+      for (const row of csvRows.slice(1)) {
+        expect([a.name, b.name]).toContain(row[col('region')]);
+        expect(row[col('measure')]).toBe(measure.name);
+        expect(typeof row[col('value')]).toBe('number');
+      }
+      const xlsx = new ExcelJS.Workbook();
+      await xlsx.xlsx.load((await download(/下载Excel/)) as unknown as ArrayBuffer);
+      const xlsxRows = xlsx.worksheets[0]!.getSheetValues().slice(1) as unknown[][];
+      expect(xlsxRows[0]!.slice(1)).toEqual(header);
+      expect(xlsxRows.map((r) => [r[col('case_id')], r[col('value')], r[col('quote')]])).toEqual(
+        csvRows.map((r) => [r[col('case_id')], r[col('value')], r[col('quote')]]),
+      );
+
+      // 复制表格: tab-separated rows on the clipboard; 复制链接: this page's address.
+      await page.getByRole('button', { name: '复制表格' }).click();
+      await expect(page.locator('.table-export-status')).toContainText('已复制');
+      const tsv = await page.evaluate(() => navigator.clipboard.readText());
+      expect(tsv.trim().split('\r\n')).toHaveLength(shown + 1);
+      expect(tsv.split('\r\n')[0]).toBe(header.join('\t'));
+      await page.getByRole('button', { name: '复制链接' }).click();
+      await expect(page.locator('.table-export-status')).toContainText('链接已复制');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+      if (width === 390)
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  });
+}
+
 test.describe('/compare/', () => {
   /** Two cases that share a metric, from content/. */
   function pair() {
@@ -192,7 +338,10 @@ test.describe('/compare/', () => {
     throw new Error('content/ has no two cases sharing a metric');
   }
 
-  test('opens from a case page, adds a second case, and the URL reproduces the view', async ({ page, browser }) => {
+  test('opens from a case page, adds a case picked from the list by keyboard, and the URL reproduces the view', async ({
+    page,
+    browser,
+  }) => {
     const { a, b, metric } = pair();
     await page.goto(`/cases/${a.id}/`);
     await page
@@ -203,18 +352,20 @@ test.describe('/compare/', () => {
     const table = page.locator('.compare-table');
     await expect(table.locator('thead th')).toHaveCount(1);
     await expect(table.locator('thead th')).toContainText(a.title);
+    await expect(page.getByRole('status').first()).toContainText('再输入一个');
 
+    // Part of the title, then ↓ and Enter in the list.
     const second = page.getByRole('combobox', { name: '第2项' });
-    await second.focus();
-    const option = await page
-      .locator(`#compare-options option`)
-      .evaluateAll(
-        (opts, title) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith(`${title}（`)),
-        b.title,
-      );
-    expect(option).toBeTruthy();
-    await second.fill(option!);
-    await page.getByRole('button', { name: '对比' }).click();
+    await second.pressSequentially(b.title.slice(0, 8));
+    await expect(second).toHaveAttribute('aria-expanded', 'true');
+    const options = page.locator('#compare-b-list [role="option"]');
+    const index = (await options.allTextContents()).findIndex((o) => o.startsWith(b.title));
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= index; i++) await second.press('ArrowDown');
+    await expect(second).toHaveAttribute('aria-activedescendant', `compare-b-list-${index}`);
+    await second.press('Enter');
+    await expect(second).toHaveValue(b.title);
+    await page.getByRole('button', { name: '对比', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`\\?a=${a.id}&b=${b.id}$`));
     await expect(table.locator('thead th')).toHaveCount(2);
 
@@ -223,8 +374,7 @@ test.describe('/compare/', () => {
     await other.goto(page.url());
     const shared = other.locator('.compare-table');
     await expect(shared.locator('thead th').nth(1)).toContainText(b.title);
-    const name = names.get(metric)!;
-    const head = shared.locator('tr.row-head', { hasText: name });
+    const head = shared.locator('tr.row-head', { hasText: names.get(metric)! });
     await expect(head).toHaveCount(1);
     const cells = head.locator('xpath=following-sibling::tr[1]/td');
     await expect(cells).toHaveCount(2);
@@ -232,20 +382,60 @@ test.describe('/compare/', () => {
     await other.close();
   });
 
-  test('a region can be compared too, and a wrong name is reported', async ({ page }) => {
+  test('a name that matches nothing is reported; one that matches several asks for a pick', async ({ page }) => {
     await page.goto('/compare/');
     const first = page.getByRole('combobox', { name: '第1项' });
     await first.fill('不存在的地方');
-    await page.getByRole('button', { name: '对比' }).click();
-    await expect(page.getByRole('status')).toContainText('不存在的地方');
-    await first.focus();
-    const region = await page
-      .locator('#compare-options option')
-      .evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('（地区，')));
-    await first.fill(region!);
-    await page.getByRole('button', { name: '对比' }).click();
-    await expect(page).toHaveURL(/\?a=\d{6}$/);
-    await expect(page.locator('.compare-table thead th')).toHaveCount(1);
-    await expect(page.locator('.compare-table')).toContainText('案例数');
+    await page.getByRole('button', { name: '对比', exact: true }).click();
+    await expect(page.locator('#compare-status')).toContainText('找不到“不存在的地方”');
+    await expect(page).toHaveURL(/\/compare\/$/);
+    // A word of several case titles: no guess, the list opens.
+    // Enter submits what was typed (the open list covers the button, as lists do).
+    await first.fill(commonTitleWord());
+    await first.press('Enter');
+    await expect(page.locator('#compare-status')).toContainText('请从列表中选择');
+    await expect(first).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  test('a district is its own column: a city shows only its own cases and offers its districts', async ({ page }) => {
+    const files = readCaseFiles();
+    const regions = loadRegions();
+    const city = regions.find(
+      (r) =>
+        files.some((f) => f.data.region === r.id) &&
+        regions.some((d) => d.parent === r.id && files.some((f) => f.data.region === d.id)),
+    );
+    test.fail(!city, 'content/ has no city with cases of its own and a district with cases');
+    const district = regions.find((d) => d.parent === city!.id && files.some((f) => f.data.region === d.id))!;
+    await page.goto(`/compare/?a=${city!.id}`);
+    const cell = page.locator('.compare-table tr.row-head:has-text("案例数") + tr td').first();
+    await expect(cell).toContainText(`本级${files.filter((f) => f.data.region === city!.id).length}个`);
+    // Every figure in the city's column is from one of the city's own cases.
+    const own = new Set(files.filter((f) => f.data.region === city!.id).map((f) => `/cases/${f.slug}/`));
+    const links = await page
+      .locator('.compare-table .compare-figure > a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('#')[0]!));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !own.has(l))).toEqual([]);
+    await cell.getByRole('link', { name: new RegExp(district.name) }).click();
+    await expect(page).toHaveURL(`/compare/?a=${city!.id}&b=${district.id}`);
+    await expect(page.locator('.compare-table thead th')).toHaveCount(2);
   });
 });
+
+/** A two-character word that begins the titles of two or more cases' regions … or stands in several titles. */
+function commonTitleWord(): string {
+  const titles = cases.map((c) => c.title);
+  for (const title of titles) {
+    for (let i = 0; i + 2 <= title.length; i++) {
+      const w = title.slice(i, i + 2);
+      if (
+        /^\p{Script=Han}{2}$/u.test(w) &&
+        titles.filter((t) => t.includes(w)).length >= 2 &&
+        !loadRegions().some((r) => r.name.includes(w))
+      )
+        return w;
+    }
+  }
+  throw new Error('content/ has no word shared by two case titles');
+}

@@ -1,22 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { alignFigures, parseItemRef, queryFromRefs, refsFromQuery } from '../../src/lib/compareView.ts';
+import { alignFigures, dateSpan, parseItemRef, queryFromRefs, readQuery } from '../../src/lib/compareView.ts';
 
 describe('compare URL', () => {
-  it('reads cases and regions from a, b, c, dropping duplicates and unsafe values', () => {
-    expect(refsFromQuery('?a=zhumadian-2024-kuoyou-tizhi&b=410100&c=410100')).toEqual([
-      { type: 'case', id: 'zhumadian-2024-kuoyou-tizhi' },
-      { type: 'region', id: '410100' },
-    ]);
-    expect(refsFromQuery('?a=../../etc&b=<script>&d=x')).toEqual([]);
+  it('reads ids, codes and typed names from a, b, c, dropping blanks and repeats', () => {
+    expect(readQuery('?a=zhumadian-2024-kuoyou-tizhi&b=410100&c=410100')).toEqual({
+      values: ['zhumadian-2024-kuoyou-tizhi', '410100'],
+      measure: undefined,
+    });
+    expect(readQuery('?a=%E9%83%91%E5%B7%9E&b=+%20&c=洛阳&measure=county-managed-teachers')).toEqual({
+      values: ['郑州', '洛阳'],
+      measure: 'county-managed-teachers',
+    });
+    expect(readQuery('?measure=../x').measure).toBeUndefined();
+    expect(readQuery(`?a=${'长'.repeat(500)}`).values[0]).toHaveLength(100);
+  });
+  it('tells ids and codes from names', () => {
     expect(parseItemRef('  410000 ')).toEqual({ type: 'region', id: '410000' });
+    expect(parseItemRef('zhoukou-2024-kuoyou-tizhi')).toEqual({ type: 'case', id: 'zhoukou-2024-kuoyou-tizhi' });
+    expect(parseItemRef('郑州')).toBeUndefined();
+    expect(parseItemRef('../../etc')).toBeUndefined();
     expect(parseItemRef('')).toBeUndefined();
   });
-  it('round-trips through the query string', () => {
+  it('round-trips through the query string, measure included', () => {
     const refs = [
       { type: 'case' as const, id: 'x-1' },
       { type: 'region' as const, id: '410300' },
     ];
-    expect(refsFromQuery(`?${queryFromRefs(refs)}`)).toEqual(refs);
+    expect(readQuery(`?${queryFromRefs(refs, 'teacher-rotation')}`)).toEqual({
+      values: ['x-1', '410300'],
+      measure: 'teacher-rotation',
+    });
+    expect(queryFromRefs(refs)).toBe('a=x-1&b=410300');
+  });
+});
+
+describe('dateSpan', () => {
+  it('gives a span, and a single date once', () => {
+    expect(dateSpan('2022年', '2025年10月11日')).toBe('2022年—2025年10月11日');
+    expect(dateSpan('2022年', '2022年')).toBe('2022年');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartLayout, BAR_ROW, groupByMetric } from '../../src/lib/comparison.ts';
+import { axisText, barChartLayout, BAR_ROW, commonScale, groupByMetric, scaledText } from '../../src/lib/comparison.ts';
 import type { Metric } from '../../src/lib/metrics.ts';
 
 const metric = (id: string): Metric => ({ measure: 'school-places', id, name: id, unit: '个', units: [], terms: [] });
@@ -40,5 +40,43 @@ describe('barChartLayout', () => {
   });
   it('lays out no rows', () => {
     expect(barChartLayout([], (v: number) => v)).toEqual({ bars: [], height: 0, zero: 0 });
+  });
+});
+
+describe('one unit per metric', () => {
+  it('picks 亿 or 万 from the largest value, and leaves shares and small counts alone', () => {
+    expect(commonScale([276000, 33990], '个')).toEqual({ unit: '万个', exponent: 4 });
+    expect(commonScale([14556000000, 7656000], '元')).toEqual({ unit: '亿元', exponent: 8 });
+    expect(commonScale([26, 361, 453], '所')).toEqual({ unit: '所', exponent: 0 });
+    expect(commonScale([38.48, 100], '%')).toEqual({ unit: '%', exponent: 0 });
+    expect(commonScale([123456], '百分点')).toEqual({ unit: '百分点', exponent: 0 });
+    expect(commonScale([], '人')).toEqual({ unit: '人', exponent: 0 });
+    expect(commonScale([-50000, 10], '元')).toEqual({ unit: '万元', exponent: 4 });
+  });
+  it('writes every value of a metric in that unit, exactly', () => {
+    const scale = commonScale([276000, 33990], '个');
+    expect([276000, 33990].map((v) => scaledText(v, scale))).toEqual(['27.6万个', '3.399万个']);
+    expect(scaledText(319200, scale, false)).toBe('31.92');
+    const yuan = commonScale([14556000000, 7656000], '元');
+    expect(scaledText(7656000, yuan)).toBe('0.07656亿元');
+    expect(scaledText(12000, yuan)).toBe('0.00012亿元');
+    expect(scaledText(1, yuan)).toBe('0.00000001亿元');
+    expect(scaledText(38.48, commonScale([38.48], '%'))).toBe('38.48%');
+  });
+});
+
+describe('axisText', () => {
+  const wan = { unit: '万个', exponent: 4 };
+  it('keeps the wording already in the common unit, scales the rest', () => {
+    expect(axisText({ value: 27.6, unit: '万个' }, 276000, wan)).toEqual({ text: '27.6万个', qualified: false });
+    expect(axisText({ value: 33990, unit: '个' }, 33990, wan)).toEqual({ text: '3.399万个', qualified: false });
+    const yi = { unit: '亿元', exponent: 8 };
+    expect(axisText({ value: 30, unit: '亿元', display: '30多亿元' }, 3e9, yi).text).toBe('30多亿元');
+  });
+  it('says when the scaled number drops a qualifier (余, 多, 以上) of the wording', () => {
+    expect(axisText({ value: 6, unit: '万名', display: '6万余名' }, 60000, { unit: '人', exponent: 0 })).toEqual({
+      text: '60000人',
+      qualified: true,
+    });
   });
 });

@@ -3,6 +3,6 @@ import { getCasebook } from '../../data/casebook.ts';
 import { compareIndex } from '../../data/compareData.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(compareIndex(await getCasebook())), {
+  new Response(JSON.stringify(await compareIndex(await getCasebook())), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ site }) => {
       records.flatMap((record) => record.figures.map((figure) => ({ record, figure }))),
     ),
   );
-  return new Response(new Uint8Array(await workbook([cases, figures], t('site.name'))), {
+  return new Response(await workbook([cases, figures], t('site.name')), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   });
 };

@@ -7,7 +7,7 @@ export async function getStaticPaths() {
   return cases.map((view) => ({ params: { id: view.id }, props: { view } }));
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(caseItem((props as { view: CaseView }).view)), {
+export const GET: APIRoute = async ({ props, site }) =>
+  new Response(JSON.stringify(caseItem(await getCasebook(), (props as { view: CaseView }).view, site)), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -7,7 +7,7 @@ export async function getStaticPaths() {
   return regions.map((region) => ({ params: { id: region.id }, props: { region } }));
 }
 
-export const GET: APIRoute = async ({ props }) =>
-  new Response(JSON.stringify(regionItem(await getCasebook(), (props as { region: RegionEntry }).region)), {
+export const GET: APIRoute = async ({ props, site }) =>
+  new Response(JSON.stringify(regionItem(await getCasebook(), (props as { region: RegionEntry }).region, site)), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

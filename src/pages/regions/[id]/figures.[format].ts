@@ -1,0 +1,3 @@
+import { regionHasFigures, regionTable, tableRoute } from '../../../data/tableFiles.ts';
+
+export const { getStaticPaths, GET } = tableRoute((c) => c.regions, regionHasFigures, regionTable);
