@@ -15,6 +15,7 @@
 import type { MeasureRecord } from '../contentFiles.ts';
 import type { Metric } from '../metrics.ts';
 import type { DivisionDataset, Region } from '../regions.ts';
+import { buildDate } from '../buildDate.ts';
 import { countHan } from '../han.ts';
 import type { DocBlock, ReadResult } from './blocks.ts';
 import { buildCase } from './cases.ts';
@@ -22,10 +23,12 @@ import { MAX_INPUT_BYTES } from './decode.ts';
 import { dateDocument } from './dating.ts';
 import { caseMdx, sourceYaml } from './draft.ts';
 import { readHead } from './metadata.ts';
+import { documentKind } from './kind.ts';
 import { dropNoise } from './noise.ts';
 import { placesIn } from './orgs.ts';
 import { readDocument } from './read.ts';
 import type { InputReport } from './report.ts';
+import { isTraditional, toSimplified } from './simplified.ts';
 import { nameDrafts, sourceRecord } from './source.ts';
 import { structureDocument } from './structure.ts';
 
@@ -59,6 +62,8 @@ export interface IngestOptions {
   fallbackDate?: string;
   /** @default MAX_INPUT_BYTES (2 MiB) */
   maxBytes?: number;
+  /** Today, YYYY-MM-DD (China time): a date after it is never used. @default the run's date */
+  today?: string;
 }
 
 export interface DraftFile {
@@ -135,10 +140,17 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     ...doc.preamble,
     ...sections.flatMap((s) => [...s.titleLines, ...s.items.map((i) => i.text)]),
   ].join('\n');
-  const hints = placesIn(allText, data)
+  // A traditional-character text is analysed through a simplified copy; the draft keeps it as printed.
+  const simplify = isTraditional(allText) ? toSimplified : undefined;
+  const hints = placesIn(simplify ? simplify(allText) : allText, data)
     .filter((p) => p.level !== '县区')
     .map((p) => p.name);
-  const dated = dateDocument(head, allText, options.fallbackDate);
+  const kind = documentKind(doc, head, read.meta, read.format, simplify);
+  const dated = dateDocument(head, allText, {
+    ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
+    ...(kind.date && { own: kind.date }),
+    today: options.today ?? buildDate({}),
+  });
 
   const built = sections.map((section) =>
     buildCase(section, {
@@ -147,6 +159,8 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
       docTitleLines: doc.titleLines,
       date: dated,
       hints,
+      kind,
+      ...(simplify && { simplify }),
       compilation: sections.length > 1,
       docBylines: doc.bylines,
       measures: options.measures,
@@ -172,6 +186,7 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     head,
     { date, ...(dated.dateNote && { dateNote: dated.dateNote }) },
     options.seedFile,
+    kind,
   );
   const uncertain = [...read.notes, ...head.notes, ...dated.uncertain, ...naming.notes, ...sourceNotes];
   const cases = built
@@ -184,6 +199,7 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
         header: [
           `Draft by \`npm run ingest\` from ${options.seedFile} — review before publishing:`,
           'title, summary (sentences picked from the text), measures, figures; see the ingest report.',
+          'The public build leaves this case out until you delete `draft: true` (npm run dev shows it).',
         ],
         measureComments: b.low.length
           ? [

@@ -61,7 +61,12 @@ export function sniffBinary(
 
 /** Text that is an HTML document (a doctype or an `<html>` element first). */
 export function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!--[\s\S]{0,2000}?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s)/i.test(text.slice(0, 4096));
+  const head = text.slice(0, 4096);
+  // Also a fragment copied from an editor or a repost: it opens with a block element.
+  return (
+    /^\s*(<!--[\s\S]{0,2000}?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s)/i.test(head) ||
+    /^\s*<(section|article|div|p|table)[\s>][\s\S]*<\/(section|article|div|p|table)>/i.test(head)
+  );
 }
 
 /** Text that is Markdown: YAML front matter, or several lines of Markdown block syntax. */

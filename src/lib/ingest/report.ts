@@ -15,6 +15,9 @@ export interface MeasureLine {
   /** Paragraph numbers (1-based, as the page anchors p-1, p-2 …) with mention counts. */
   paragraphs: { paragraph: number; count: number; terms: string[] }[];
   inHeading: boolean;
+  /** Mentions stated as practised (an action verb governs them) and quantified (a figure stands with them). */
+  practised: number;
+  quantified: number;
   /** In the draft's `measures:` (otherwise listed as a comment for the editor). */
   proposed: boolean;
 }
