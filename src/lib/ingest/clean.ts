@@ -256,6 +256,9 @@ const CHROME_WORDS =
   /加入收藏|设为首页|联系站长|联系我们|网站地图|网站首页|返回首页|返回顶部|打印本页|关闭窗口|字号[:：]?\s*[【[]?大|分享到|扫一扫|版权所有|Copyright|ICP备|公网安备|上一篇|下一篇|浏览次数|阅读次数|点击数[:：]|当前位置[:：]|您现在的位置|旧版/gi;
 const FOOTER_LINE =
   /^(本期送|送[:：]|发[:：]|报[:：]|抄送|抄报|分送|印发[:：]|责任编辑|编辑[:：]|审核[:：]|审校|校对[:：]|签发[:：]|核稿|联系电话|联系人[:：]|(共印|印)\s*\d+\s*份)/;
+/** A page number printed by a PDF or a word processor: `— 1 —`, `- 2 -`, `第 3 页`, `3/10`. */
+const PAGE_NUMBER =
+  /^([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const LINKS_LINE = /^(相关链接|相关阅读|相关新闻|相关文章|延伸阅读|推荐阅读|热点推荐)[:：]?$/;
 /**
  * A labelled line an exporter or a site prints around an article (`发布时间：…`, `来源：…`,
@@ -277,6 +280,7 @@ export function chromeKind(line: string): 'site' | 'footer' | 'links' | 'label' 
   if (words >= 2 || (words === 1 && (bars >= 1 || t.length <= 12))) return 'site';
   if (bars >= 3 && t.length < 200) return 'site';
   if (LINKS_LINE.test(t)) return 'links';
+  if (PAGE_NUMBER.test(t)) return 'footer';
   if (FOOTER_LINE.test(t) && t.length < 200) return 'footer';
   return undefined;
 }

@@ -96,6 +96,8 @@ export function fieldsOf(text: string): { label: string; value: string }[] | und
   return pairs;
 }
 
+/** A repost's lead-in to the document it carries (`…，具体内容如下↓↓↓`): not the document's text. */
+const REPOST_LEAD = /(具体内容|全文|原文|详情|通知全文|文件全文|内容)如下[：:。]?$/;
 const DOC_NUMBER =
   /^[（(]?\s*([\p{Script=Han}]{1,24}\s*[〔[［【﹝(（]\s*\d{4}\s*[〕\]］】﹞)）]\s*\d{1,4}\s*号)\s*[）)]?$/u;
 
@@ -258,6 +260,7 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
       historyLines.push(b.text);
       take(k, 'history');
     } else if (titles.includes(squash(b.text))) take(k, 'repeat');
+    else if (b.kind === 'text' && texts === 0 && REPOST_LEAD.test(b.text)) take(k, 'editor-note');
     else if (b.kind === 'text') texts++;
   }
   docNumber ??= fields.get('发文字号') ?? fields.get('文号') ?? fields.get('文件编号');

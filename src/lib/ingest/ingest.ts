@@ -172,9 +172,10 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
   );
   // Only a text that would be published needs a date; one that is not a case says so instead.
   if (dated.date === undefined && built.some((b) => b.write)) {
+    const why = dated.uncertain.length ? ` (${dated.uncertain.join('; ')})` : '';
     return reject(
       fileName,
-      'no date printed and no year in the text: pass --date YYYY[-MM[-DD]] with the date of the original (dates are never invented)',
+      `no date printed and no year in the text${why}: pass --date YYYY[-MM[-DD]] with the date of the original (dates are never invented)`,
       encoding,
     );
   }

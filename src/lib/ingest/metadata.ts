@@ -12,8 +12,16 @@ import type { DocStructure } from './structure.ts';
 
 /** Title lines → one printed title: a `——` subtitle is appended directly, other lines with a space. */
 export function joinTitle(lines: readonly string[]): string {
-  return lines.reduce((acc, l) => (!acc ? l : /^[—–-]{1,2}/.test(l) ? `${acc}${l}` : `${acc} ${l}`), '');
+  // A notice's title wrapped onto two lines (…关于推进…数字化 / 资源建设与应用的通知) is one phrase.
+  const wrapped = (acc: string, l: string) =>
+    /关于/.test(acc) && !/的(通知|意见|决定|通报|函|批复)$/.test(acc) && OFFICIAL_END.test(l);
+  return lines.reduce(
+    (acc, l) => (!acc ? l : /^[—–-]{1,2}/.test(l) || wrapped(acc, l) ? `${acc}${l}` : `${acc} ${l}`),
+    '',
+  );
 }
+
+const OFFICIAL_END = /(通知|意见|决定|通报|函|批复|方案|办法|规定|细则|公告|通告)(（[^（）]*）)?$/;
 
 export interface DocumentHead {
   masthead: Masthead;

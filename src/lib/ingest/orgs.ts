@@ -58,7 +58,7 @@ const ORG_TYPES = [
 const ORG_TYPE_RE = new RegExp(`(${ORG_TYPES.join('|')})`, 'g');
 /** National bodies, named without a place. */
 const NATIONAL =
-  /^(教育部|国务院办公厅|国务院|全国人民代表大会常务委员会|国家发展和改革委员会|国家发展改革委|财政部|人力资源社会保障部|人力资源和社会保障部|国家卫生健康委员会|国家卫生健康委|国务院教育督导委员会办公室|中共中央办公厅|国家体育总局)$/;
+  /^(教育部|国务院|全国人民代表大会常务委员会|国家发展和改革委员会|国家发展改革委|财政部|人力资源社会保障部|人力资源和社会保障部|国家卫生健康委员会|国家卫生健康委|国务院教育督导委员会|中共中央|国家体育总局|国家[\u4e00-\u9fff]{2,10}(?:局|委员会|总局|署))(办公厅|办公室)?$/;
 /** Ends of the names of bodies that sign a document (a school, a centre, a federation …). */
 const BODY_END =
   /(办公厅|办公室|委员会|人民政府|政府|局|厅|部|院|中心|学校|学院|大学|中学|小学|幼儿园|协会|联合会|总工会|团委|妇联|科协|署|委|会)$/;
@@ -90,6 +90,22 @@ export interface OrgMention {
   index: number;
 }
 
+const shortCache = new WeakMap<DivisionDataset, Map<Division, string>>();
+
+/** Short names of the prefectures whose full name is longer (黔东南苗族侗族自治州 → 黔东南). */
+function shortNames(data: DivisionDataset): Map<Division, string> {
+  let map = shortCache.get(data);
+  if (!map) {
+    map = new Map();
+    for (const c of data.cities) {
+      const short = shortRegionName(c.name);
+      if (short !== c.name) map.set(c, short);
+    }
+    shortCache.set(data, map);
+  }
+  return map;
+}
+
 /** Parses a string that is exactly a place chain (河南省郑州市金水区, 郑州市, 二七区). */
 export function parsePlace(s: string, data: DivisionDataset, hints: readonly string[] = []): PlaceChain | undefined {
   if (!s) return undefined;
@@ -103,8 +119,8 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
       const city =
         cities.find((c) => rest.startsWith(c.name)) ??
         cities.find((c) => {
-          const short = shortRegionName(c.name);
-          return short.length >= 2 && short !== c.name && new RegExp(`^${short}[州市盟]`).test(rest);
+          const short = shortNames(data).get(c) ?? '';
+          return short.length >= 2 && rest.startsWith(short) && /[州市盟]/.test(rest[short.length] ?? '');
         });
       if (city) {
         chain.city = city;

@@ -183,6 +183,31 @@ function continuesPrevious(previous: Block, tail: string, block: Block): boolean
   return !/\d{5,}$/.test(tail.trim());
 }
 
+/**
+ * The width a plain text wraps its lines at (a PDF's page width): the most common length of
+ * long lines, when a good share of them have it; undefined for a text of one line a paragraph.
+ */
+function wrapWidth(lines: readonly DocBlock[]): number | undefined {
+  const lengths = lines.map((l) => normalizeChars(l.text).length).filter((n) => n >= 16);
+  if (lengths.length < 6) return undefined;
+  const counts = new Map<number, number>();
+  for (const n of lengths) for (const k of [n - 1, n, n + 1]) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const [mode, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  return count >= 5 && count >= lengths.length * 0.4 ? mode + 1 : undefined;
+}
+
+/** A line of running text a full-width line goes on into (never a title, a heading or a list item). */
+function wrappable(previous: Block, block: Block): boolean {
+  return (
+    previous.kind === 'text' &&
+    previous.heading === undefined &&
+    !previous.afterPlaceholder &&
+    (block.kind === 'text' || block.kind === 'short') &&
+    block.heading === undefined &&
+    !block.listItem
+  );
+}
+
 /** Marks that only ever continue a sentence: a block never starts with them. */
 const CONTINUATION = /^[，,、；;：:。．.！!？?）)」』”’》〉】]/;
 /** A lead-in that introduces what follows (`具体内容如下`): the next block starts anew. */
@@ -204,6 +229,9 @@ export function toBlocks(input: string | readonly DocBlock[], structured = typeo
   let previous: Block | undefined;
   let pieces: string[] = [];
   let lastLine = 0;
+  // A plain text copied from a PDF wraps its lines at the page width: a line that fills it goes on.
+  const width = structured ? undefined : wrapWidth(docBlocks);
+  let lastLength = 0;
   const flush = () => {
     if (previous && pieces.length > 1) previous.text = pieces.join('');
     pieces = [];
@@ -218,7 +246,9 @@ export function toBlocks(input: string | readonly DocBlock[], structured = typeo
       const afterPlaceholder = previous?.kind === 'placeholder';
       const block = classify(doc, t, gap, afterPlaceholder, structured);
       const tail = pieces.length ? pieces.slice(-3).join('') : (previous?.text ?? '');
-      if (previous && continuesPrevious(previous, tail, block)) {
+      const wrapped = !!width && lastLength >= width - 1 && !endsSentence(tail) && !headingByForm(t);
+      lastLength = t.length;
+      if (previous && (continuesPrevious(previous, tail, block) || (wrapped && wrappable(previous, block)))) {
         // A styled run set apart by the export (a bold heading, a short line) is text again.
         if (previous.kind === 'short') {
           previous.kind = 'text';
