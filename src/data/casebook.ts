@@ -77,7 +77,7 @@ async function load() {
     getCollection('sources'),
   ]);
   // Drafts exist only in the dev server; a source that only drafts cite waits with them.
-  const { shown: caseEntries } = publishedCases(allCases, showsDrafts(import.meta.env));
+  const { shown: caseEntries } = publishedCases(allCases, showsDrafts(import.meta.env.CASEBOOK_COMMAND));
   const cited = new Set(caseEntries.map((c) => c.data.source));
   const draftOnly = new Set(allCases.filter((c) => !cited.has(c.data.source)).map((c) => c.data.source));
   const sources = allSources.filter((s) => !draftOnly.has(s.id));

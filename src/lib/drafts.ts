@@ -10,10 +10,16 @@ export interface MaybeDraft {
   data: { draft?: boolean | undefined };
 }
 
-/** Whether drafts are shown: in the dev server, never in a production build. */
-export function showsDrafts(env: { DEV?: boolean | undefined }): boolean {
-  return env.DEV === true;
+/**
+ * Whether drafts are shown: by the dev server (`astro dev`), never by a build, whatever the
+ * environment says (a build run from a test runner has NODE_ENV=test and so Vite's DEV set).
+ */
+export function showsDrafts(command: unknown): boolean {
+  return command === 'dev';
 }
+
+/** The Vite define that tells the casebook loader which Astro command runs. */
+export const COMMAND_DEFINE = 'import.meta.env.CASEBOOK_COMMAND';
 
 /** The cases a build shows, and the ids of the drafts it leaves out. */
 export function publishedCases<T extends MaybeDraft>(entries: readonly T[], withDrafts: boolean) {
