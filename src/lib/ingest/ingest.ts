@@ -229,6 +229,12 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     }),
     encoding,
     format: read.format,
+    document: {
+      kind: kind.kind,
+      issuers: kind.issuers,
+      ...(kind.docNumber && { docNumber: kind.docNumber }),
+      ...(kind.date && { date: kind.date.value, dateFrom: kind.date.from }),
+    },
     masthead: {
       ...(head.title && { title: head.title }),
       ...(masthead.publication && { publication: masthead.publication }),

@@ -73,6 +73,8 @@ export interface InputReport {
     other: string[];
   };
   source?: { key: string; path: string; file: string; date: string; dateNote?: string; title: string };
+  /** What kind of document it is (told by its structure), who issues it and its number. */
+  document?: { kind: string; issuers: string[]; docNumber?: string; date?: string; dateFrom?: string };
   /** Reporting bodies found, in order. */
   bodies: string[];
   cases: CaseReport[];
@@ -124,6 +126,12 @@ export function formatReport(r: InputReport): string {
   const head = r.status === 'rejected' ? 'REJECTED' : r.status === 'partial' ? 'PARTLY WRITTEN' : 'OK';
   out.push(`━━ ${r.input} — ${head}${r.encoding ? ` (${r.encoding})` : ''}`);
   if (r.reason) out.push(`  reason: ${r.reason}`);
+  if (r.document) {
+    const d = r.document;
+    const issued = d.issuers.length ? `, issued by ${d.issuers.join('、')}` : '';
+    const dated = d.date ? `, dated ${d.date} (${d.dateFrom})` : '';
+    out.push(`  document    ${d.kind}${d.docNumber ? ` ${d.docNumber}` : ''}${issued}${dated}`);
+  }
   if (r.masthead) {
     const m = r.masthead;
     out.push('  masthead');

@@ -507,7 +507,15 @@ export function structureDocument(
   // A title marked as such (`# …`, `<h1>`, a Title style) is the title; other head lines are masthead.
   const marked = head.filter((b, h) => b.heading !== undefined && b.heading <= 1 && !isPublicationLine(b, head[h + 1]));
   for (const b of marked) titleLines.push(cleanHeading(b.text));
-  for (let h = head.length - 1; h >= 0 && !marked.length; h--) {
+  // Lines printed under the title (its issuer and date: 标题 / 厦门市教育局 / 2025年5月20日) are masthead.
+  let under = head.length - 1;
+  while (
+    under > 0 &&
+    !marked.length &&
+    (DATE_LINE.test(head[under]!.text) || markers.get(blocks.indexOf(head[under]!))?.kind === 'org')
+  )
+    under--;
+  for (let h = under; h >= 0 && !marked.length; h--) {
     const b = head[h]!;
     if (
       b.kind !== 'short' ||
