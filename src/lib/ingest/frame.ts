@@ -96,8 +96,10 @@ export function fieldsOf(text: string): { label: string; value: string }[] | und
   return pairs;
 }
 
+/** A history line is a list of events, not prose: no comma or full stop outside its book titles. */
+const HISTORY_LINE = /^[^，。；《]*(《[^》]*》[^，。；《]*)*$/;
 /** A repost's lead-in to the document it carries (`…，具体内容如下↓↓↓`): not the document's text. */
-const REPOST_LEAD = /(具体内容|全文|原文|详情|通知全文|文件全文|内容)如下[：:。]?$/;
+const REPOST_LEAD = /(具体内容|全文|原文|详情)如下$/;
 const DOC_NUMBER =
   /^[（(]?\s*([\p{Script=Han}]{1,24}\s*[〔[［【﹝(（]\s*\d{4}\s*[〕\]］】﹞)）]\s*\d{1,4}\s*号)\s*[）)]?$/u;
 
@@ -256,7 +258,7 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
     if (number) {
       docNumber ??= number;
       take(k, 'docinfo');
-    } else if (readHistory([b.text]).events.length) {
+    } else if (texts === 0 && HISTORY_LINE.test(b.text) && readHistory([b.text]).events.length) {
       historyLines.push(b.text);
       take(k, 'history');
     } else if (titles.includes(squash(b.text))) take(k, 'repeat');
