@@ -84,7 +84,9 @@ const LONE_LABEL = new RegExp(`^[【\\[]?(${LABEL_ALT})[】\\]]?\\s*[:：]?$`);
 export function fieldsOf(text: string): { label: string; value: string }[] | undefined {
   const t = text.trim();
   if (t.length > 400 || !LEADING_FIELD.test(t)) return undefined;
-  const found = [...t.matchAll(FIELD)].filter((m) => m.index === 0 || /[\s】\]|｜]/.test(t[m.index - 1]!));
+  const found = [...t.matchAll(FIELD)].filter(
+    (m) => m.index === 0 || /^[【[]/.test(m[0]) || /[\s】\]|｜]/.test(t[m.index - 1]!),
+  );
   const pairs = found.map((m, k) => ({
     label: m[1]!,
     value: t
@@ -141,8 +143,9 @@ function closingPromo(blocks: readonly Block[]): { taken: Taken[]; outlet?: stri
   const taken: Taken[] = [];
   let outlet: string | undefined;
   for (let k = blocks.length - 1; k >= 0 && blocks.length - k <= 6; k--) {
+    if (blocks[k]!.text.length > 160) break;
     const simple = toSimplified(blocks[k]!.text);
-    if (!PROMO.test(simple) || blocks[k]!.text.length > 160) break;
+    if (!PROMO.test(simple)) break;
     taken.push({ index: k, kind: 'chrome' });
     const m = OUTLET.exec(simple);
     if (m) outlet = blocks[k]!.text.slice(m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length);
@@ -258,7 +261,12 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
     if (number) {
       docNumber ??= number;
       take(k, 'docinfo');
-    } else if (texts === 0 && HISTORY_LINE.test(b.text) && readHistory([b.text]).events.length) {
+    } else if (
+      texts === 0 &&
+      b.text.length <= 600 &&
+      HISTORY_LINE.test(b.text) &&
+      readHistory([b.text]).events.length
+    ) {
       historyLines.push(b.text);
       take(k, 'history');
     } else if (titles.includes(squash(b.text))) take(k, 'repeat');

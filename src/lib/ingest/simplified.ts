@@ -35,7 +35,11 @@ export function toSimplified(text: string): string {
   return out;
 }
 
-/** Whether a text is written in traditional characters (at least 3% of its characters change). */
+/**
+ * Whether a text is written in traditional characters: at least 8% of its Han characters (and five
+ * or more) change. A traditional text changes a fifth or more; a simplified one only in the few
+ * characters both scripts use (著名, 乾坤), far below that.
+ */
 export function isTraditional(text: string): boolean {
   const sample = text.slice(0, 20_000);
   const simple = toSimplified(sample);
@@ -45,5 +49,5 @@ export function isTraditional(text: string): boolean {
     if (sample.charCodeAt(i) >= 0x3400) han++;
     if (sample[i] !== simple[i]) changed++;
   }
-  return han > 0 && changed / han >= 0.03;
+  return changed >= 5 && changed / han >= 0.08;
 }
