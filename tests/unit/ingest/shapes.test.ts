@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, type IngestResult } from '../../../src/lib/ingest/ingest.ts';
 import type { InputReport } from '../../../src/lib/ingest/report.ts';
-import { divisions, fixtures, measures, regions } from './context.ts';
+import { divisions, fixtures, measures, regions, run } from './context.ts';
 
 const dir = join(fixtures, 'shapes');
 const TODAY = '2026-01-01';
@@ -247,6 +247,28 @@ describe('class by class', () => {
     expect(early.report.reason).toMatch(/2017-12-11 is after today \(2017-06-01\)/);
     const flagged = await ingestShape('cms-br-page.html', '2024-03-13');
     expect(flagged.report.source!.date).toBe('2024-03-12');
+  });
+
+  it('4: a date printed under the title wins over the front matter date', () => {
+    const md = [
+      '---',
+      'title: 某区推进课后服务全覆盖',
+      'date: 2025-08-12',
+      '---',
+      '',
+      '# 某区推进课后服务全覆盖',
+      '',
+      '2025年8月10日',
+      '',
+      '郑州市金水区教育局推进课后服务全覆盖，全区86所学校全部开展课后服务，参与学生达到5.2万人，参与率达到96%。',
+      '',
+      '区教育局统筹课后服务课程，开设课后服务课程320门，课后服务实现义务教育学校全覆盖。',
+      '',
+      '下一步，区教育局将继续完善课后服务经费保障机制，丰富课程内容，让学生在校内学足学好。',
+    ].join('\n');
+    const r = run(md, { fileName: 'printed-date.md', today: TODAY });
+    expect(r.report.source!.date).toBe('2025-08-10');
+    expect(r.issues.join('\n')).toMatch(/the printed date is used/);
   });
 
   it('4: a regulation is dated by its text in force and says so', async () => {
