@@ -175,10 +175,12 @@ function closingSignature(blocks: readonly Block[], data: DivisionDataset) {
     const date = blocks[d]!.kind !== 'text' || blocks[d]!.text.length <= 20 ? dateLine(blocks[d]!.text) : undefined;
     if (!date) continue;
     let after = d + 1;
-    while (after < blocks.length && SIGNATURE_NOTE.test(blocks[after]!.text)) after++;
+    // A note (（此件公开发布）) and a distribution footer (抄送：…, 印发) may follow the date.
+    while (after < blocks.length && (SIGNATURE_NOTE.test(blocks[after]!.text) || blocks[after]!.kind === 'chrome'))
+      after++;
     if (after < blocks.length && !ATTACHMENT_START.test(blocks[after]!.text)) continue;
     const taken: Taken[] = [];
-    for (let k = d; k < after; k++) taken.push({ index: k, kind: 'signature' });
+    for (let k = d; k < after; k++) if (blocks[k]!.kind !== 'chrome') taken.push({ index: k, kind: 'signature' });
     const bodies: string[] = [];
     for (let k = d - 1; k >= 0 && blocks[k]!.kind !== 'text' && bodies.length < 8; k--) {
       const names = signatureBodies(blocks[k]!.text, data);

@@ -12,6 +12,7 @@
  * - a bulletin (简报) and anything else: as the masthead and the text say.
  */
 import type { DocumentMeta, DocFormat } from './blocks.ts';
+import { metadataDate } from './dating.ts';
 import { historyNote } from './history.ts';
 import type { DocumentHead } from './metadata.ts';
 import type { DocStructure } from './structure.ts';
@@ -70,7 +71,8 @@ export function documentKind(
       : [fields.get('发文机关') ?? fields.get('发布机构') ?? fields.get('发布机关') ?? issuerFromTitle(title)].filter(
           (s): s is string => !!s,
         );
-    const dated = frame.signature?.date ?? fields.get('成文日期') ?? fields.get('发文日期');
+    const field = fields.get('成文日期') ?? fields.get('发文日期');
+    const dated = frame.signature?.date ?? (field ? metadataDate(field) : undefined);
     return {
       kind: 'notice',
       prescriptive: PRESCRIPTIVE.test(title),
@@ -95,9 +97,12 @@ export function documentKind(
 
 function regulation(doc: DocStructure, head: DocumentHead): DocKindInfo {
   const { history, fields } = doc.frame;
-  const organ = history.enacted?.organ ?? fields.get('制定机关') ?? fields.get('发布部门');
+  // A law database names the enacting body `福建省人大(含常委会)`: its standing committee.
+  const listed = (fields.get('制定机关') ?? fields.get('发布部门'))?.replace(/人大[（(]含常委会[)）]$/, '人大常委会');
+  const organ = history.enacted?.organ ?? listed;
   const inForce = history.inForce;
-  const published = fields.get('公布日期') ?? fields.get('发布日期');
+  const field = fields.get('公布日期') ?? fields.get('发布日期');
+  const published = field ? metadataDate(field) : undefined;
   const note = historyNote(history);
   return {
     kind: 'regulation',
