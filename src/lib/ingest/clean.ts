@@ -259,7 +259,7 @@ const FOOTER_LINE =
 /** A page number printed by a PDF or a word processor: `— 1 —`, `- 2 -`, `第 3 页`, `3/10`. */
 const PAGE_NUMBER =
   /^([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
-/** The print line of an official document (版记): `某省教育厅办公室　2025年4月16日印发`. */
+/** The print line of an official document (版记): `某省教育厅办公室 2025年4月16日印发`. */
 const PRINTED_BY = /^\S.{1,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 const LINKS_LINE = /^(相关链接|相关阅读|相关新闻|相关文章|延伸阅读|推荐阅读|热点推荐)[:：]?$/;
 /**
