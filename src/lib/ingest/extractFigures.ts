@@ -148,6 +148,13 @@ const LEADING_PREPOSITION = /^(在|对|按照|按|根据|依据|通过|经|以|�
 /** Verbs that, alone before a count, leave the naming to the noun after it. */
 const VERB =
   /^(安排|负责|涵盖|包括|包含|推进|实施|完成|建成|引进|招聘|培养|评选|评选出|组建|成立|新建|改扩建|新增|创建|认定|命名|打造|开发|培育|立项|获得|荣获|输送|选派|选聘|发放|投入|拨付|启动|支持|建设|开展|举办|承办|列入|实现|达到|共有|拥有|有|确保|建立|遴选|遴选确定|评出|回收|改造|撤并|开设|配备|补充|覆盖|惠及|带动|划分|划分为|设立|设置|聘任|聘请|选聘|组织)$/;
+/** Verbs after which a long label is what they act on (就按时为辖区学生发放各级各类资助金 → 发放…). */
+const LABEL_VERBS =
+  /发放|投入|新增|新建|建成|组建|招聘|引进|培训|评选|完成|培养|选派|实施|创建|认定|建立|开设|开展|覆盖|惠及|参与/g;
+/** A bound before a number, part of what the text states (不少于400门, 近3000人). */
+const BOUND_BEFORE = /(不少于|不低于|不超过|不高于|至少|最多|最高达|最高|最低|不足|超过|将近|接近|大约|约|逾|近)$/;
+/** A due year earlier in the sentence (到2026年), not the end of a change (增长到2023年). */
+const DUE_YEAR = /(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g;
 /** A clause that ends in such a verb (要求每个街道要安排). */
 const VERB_END = new RegExp(`(?:${VERB.source.slice(2, -2)})$`);
 /** Where the noun after a count stops: 5个教育集团|被评为… */
@@ -416,36 +423,42 @@ interface FigureContext {
   norms: boolean | undefined;
 }
 
-/** The figure a number of paragraph `p` stands for, or undefined when it is none. */
-function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureContext): Candidate | undefined {
-  const { approxBefore, mult, approxAfter, unitWord } = hit;
-  if (!unitWord && !mult) return undefined;
-  const at = hit.at;
-  const end = hit.end;
-  const after = p.slice(end);
-  if (/^[年月日号届期级]/.test(after)) return undefined;
-  if (!unitWord && !HAN_START.test(after)) return undefined;
-  if (insideBookTitle(p, at)) return undefined;
+/** Where a number stands: its paragraph, sentence and clause. */
+interface Site {
+  p: string;
+  paragraph: number;
+  hit: NumberHit;
+  /** Text after the number and its tail. */
+  after: string;
+  unit: string;
+  /** Start of the sentence and of the clause (with the 、-list it ends) before the number. */
+  sStart: number;
+  start: number;
+  clause: string;
+  ctx: FigureContext;
+}
+
+/** Numbers that are no figure: a year, a list of values, a number of a book title, a word (一次性). */
+function notAFigure(p: string, hit: NumberHit, after: string): boolean {
+  const { mult, unitWord, at } = hit;
+  if (!unitWord && !mult) return true;
+  if (/^[年月日号届期级]/.test(after) || (!unitWord && !HAN_START.test(after)) || insideBookTitle(p, at)) return true;
   // A list of values (分别达93.16%、97.96%…, 87%和92%) cannot be paired with labels safely.
-  if (/^[、和及]\s*\d/.test(after) || /\d[%个所人名]?\s*[、和及]$/.test(p.slice(Math.max(0, at - 8), at)))
-    return undefined;
-  const unit = `${mult ?? ''}${unitWord ?? ''}`;
+  if (/^[、和及]\s*\d/.test(after) || /\d[%个所人名]?\s*[、和及]$/.test(p.slice(Math.max(0, at - 8), at))) return true;
   const value = hit.value;
   if (!Number.isFinite(value) || Math.abs(value) > 1e15 || (Number.isInteger(value) && !Number.isSafeInteger(value)))
-    return undefined;
-  if ((hit.upper ?? value) < 2 && !mult && !ONE_OK.test(unitWord ?? '') && unit !== '个百分点') return undefined;
+    return true;
+  const unit = `${mult ?? ''}${unitWord ?? ''}`;
+  if ((hit.upper ?? value) < 2 && !mult && !ONE_OK.test(unitWord ?? '') && unit !== '个百分点') return true;
   // “由484家压减至85家”, “130.18亿元的93.5%”: the first number is not a figure of its own.
-  if (/^(压减|下降|降低|降|减少|增长|增加|提高|提升|上升|扩大)(到|至)/.test(after) || /^的\d/.test(after))
-    return undefined;
+  if (/^(压减|下降|降低|降|减少|增长|增加|提高|提升|上升|扩大)(到|至)/.test(after) || /^的\d/.test(after)) return true;
   // A Chinese numeral inside a word (一次性, 三个方面) is not a figure.
-  if (hit.chinese && (/^[性化级类]/.test(after) || ABSTRACT.test(after))) return undefined;
-  const sStart = sentenceStart(p, at);
-  const sentence = p.slice(sStart, end);
-  // The clause before the number (and the items of a 、-list it ends).
-  let start = at;
-  while (start > 0 && !clauseBreak.test(p[start - 1]!) && at - start < 40) start--;
-  start = listStart(p, start);
-  const clause = p.slice(start, at);
+  return hit.chinese && (/^[性化级类]/.test(after) || ABSTRACT.test(after));
+}
+
+/** The label's first draft: the clause before the number, without places, time words and comparison bases. */
+function clauseLabel(site: Site) {
+  const { paragraph, sStart, clause, ctx } = site;
   let prefix = clause;
   // Another figure before this one in the clause: name it by what precedes 由/从, or skip it.
   if (hasFigure(prefix)) {
@@ -477,10 +490,21 @@ function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureConte
   }
   // A regulation's article number is not part of what its number measures (第六条学校每学期…).
   label = comparedTo ?? label.replace(ARTICLE_LEAD, '').replace(TRAILING, '').replace(LEADING_PREPOSITION, '');
+  return { label, prefix, qualifier, comparedTo };
+}
+
+/** The label (the noun phrase the number measures), the quote's end and how the text states the number. */
+function figureLabel(site: Site) {
+  const { p, hit, after, start } = site;
+  const first = clauseLabel(site);
+  if (!first) return undefined;
+  let { label } = first;
+  const { at, end, unitWord } = hit;
   let quoteEnd = end;
   // …or after a clause that ends in one (当局要求每个街道要安排|1到2间|小学).
   const endsInVerb = VERB_END.test(label) && !VERB.test(label);
-  if (!comparedTo && (label.length < 2 || VERB.test(label) || endsInVerb) && unitWord && MEASURE_WORDS.has(unitWord)) {
+  const nounNames = !first.comparedTo && (label.length < 2 || VERB.test(label) || endsInVerb);
+  if (nounNames && unitWord && MEASURE_WORDS.has(unitWord)) {
     // 建成236个全国校园足球特色学校: the noun after the measure word names the figure.
     const run = HAN_RUN_START.exec(after)?.[0] ?? '';
     const stop = run.search(NOUN_STOP);
@@ -492,11 +516,7 @@ function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureConte
   }
   if (label.length > 12) {
     // 就按时为辖区学生发放各级各类资助金 → 发放各级各类资助金
-    const verb = [
-      ...label.matchAll(
-        /发放|投入|新增|新建|建成|组建|招聘|引进|培训|评选|完成|培养|选派|实施|创建|认定|建立|开设|开展|覆盖|惠及|参与/g,
-      ),
-    ].at(-1);
+    const verb = [...label.matchAll(LABEL_VERBS)].at(-1);
     if (verb && verb.index > 0 && label.length - verb.index >= 4) label = label.slice(verb.index);
   }
   // A rate of time (每周5天) describes a rule, not a figure worth showing.
@@ -512,19 +532,19 @@ function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureConte
   const bound = quoteEnd === end ? (/^(以上|左右|以内|以下)/.exec(after)?.[0] ?? '') : '';
   if (bound) quoteEnd += bound.length;
   // 不少于400门, 超过90%, 近3000人: a bound before the number is part of what the text states.
-  const before =
-    /(不少于|不低于|不超过|不高于|至少|最多|最高达|最高|最低|不足|超过|将近|接近|大约|约|逾|近)$/.exec(
-      p.slice(start, at),
-    )?.[1] ?? '';
-  const whole = p.slice(at, end);
-  const stated = approxBefore || approxAfter || bound || before || hit.upper !== undefined;
-  const display = stated ? before + whole + bound : undefined;
+  const before = BOUND_BEFORE.exec(p.slice(start, at))?.[1] ?? '';
+  const stated = hit.approxBefore || hit.approxAfter || bound || before || hit.upper !== undefined;
+  const display = stated ? before + p.slice(at, end) + bound : undefined;
   if (before) label = label.replace(new RegExp(`${before}$`), '').replace(TRAILING, '');
   if (label.length < 2) return undefined;
-  const quote = p.slice(start, quoteEnd);
+  return { ...first, label, quoteEnd, display, displayStart: at - before.length, displayEnd: end + bound.length };
+}
 
+/** The years the text ties to the figure, and what kind of figure it is (result, target, input, context). */
+function periodAndKind(site: Site, qualifier: string, quoteEnd: number) {
+  const { p, paragraph, sStart, start, clause, unit, after, hit, ctx } = site;
   // Period: the clause's own time words, else the time phrase the sentence opens with.
-  const lead = sentenceLead(p.slice(sStart, at));
+  const lead = sentenceLead(p.slice(sStart, hit.at));
   // 计划到2026年再新增学位3.6万个、幼儿园学位6000个: a 、-joined item shares the verb, kind and period.
   const joined = start > 0 && p[start - 1] === '、' ? ctx.lastOfSentence.get(`${paragraph}:${sStart}`) : undefined;
   let period = periodIn(qualifier || clause) ?? (lead ? periodIn(lead) : undefined) ?? joined?.period;
@@ -533,22 +553,16 @@ function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureConte
   // 明确提出到2026年，全市将新建…609所: a due year earlier in the sentence, with no other year between.
   const earlier = p.slice(sStart, start);
   // Not 从2018年的74亿元增长到2023年的106亿元: a change between two years is no due date.
-  const due = [
-    ...earlier.matchAll(/(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g),
-  ].at(-1);
-  if (
-    !period &&
-    due &&
-    !/从(?:19|20)\d{2}年/.test(earlier) &&
-    !/(?:19|20)\d{2}年/.test(earlier.slice(due.index + due[0].length))
-  ) {
+  const due = [...earlier.matchAll(DUE_YEAR)].at(-1);
+  const between = due ? earlier.slice(due.index + due[0].length) : '';
+  if (!period && due && !/从(?:19|20)\d{2}年/.test(earlier) && !/(?:19|20)\d{2}年/.test(between)) {
     period = { to: Number(due[1]) };
     targetYear = true;
   }
   let kind: FigureKind =
     joined && !TARGET_WORDS.test(clause) && !RESULT_WORDS.test(clause)
       ? joined.kind
-      : kindOf(clause, p.slice(sStart, at), unit, targetYear, after);
+      : kindOf(clause, p.slice(sStart, hit.at), unit, targetYear, after);
   if (targetYear && kind === 'result') kind = 'target';
   // A rule of a regulation or a notice (应当…不少于一小时) is neither a result nor a target.
   if (ctx.norms && NORM_WORDS.test(p.slice(sStart, quoteEnd + 6))) kind = 'context';
@@ -556,53 +570,83 @@ function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureConte
   // (2023年…工作要点); a target with no year at all is not comparable and not proposed.
   if (kind === 'target' && period?.to === undefined && ctx.planYear) period = { ...period, to: ctx.planYear };
   if (kind === 'target' && period?.to === undefined) return undefined;
+  return { period, kind };
+}
 
-  const inQuote = ctx.termsOf.find((t) => t.terms.some((term) => quote.includes(term)));
+/** Salience: money and rates, a number a heading repeats, the case's measures, results, totals. */
+function salience(
+  site: Site,
+  f: { label: string; prefix: string; quote: string; kind: FigureKind; comparedTo?: string | undefined },
+) {
+  const { p, paragraph, sStart, start, clause, unit, hit, ctx } = site;
+  const sentence = p.slice(sStart, hit.end);
+  const inQuote = ctx.termsOf.find((t) => t.terms.some((term) => f.quote.includes(term)));
   const inSentence = inQuote ?? ctx.termsOf.find((t) => t.terms.some((term) => sentence.includes(term)));
-  let score = unitWeight(unit) + (label.length <= 14 ? 1 : -1);
+  let score = unitWeight(unit) + (f.label.length <= 14 ? 1 : -1);
   if (inQuote) score += 2 + (inQuote.rank === 0 ? 1 : 0);
   else if (inSentence) score += 1;
-  if (ctx.headings && ctx.headings.includes(whole)) score += 4;
+  if (ctx.headings && ctx.headings.includes(p.slice(hit.at, hit.end))) score += 4;
   if (RESULT_WORDS.test(clause)) score += 2;
   // Totals: 2.4万个 is a headline where 3000个 is usually a part.
   if (/[万亿]/.test(unit)) score += 1;
-  if (kind === 'context') score -= 1;
+  if (f.kind === 'context') score -= 1;
   // A change against a base (较2024年增长12%) is secondary to the level it qualifies.
-  if (comparedTo) score -= 2;
+  if (f.comparedTo) score -= 2;
   if (paragraph === 0 || sStart === 0) score += 1;
   // 其中…: a part of the total just stated.
-  if (/^其中/.test(clause) || /^其中/.test(p.slice(sStart, start)) || /其中[^，,。]*$/.test(p.slice(sStart, start)))
-    score -= 2;
-  if (insideParentheses(p, at)) score -= 2;
-  if (label.length <= 2 || /等$/.test(prefix)) score -= 3;
+  const lead = p.slice(sStart, start);
+  if (/^其中/.test(clause) || /^其中/.test(lead) || /其中[^，,。]*$/.test(lead)) score -= 2;
+  if (insideParentheses(p, hit.at)) score -= 2;
+  if (f.label.length <= 2 || /等$/.test(f.prefix)) score -= 3;
+  return { score, measure: inQuote?.id };
+}
+
+/** Where the unit's parts stand, to quote them as printed (萬元); '%' of 百分之 stands in the words. */
+function unitSpans(hit: NumberHit): [number, number][] {
+  const spans: [number, number][] = [];
+  if (hit.multAt !== undefined) spans.push([hit.multAt, hit.multAt + hit.mult!.length]);
+  if (hit.unitAt !== undefined) spans.push([hit.unitAt, hit.unitAt + hit.unitWord!.length]);
+  return spans;
+}
+
+/** The figure a number of paragraph `p` stands for, or undefined when it is none. */
+function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureContext): Candidate | undefined {
+  const after = p.slice(hit.end);
+  if (notAFigure(p, hit, after)) return undefined;
+  const sStart = sentenceStart(p, hit.at);
+  // The clause before the number (and the items of a 、-list it ends).
+  let start = hit.at;
+  while (start > 0 && !clauseBreak.test(p[start - 1]!) && hit.at - start < 40) start--;
+  start = listStart(p, start);
+  const unit = `${hit.mult ?? ''}${hit.unitWord ?? ''}`;
+  const site: Site = { p, paragraph, hit, after, unit, sStart, start, clause: p.slice(start, hit.at), ctx };
+  const named = figureLabel(site);
+  if (!named) return undefined;
+  const quote = p.slice(start, named.quoteEnd);
+  const typed = periodAndKind(site, named.qualifier, named.quoteEnd);
+  if (!typed) return undefined;
+  const { score, measure } = salience(site, { ...named, quote, kind: typed.kind });
   // A span that names no years (近三年, 2019年以来 goes to period) stays in the label.
-  const spanWords = qualifier && !periodIn(qualifier) && /近|来/.test(qualifier) ? qualifier : '';
-  const fullLabel = spanWords && !comparedTo ? `${label}（${spanWords}）` : label;
-  // Where the unit's parts stand, to quote them as printed (萬元); '%' of 百分之 stands in the words.
-  const unitSpans: [number, number][] =
-    hit.unitAt === undefined && hit.chinese && unitWord === '%'
-      ? []
-      : [
-          ...(hit.multAt !== undefined ? [[hit.multAt, hit.multAt + mult!.length] as [number, number]] : []),
-          ...(hit.unitAt !== undefined ? [[hit.unitAt, hit.unitAt + unitWord!.length] as [number, number]] : []),
-        ];
+  const q = named.qualifier;
+  const spanWords = q && !periodIn(q) && /近|来/.test(q) ? q : '';
+  const label = spanWords && !named.comparedTo ? `${named.label}（${spanWords}）` : named.label;
   return {
-    label: fullLabel.slice(0, 40),
-    value,
+    label: label.slice(0, 40),
+    value: hit.value,
     unit,
-    ...(display && { display }),
-    kind,
-    ...(period && { period }),
-    ...(inQuote && { measure: inQuote.id }),
+    ...(named.display && { display: named.display }),
+    kind: typed.kind,
+    ...(typed.period && { period: typed.period }),
+    ...(measure && { measure }),
     quote,
     paragraph,
     score,
-    at,
+    at: hit.at,
     sentence: sStart,
     spans: {
-      quote: [start, quoteEnd],
-      unit: unitSpans,
-      ...(display && { display: [at - before.length, end + bound.length] as [number, number] }),
+      quote: [start, named.quoteEnd],
+      unit: unitSpans(hit),
+      ...(named.display && { display: [named.displayStart, named.displayEnd] as [number, number] }),
     },
   };
 }

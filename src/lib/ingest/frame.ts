@@ -228,14 +228,11 @@ function attachmentList(blocks: readonly Block[], end: number): Taken[] {
   return taken;
 }
 
-/** The frame of a document and its blocks without it. */
-export function readFrame(blocks: readonly Block[], data: DivisionDataset): { frame: Frame; rest: Block[] } {
-  const taken = new Map<number, Removed['kind']>();
-  const take = (index: number, kind: Removed['kind']) => taken.has(index) || taken.set(index, kind);
-  const fields = new Map<string, string>();
-  let docNumber: string | undefined;
+type Take = (index: number, kind: Removed['kind']) => void;
 
-  // Information lines anywhere; a label alone on its line takes the next line as its value.
+/** Information lines anywhere; a label alone on its line takes the next line as its value. */
+function informationFields(blocks: readonly Block[], take: Take): Map<string, string> {
+  const fields = new Map<string, string>();
   blocks.forEach((b, k) => {
     if (b.kind === 'text' && b.text.length > 120) return;
     const lone = LONE_LABEL.exec(b.text.trim());
@@ -251,33 +248,35 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
     for (const p of pairs) if (p.value && !fields.has(p.label)) fields.set(p.label, p.value);
     take(k, 'docinfo');
   });
+  return fields;
+}
 
-  // The head: a document number, history lines and a repeated title before the text starts.
+/** The head: a document number, history lines, a repeated title and a repost's lead-in before the text. */
+function frameHead(blocks: readonly Block[], taken: ReadonlyMap<number, unknown>, take: Take) {
   const titles = blocks.filter((b) => b.heading === 1).map((b) => squash(b.text));
   const historyLines: string[] = [];
+  let docNumber: string | undefined;
   for (let k = 0, texts = 0; k < blocks.length && texts < 6; k++) {
     const b = blocks[k]!;
     if (taken.has(k) || b.heading === 1) continue;
     if (headingByForm(b.text)) break;
     const number = docNumberOf(b.text);
+    const history = texts === 0 && b.text.length <= 600 && HISTORY_LINE.test(b.text);
     if (number) {
       docNumber ??= number;
       take(k, 'docinfo');
-    } else if (
-      texts === 0 &&
-      b.text.length <= 600 &&
-      HISTORY_LINE.test(b.text) &&
-      readHistory([b.text]).events.length
-    ) {
+    } else if (history && readHistory([b.text]).events.length) {
       historyLines.push(b.text);
       take(k, 'history');
     } else if (titles.includes(squash(b.text))) take(k, 'repeat');
     else if (b.kind === 'text' && texts === 0 && REPOST_LEAD.test(b.text)) take(k, 'editor-note');
     else if (b.kind === 'text') texts++;
   }
-  docNumber ??= fields.get('发文字号') ?? fields.get('文号') ?? fields.get('文件编号');
+  return { docNumber, history: readHistory(historyLines) };
+}
 
-  // The tail: an outlet's promotion, attachments and forms after the text, then the signature.
+/** The tail: an outlet's promotion, attachments and forms after the text, the signature, the attachment list. */
+function frameTail(blocks: readonly Block[], data: DivisionDataset, taken: ReadonlyMap<number, unknown>, take: Take) {
   const promo = closingPromo(blocks);
   for (const t of promo.taken) take(t.index, t.kind);
   const signature = closingSignature(blocks, data);
@@ -285,9 +284,8 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
   const attachments: string[] = [];
   for (let k = start; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (ATTACHMENT_START.test(b.text) && b.text.replace(ATTACHMENT_START, '').trim())
-      attachments.push(b.text.replace(ATTACHMENT_START, '').trim());
-    else if (ATTACHMENT_START.test(b.text) && blocks[k + 1]) attachments.push(blocks[k + 1]!.text.trim());
+    const name = b.text.replace(ATTACHMENT_START, '').trim();
+    if (ATTACHMENT_START.test(b.text)) attachments.push(name || (blocks[k + 1]?.text.trim() ?? ''));
     take(k, isForm(b.text) ? 'form' : 'attachment');
   }
   let end = start;
@@ -297,6 +295,17 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
     take(t.index, t.kind);
     attachments.push(blocks[t.index]!.text.replace(ATTACHMENT_START, '').trim());
   }
+  return { signature, attachments, outlet: promo.outlet };
+}
+
+/** The frame of a document and its blocks without it. */
+export function readFrame(blocks: readonly Block[], data: DivisionDataset): { frame: Frame; rest: Block[] } {
+  const taken = new Map<number, Removed['kind']>();
+  const take: Take = (index, kind) => void (taken.has(index) || taken.set(index, kind));
+  const fields = informationFields(blocks, take);
+  const head = frameHead(blocks, taken, take);
+  const docNumber = head.docNumber ?? fields.get('发文字号') ?? fields.get('文号') ?? fields.get('文件编号');
+  const { signature, attachments, outlet } = frameTail(blocks, data, taken, take);
   // Blank forms inside the text (a table to fill in).
   blocks.forEach((b, k) => isForm(b.text) && b.text.length <= 300 && take(k, 'form'));
 
@@ -304,7 +313,7 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
   const frame: Frame = {
     fields,
     ...(docNumber && { docNumber }),
-    history: readHistory(historyLines),
+    history: head.history,
     ...(signature && {
       signature: {
         bodies: signature.bodies,
@@ -313,7 +322,7 @@ export function readFrame(blocks: readonly Block[], data: DivisionDataset): { fr
       },
     }),
     attachments: [...new Set(attachments.filter(Boolean))],
-    ...(promo.outlet && { outlet: promo.outlet }),
+    ...(outlet && { outlet }),
     removed: removed.sort((a, b) => a.line - b.line),
   };
   return { frame, rest: blocks.filter((_, k) => !taken.has(k)) };
