@@ -155,11 +155,15 @@ const LABEL_VERBS =
 const BOUND_BEFORE = /(不少于|不低于|不超过|不高于|至少|最多|最高达|最高|最低|不足|超过|将近|接近|大约|约|逾|近)$/;
 /** A due year earlier in the sentence (到2026年), not the end of a change (增长到2023年). */
 const DUE_YEAR = /(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g;
+/** A verb a label does not start with: what follows it is what the number measures (落实…统招生计划). */
+const LEADING_VERB = /^(落实|推进|推动|实施|坚持|确保|实现|按照)(?=[\u4e00-\u9fff]{4})/;
+/** A scope a label ends in: the noun after the count names the figure (作为全国12个…城市). */
+const SCOPE_END = /(全国|全省|全市|全区|全县|全州)$/;
 /** A clause that ends in such a verb (要求每个街道要安排). */
 const VERB_END = new RegExp(`(?:${VERB.source.slice(2, -2)})$`);
 /** Where the noun after a count stops: 5个教育集团|被评为… */
 const NOUN_STOP =
-  /被|为|是|在|获|荣|实现|达|成功|共|已|均|全部|分别|按时|如期|和|与|及|参与|覆盖|通过|进行|得到|的|到|赴|前往|开展|完成|参加/;
+  /之|被|为|是|在|获|荣|实现|达|成功|共|已|均(?!衡)|全部|分别|按时|如期|和|与|及|参与|覆盖|通过|进行|得到|的|到|赴|前往|开展|完成|参加/;
 /** A comparison: the year or period after it is the base, not the figure's period. */
 const COMPARISON_AT = /(?:较|比|相比|与)\s*(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|上一年|同期|上学期)|同比|环比/;
 const COMPARISON = new RegExp(`^(?:${COMPARISON_AT.source})`);
@@ -489,7 +493,9 @@ function clauseLabel(site: Site) {
     comparedTo = `${previous.label.replace(/（.*）$/, '')}${verb}`;
   }
   // A regulation's article number is not part of what its number measures (第六条学校每学期…).
-  label = comparedTo ?? label.replace(ARTICLE_LEAD, '').replace(TRAILING, '').replace(LEADING_PREPOSITION, '');
+  label =
+    comparedTo ??
+    label.replace(ARTICLE_LEAD, '').replace(TRAILING, '').replace(LEADING_PREPOSITION, '').replace(LEADING_VERB, '');
   return { label, prefix, qualifier, comparedTo };
 }
 
@@ -503,7 +509,8 @@ function figureLabel(site: Site) {
   let quoteEnd = end;
   // …or after a clause that ends in one (当局要求每个街道要安排|1到2间|小学).
   const endsInVerb = VERB_END.test(label) && !VERB.test(label);
-  const nounNames = !first.comparedTo && (label.length < 2 || VERB.test(label) || endsInVerb);
+  // …or after a scope (成都市作为全国|12个|义务教育优质均衡先行创建城市).
+  const nounNames = !first.comparedTo && (label.length < 2 || VERB.test(label) || endsInVerb || SCOPE_END.test(label));
   if (nounNames && unitWord && MEASURE_WORDS.has(unitWord)) {
     // 建成236个全国校园足球特色学校: the noun after the measure word names the figure.
     const run = HAN_RUN_START.exec(after)?.[0] ?? '';
@@ -514,7 +521,7 @@ function figureLabel(site: Site) {
       quoteEnd = end + noun.length;
     }
   }
-  if (label.length > 12) {
+  if (label.length > 12 && quoteEnd === end) {
     // 就按时为辖区学生发放各级各类资助金 → 发放各级各类资助金
     const verb = [...label.matchAll(LABEL_VERBS)].at(-1);
     if (verb && verb.index > 0 && label.length - verb.index >= 4) label = label.slice(verb.index);

@@ -55,6 +55,18 @@ describe('extractFigures', () => {
     expect(figures.every((f) => !/^(较|比|全国|共有)/.test(f.label))).toBe(true);
   });
 
+  it('labels the noun phrase after a preposition, a leading verb or a scope (issue 22)', () => {
+    const figures = extract([
+      '在落实省级示范性高中统招生计划50%以上分配到区域内初中学校的基础上，进一步提高分配比例。',
+      '成都市作为全国12个义务教育优质均衡先行创建城市之一，全市已有20个区（市）县通过国家评估。',
+    ]);
+    expect(find(figures, 50)!.label).toBe('省级示范性高中统招生计划');
+    expect(find(figures, 12)).toMatchObject({
+      label: '义务教育优质均衡先行创建城市',
+      quote: '成都市作为全国12个义务教育优质均衡先行创建城市',
+    });
+  });
+
   it('keeps the full unit: 个班, 个工作日, 万人次, 亿元, 个百分点', () => {
     const figures = extract([
       '每周提供课后服务5个工作日，组建兴趣社团860个班，参与学生达15.3万人次，投入资金1.2亿元。',
