@@ -113,8 +113,23 @@ export function guessBody(section: Section, ctx: BodyContext): BodyGuess {
   const fromText = () => {
     const first = findOrgs(paragraphs[0]?.text ?? '', data, hints).find((m) => m.place);
     if (first) return { mention: first, from: 'first paragraph' };
-    const named = namedBodies(section.items.map((i) => i.text).join('\n'), data, hints)[0];
-    return named && { mention: named, from: 'the bureau the text names' };
+    const text = section.items.map((i) => i.text).join('\n');
+    const named = namedBodies(text, data, hints)[0];
+    if (named) return { mention: named, from: 'the bureau the text names' };
+    // A bureau named by its level only (记者从区教育局获悉) when the text names one place of that
+    // level, where it is (各区教委, in a report on several cities, is no one body).
+    const generic = findOrgs(text, data, hints).find(
+      (m) => m.generic && EDUCATION_TYPE.test(m.type) && text[m.index - 1] !== '各',
+    );
+    const level = generic?.generic === '市' ? '市' : generic?.generic === '省' ? '省' : '县区';
+    const places = new Set(
+      placesIn(text.slice(0, 50_000), data)
+        .filter((p) => p.level === level)
+        .map((p) => p.name),
+    );
+    return generic && places.size === 1
+      ? { mention: generic, from: 'the bureau the text names (place from the context)' }
+      : undefined;
   };
   const aboutText = kind.kind === 'news' || kind.kind === 'wechat' || kind.kind === 'webpage';
   if (aboutText) {

@@ -105,6 +105,14 @@ const SHAPES: Record<string, Shape> = {
     date: '2025-04-08',
     measures: ['county-managed-teachers', 'teacher-rotation'],
   },
+  'news-generic-bureau.md': {
+    classes: [3],
+    title: '县管校聘激活乡村教师队伍 一年交流轮岗1200余人',
+    body: '宁德市蕉城区教育局',
+    region: '350902',
+    date: '2025-04-08',
+    measures: ['county-managed-teachers', 'teacher-rotation'],
+  },
   'traditional-news.md': {
     classes: [5, 7],
     title: '深圳擴建公辦學位 今年新增八萬個',
