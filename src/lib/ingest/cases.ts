@@ -57,6 +57,15 @@ export interface BuiltCase {
 
 const QUESTION = /^(问|Q)\s*\d*\s*[:：]|[？?]$/;
 
+/**
+ * The printed title of a case: a compilation's section has its own (or none); a single text
+ * signed under its title (a speech: 标题 / 日期 / 局长 某某) has the document's.
+ */
+function caseTitle(section: Section, docTitle: string, compilation: boolean): string {
+  if (!section.marker) return docTitle;
+  return joinTitle(section.titleLines) || (compilation ? '' : docTitle);
+}
+
 /** What the analysis reads: the section, titles and masthead in simplified characters. */
 interface View {
   section: Section;
@@ -91,7 +100,7 @@ function analysisView(section: Section, ctx: CaseContext): View {
     section: view,
     paragraphs: view.items.filter((i) => i.kind === 'paragraph').map((i) => i.text),
     headings: view.items.filter((i) => i.kind === 'heading').map((i) => i.text),
-    printed: view.marker ? joinTitle(view.titleLines) : head.title,
+    printed: caseTitle(view, head.title, ctx.compilation),
     head,
     docTitleLines: ctx.docTitleLines.map(s),
     text: [...view.titleLines, ...view.items.map((i) => i.text)].join('\n'),
@@ -179,7 +188,7 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
   const uncertain = [...section.notes];
   const view = analysisView(section, ctx);
   const paragraphs = section.items.filter((i) => i.kind === 'paragraph').map((i) => i.text);
-  const printed = section.marker ? joinTitle(section.titleLines) : head.title;
+  const printed = caseTitle(section, head.title, ctx.compilation);
   const { guess, place, body, pick } = bodyAndRegion(view, ctx, uncertain);
   const { selected, lines: measureLines, ranked, notCase, headlines } = caseMeasures(view, ctx, uncertain);
 

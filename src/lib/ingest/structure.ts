@@ -172,6 +172,8 @@ function continuesPrevious(previous: Block, tail: string, block: Block): boolean
   if (!joinable || previous.heading === 1) return false;
   if (CONTINUATION.test(block.text)) return !(previous.kind === 'short' && endsSentence(tail));
   if (previous.kind !== 'text') return false;
+  // A speech's address (同志们：) opens the paragraph after it.
+  if (ADDRESS.test(previous.text) && block.kind === 'text' && !block.heading && !headingByForm(block.text)) return true;
   if (block.kind === 'text' && !block.heading) return shouldJoin(tail, block.text);
   if (endsSentence(tail) || LEAD_IN.test(tail)) return false;
   if (wordSpansBoundary(tail, block.text)) return true;
@@ -207,6 +209,9 @@ function wrappable(previous: Block, block: Block): boolean {
     !block.listItem
   );
 }
+
+/** The address a speech opens with, on a line of its own. */
+const ADDRESS = /^(同志们|同学们|老师们|朋友们|女士们、先生们|各位[\p{Script=Han}、]{1,8})[：:]$/u;
 
 /** Marks that only ever continue a sentence: a block never starts with them. */
 const CONTINUATION = /^[，,、；;：:。．.！!？?）)」』”’》〉】]/;
@@ -512,7 +517,8 @@ export function structureDocument(
   while (
     under > 0 &&
     !marked.length &&
-    (DATE_LINE.test(head[under]!.text) || markers.get(blocks.indexOf(head[under]!))?.kind === 'org')
+    (DATE_LINE.test(head[under]!.text.replace(/^[（(]|[）)]$/g, '')) ||
+      markers.get(blocks.indexOf(head[under]!))?.kind === 'org')
   )
     under--;
   for (let h = under; h >= 0 && !marked.length; h--) {

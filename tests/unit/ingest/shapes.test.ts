@@ -113,6 +113,14 @@ const SHAPES: Record<string, Shape> = {
     date: '2025-04-08',
     measures: ['county-managed-teachers', 'teacher-rotation'],
   },
+  'speech.txt': {
+    classes: [3, 4],
+    title: '在全市2025年教育工作会议上的讲话',
+    body: '岳阳市教育体育局',
+    region: '430600',
+    date: '2025-02-20',
+    measures: ['school-places', 'group-schooling', 'teacher-rotation'],
+  },
   'traditional-news.md': {
     classes: [5, 7],
     title: '深圳擴建公辦學位 今年新增八萬個',
