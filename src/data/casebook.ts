@@ -10,6 +10,7 @@ import { bodyBlocks } from '../lib/text.ts';
 import { loadMetrics } from '../lib/loadMetrics.ts';
 import { figureBase, findMetric, type Metric } from '../lib/metrics.ts';
 import type { BaseValue } from '../lib/units.ts';
+import { publishedCases, showsDrafts } from '../lib/drafts.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -34,6 +35,8 @@ export interface CaseView {
   evidence: Map<string, MeasureEvidence | undefined>;
   /** Key figures with their metric, base value and paragraph. */
   figures: FigureView[];
+  /** Unreviewed ingest output (only the dev server shows drafts). */
+  draft: boolean;
 }
 
 export type Figure = CaseEntry['data']['figures'][number];
@@ -66,13 +69,18 @@ export function partialDate(value: string): PartialDate {
 }
 
 async function load() {
-  const [caseEntries, measures, themes, regions, sources] = await Promise.all([
+  const [allCases, measures, themes, regions, allSources] = await Promise.all([
     getCollection('cases'),
     getCollection('measures'),
     getCollection('themes'),
     getCollection('regions'),
     getCollection('sources'),
   ]);
+  // Drafts exist only in the dev server; a source that only drafts cite waits with them.
+  const { shown: caseEntries } = publishedCases(allCases, showsDrafts(import.meta.env.CASEBOOK_COMMAND));
+  const cited = new Set(caseEntries.map((c) => c.data.source));
+  const draftOnly = new Set(allCases.filter((c) => !cited.has(c.data.source)).map((c) => c.data.source));
+  const sources = allSources.filter((s) => !draftOnly.has(s.id));
   // Stable order for lists: newest source first (load order varies between builds).
   sources.sort(
     (a, b) => dateSortKey(partialDate(b.data.date)) - dateSortKey(partialDate(a.data.date)) || a.id.localeCompare(b.id),
@@ -125,6 +133,7 @@ async function load() {
           paragraph: paragraphs.findIndex((p) => p.includes(figure.quote)),
         };
       }),
+      draft: entry.data.draft === true,
     };
   });
   cases.sort((a, b) => dateSortKey(b.date) - dateSortKey(a.date) || a.id.localeCompare(b.id));

@@ -74,6 +74,9 @@ export const zhCN = {
   'case.copied': '已复制',
   'case.viewSource': '查看来源材料与原文',
   'case.printUrl': '本页地址',
+  'case.draft': '待审核：',
+  'case.draftNote':
+    '这是导入工具生成的草稿，尚未经编辑审核。正式构建的网站不收录它；核对后删去“draft: true”一行即可发布。',
   // Citations and exports (cite branch).
   'cite.copyLabel': '本站整理版',
   'cite.originalLabel': '原始文献',

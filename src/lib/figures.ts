@@ -3,6 +3,8 @@
  * comes from, and that phrase must contain the number. The build and the ingest CLI both
  * run these checks.
  */
+import { numbersIn } from './numerals.ts';
+
 export interface FigureLike {
   label: string;
   value: number;
@@ -63,8 +65,6 @@ export function figureText(f: Pick<FigureLike, 'value' | 'unit' | 'display'>): s
   return f.display ?? `${f.value}${f.unit}`;
 }
 
-const withoutCommas = (s: string) => s.replace(/(\d),(?=\d{3})/g, '$1');
-
 /** Words after a number that make it approximate or a bound: shown without them, it would overstate. */
 const APPROX_AFTER = /^(多|余|以上|左右|以下)/;
 
@@ -74,10 +74,23 @@ export interface FigureProblem {
   message: string;
 }
 
-/** How a number may be written in the text: 1980, 1,980 or 1980.0 are all the number 1980. */
+/**
+ * How a number may be written in the text (read by ../lib/numerals.ts, as ingest reads it):
+ * 1980, 1,980, 1980.0 and １９８０ are all 1980; 六 is 6, 百分之八十 is 80, 三十万 is 30 (万 is
+ * part of the unit).
+ */
 export function numberAppearsIn(value: number, text: string): boolean {
-  const candidates = text.replace(/(\d),(?=\d{3})/g, '$1').match(/\d+(?:\.\d+)?/g) ?? [];
-  return candidates.some((c) => Number(c) === value);
+  return numbersIn(text).some((t) => t.value === value);
+}
+
+/** Where a quote states `value` followed by `unit` (百分之八十 states 80 %), if it does. */
+function statedAt(quote: string, value: number, unit: string): number | undefined {
+  for (const t of numbersIn(quote)) {
+    if (t.value !== value) continue;
+    if (t.percent && t.chinese && unit === '%') return t.end;
+    if (quote.startsWith(unit, t.end)) return t.end + unit.length;
+  }
+  return undefined;
 }
 
 /**
@@ -119,16 +132,13 @@ export function checkFigures(
       });
     } else if (f.display === undefined) {
       // The value must stand in the quote followed by the unit (12.0亿元 is 12 亿元), and not by 多/余/以上.
-      const quote = withoutCommas(f.quote);
-      const stated = [...quote.matchAll(/\d+(?:\.\d+)?/g)].find(
-        (m) => Number(m[0]) === f.value && quote.startsWith(f.unit, m.index + m[0].length),
-      );
-      if (!stated) {
+      const stated = statedAt(f.quote, f.value, f.unit);
+      if (stated === undefined) {
         problems.push({
           figure,
           message: `the quote “${f.quote}” does not state ${f.value}${f.unit}: fix the unit, or set display to the quote's wording (e.g. 30多亿元)`,
         });
-      } else if (APPROX_AFTER.test(quote.slice(stated.index + stated[0].length + f.unit.length))) {
+      } else if (APPROX_AFTER.test(f.quote.slice(stated))) {
         problems.push({
           figure,
           message: `the quote qualifies ${f.value}${f.unit} (多/余/以上…): set display so the page keeps the text's wording`,

@@ -6,8 +6,11 @@
  */
 
 const MAGNITUDES: [prefix: string, exponent: number][] = [
-  // Longest first, so 万亿 is not read as 万 + 亿元.
+  // Longest first, so 万亿 is not read as 万 + 亿元. Traditional texts print 萬 and 億.
   ['万亿', 12],
+  ['萬億', 12],
+  ['億', 8],
+  ['萬', 4],
   ['千万', 7],
   ['百万', 6],
   ['十万', 5],
@@ -18,7 +21,25 @@ const MAGNITUDES: [prefix: string, exponent: number][] = [
 ];
 
 /** Counters that name the same thing: the base unit is the right-hand side. */
-const SYNONYMS: Record<string, string> = { 名: '人', 位: '人', 个百分点: '百分点' };
+const SYNONYMS: Record<string, string> = {
+  名: '人',
+  位: '人',
+  个百分点: '百分点',
+  // Counters as traditional texts print them.
+  個: '个',
+  個百分點: '百分点',
+  間: '间',
+  項: '项',
+  場: '场',
+  門: '门',
+  節: '节',
+  張: '张',
+  條: '条',
+  課時: '课时',
+  學時: '学时',
+  分鐘: '分钟',
+  萬元: '万元',
+};
 
 export interface BaseValue {
   /** The value in the base unit, e.g. 319200. */

@@ -36,6 +36,8 @@ export interface DocumentMeta {
   date?: string;
   /** The field the date was read from, for the report (`front matter date`, `meta article:published_time`). */
   dateFrom?: string;
+  /** A metadata date that the date printed on the page overrode (for the report). */
+  otherDate?: { date: string; from: string };
   url?: string;
 }
 

@@ -10,9 +10,13 @@ import { resolveRegionPath, type DivisionDataset, type Region } from '../regions
 import type { DocumentMeta } from './blocks.ts';
 import type { Masthead } from './masthead.ts';
 import { canonicalBody, findOrgs, parsePlace, placesIn, type OrgMention, type PlaceChain } from './orgs.ts';
+import type { DocKindInfo } from './kind.ts';
 import type { Section } from './structure.ts';
 
 export const PLACEHOLDER_BODY = '（报送单位待定）';
+
+/** What a `来源：` line says when it names no body: 本站原创, 网络, 综合整理 … */
+const NOT_A_BODY = /原创|本站|本网|网络|网友|互联网|综合|整理|转载|未知|佚名|微信公众号/;
 
 export interface BodyGuess {
   mention?: OrgMention;
@@ -34,15 +38,52 @@ export function mostNamedBody(text: string, data: DivisionDataset, hints: readon
   return best && best.n >= 2 ? best.mention : undefined;
 }
 
-/** Where a section's reporting body is named. */
-export function guessBody(
-  section: Section,
-  masthead: Masthead,
-  meta: DocumentMeta,
-  docTitleLines: string[],
-  data: DivisionDataset,
-  hints: string[],
-): BodyGuess {
+/** Bodies of education (a bureau, a department, a commission) before other bodies a text names. */
+const EDUCATION_TYPE = /教育|教委|教体|教科|教文|教工委/;
+
+/** Bodies with a place that a text names, education bodies first, then by how often. */
+export function namedBodies(text: string, data: DivisionDataset, hints: readonly string[]): OrgMention[] {
+  const counts = new Map<string, { mention: OrgMention; n: number }>();
+  for (const m of findOrgs(text, data, hints)) {
+    if (!m.place) continue;
+    const entry = counts.get(m.text) ?? { mention: m, n: 0 };
+    entry.n++;
+    counts.set(m.text, entry);
+  }
+  const education = (m: OrgMention) => (EDUCATION_TYPE.test(m.type) ? 0 : 1);
+  return [...counts.values()]
+    .sort((a, b) => education(a.mention) - education(b.mention) || b.n - a.n || a.mention.index - b.mention.index)
+    .map((c) => c.mention);
+}
+
+/** An issuing body named in a document's frame (`浙江省人民代表大会常务委员会`, `省教育厅`, `教育部`) as a mention. */
+export function issuerMention(name: string, data: DivisionDataset, hints: readonly string[]): OrgMention {
+  const org = findOrgs(name, data, hints).at(-1);
+  if (org && org.index + org.text.length === name.length && (org.place || org.generic)) return { ...org, index: 0 };
+  const place = placesIn(name, data).find((p) => p.index === 0 && parsePlace(name.slice(0, p.name.length), data));
+  return place
+    ? { text: name, place: name.slice(0, place.name.length), type: name.slice(place.name.length), index: 0 }
+    : { text: name, place: '', type: name, index: 0 };
+}
+
+export interface BodyContext {
+  masthead: Masthead;
+  meta: DocumentMeta;
+  docTitleLines: string[];
+  data: DivisionDataset;
+  hints: string[];
+  kind: DocKindInfo;
+}
+
+/**
+ * Where a section's reporting body is named: a compilation's heading line or signature; the
+ * bodies the document's kind names in its frame (a regulation's enacting body, a notice's
+ * signatories); a closing signature; the title; then, for a news report, a WeChat article or a
+ * web page, the bureau the text is about before the account, outlet or site that published it
+ * (for a bulletin, the masthead first).
+ */
+export function guessBody(section: Section, ctx: BodyContext): BodyGuess {
+  const { masthead, meta, docTitleLines, data, hints, kind } = ctx;
   const sig = section.marker?.signature ?? section.closing?.signature;
   if (section.marker)
     return {
@@ -50,19 +91,51 @@ export function guessBody(
       from: `${section.marker.kind === 'signature' ? 'signature' : 'heading line'} “${section.marker.text}” (line ${section.marker.line})`,
       ...(sig && { author: sig.name, authorRole: sig.role }),
     };
+  if (kind.issuers[0])
+    return {
+      mention: issuerMention(kind.issuers[0], data, hints),
+      from: `${kind.kind}: ${kind.issuedFrom ?? 'the document'}${kind.issuers.length > 1 ? ` (lead of ${kind.issuers.join('、')})` : ''}`,
+    };
   if (section.closing)
     return {
       mention: section.closing.org,
       from: `closing signature (line ${section.closing.line})`,
       ...(sig && { author: sig.name, authorRole: sig.role }),
     };
-  const last = section.items.filter((i) => i.kind === 'paragraph').at(-1)?.text ?? '';
+  const paragraphs = section.items.filter((i) => i.kind === 'paragraph');
+  const last = paragraphs.at(-1)?.text ?? '';
   const trailing = /[（(]([^（）()]{2,24})[)）]$/.exec(last.slice(-40))?.[1];
   const fromTrailing = trailing ? findOrgs(trailing, data, hints)[0] : undefined;
   if (fromTrailing) return { mention: fromTrailing, from: `signature at the end of the text “（${trailing}）”` };
   const titles = (section.titleLines.length ? section.titleLines : docTitleLines).join(' ');
   const fromTitle = findOrgs(titles, data, hints)[0];
   if (fromTitle) return { mention: fromTitle, from: 'title' };
+  const fromText = () => {
+    const first = findOrgs(paragraphs[0]?.text ?? '', data, hints).find((m) => m.place);
+    if (first) return { mention: first, from: 'first paragraph' };
+    const text = section.items.map((i) => i.text).join('\n');
+    const named = namedBodies(text, data, hints)[0];
+    if (named) return { mention: named, from: 'the bureau the text names' };
+    // A bureau named by its level only (记者从区教育局获悉) when the text names one place of that
+    // level, where it is (各区教委, in a report on several cities, is no one body).
+    const generic = findOrgs(text, data, hints).find(
+      (m) => m.generic && EDUCATION_TYPE.test(m.type) && text[m.index - 1] !== '各',
+    );
+    const level = generic?.generic === '市' ? '市' : generic?.generic === '省' ? '省' : '县区';
+    const places = new Set(
+      placesIn(text.slice(0, 50_000), data)
+        .filter((p) => p.level === level)
+        .map((p) => p.name),
+    );
+    return generic && places.size === 1
+      ? { mention: generic, from: 'the bureau the text names (place from the context)' }
+      : undefined;
+  };
+  const aboutText = kind.kind === 'news' || kind.kind === 'wechat' || kind.kind === 'webpage';
+  if (aboutText) {
+    const found = fromText();
+    if (found) return found;
+  }
   const fromMasthead = findOrgs([masthead.publisher, masthead.publication].filter(Boolean).join(' '), data, hints).find(
     (m) => m.place,
   );
@@ -75,11 +148,12 @@ export function guessBody(
     const fromMeta = value ? findOrgs(value, data, hints).find((m) => m.place) : undefined;
     if (fromMeta) return { mention: fromMeta, from: `document metadata (${field}: ${value})` };
   }
-  const first = section.items.find((i) => i.kind === 'paragraph')?.text ?? '';
-  const fromText = findOrgs(first, data, hints).find((m) => m.place);
-  if (fromText) return { mention: fromText, from: 'first paragraph' };
-  const most = mostNamedBody(section.items.map((i) => i.text).join('\n'), data, hints);
-  if (most) return { mention: most, from: 'the body the text names most often' };
+  if (!aboutText) {
+    const first = findOrgs(paragraphs[0]?.text ?? '', data, hints).find((m) => m.place);
+    if (first) return { mention: first, from: 'first paragraph' };
+    const most = mostNamedBody(section.items.map((i) => i.text).join('\n'), data, hints);
+    if (most) return { mention: most, from: 'the body the text names most often' };
+  }
   return { from: 'not found' };
 }
 
@@ -115,7 +189,8 @@ export function bodyName(
   masthead: Masthead,
 ): { body: string; note?: string } {
   if (!guess.mention) {
-    const body = masthead.publisher ?? PLACEHOLDER_BODY;
+    // `来源：本站原创` names no one; an outlet or publisher that is a name stands in.
+    const body = [masthead.publisher, masthead.publication].find((v) => v && !NOT_A_BODY.test(v)) ?? PLACEHOLDER_BODY;
     return { body, note: `reporting body not found in the text: \`body:\` set to “${body}”` };
   }
   const body = chain ? canonicalBody(chain, guess.mention.type) : guess.mention.text;
@@ -124,9 +199,13 @@ export function bodyName(
     : { body };
 }
 
-/** Region path names of a place chain: ['河南省', '郑州市', '金水区']. */
+/**
+ * Region path names of a place chain, as content/regions.yaml resolves them: ['河南省', '郑州市',
+ * '金水区']; a municipality's district goes through the dataset's 市辖区 (['北京市', '市辖区', '西城区']).
+ */
 export function chainPath(chain: PlaceChain): string[] {
-  return [chain.province?.name, chain.city?.name, chain.area?.name].filter((n): n is string => !!n && n !== '市辖区');
+  const city = chain.city?.name === '市辖区' && !chain.area ? undefined : chain.city?.name;
+  return [chain.province?.name, city, chain.area?.name].filter((n): n is string => !!n);
 }
 
 export interface RegionPick {
@@ -153,25 +232,14 @@ export function pickRegion(
     });
     const proposed = missing.map((p) => `- ${p}`);
     const lines = proposed.map((l) => `\`${l}\``).join(', ');
-    for (let n = path.length; n >= 1; n--) {
-      const resolved = resolveRegionPath(prefixes[n - 1]!, data);
-      if ('error' in resolved) continue;
-      const existing = ids.get(resolved.id);
-      if (existing) {
-        if (n === path.length) return { region: existing, exact: true, proposed: [] };
-        return {
-          region: existing,
-          exact: false,
-          proposed,
-          note: `region ${path.join(' ')} is not in content/regions.yaml: the draft uses the enclosing ${existing.name} (${existing.id}); add ${lines} and set the region code`,
-        };
-      }
-    }
     const full = resolveRegionPath(path.join(' '), data);
+    if (!('error' in full) && ids.has(full.id)) return { region: ids.get(full.id)!, exact: true, proposed: [] };
+    // The draft names its own place, never a wider one that happens to exist: once the lines
+    // are added, the code is right without another edit.
     return {
       exact: false,
       proposed,
-      note: `region ${path.join(' ')}${'error' in full ? '' : ` (${full.id})`} and no enclosing region are in content/regions.yaml: the draft uses its code; add ${lines} to content/regions.yaml`,
+      note: `region ${path.join(' ')}${'error' in full ? '' : ` (${full.id})`} is not in content/regions.yaml: the draft uses its code; add ${lines} to content/regions.yaml`,
       ...(!('error' in full) && { region: full }),
     };
   }

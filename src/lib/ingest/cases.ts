@@ -10,11 +10,12 @@ import type { DocumentMeta } from './blocks.ts';
 import { bodyName, guessBody, pickRegion, placeOf } from './bodies.ts';
 import { sectionDate, type DocumentDate } from './dating.ts';
 import type { CaseFrontMatter } from './draft.ts';
+import type { DocKindInfo } from './kind.ts';
 import { extractFigures } from './extractFigures.ts';
 import { notACase, proposeMeasures } from './measures.ts';
 import { guessMetric, type Metric } from '../metrics.ts';
 import { joinTitle, type DocumentHead } from './metadata.ts';
-import type { PlaceChain } from './orgs.ts';
+import { maskBodies, type PlaceChain } from './orgs.ts';
 import type { CaseReport, MeasureLine } from './report.ts';
 import type { Section } from './structure.ts';
 import { extractiveSummary } from './summary.ts';
@@ -27,6 +28,8 @@ export interface CaseContext {
   date: DocumentDate;
   /** Places (provinces, cities) the whole text names: they decide between same-named districts. */
   hints: string[];
+  /** The kind of document and the bodies and date its frame prints. */
+  kind: DocKindInfo;
   /** True when the input has more than one section (bylines of the head then belong to none). */
   compilation: boolean;
   docBylines: { name: string; role: string }[];
@@ -36,6 +39,8 @@ export interface CaseContext {
   regions: readonly Region[];
   divisions: DivisionDataset;
   force: boolean;
+  /** For a traditional-character text: its simplified copy, character for character, for the analysis. */
+  simplify?: (text: string) => string;
 }
 
 export interface BuiltCase {
@@ -50,37 +55,101 @@ export interface BuiltCase {
   proposedRegions: string[];
 }
 
-/** One section → the case's front matter and report. */
-export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
-  const { head, divisions: data, hints } = ctx;
-  const { masthead } = head;
-  const uncertain = [...section.notes];
-  const paragraphs = section.items.filter((i) => i.kind === 'paragraph').map((i) => i.text);
-  const headings = section.items.filter((i) => i.kind === 'heading').map((i) => i.text);
-  const printed = section.marker ? joinTitle(section.titleLines) : head.title;
+const QUESTION = /^(问|Q)\s*\d*\s*[:：]|[？?]$/;
 
-  // Body and region.
-  const guess = guessBody(section, masthead, ctx.meta, ctx.docTitleLines, data, hints);
+/**
+ * The printed title of a case: a compilation's section has its own (or none); a single text
+ * signed under its title (a speech: 标题 / 日期 / 局长 某某) has the document's.
+ */
+function caseTitle(section: Section, docTitle: string, compilation: boolean): string {
+  if (!section.marker) return docTitle;
+  return joinTitle(section.titleLines) || (compilation ? '' : docTitle);
+}
+
+/** What the analysis reads: the section, titles and masthead in simplified characters. */
+interface View {
+  section: Section;
+  paragraphs: string[];
+  headings: string[];
+  /** The printed title of the case (simplified). */
+  printed: string;
+  head: DocumentHead;
+  docTitleLines: string[];
+  text: string;
+}
+
+function analysisView(section: Section, ctx: CaseContext): View {
+  const s = ctx.simplify ?? ((t: string) => t);
+  const view: Section = {
+    ...section,
+    titleLines: section.titleLines.map(s),
+    items: section.items.map((i) => ({ ...i, text: s(i.text) })),
+  };
+  const { masthead } = ctx.head;
+  const head: DocumentHead = {
+    ...ctx.head,
+    title: s(ctx.head.title),
+    masthead: {
+      ...masthead,
+      ...(masthead.publisher && { publisher: s(masthead.publisher) }),
+      ...(masthead.publication && { publication: s(masthead.publication) }),
+      other: masthead.other.map(s),
+    },
+  };
+  return {
+    section: view,
+    paragraphs: view.items.filter((i) => i.kind === 'paragraph').map((i) => i.text),
+    headings: view.items.filter((i) => i.kind === 'heading').map((i) => i.text),
+    printed: caseTitle(view, head.title, ctx.compilation),
+    head,
+    docTitleLines: ctx.docTitleLines.map(s),
+    text: [...view.titleLines, ...view.items.map((i) => i.text)].join('\n'),
+  };
+}
+
+/** The reporting body, its place and the case's region. */
+function bodyAndRegion(view: View, ctx: CaseContext, uncertain: string[]) {
+  const { divisions: data, hints } = ctx;
+  const { masthead } = view.head;
+  const guess = guessBody(view.section, {
+    masthead,
+    meta: ctx.meta,
+    docTitleLines: view.docTitleLines,
+    data,
+    hints,
+    kind: ctx.kind,
+  });
   const context = [
     masthead.publisher,
     masthead.publication,
     ...masthead.other,
-    printed,
-    head.title,
-    paragraphs[0],
+    view.printed,
+    view.head.title,
+    view.paragraphs[0],
   ].filter((s): s is string => !!s);
   const place = placeOf(guess.mention, context, data, hints);
   if (place.note) uncertain.push(place.note);
-  const named = bodyName(guess, place.chain, masthead);
+  // A body that stands in by its name (an outlet) is named as printed.
+  const named = bodyName(guess, place.chain, ctx.head.masthead);
   if (named.note) uncertain.push(named.note);
-  const body = named.body;
-  const sectionText = [...section.titleLines, ...section.items.map((i) => i.text)].join('\n');
-  const pick = pickRegion(place.chain, sectionText, ctx.regions, data);
+  const pick = pickRegion(place.chain, view.text, ctx.regions, data);
   if (pick.note) uncertain.push(pick.note);
+  return { guess, place, body: named.body, pick };
+}
 
-  // Tag. The title lines count as headings: a term or number they repeat is a headline.
-  const headlines = [...new Set([printed, head.title].filter((s): s is string => !!s)), ...headings];
-  const proposal = proposeMeasures(paragraphs, headlines, ctx.measures);
+/** The measures the case practises (proposed) and passes by (listed), and whether it is a case at all. */
+function caseMeasures(view: View, ctx: CaseContext, uncertain: string[]) {
+  // The title lines count as headings: a term or number they repeat is a headline.
+  const headlines = [...new Set([view.printed, view.head.title].filter((s): s is string => !!s)), ...view.headings];
+  // A measure's word inside a body's name (教育科技体育局) is no evidence of practice.
+  const masked = view.paragraphs.map((p) => maskBodies(p, ctx.divisions));
+  // A question (问：…？) asks about a measure; it does not name what the text practises.
+  const stated = headlines.filter((h) => !QUESTION.test(h));
+  const proposal = proposeMeasures(
+    masked,
+    stated.map((h) => maskBodies(h, ctx.divisions)),
+    ctx.measures,
+  );
   const byId = new Map(ctx.measures.map((m) => [m.id, m]));
   const line = (e: (typeof proposal.selected)[number], proposed: boolean): MeasureLine => ({
     id: e.measure,
@@ -90,9 +159,11 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
     mentions: e.mentions,
     paragraphs: e.paragraphs.map((p) => ({ paragraph: p.index + 1, count: p.count, terms: p.terms })),
     inHeading: e.inHeading,
+    practised: e.practised,
+    quantified: e.quantified,
     proposed,
   });
-  const notCase = notACase(sectionText, proposal);
+  const notCase = notACase(view.text, proposal);
   let selected = proposal.selected;
   if (notCase && ctx.force) uncertain.push(`written with --force although ${notCase}`);
   if (notCase && ctx.force && !selected.length && proposal.low.length) {
@@ -103,14 +174,31 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
       'written with --force but no measure is mentioned at all: add one to `measures:` or the build fails',
     );
   }
-  const measureLines = [
+  const lines = [
     ...selected.map((e) => line(e, true)),
     ...proposal.low.filter((e) => !selected.includes(e)).map((e) => line(e, false)),
   ];
   const ranked = selected.map((e) => byId.get(e.measure)).filter((m): m is MeasureRecord => !!m);
+  return { selected, lines, ranked, notCase, headlines };
+}
 
-  // Figures.
-  const figures = extractFigures(paragraphs, { measures: ranked, headings: headlines });
+/** One section → the case's front matter and report. */
+export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
+  const { head } = ctx;
+  const uncertain = [...section.notes];
+  const view = analysisView(section, ctx);
+  const paragraphs = section.items.filter((i) => i.kind === 'paragraph').map((i) => i.text);
+  const printed = caseTitle(section, head.title, ctx.compilation);
+  const { guess, place, body, pick } = bodyAndRegion(view, ctx, uncertain);
+  const { selected, lines: measureLines, ranked, notCase, headlines } = caseMeasures(view, ctx, uncertain);
+
+  // Figures: found in the analysis copy, quoted from the text as printed.
+  const figures = extractFigures(paragraphs, {
+    measures: ranked,
+    headings: headlines,
+    analysis: view.paragraphs,
+    norms: !!ctx.kind.prescriptive,
+  });
   if (figures.length < 3)
     uncertain.push(`only ${figures.length} key figure(s) found: add figures by hand if the text has more`);
 
@@ -130,17 +218,22 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
   if (printed.length < 4)
     uncertain.push('no printed title: `title:` drafted from the body and its measures — write one');
   const terms = selected.flatMap((e) => e.paragraphs.flatMap((p) => p.terms));
-  const drafted = extractiveSummary(paragraphs, { terms });
+  const drafted = extractiveSummary(paragraphs, {
+    terms,
+    ...(ctx.simplify && { analyse: ctx.simplify }),
+    ...(ctx.kind.kind === 'regulation' && { purposeFirst: true }),
+  });
   const summary = drafted && drafted.text.length >= 10 ? drafted.text : `${title}（摘要待写）`.slice(0, 300);
   uncertain.push(
     drafted?.cut
       ? 'summary: no sentence of the text is short enough — the first one is cut: rewrite it'
       : `summary: ${drafted?.sentences.length ?? 0} sentence(s) taken verbatim from the text (ranked by measure terms and figures): review`,
   );
-  const dated = sectionDate(ctx.date, head, sectionText);
+  const dated = sectionDate(ctx.date, head, view.text);
   if (dated.note) uncertain.push(dated.note);
 
   const fm: CaseFrontMatter = {
+    draft: true,
     title,
     ...(printed.length >= 4 && { originalTitle: printed }),
     summary,
@@ -175,7 +268,7 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
     ...(dated.dateNote && { dateNote: dated.dateNote }),
     summary,
     paragraphs: paragraphs.length,
-    headings: headings.length,
+    headings: view.headings.length,
     measures: measureLines,
     figures: figures.map(({ score: _s, ...f }) => f),
     removed: section.removed.map((r) => ({

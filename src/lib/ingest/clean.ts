@@ -248,28 +248,42 @@ export function isPlaceholder(line: string): boolean {
 /** Leftovers of an image link or file name: `.jpg)`, `![](…)`, `xxx.png`. */
 export function isImageRef(line: string): boolean {
   const t = line.trim();
-  return /^!?\[[^\]]*\]\([^)]*\)$/.test(t) || /^\S*\.(jpe?g|png|gif|webp|bmp|svg)\)?$/i.test(t);
+  // A lone `!` is what an exporter leaves of a Markdown image whose link it dropped.
+  return /^!?\[[^\]]*\]\([^)]*\)$/.test(t) || /^\S*\.(jpe?g|png|gif|webp|bmp|svg)\)?$/i.test(t) || /^[!！]$/.test(t);
 }
 
 const CHROME_WORDS =
   /加入收藏|设为首页|联系站长|联系我们|网站地图|网站首页|返回首页|返回顶部|打印本页|关闭窗口|字号[:：]?\s*[【[]?大|分享到|扫一扫|版权所有|Copyright|ICP备|公网安备|上一篇|下一篇|浏览次数|阅读次数|点击数[:：]|当前位置[:：]|您现在的位置|旧版/gi;
 const FOOTER_LINE =
   /^(本期送|送[:：]|发[:：]|报[:：]|抄送|抄报|分送|印发[:：]|责任编辑|编辑[:：]|审核[:：]|审校|校对[:：]|签发[:：]|核稿|联系电话|联系人[:：]|(共印|印)\s*\d+\s*份)/;
+/** A page number printed by a PDF or a word processor: `— 1 —`, `- 2 -`, `第 3 页`, `3/10`. */
+const PAGE_NUMBER =
+  /^([-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** The print line of an official document (版记): `某省教育厅办公室 2025年4月16日印发`. */
+const PRINTED_BY = /^\S.{1,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 const LINKS_LINE = /^(相关链接|相关阅读|相关新闻|相关文章|延伸阅读|推荐阅读|热点推荐)[:：]?$/;
+/**
+ * A labelled line an exporter or a site prints around an article (`发布时间：…`, `来源：…`,
+ * `浏览次数：…`, a 北大法宝 header `【法宝引证码】… 原文链接：…`): metadata, never body text.
+ */
+const EXPORT_LABEL =
+  /^(文章来源|信息来源|来源|出处|作者|编辑|责编|责任编辑|发布时间|发布日期|发布单位|更新时间|浏览次数|阅读次数|阅读量|点击数|访问量|原文链接|原文地址|本文链接)\s*[:：]|法宝引证码|^北大法宝/;
 
 /**
  * Site chrome and distribution lists: navigation bars (`加入收藏 | 设为首页 …`), page footers,
  * “related links” headers, and a bulletin's routing block (`本期送:…`, `责任编辑: …`).
  * Returns a short kind, or undefined for text.
  */
-export function chromeKind(line: string): 'site' | 'footer' | 'links' | undefined {
+export function chromeKind(line: string): 'site' | 'footer' | 'links' | 'label' | undefined {
   const t = line.trim();
+  if (EXPORT_LABEL.test(t) && t.length <= 160 && !/[。！？]$/.test(t)) return 'label';
   const words = new Set(t.match(CHROME_WORDS) ?? []).size;
   const bars = t.match(/\|/g)?.length ?? 0;
   if (words >= 2 || (words === 1 && (bars >= 1 || t.length <= 12))) return 'site';
   if (bars >= 3 && t.length < 200) return 'site';
   if (LINKS_LINE.test(t)) return 'links';
-  if (FOOTER_LINE.test(t) && t.length < 200) return 'footer';
+  if (PAGE_NUMBER.test(t)) return 'footer';
+  if ((FOOTER_LINE.test(t) || PRINTED_BY.test(t)) && t.length < 200) return 'footer';
   return undefined;
 }
 

@@ -126,23 +126,58 @@ export function metadataDate(value: string): string | undefined {
 export interface DocumentDate {
   /** Undefined when nothing dates the text (such a text is rejected unless the editor gives a date). */
   date?: string;
+  /** The date is the one the document's own frame prints (not a page's or a lower bound). */
+  own?: boolean;
   dateNote?: string;
   uncertain: string[];
 }
 
+export interface DatingOptions {
+  /** The editor's date for a text with no date and no year (`--date`). */
+  fallbackDate?: string;
+  /** The date the document's own frame prints (history line, signature block, information table). */
+  own?: { value: string; from: string; note?: string };
+  /** Today (YYYY-MM-DD, the run's date): a date after it is never used. */
+  today?: string;
+}
+
+const zhDate = (d: string) =>
+  d
+    .split('-')
+    .map(Number)
+    .map((n, i) => `${n}${'年月日'[i]}`)
+    .join('');
+
 /**
- * The date of a document: printed in the masthead or given by the metadata, else a year in
- * the title, else the latest year the text reports (a lower bound), else the editor's date.
+ * The date of a document: the date its text prints (the frame its kind says: a regulation's
+ * text in force, a notice's signature; else the masthead), then the date the metadata gives,
+ * else a year in the title, else the latest year the text reports (a lower bound), else the
+ * editor's date. A date after today is never used: it is skipped and flagged.
  */
 export function dateDocument(
   head: { masthead: Masthead; title: string; dateFrom?: string },
   allText: string,
-  fallbackDate?: string,
+  options: DatingOptions = {},
 ): DocumentDate {
   const { masthead, title } = head;
+  const { own, today, fallbackDate } = options;
   const uncertain: string[] = [];
-  const lower = latestReportedYear(allText);
-  if (masthead.date) {
+  const future = (d: string | undefined, what: string) => {
+    if (!d || !today || d.slice(0, today.length) <= today.slice(0, d.length)) return false;
+    uncertain.push(`${what} ${d} is after today (${today}): not used — check the date of the original`);
+    return true;
+  };
+  if (own && !future(own.value, `the date printed in the text (${own.from})`)) {
+    const note =
+      own.note ?? `日期取自原文${own.from === 'the signature block' ? '落款' : '所印'}的${zhDate(own.value)}。`;
+    if (masthead.date && masthead.date !== own.value)
+      uncertain.push(
+        `the text prints ${own.value} (${own.from}); the page or metadata says ${masthead.date}: ${own.value} is used`,
+      );
+    return { date: own.value, dateNote: note, uncertain, own: true };
+  }
+  const lower = latestReportedYear(allText, today ? Number(today.slice(0, 4)) : undefined);
+  if (masthead.date && !future(masthead.date, 'the masthead or metadata date')) {
     if (masthead.kind === '网页' && !head.dateFrom) {
       uncertain.push(`date ${masthead.date} is the web page's date, not the original publication's`);
       return {
@@ -154,7 +189,7 @@ export function dateDocument(
     return { date: masthead.date, uncertain };
   }
   const year = titleYear(title);
-  if (year)
+  if (year && !future(String(year), 'the year in the title'))
     return { date: String(year), dateNote: `文中未印出版日期；标题写明${year}年，故只定为${year}年。`, uncertain };
   if (lower) {
     uncertain.push(`no date printed: year ${lower.year} inferred as a lower bound (${lower.why})`);
@@ -182,7 +217,7 @@ export function sectionDate(
   sectionText: string,
 ): { date: string; dateNote?: string; note?: string } {
   const { masthead } = head;
-  if (masthead.kind === '网页' && masthead.date && !head.dateFrom) {
+  if (!doc.own && masthead.kind === '网页' && masthead.date && !head.dateFrom) {
     const pageYear = Number(masthead.date.slice(0, 4));
     const own = latestReportedYear(sectionText, pageYear);
     if (own && own.year < pageYear) {

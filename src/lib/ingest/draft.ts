@@ -25,6 +25,8 @@ export interface FigureDraft {
 }
 
 export interface CaseFrontMatter {
+  /** Always true from ingest: the public build leaves the case out until an editor removes it. */
+  draft: true;
   title: string;
   originalTitle?: string;
   summary: string;

@@ -15,6 +15,7 @@
 import type { MeasureRecord } from '../contentFiles.ts';
 import type { Metric } from '../metrics.ts';
 import type { DivisionDataset, Region } from '../regions.ts';
+import { buildDate } from '../buildDate.ts';
 import { countHan } from '../han.ts';
 import type { DocBlock, ReadResult } from './blocks.ts';
 import { buildCase } from './cases.ts';
@@ -23,9 +24,11 @@ import { dateDocument } from './dating.ts';
 import { caseMdx, sourceYaml } from './draft.ts';
 import { readHead } from './metadata.ts';
 import { textFingerprint } from './fingerprint.ts';
+import { documentKind } from './kind.ts';
 import { dropNoise } from './noise.ts';
 import { placesIn } from './orgs.ts';
 import type { InputReport } from './report.ts';
+import { isTraditional, toSimplified } from './simplified.ts';
 import { nameDrafts, sourceRecord } from './source.ts';
 import { structureDocument } from './structure.ts';
 
@@ -59,6 +62,8 @@ export interface IngestOptions {
   fallbackDate?: string;
   /** @default MAX_INPUT_BYTES (2 MiB) */
   maxBytes?: number;
+  /** Today, YYYY-MM-DD (China time): a date after it is never used. @default the run's date */
+  today?: string;
 }
 
 export interface DraftFile {
@@ -145,10 +150,17 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     ...doc.preamble,
     ...sections.flatMap((s) => [...s.titleLines, ...s.items.map((i) => i.text)]),
   ].join('\n');
-  const hints = placesIn(allText, data)
+  // A traditional-character text is analysed through a simplified copy; the draft keeps it as printed.
+  const simplify = isTraditional(allText) ? toSimplified : undefined;
+  const hints = placesIn(simplify ? simplify(allText) : allText, data)
     .filter((p) => p.level !== '县区')
     .map((p) => p.name);
-  const dated = dateDocument(head, allText, options.fallbackDate);
+  const kind = documentKind(doc, head, read.meta, read.format, simplify);
+  const dated = dateDocument(head, allText, {
+    ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
+    ...(kind.date && { own: kind.date }),
+    today: options.today ?? buildDate({}),
+  });
 
   const built = sections.map((section) =>
     buildCase(section, {
@@ -157,6 +169,8 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
       docTitleLines: doc.titleLines,
       date: dated,
       hints,
+      kind,
+      ...(simplify && { simplify }),
       compilation: sections.length > 1,
       docBylines: doc.bylines,
       measures: options.measures,
@@ -168,9 +182,10 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
   );
   // Only a text that would be published needs a date; one that is not a case says so instead.
   if (dated.date === undefined && built.some((b) => b.write)) {
+    const why = dated.uncertain.length ? ` (${dated.uncertain.join('; ')})` : '';
     return reject(
       fileName,
-      'no date printed and no year in the text: pass --date YYYY[-MM[-DD]] with the date of the original (dates are never invented)',
+      `no date printed and no year in the text${why}: pass --date YYYY[-MM[-DD]] with the date of the original (dates are never invented)`,
       encoding,
     );
   }
@@ -182,6 +197,7 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     head,
     { date, ...(dated.dateNote && { dateNote: dated.dateNote }) },
     options.seedFile,
+    kind,
     textFingerprint(blocks),
   );
   const uncertain = [...read.notes, ...head.notes, ...dated.uncertain, ...naming.notes, ...sourceNotes];
@@ -195,6 +211,7 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
         header: [
           `Draft by \`npm run ingest\` from ${options.seedFile} — review before publishing:`,
           'title, summary (sentences picked from the text), measures, figures; see the ingest report.',
+          'The public build leaves this case out until you delete `draft: true` (npm run dev shows it).',
         ],
         measureComments: b.low.length
           ? [
@@ -223,6 +240,12 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     }),
     encoding,
     format: read.format,
+    document: {
+      kind: kind.kind,
+      issuers: kind.issuers,
+      ...(kind.docNumber && { docNumber: kind.docNumber }),
+      ...(kind.date && { date: kind.date.value, dateFrom: kind.date.from }),
+    },
     masthead: {
       ...(head.title && { title: head.title }),
       ...(masthead.publication && { publication: masthead.publication }),

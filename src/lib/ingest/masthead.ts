@@ -67,7 +67,7 @@ export function parseMasthead(
     }
     const url = /https?:\/\/[^\s，。；）)]+/.exec(t)?.[0];
     if (url && !m.url) m.url = url;
-    if (b.kind === 'chrome') continue;
+    if (b.kind === 'chrome' && b.chrome !== 'label') continue;
     if (bylines.some((by) => by.text === t) || isTitle(t)) continue;
     // Labelled lines of web and WeChat articles: `来源：成都市教育局`, `作者：…`, `发布时间：…`.
     const label =

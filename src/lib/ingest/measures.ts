@@ -21,13 +21,22 @@ export interface MeasureProposal {
  */
 export const MIN_SCORE = 4;
 
+/**
+ * Share of the strongest measure's score a measure needs to be proposed: a text about one thing
+ * (a regulation on 学前教育 names it hundreds of times) mentions others in its duties and
+ * definitions; those stay passing mentions however often a long text repeats them. @default 0.15
+ */
+export const NEAR_STRONGEST = 0.15;
+
 export function proposeMeasures(
   paragraphs: readonly string[],
   headings: readonly string[],
   taxonomy: readonly MeasureTerms[],
 ): MeasureProposal {
   const evidence = findEvidence(paragraphs, taxonomy, headings);
-  const strong = (e: MeasureEvidence) => e.confidence !== 'low' && e.score >= MIN_SCORE;
+  const top = Math.max(0, ...evidence.map((e) => e.score));
+  const strong = (e: MeasureEvidence) =>
+    e.confidence !== 'low' && e.score >= MIN_SCORE && e.score >= NEAR_STRONGEST * top;
   return { selected: evidence.filter(strong), low: evidence.filter((e) => !strong(e)) };
 }
 

@@ -12,8 +12,16 @@ import type { DocStructure } from './structure.ts';
 
 /** Title lines → one printed title: a `——` subtitle is appended directly, other lines with a space. */
 export function joinTitle(lines: readonly string[]): string {
-  return lines.reduce((acc, l) => (!acc ? l : /^[—–-]{1,2}/.test(l) ? `${acc}${l}` : `${acc} ${l}`), '');
+  // A notice's title wrapped onto two lines (…关于推进…数字化 / 资源建设与应用的通知) is one phrase.
+  const wrapped = (acc: string, l: string) =>
+    /关于/.test(acc) && !/的(通知|意见|决定|通报|函|批复)$/.test(acc) && OFFICIAL_END.test(l);
+  return lines.reduce(
+    (acc, l) => (!acc ? l : /^[—–-]{1,2}/.test(l) || wrapped(acc, l) ? `${acc}${l}` : `${acc} ${l}`),
+    '',
+  );
 }
+
+const OFFICIAL_END = /(通知|意见|决定|通报|函|批复|方案|办法|规定|细则|公告|通告)(（[^（）]*）)?$/;
 
 export interface DocumentHead {
   masthead: Masthead;
@@ -27,6 +35,39 @@ export interface DocumentHead {
 }
 
 const norm = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+
+const URL_RE = /(?:https?:\/\/|www\.)[\w\-.~:/?#[\]@!$&'*+,;=%]+/gi;
+
+/** The host of a URL without `www.`, or undefined. */
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(/^https?:/i.test(url) ? url : `http://${url}`).hostname.replace(/^www\./, '').toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The source URL from the metadata (canonical, og:url, front matter), unless the document
+ * itself prints an address on another host (`本文链接：…`, a URL in its masthead): a page saved
+ * from a mirror or a template's stale canonical is not where the text was published.
+ */
+function sourceUrl(doc: DocStructure, metaUrl: string | undefined): { url?: string; note?: string } {
+  if (!metaUrl) return {};
+  const printed = [
+    ...doc.head.map((b) => b.text),
+    ...doc.removed.filter((r) => r.kind === 'chrome' || r.kind === 'docinfo').map((r) => r.text),
+    ...doc.frame.fields.values(),
+  ].flatMap((t) => t.match(URL_RE) ?? []);
+  const hosts = printed.map(hostOf).filter((h): h is string => !!h);
+  const host = hostOf(metaUrl);
+  const same = (a: string, b: string) => a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  if (!hosts.length || (host && hosts.some((h) => same(h, host)))) return { url: metaUrl };
+  return {
+    ...(printed[0] && { url: printed[0] }),
+    note: `the metadata's URL ${metaUrl} is on another host than the address the document prints (${printed[0]}): not used as the source URL`,
+  };
+}
 
 export function readHead(doc: DocStructure, meta: DocumentMeta, format: DocFormat = 'text'): DocumentHead {
   const masthead = parseMasthead(doc.head, doc.titleLines, doc.bylines);
@@ -45,10 +86,18 @@ export function readHead(doc: DocStructure, meta: DocumentMeta, format: DocForma
   }
   // An account or site name the document declares beats a masthead line guessed by layout.
   if (meta.publication) masthead.publication = meta.publication;
+  // An outlet that names itself only in its closing promotion (请加入成为X的订户).
+  masthead.publication ??= doc.frame.outlet;
   masthead.publisher ??= meta.source;
   if (meta.author && !masthead.author) masthead.author = meta.author;
-  masthead.url ??= meta.url;
+  const url = sourceUrl(doc, meta.url);
+  if (url.note) notes.push(url.note);
+  masthead.url ??= url.url;
   let dateFrom: string | undefined;
+  if (meta.otherDate)
+    notes.push(
+      `the page prints ${meta.date} (${meta.dateFrom}) but ${meta.otherDate.from} says ${meta.otherDate.date}: the printed date is used`,
+    );
   if (meta.date) {
     if (masthead.date && masthead.date !== meta.date)
       notes.push(

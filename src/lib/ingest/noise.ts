@@ -10,9 +10,12 @@ const EMOJI = /(?![\u00a9\u00ae\u2122])\p{Extended_Pictographic}|[\ufe0e\ufe0f\u
 /** Bullet symbols that open a list line. */
 const LEADING_BULLET = /^[\s•●○◆◇■□▪▫▶►▷➤➢✔✓√★☆※◎◉◈♦❖➜→⇒]+/u;
 
-/** A line without its decorative emoji and leading bullet symbols. */
+/** Arrows that point at what follows (`具体内容如下↓↓↓`): decoration at the end of a line or in a run. */
+const POINTING = /[\u2190-\u21ff\u2b05-\u2b07]{2,}|[\u2190-\u21ff\u2b05-\u2b07]+\s*$/gu;
+
+/** A line without its decorative emoji, pointing arrows and leading bullet symbols. */
 export function stripDecorations(text: string): string {
-  return text.replace(EMOJI, '').replace(LEADING_BULLET, '').trim();
+  return text.replace(EMOJI, '').replace(POINTING, '').replace(LEADING_BULLET, '').trim();
 }
 
 /** Prompts and buttons of WeChat and site exports, as whole lines. */
@@ -24,6 +27,8 @@ const EXPORT_PROMPT = new RegExp(
       '关注我们',
       '阅读原文',
       '在看',
+      '(点个|点一下|点亮|点|戳)[“"‘]?(在看|赞)[”"’]?[^，,。；;]{0,12}',
+      '[“"]?(分享|点赞|在看|收藏|转发)[”"]?([\\s、，,|丨/]*[“"]?(分享|点赞|在看|收藏|转发)[”"]?)+.{0,8}',
       '点赞',
       '分享',
       '收藏',

@@ -7,22 +7,43 @@
 import { shortRegionName, type Division, type DivisionDataset } from '../regions.ts';
 import { HAN } from '../han.ts';
 
-/** Organisation kinds that report on education, longest first. */
+/**
+ * Organisation kinds that report on or issue education texts. Bureaus carry local names
+ * (教育科技体育局, 教育和体育局, 社会事业局 …); regulations are passed by a 人民代表大会常务委员会
+ * and notices issued by a government's 办公厅. Matched longest first.
+ */
 const ORG_TYPES = [
+  '人民代表大会常务委员会',
+  '人大常委会',
   '人力资源和社会保障局',
   '人力资源和社会保障厅',
   '人力资源社会保障局',
+  '人力资源社会保障厅',
   '机构编制委员会办公室',
   '发展和改革委员会',
   '教育督导委员会办公室',
   '教育工作委员会',
+  '教育科学技术体育局',
+  '教育科学技术局',
+  '教育和科学技术局',
+  '教育科技体育局',
+  '教育文化体育局',
+  '文化教育体育局',
   '教育和体育局',
   '教育体育局',
+  '教育科技局',
   '教育委员会',
   '卫生健康委员会',
+  '人民政府办公厅',
+  '人民政府办公室',
   '人民政府',
+  '政府办公厅',
+  '政府办公室',
+  '社会事业局',
   '教育局',
   '教体局',
+  '教科体局',
+  '教文体局',
   '教育厅',
   '人社局',
   '人社厅',
@@ -33,8 +54,15 @@ const ORG_TYPES = [
   '教委',
   '教工委',
   '体育局',
-];
+].sort((a, b) => b.length - a.length);
 const ORG_TYPE_RE = new RegExp(`(${ORG_TYPES.join('|')})`, 'g');
+/** National bodies, named without a place. */
+const NATIONAL =
+  /^(教育部|国务院|全国人民代表大会常务委员会|国家发展和改革委员会|国家发展改革委|财政部|人力资源社会保障部|人力资源和社会保障部|国家卫生健康委员会|国家卫生健康委|国务院教育督导委员会|中共中央|国家体育总局|国家[\u4e00-\u9fff]{2,10}(?:局|委员会|总局|署))(办公厅|办公室)?$/;
+/** Ends of the names of bodies that sign a document (a school, a centre, a federation …). */
+const BODY_END =
+  /(办公厅|办公室|委员会|人民政府|政府|局|厅|部|院|中心|学校|学院|大学|中学|小学|幼儿园|协会|联合会|总工会|团委|妇联|科协|署|委|会)$/;
+
 /** Up to 16 Chinese characters ending where an organisation type word starts (the place name). */
 const HAN_RUN_BEFORE = new RegExp(`${HAN}{0,16}$`, 'u');
 const PERSON = `(?:${HAN}|·){2,4}`;
@@ -62,6 +90,22 @@ export interface OrgMention {
   index: number;
 }
 
+const shortCache = new WeakMap<DivisionDataset, Map<Division, string>>();
+
+/** Short names of the prefectures whose full name is longer (黔东南苗族侗族自治州 → 黔东南). */
+function shortNames(data: DivisionDataset): Map<Division, string> {
+  let map = shortCache.get(data);
+  if (!map) {
+    map = new Map();
+    for (const c of data.cities) {
+      const short = shortRegionName(c.name);
+      if (short !== c.name) map.set(c, short);
+    }
+    shortCache.set(data, map);
+  }
+  return map;
+}
+
 /** Parses a string that is exactly a place chain (河南省郑州市金水区, 郑州市, 二七区). */
 export function parsePlace(s: string, data: DivisionDataset, hints: readonly string[] = []): PlaceChain | undefined {
   if (!s) return undefined;
@@ -71,11 +115,17 @@ export function parsePlace(s: string, data: DivisionDataset, hints: readonly str
       const cities = data.cities.filter(
         (c) => (!province || c.provinceCode === province.code) && /[市州盟区]$/.test(c.name) && c.name !== '市辖区',
       );
-      const city = cities.find((c) => rest.startsWith(c.name));
+      // A prefecture by its short name and level (黔东南州 for 黔东南苗族侗族自治州, 延边州).
+      const city =
+        cities.find((c) => rest.startsWith(c.name)) ??
+        cities.find((c) => {
+          const short = shortNames(data).get(c) ?? '';
+          return short.length >= 2 && rest.startsWith(short) && /[州市盟]/.test(rest[short.length] ?? '');
+        });
       if (city) {
         chain.city = city;
         chain.province ??= data.provinces.find((p) => p.code === city.provinceCode);
-        rest = rest.slice(city.name.length);
+        rest = rest.slice(rest.startsWith(city.name) ? city.name.length : shortRegionName(city.name).length + 1);
       }
     }
     if (rest) {
@@ -144,6 +194,33 @@ export function findOrgs(text: string, data: DivisionDataset, hints: readonly st
     });
   }
   return found;
+}
+
+/** A national body's name (教育部, 国务院办公厅): it has no place. */
+export function isNationalBody(name: string): boolean {
+  return NATIONAL.test(name.trim());
+}
+
+/**
+ * A short line that names one body as it signs or issues a document: a known type with its
+ * place (`浙江省教育厅`, `区教育局`), a national body, or a name ending in a body word
+ * (`共青团浙江省委`, `浙江省妇女联合会`). Not a sentence, not a date.
+ */
+export function isBodyName(name: string, data: DivisionDataset): boolean {
+  const t = name.trim();
+  if (t.length < 3 || t.length > 30 || /[，,。；;：:！？!?“”]|\d/.test(t)) return false;
+  if (isNationalBody(t)) return true;
+  const org = findOrgs(t, data).at(-1);
+  if (org && org.index + org.text.length === t.length && (org.place || org.generic)) return true;
+  return BODY_END.test(t) && (placesIn(t, data).length > 0 || /^[省市县区]/.test(t) || /^(中共|共青团)/.test(t));
+}
+
+/** The text with every body's name (`章贡区教育科技体育局`, `区教育局`) blanked out, same length. */
+export function maskBodies(text: string, data: DivisionDataset): string {
+  let out = text;
+  for (const m of findOrgs(text, data))
+    out = out.slice(0, m.index) + '□'.repeat(m.text.length) + out.slice(m.index + m.text.length);
+  return out;
 }
 
 /** A line that is only an organisation name with its place: 郑州市金水区教育局. */

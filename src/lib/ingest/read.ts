@@ -65,7 +65,12 @@ export function sniffBinary(
 
 /** Text that is an HTML document (a doctype or an `<html>` element first). */
 export function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!--[\s\S]{0,2000}?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s)/i.test(text.slice(0, 4096));
+  const head = text.slice(0, 4096);
+  // Also a fragment copied from an editor or a repost: it opens with a block element.
+  return (
+    /^\s*(<!--[\s\S]{0,2000}?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s)/i.test(head) ||
+    /^\s*<(section|article|div|p|table)[\s>][\s\S]*<\/(section|article|div|p|table)>/i.test(head)
+  );
 }
 
 /** Text that is Markdown: YAML front matter, or several lines of Markdown block syntax. */
@@ -118,11 +123,16 @@ function finish(result: ReadResult): ReadResult {
       const { level: _level, ...paragraph } = b;
       return { ...paragraph, kind: 'paragraph' as const };
     });
+  const { otherDate, ...strings } = result.meta;
   const meta: DocumentMeta = {};
-  for (const [key, value] of Object.entries(result.meta) as [keyof DocumentMeta, string | undefined][]) {
+  for (const [key, value] of Object.entries(strings) as [
+    Exclude<keyof DocumentMeta, 'otherDate'>,
+    string | undefined,
+  ][]) {
     const text = value === undefined ? '' : fitMeta(key, clean(value).replace(/\s+/g, ' ').trim(), notes);
     if (text) meta[key] = text;
   }
+  if (otherDate) meta.otherDate = { date: clean(otherDate.date), from: clean(otherDate.from) };
   if (bidi)
     notes.push(...bidiNote({ count: bidi, lines: [] }).map((n) => n.replace('removed', 'removed from decoded values')));
   return { ...result, blocks, meta, notes };

@@ -15,6 +15,9 @@ export interface MeasureLine {
   /** Paragraph numbers (1-based, as the page anchors p-1, p-2 …) with mention counts. */
   paragraphs: { paragraph: number; count: number; terms: string[] }[];
   inHeading: boolean;
+  /** Mentions stated as practised (an action verb governs them) and quantified (a figure stands with them). */
+  practised: number;
+  quantified: number;
   /** In the draft's `measures:` (otherwise listed as a comment for the editor). */
   proposed: boolean;
 }
@@ -79,6 +82,8 @@ export interface InputReport {
     /** The text's fingerprint (./fingerprint.ts). */
     fingerprint?: string;
   };
+  /** What kind of document it is (told by its structure), who issues it and its number. */
+  document?: { kind: string; issuers: string[]; docNumber?: string; date?: string; dateFrom?: string };
   /** Reporting bodies found, in order. */
   bodies: string[];
   cases: CaseReport[];
@@ -130,6 +135,12 @@ export function formatReport(r: InputReport): string {
   const head = r.status === 'rejected' ? 'REJECTED' : r.status === 'partial' ? 'PARTLY WRITTEN' : 'OK';
   out.push(`━━ ${r.input} — ${head}${r.encoding ? ` (${r.encoding})` : ''}`);
   if (r.reason) out.push(`  reason: ${r.reason}`);
+  if (r.document) {
+    const d = r.document;
+    const issued = d.issuers.length ? `, issued by ${d.issuers.join('、')}` : '';
+    const dated = d.date ? `, dated ${d.date} (${d.dateFrom})` : '';
+    out.push(`  document    ${d.kind}${d.docNumber ? ` ${d.docNumber}` : ''}${issued}${dated}`);
+  }
   if (r.masthead) {
     const m = r.masthead;
     out.push('  masthead');

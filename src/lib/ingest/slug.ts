@@ -5,14 +5,15 @@
  * gets a numeric suffix.
  */
 import { pinyin } from 'pinyin-pro';
+import { shortRegionName } from '../regions.ts';
 import type { PlaceChain } from './orgs.ts';
 
-const SUFFIX =
-  /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|林区|矿区|省|市|区|县|州|盟|旗)$/;
-
-/** Pinyin of a place name without its level suffix: 郑州市 → zhengzhou, 二七区 → erqi. */
+/**
+ * Pinyin of a place's short name (the one rule of ../regions.ts: level suffix and ethnic names
+ * off): 郑州市 → zhengzhou, 二七区 → erqi, 黔东南苗族侗族自治州 → qiandongnan, 清新区 → qingxin.
+ */
 export function placeSlug(name: string): string {
-  const core = name.replace(SUFFIX, '') || name;
+  const core = shortRegionName(name) || name;
   return pinyin(core, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()

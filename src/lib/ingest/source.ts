@@ -54,9 +54,17 @@ export function sourceRecord(
   head: DocumentHead,
   dated: { date: string; dateNote?: string },
   seedFile: string,
+  kind?: { issuers: string[]; docNumber?: string },
   fingerprint?: string,
 ): { record: SourceRecord; notes: string[] } {
-  const { masthead, title: docTitle } = head;
+  const { title: docTitle } = head;
+  // A notice's or a regulation's issuing bodies and document number (发文字号) are its publisher
+  // and its number in the issuer's series: metadata of the source, never text of the case.
+  const masthead = {
+    ...head.masthead,
+    ...(kind?.issuers.length && !head.masthead.publisher && { publisher: kind.issuers.join('、') }),
+    ...(kind?.docNumber && !head.masthead.issue && { issue: kind.docNumber }),
+  };
   const notes: string[] = [];
   const bodies = built.map((b) => b.fm.body);
   const sourceTitle =
@@ -64,11 +72,16 @@ export function sourceRecord(
     (built.length === 1 && built[0]!.report.originalTitle) ||
     `${bodies.join('、')}${built.length > 1 ? `（${built.length}篇，原文无总标题）` : ''}`;
   if (!docTitle) notes.push(`no overall title printed: source title drafted as “${sourceTitle}”`);
-  const describe = [masthead.publication && `《${masthead.publication}》`, masthead.issue].filter(Boolean).join('');
+  const numbered = !!kind?.docNumber && masthead.issue === kind.docNumber;
+  const describe = numbered
+    ? ''
+    : [masthead.publication && `《${masthead.publication}》`, masthead.issue].filter(Boolean).join('');
   const what = built.length > 1 ? `${built.length}篇报告` : '稿件';
-  const lead = describe
-    ? `${describe}${masthead.publisher ? `（${masthead.publisher}）` : ''}刊发${docTitle ? `《${docTitle}》` : ''}`
-    : `${masthead.publisher ? `${masthead.publisher}` : ''}${masthead.kind}${docTitle ? `《${docTitle}》` : ''}`;
+  const lead = numbered
+    ? `${masthead.publisher ?? ''}印发${docTitle ? `《${docTitle}》` : ''}（${kind!.docNumber}）`
+    : describe
+      ? `${describe}${masthead.publisher ? `（${masthead.publisher}）` : ''}刊发${docTitle ? `《${docTitle}》` : ''}`
+      : `${masthead.publisher ? `${masthead.publisher}` : ''}${masthead.kind}${docTitle ? `《${docTitle}》` : ''}`;
   const record: SourceRecord = {
     title: sourceTitle,
     ...(masthead.publication && { publication: masthead.publication }),

@@ -20,6 +20,7 @@ import {
   wordSpansBoundary,
 } from './clean.ts';
 import type { DocBlock } from './blocks.ts';
+import { readFrame, type Frame } from './frame.ts';
 import { bylineOf, orgLine, signatureLine, type Byline, type OrgMention, type Signature } from './orgs.ts';
 
 export interface Block {
@@ -27,7 +28,7 @@ export interface Block {
   text: string;
   /** 1-based line of the raw file where the block starts. */
   line: number;
-  chrome?: 'site' | 'footer' | 'links' | 'image';
+  chrome?: 'site' | 'footer' | 'links' | 'label' | 'image';
   /** The block right before this one was an image placeholder (so this is its caption). */
   afterPlaceholder?: boolean;
   /** Blank lines before the block. */
@@ -44,7 +45,20 @@ export interface Block {
 }
 
 export type RemovedKind =
-  'repeat' | 'fragment' | 'caption' | 'placeholder' | 'chrome' | 'editor-note' | 'preamble' | 'byline' | 'noise';
+  | 'repeat'
+  | 'fragment'
+  | 'caption'
+  | 'placeholder'
+  | 'chrome'
+  | 'editor-note'
+  | 'preamble'
+  | 'byline'
+  | 'noise'
+  | 'docinfo'
+  | 'history'
+  | 'signature'
+  | 'attachment'
+  | 'form';
 
 export interface Removed {
   kind: RemovedKind;
@@ -91,6 +105,8 @@ export interface DocStructure {
   preamble: string[];
   sections: Section[];
   removed: Removed[];
+  /** Information fields, document number, history, signature and attachments around the text. */
+  frame: Frame;
 }
 
 /** Longest line that can be a heading, title, caption or masthead line. @default 50 */
@@ -143,6 +159,71 @@ function classify(b: DocBlock, t: string, gap: number, afterPlaceholder: boolean
 }
 
 /**
+ * Whether `block` goes on the paragraph `previous` (whose text ends in `tail`): paragraphs are
+ * rebuilt from sentence ends, not from the export's styling. A wrapped piece of text after
+ * unfinished text; a short line, or a heading the format marked (a WeChat export's bold run,
+ * a CMS `<br>` line), in the middle of a sentence unless it is a heading by its form (`一、`,
+ * `第三条`); a piece that completes a word (`成|功纳入`); and anything that opens with a
+ * comma or a closing mark (`，全区共…`), which no paragraph or heading ever does.
+ */
+function continuesPrevious(previous: Block, tail: string, block: Block): boolean {
+  if (block.listItem || block.kind === 'placeholder' || block.kind === 'chrome' || block.heading === 1) return false;
+  const joinable = previous.kind === 'text' || (previous.kind === 'short' && !previous.afterPlaceholder);
+  if (!joinable || previous.heading === 1) return false;
+  if (CONTINUATION.test(block.text)) return !(previous.kind === 'short' && endsSentence(tail));
+  if (previous.kind !== 'text') return false;
+  // A speech's address (同志们：) opens the paragraph after it.
+  if (ADDRESS.test(previous.text) && block.kind === 'text' && !block.heading && !headingByForm(block.text)) return true;
+  if (block.kind === 'text' && !block.heading) return shouldJoin(tail, block.text);
+  if (endsSentence(tail) || LEAD_IN.test(tail)) return false;
+  if (wordSpansBoundary(tail, block.text)) return true;
+  // In a plain text a short line between wrapped lines is the layout's heading or caption.
+  if (!block.structured || block.afterPlaceholder || headingByForm(block.text) || DATE_LINE.test(block.text))
+    return false;
+  // A paragraph of a structured format that stops without a sentence end was cut by styling
+  // (a bold run, a `<br>`): `…比去年增加` | `**600个**` | `。` (not a phone number line).
+  return !/\d{5,}$/.test(tail.trim());
+}
+
+/**
+ * The width a plain text wraps its lines at (a PDF's page width): the most common length of
+ * long lines, when a good share of them have it; undefined for a text of one line a paragraph.
+ */
+function wrapWidth(lines: readonly DocBlock[]): number | undefined {
+  const lengths = lines.map((l) => normalizeChars(l.text).length).filter((n) => n >= 16);
+  if (lengths.length < 6) return undefined;
+  const counts = new Map<number, number>();
+  for (const n of lengths) for (const k of [n - 1, n, n + 1]) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const [mode, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  return count >= 5 && count >= lengths.length * 0.4 ? mode + 1 : undefined;
+}
+
+/** A line of running text a full-width line goes on into (never a title, a heading or a list item). */
+function wrappable(previous: Block, block: Block): boolean {
+  return (
+    previous.kind === 'text' &&
+    previous.heading === undefined &&
+    !previous.afterPlaceholder &&
+    (block.kind === 'text' || block.kind === 'short') &&
+    block.heading === undefined &&
+    !block.listItem
+  );
+}
+
+/** The address a speech opens with, on a line of its own. */
+const ADDRESS = /^(同志们|同学们|老师们|朋友们|女士们、先生们|各位[\p{Script=Han}、]{1,8})[：:]$/u;
+
+/** Marks that only ever continue a sentence: a block never starts with them. */
+const CONTINUATION = /^[，,、；;：:。．.！!？?）)」』”’》〉】]/;
+/** A lead-in that introduces what follows (`具体内容如下`): the next block starts anew. */
+const LEAD_IN = /(如下|以下|如次)\s*$/;
+
+/** A heading by its form, whatever its styling: `一、`, `（一）`, `1.`, `第二章`, `第三条`. */
+export function headingByForm(text: string): boolean {
+  return !!numberedPrefix(text) || /^第[一二三四五六七八九十百零〇\d]+[条章节]/.test(text.trim());
+}
+
+/**
  * Blocks of any format (or a plain text) → classified blocks. Text is normalised; wrapped
  * pieces of one paragraph are joined. The pieces of a paragraph are collected and joined
  * once, so that a text of many short lines costs linear time.
@@ -153,6 +234,9 @@ export function toBlocks(input: string | readonly DocBlock[], structured = typeo
   let previous: Block | undefined;
   let pieces: string[] = [];
   let lastLine = 0;
+  // A plain text copied from a PDF wraps its lines at the page width: a line that fills it goes on.
+  const width = structured ? undefined : wrapWidth(docBlocks);
+  let lastLength = 0;
   const flush = () => {
     if (previous && pieces.length > 1) previous.text = pieces.join('');
     pieces = [];
@@ -166,17 +250,15 @@ export function toBlocks(input: string | readonly DocBlock[], structured = typeo
       lastLine = Math.max(lastLine, doc.line);
       const afterPlaceholder = previous?.kind === 'placeholder';
       const block = classify(doc, t, gap, afterPlaceholder, structured);
-      // A wrapped piece: text after unfinished text, or a short piece that completes a word (`成|功纳入`).
       const tail = pieces.length ? pieces.slice(-3).join('') : (previous?.text ?? '');
-      if (
-        previous?.kind === 'text' &&
-        !block.heading &&
-        !block.listItem &&
-        block.kind !== 'placeholder' &&
-        (block.kind === 'text'
-          ? shouldJoin(tail, t)
-          : block.kind === 'short' && !endsSentence(tail) && wordSpansBoundary(tail, t))
-      ) {
+      const wrapped = !!width && lastLength >= width - 1 && !endsSentence(tail) && !headingByForm(t);
+      lastLength = t.length;
+      if (previous && (continuesPrevious(previous, tail, block) || (wrapped && wrappable(previous, block)))) {
+        // A styled run set apart by the export (a bold heading, a short line) is text again.
+        if (previous.kind === 'short') {
+          previous.kind = 'text';
+          delete previous.heading;
+        }
         if (!pieces.length) pieces.push(previous.text);
         // Pieces are trimmed, so joining to the last piece only decides on a space between.
         const last = pieces.at(-1)!;
@@ -390,8 +472,8 @@ export function structureDocument(
   data: DivisionDataset,
   structured = typeof input !== 'string',
 ): DocStructure {
-  const blocks = toBlocks(input, structured);
-  const removed: Removed[] = [];
+  const { frame, rest: blocks } = readFrame(toBlocks(input, structured), data);
+  const removed: Removed[] = [...frame.removed];
   const markers = new Map<number, Marker>();
   blocks.forEach((b, k) => {
     const m = markerOf(b, data);
@@ -430,7 +512,16 @@ export function structureDocument(
   // A title marked as such (`# …`, `<h1>`, a Title style) is the title; other head lines are masthead.
   const marked = head.filter((b, h) => b.heading !== undefined && b.heading <= 1 && !isPublicationLine(b, head[h + 1]));
   for (const b of marked) titleLines.push(cleanHeading(b.text));
-  for (let h = head.length - 1; h >= 0 && !marked.length; h--) {
+  // Lines printed under the title (its issuer and date: 标题 / 厦门市教育局 / 2025年5月20日) are masthead.
+  let under = head.length - 1;
+  while (
+    under > 0 &&
+    !marked.length &&
+    (DATE_LINE.test(head[under]!.text.replace(/^[（(]|[）)]$/g, '')) ||
+      markers.get(blocks.indexOf(head[under]!))?.kind === 'org')
+  )
+    under--;
+  for (let h = under; h >= 0 && !marked.length; h--) {
     const b = head[h]!;
     if (
       b.kind !== 'short' ||
@@ -506,5 +597,5 @@ export function structureDocument(
   } else {
     sections.push(sectionOf(k, blocks.length));
   }
-  return { head, titleLines, bylines, editorNotes, preamble, sections, removed };
+  return { head, titleLines, bylines, editorNotes, preamble, sections, removed, frame };
 }

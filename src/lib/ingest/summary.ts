@@ -15,6 +15,13 @@ export interface SummaryOptions {
   enough?: number;
   /** @default 3 */
   maxSentences?: number;
+  /** The copy a sentence is analysed in (simplified characters of a traditional text); @default the sentence */
+  analyse?: (sentence: string) => string;
+  /**
+   * A regulation: its first article states what it is for and what it governs (`为了…，制定本条例`),
+   * which is its gist; its article numbers are left out of the summary.
+   */
+  purposeFirst?: boolean;
 }
 
 export interface Sentence {
@@ -40,6 +47,8 @@ const MIN_SENTENCE = 12;
 const DEPENDENT =
   /^(此外|同时|另外|其中|对此|为此|因此|但是|然而|而且|并且|此后|随后|这|该|其|他|她|它|一是|二是|三是|四是|五是|六是)/;
 const FIGURE = /\d+(?:\.\d+)?\s*(?:%|万|亿|个|所|名|人|家|项|元|次|班|台|套|间|门|节|场|平方米|亩|倍|年)/g;
+
+const ARTICLE_NUMBER = /^第[一二三四五六七八九十百零〇\d]+条\s*/;
 
 /** Sentences of paragraphs: up to and including 。！？ and closing quotes. */
 export function sentencesOf(paragraphs: readonly string[]): Sentence[] {
@@ -98,8 +107,12 @@ export function textRank(sentences: readonly string[], iterations = 30, damping 
 
 /** The extractive summary of a case's paragraphs, or undefined when the text has no sentence. */
 export function extractiveSummary(paragraphs: readonly string[], options: SummaryOptions = {}): Summary | undefined {
-  const { terms = [], maxLength = 300, enough = 80, maxSentences = 3 } = options;
-  const all = sentencesOf(paragraphs);
+  const { terms = [], maxLength = 300, enough = 80, maxSentences = 3, analyse = (t: string) => t } = options;
+  const all = sentencesOf(paragraphs.map((p) => (options.purposeFirst ? p.replace(ARTICLE_NUMBER, '') : p)));
+  if (options.purposeFirst) {
+    const purpose = all.find((s) => /^为(了)?/.test(s.text) && s.text.length <= maxLength);
+    if (purpose) return { text: purpose.text, sentences: [purpose], cut: false };
+  }
   const candidates = all
     .filter((s) => s.text.length >= MIN_SENTENCE && s.text.length <= maxLength)
     .slice(0, MAX_CANDIDATES);
@@ -113,7 +126,8 @@ export function extractiveSummary(paragraphs: readonly string[], options: Summar
   const ranks = textRank(candidates.map((s) => s.text));
   const uniqueTerms = [...new Set(terms)].filter((t) => t.length >= 2);
   const scored = candidates.map((s, k) => {
-    const termHits = uniqueTerms.filter((t) => s.text.includes(t)).length;
+    const analysed = analyse(s.text);
+    const termHits = uniqueTerms.filter((t) => analysed.includes(t)).length;
     const figures = Math.min(3, s.text.match(FIGURE)?.length ?? 0);
     const position = 1 + 0.6 / (1 + s.paragraph);
     const dependent = DEPENDENT.test(s.text) ? 0.7 : 1;

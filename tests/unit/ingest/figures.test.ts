@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFigures } from '../../../src/lib/figures.ts';
 import { extractFigures, periodIn } from '../../../src/lib/ingest/extractFigures.ts';
+import { toSimplified } from '../../../src/lib/ingest/simplified.ts';
 import { measures } from './context.ts';
 
 const ranked = [
@@ -52,6 +53,18 @@ describe('extractFigures', () => {
     expect(row(find(figures, 20.7)!)).toEqual(['义务教育阶段学校', 20.7, '万所']);
     expect(row(find(figures, 9.6)!)).toEqual(['本科上线率提高', 9.6, '个百分点']);
     expect(figures.every((f) => !/^(较|比|全国|共有)/.test(f.label))).toBe(true);
+  });
+
+  it('labels the noun phrase after a preposition, a leading verb or a scope (issue 22)', () => {
+    const figures = extract([
+      '在落实省级示范性高中统招生计划50%以上分配到区域内初中学校的基础上，进一步提高分配比例。',
+      '成都市作为全国12个义务教育优质均衡先行创建城市之一，全市已有20个区（市）县通过国家评估。',
+    ]);
+    expect(find(figures, 50)!.label).toBe('省级示范性高中统招生计划');
+    expect(find(figures, 12)).toMatchObject({
+      label: '义务教育优质均衡先行创建城市',
+      quote: '成都市作为全国12个义务教育优质均衡先行创建城市',
+    });
   });
 
   it('keeps the full unit: 个班, 个工作日, 万人次, 亿元, 个百分点', () => {
@@ -152,14 +165,52 @@ describe('extractFigures', () => {
     expect(find(figures, 6)).toMatchObject({ unit: '万名', display: '6万余名' });
   });
 
-  it('skips years, ordinals, titles, value lists, ranges and “from” values', () => {
+  it('skips years, ordinals, titles, value lists and “from” values', () => {
     const figures = extract([
       '2021年，下发《郑州市深化公办中小学集团化办学实施方案（2021-2025年）》，第3批创建学校今年启动。',
       '学前教育毛入园率、九年义务教育巩固率分别达93.16%、97.96%。',
       '全市证照齐全学科类培训机构由484家压减至85家。',
-      '每名责任督学负责3至5所学校，每周5天。',
+      '每周5天，第三次会议，一次性补助，从三个方面推进。',
     ]);
     expect(figures.map(row)).toEqual([['证照齐全学科类培训机构', 85, '家']]);
+  });
+
+  it('reads numbers as people write them: Chinese numerals, 百分之, 两, ranges, 近/余/多, full-width digits', () => {
+    const p = [
+      '公办园和普惠性民办园在园幼儿占比应当达到百分之八十以上。',
+      '保证学生每天校园体育活动时间不少于一小时，家长学校每学期活动两次以上。',
+      '每名责任督学负责3至5所学校，全市新增学位近3000个，惠及三十万人。',
+      '全区投入资金１２．５亿元，覆盖率达９５％。',
+    ];
+    const figures = extract(p);
+    expect(find(figures, 80)).toMatchObject({ unit: '%', display: '百分之八十以上' });
+    expect(find(figures, 1)).toMatchObject({ unit: '小时', display: '不少于一小时' });
+    expect(find(figures, 2)).toMatchObject({ unit: '次', display: '两次以上' });
+    expect(find(figures, 3)).toMatchObject({ unit: '所', display: '3至5所', label: '学校' });
+    expect(find(figures, 3000)).toMatchObject({ unit: '个', display: '近3000个' });
+    expect(find(figures, 30)).toMatchObject({ unit: '万人' });
+    expect(
+      checkFigures(
+        p,
+        figures,
+        ranked.map((m) => m.id),
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds figures of a traditional text in its simplified copy and quotes them as printed', () => {
+    const printed = ['計劃每學期最多發放獎金5萬元，課程涵蓋9個學科，每節輔導限制30分鐘。'];
+    const figures = extractFigures(printed, { measures: ranked, max: 30, analysis: printed.map(toSimplified) });
+    expect(figures.map((f) => f.quote).join('|')).toMatch(/5萬元/);
+    expect(find(figures, 9)).toMatchObject({ unit: '個', quote: expect.stringContaining('9個學科') });
+    expect(find(figures, 30)).toMatchObject({ unit: '分鐘' });
+    expect(
+      checkFigures(
+        printed,
+        figures,
+        ranked.map((m) => m.id),
+      ),
+    ).toEqual([]);
   });
 
   it('only proposes quotes and periods that checkFigures and the paragraph support', () => {

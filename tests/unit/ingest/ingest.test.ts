@@ -142,11 +142,11 @@ describe('regions', () => {
     .replace(/金水区/g, '中原区')
     .replace('郑州市中原区教育局办公室', '郑州市中原区教育局');
 
-  it('proposes a region missing from regions.yaml and uses the nearest enclosing one', () => {
+  it('proposes a region missing from regions.yaml and uses its own code, never a wider one that exists', () => {
     const result = run(text);
     const { data } = split(result.cases[0]!.text);
     expect(data.body).toBe('郑州市中原区教育局');
-    expect(data.region).toBe('410100');
+    expect(data.region).toBe('410102');
     expect(result.report.proposedRegions).toEqual(['- 河南省 郑州市 中原区']);
     expect(result.report.cases[0]!.region.exact).toBe(false);
     expect(result.issues.join('\n')).toContain('not in content/regions.yaml');

@@ -116,10 +116,14 @@ function readMeta(document: Doc): DocumentMeta {
     meta.dateFrom = `<time datetime="${timeEl!.getAttribute('datetime')}">`;
   }
   let source = first(META.source)?.[1];
+  let printed = false;
   for (const line of infoLines(document)) {
     const info = parseInfoLine(line);
     source ??= info.source;
-    if (!meta.date && info.date) {
+    // The date the page prints (来源：… 发布时间：…) wins over <meta>: a reader sees it, not the metadata.
+    if (!printed && info.date) {
+      printed = true;
+      if (meta.date && meta.date !== info.date) meta.otherDate = { date: meta.date, from: meta.dateFrom ?? 'metadata' };
       meta.date = info.date;
       meta.dateFrom = `the page's line “${line.length > 40 ? `${line.slice(0, 40)}…` : line}”`;
     }
@@ -152,7 +156,9 @@ function removeFurniture(document: Doc): void {
 export function readHtml(source: string, encoding = 'text'): ReadResult {
   const clean = hygiene(source.replace(/^\ufeff/, ''), { decode: false });
   checkHtmlSource(clean.text);
-  const { document } = parseHTML(clean.text);
+  // A fragment (a repost's `<section><p><span style=…>`) has no <html> or <body> to find an article in.
+  const whole = /<(html|body)[\s>]/i.test(clean.text.slice(0, 65_536));
+  const { document } = parseHTML(whole ? clean.text : `<!doctype html><html><body>${clean.text}</body></html>`);
   checkHtmlTree(document as never);
   const meta = readMeta(document);
   // Hidden text goes before anything reads the page (Readability drops inline `display:none` only).

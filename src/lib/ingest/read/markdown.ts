@@ -25,7 +25,7 @@ import { bidiNote } from './notes.ts';
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly);
 
 /** Front-matter keys (lower case) for each metadata field, in order of preference. */
-const KEYS: Record<Exclude<keyof DocumentMeta, 'dateFrom'>, string[]> = {
+const KEYS: Record<Exclude<keyof DocumentMeta, 'dateFrom' | 'otherDate'>, string[]> = {
   title: ['title', '标题', 'headline'],
   author: ['author', '作者', 'byline', 'creator'],
   publication: ['account', 'nickname', 'mp_name', 'account_name', '公众号', 'publication', 'site_name', 'site'],

@@ -1,0 +1,37 @@
+/**
+ * Drafts: a case file with `draft: true` is unreviewed ingest output. The public build leaves it
+ * out of everything (pages, lists, feeds, the sitemap, the search index, exports, counts) and names
+ * it in its output; the dev server shows it, with a 待审核 banner on its page. Removing the flag
+ * publishes the case. One decision, used by the casebook loader and by the build's page check.
+ */
+
+export interface MaybeDraft {
+  id: string;
+  data: { draft?: boolean | undefined };
+}
+
+/**
+ * Whether drafts are shown: by the dev server (`astro dev`), never by a build, whatever the
+ * environment says (a build run from a test runner has NODE_ENV=test and so Vite's DEV set).
+ */
+export function showsDrafts(command: unknown): boolean {
+  return command === 'dev';
+}
+
+/** The Vite define that tells the casebook loader which Astro command runs. */
+export const COMMAND_DEFINE = 'import.meta.env.CASEBOOK_COMMAND';
+
+/** The cases a build shows, and the ids of the drafts it leaves out. */
+export function publishedCases<T extends MaybeDraft>(entries: readonly T[], withDrafts: boolean) {
+  if (withDrafts) return { shown: [...entries], left: [] as string[] };
+  const shown = entries.filter((e) => e.data.draft !== true);
+  const left = entries.filter((e) => e.data.draft === true).map((e) => e.id);
+  return { shown, left: left.sort() };
+}
+
+/** The build's line about drafts it did not publish, or undefined when there are none. */
+export function draftsLine(ids: readonly string[]): string | undefined {
+  if (!ids.length) return undefined;
+  const shown = ids.slice(0, 20).join(', ');
+  return `${ids.length} draft${ids.length === 1 ? '' : 's'} not published: ${shown}${ids.length > 20 ? ', …' : ''} (remove \`draft: true\` after review to publish)`;
+}
