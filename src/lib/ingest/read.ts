@@ -6,10 +6,8 @@
  */
 import type { DocFormat, ReadResult } from './blocks.ts';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
-import { readDocx } from './read/docx.ts';
 import { readHtml } from './read/html.ts';
 import { readMarkdown } from './read/markdown.ts';
-import { readPdf } from './read/pdf.ts';
 import { readText } from './read/text.ts';
 
 export type {
@@ -83,8 +81,9 @@ export async function readDocument(
   maxBytes = MAX_INPUT_BYTES,
 ): Promise<ReadResult> {
   const binary = bytes.length && bytes.length <= maxBytes ? sniffBinary(bytes, fileName) : undefined;
-  if (binary && 'format' in binary && binary.format === 'pdf') return readPdf(bytes);
-  if (binary && 'format' in binary && binary.format === 'docx') return readDocx(bytes);
+  // The PDF and DOCX readers (pdf.js, mammoth) are large: loaded only when such a file comes.
+  if (binary && 'format' in binary && binary.format === 'pdf') return (await import('./read/pdf.ts')).readPdf(bytes);
+  if (binary && 'format' in binary && binary.format === 'docx') return (await import('./read/docx.ts')).readDocx(bytes);
   return readTextDocument(bytes, fileName, maxBytes);
 }
 

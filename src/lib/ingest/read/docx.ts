@@ -47,6 +47,12 @@ export async function coreProperties(zip: JSZip): Promise<DocumentMeta> {
   return meta;
 }
 
+/** mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; both hand it to JSZip, which takes either. */
+function mammothInput(bytes: Uint8Array): { arrayBuffer: ArrayBuffer; buffer: Buffer } {
+  const data = bytes.slice().buffer;
+  return { arrayBuffer: data, buffer: data as unknown as Buffer };
+}
+
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   let zip: JSZip;
   try {
@@ -69,14 +75,11 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
     return { ok: false, format: 'docx', reason: '不是 Word 文档：ZIP 压缩包里没有 word/document.xml（只支持 .docx）' };
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
-      {
-        styleMap: STYLE_MAP,
-        ignoreEmptyParagraphs: true,
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      },
-    );
+    const result = await mammoth.convertToHtml(mammothInput(bytes), {
+      styleMap: STYLE_MAP,
+      ignoreEmptyParagraphs: true,
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    });
     html = result.value;
   } catch (error) {
     return { ok: false, format: 'docx', reason: `DOCX 无法读取：${(error as Error).message}` };

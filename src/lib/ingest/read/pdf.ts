@@ -6,9 +6,7 @@
  * Compatibility ideographs (`⼈` U+2F08) are normalised by ./hygiene.ts. A scanned PDF (no
  * text layer) and an encrypted PDF are refused with a message that says so.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadPdfJs, pdfDocumentOptions } from '#pdf-platform';
 import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
 import { metadataDate } from '../dating.ts';
 import { hygiene } from '../hygiene.ts';
@@ -184,15 +182,6 @@ export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
   return out;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-const require = createRequire(import.meta.url);
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-}
-
 /** `D:20250312093000+08'00'` → 2025-03-12. */
 function pdfDate(value: unknown): string | undefined {
   const m = typeof value === 'string' ? /^D:(\d{4})(\d{2})?(\d{2})?/.exec(value) : null;
@@ -201,14 +190,12 @@ function pdfDate(value: unknown): string | undefined {
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   const lib = await loadPdfJs();
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
   let doc;
   try {
     doc = await lib.getDocument({
       data: new Uint8Array(bytes),
-      cMapUrl: `${pathToFileURL(join(root, 'cmaps')).href}/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${pathToFileURL(join(root, 'standard_fonts')).href}/`,
+      // Where CMaps and standard fonts come from: the package under Node, the site in a browser.
+      ...pdfDocumentOptions(),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
