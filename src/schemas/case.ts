@@ -12,6 +12,8 @@ export const caseSchema = <F extends z.ZodTypeAny>(ids: { regions: string[]; mea
   strictObject({
     /** Overrides the file name as the case's id (URL); same rules as file names. */
     slug: z.string().regex(CONTENT_ID, 'a slug is lowercase ASCII letters and digits joined by “-”').optional(),
+    /** Unreviewed ingest output: left out of the public build until an editor removes it. */
+    draft: z.boolean().optional(),
     title: z.string().min(4),
     /** Headline as printed in the source. */
     originalTitle: z.string().optional(),

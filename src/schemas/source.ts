@@ -1,13 +1,13 @@
 /** A source record (content/sources/<key>.yaml): one raw bulletin as published. */
 import { z } from 'astro/zod';
 import { partialDate } from './date.ts';
-import { seedFile } from './seedFile.ts';
 import { strictObject } from './strict.ts';
 import { webAddress } from './url.ts';
 
 export const SOURCE_KINDS = ['简报', '报纸', '网页', '文章'] as const;
 
-export const sourceSchema = (root: string) =>
+/** `file` checks the raw file (./seedFile.ts on disk; the studio, which has no disk, names it itself). */
+export const sourceSchema = (file: z.ZodType<string>) =>
   strictObject({
     /** Headline or page title as printed. */
     title: z.string().min(1),
@@ -28,7 +28,7 @@ export const sourceSchema = (root: string) =>
     accessed: partialDate.optional(),
     kind: z.enum(SOURCE_KINDS),
     /** The raw text, a regular file directly under seeds/. */
-    file: seedFile(root),
+    file,
     /** One or two factual sentences about the document. */
     summary: z.string().min(1),
   });
