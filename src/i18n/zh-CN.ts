@@ -527,6 +527,7 @@ export const zhCNStudio = {
   'studio.save.draftHint': '草稿带draft: true，公开构建时不发布；发布则去掉草稿标记。',
   'studio.save.whereFolderFirst': '未选择案例库文件夹时，保存会下载zip压缩包。',
   'studio.save.whereZip': '保存会下载一个zip压缩包：解压到案例库根目录（含content和seeds的那一层）。',
+  'studio.save.checking': '正在检查……',
   'studio.save.problems': '还有{n}处需要修改，改好后才能保存：',
   'studio.save.ready': '检查通过，可以保存。',
   'studio.save.sourceRecord': '来源记录',

@@ -47,6 +47,24 @@ const BY_MESSAGE: [RegExp, string, string?][] = [
   [/a slug is lowercase|must be lowercase ASCII/, 'id'],
 ];
 
+/** Keys of the messages said by code (./validate.ts `code`), and the fallback. */
+const BY_CODE = [
+  'required',
+  'tooShort',
+  'tooLong',
+  'tooSmall',
+  'tooLarge',
+  'sourceKind',
+  'character',
+  'yaml',
+  'frontMatter',
+  'markup',
+  'other',
+];
+
+/** Every `studio.problem.*` string this module uses (the dictionary must have each). */
+export const PROBLEM_KEYS: readonly string[] = [...BY_CODE, ...BY_MESSAGE.map(([, key]) => key)];
+
 /** What the zod issue code says alone. */
 function byCode(p: Problem, tr: Translate): string | undefined {
   if (p.code === 'invalid_type' && p.type === 'undefined') return tr('required');
