@@ -386,9 +386,11 @@ export const zhCNStudio = {
   'studio.footer': '编辑工作台',
   'studio.lead':
     '把一份简报（微信文章、网页、Word或PDF文件）变成案例：工作台用与命令行相同的流程抽取草稿，您对照原文审核标题、摘要、地区、日期、措施和关键数字，检查通过后保存到案例库。',
-  'studio.privacy': '文件只在您的浏览器里处理，不会上传到任何地方；页面加载后断网也能使用。',
+  'studio.privacy': '文件只在您的浏览器里处理，不会上传到任何地方；页面加载完成后断网也能使用。',
+  'studio.offline': '（已加载完成，可以断网使用。）',
   'studio.noscript': '编辑工作台需要启用JavaScript。',
   'studio.loading': '正在加载工作台……',
+  'studio.discard': '当前案例还有未保存的修改，确定放弃吗？',
   'studio.ready': '工作台已就绪：请选择或拖入文件。',
   'studio.dataFailed': '工作台的数据未能加载（{reason}），请刷新页面重试。',
   'studio.start.heading': '打开文件',

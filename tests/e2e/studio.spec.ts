@@ -297,11 +297,11 @@ test.describe('saving into the casebook folder', () => {
           return {};
         }
         const out: Record<string, string | null> = {};
+        // A file missing, or being swapped in by the page at that moment, reads as null (polls ask again).
         for (const path of files as string[])
-          out[path] = await at(path, false).then(
-            (h) => h.getFile().then((f) => f.text()),
-            () => null,
-          );
+          out[path] = await at(path, false)
+            .then((h) => h.getFile().then((f) => f.text()))
+            .catch(() => null);
         return out;
       },
       { action, files },
@@ -393,6 +393,25 @@ test.describe('saving into the casebook folder', () => {
     await dialog.getByRole('button', { name: '取消，不保存' }).click();
     expect((await opfs(page, 'read', [curatedPath]))[curatedPath]).toBe(after);
   });
+});
+
+test('works offline once loaded: the readers are fetched while the page is idle', async ({ page, context }) => {
+  await openStudio(page);
+  await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 30_000 });
+  await context.setOffline(true);
+  for (const path of [
+    join(STUDIO, 'county-report.pdf'),
+    fixture('guangdong-year-plan.docx'),
+    join(STUDIO, 'wechat-yuelu.md'),
+  ]) {
+    await page.setInputFiles('#studio-file', path);
+    await expect(page.locator('[data-studio-status]')).toContainText(`已从“${path.split('/').pop()}”抽取`);
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '保存为草稿' }).click();
+  expect(Object.keys((await JSZip.loadAsync(readFileSync(await (await download).path()))).files)).toContain(
+    'seeds/wechat-yuelu.md',
+  );
 });
 
 test('no other page loads anything of the studio', async ({ page }) => {

@@ -57,10 +57,21 @@ class Studio {
     this.summary = root.querySelector<HTMLElement>('[data-studio-problems]')!;
     this.wireStart();
     this.wireSave();
+    window.addEventListener('beforeunload', (e) => {
+      if (this.session?.dirty) e.preventDefault();
+    });
     // The readers of PDF and DOCX, fetched while the editor looks at the page: the studio then works offline.
     const idle =
       (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f) => setTimeout(f, 2000));
-    idle(() => void this.worker.request({ type: 'preload' }, 5 * 60_000).catch(() => undefined));
+    idle(() =>
+      this.worker.request({ type: 'preload' }, 5 * 60_000).then(
+        () => {
+          root.dataset.studioOffline = 'ready';
+          root.querySelector('[data-studio-offline]')?.removeAttribute('hidden');
+        },
+        () => undefined,
+      ),
+    );
   }
 
   private say(message: string): void {
@@ -207,7 +218,13 @@ class Studio {
     return { path };
   }
 
+  /** Another document replaces this one: unsaved edits are not thrown away without asking. */
+  private mayLeave(): boolean {
+    return !this.session?.dirty || window.confirm(tr('discard'));
+  }
+
   private async openFile(file: File): Promise<void> {
+    if (!this.mayLeave()) return;
     if (file.size > MAX_INPUT_BYTES)
       return this.say(tr('read.tooLarge', { mb: (MAX_INPUT_BYTES / 1048576).toFixed(0) }));
     this.say(tr('read.reading', { name: file.name }));
@@ -239,18 +256,24 @@ class Studio {
   }): Promise<void> {
     this.say(tr('read.ingesting'));
     const cases = this.book?.cases ?? this.data.cases;
-    const reply = await this.worker.request({
-      type: 'ingest',
-      readId: doc.readId,
-      fileName: doc.file.name,
-      seedFile: doc.seed.path,
-      regionsYaml: this.regionsYaml(),
-      caseSources: Object.fromEntries(cases.map((c) => [c.file, c.source])),
-      sources: this.book?.sources ?? this.data.sources,
-      ...(doc.seed.known && { knownSource: doc.seed.known }),
-      ...(doc.force && { force: true }),
-      ...(doc.fallbackDate && { fallbackDate: doc.fallbackDate }),
-    });
+    let reply;
+    try {
+      reply = await this.worker.request({
+        type: 'ingest',
+        readId: doc.readId,
+        fileName: doc.file.name,
+        seedFile: doc.seed.path,
+        regionsYaml: this.regionsYaml(),
+        caseSources: Object.fromEntries(cases.map((c) => [c.file, c.source])),
+        sources: this.book?.sources ?? this.data.sources,
+        ...(doc.seed.known && { knownSource: doc.seed.known }),
+        ...(doc.force && { force: true }),
+        ...(doc.fallbackDate && { fallbackDate: doc.fallbackDate }),
+      });
+    } catch (error) {
+      const reason = (error as Error).message;
+      return this.say(tr(reason === 'timeout' ? 'read.timeout' : 'read.failed', { reason }));
+    }
     const result = (reply as { result: IngestResult }).result;
     if (!result.ok || !result.source) return this.refused(result, doc);
     const session: Session = {
@@ -274,6 +297,7 @@ class Studio {
   /** Ingest refused the text: say why, and offer the date or the override the CLI would take. */
   private refused(result: IngestResult, doc: Parameters<Studio['ingest']>[0]): void {
     const reason = result.report.reason ?? result.issues[0] ?? '';
+    this.root.querySelector('.studio-retry')?.remove();
     const retry = h('div', { class: 'studio-retry' });
     if (/no date printed/.test(reason)) {
       const input = h('input', { id: 'studio-date', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD' });
@@ -290,6 +314,7 @@ class Studio {
   }
 
   private async openCase(book: Casebook, file: string): Promise<void> {
+    if (!this.mayLeave()) return;
     const path = `content/cases/${file}.mdx`;
     const text = await readText(book, path);
     const state = text === undefined ? { error: 'missing' } : caseState(path, text);
@@ -380,6 +405,7 @@ class Studio {
     const regions = saved.files.find((f) => f.role === 'regions');
     if (regions && typeof regions.content === 'string') this.book.regionsYaml = regions.content;
     this.remember(session, publish);
+    session.dirty = false;
     const written = saved.files.filter((f) => f.state !== 'same').map((f) => f.path);
     this.say(written.length ? tr('save.saved', { files: written.join('、') }) : tr('save.unchanged'));
   }
@@ -410,6 +436,7 @@ class Studio {
       const added = JSON.parse(localStorage.getItem(LINES_KEY) ?? '[]') as string[];
       localStorage.setItem(LINES_KEY, JSON.stringify([...new Set([...added, ...lines])]));
     }
+    session.dirty = false;
     this.say(tr('save.zipped', { name: `${session.source.key}.zip`, files: requests.map((r) => r.path).join('、') }));
   }
 

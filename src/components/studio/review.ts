@@ -285,6 +285,7 @@ export class Review {
 
   /** Something changed: check again shortly (not on every keystroke). */
   changed(): void {
+    this.session.dirty = true;
     window.clearTimeout(this.timer);
     this.onPending();
     this.timer = window.setTimeout(() => this.validate(), 150);

@@ -142,7 +142,8 @@ export class SourcePane {
       p.classList.toggle('is-marked', !!ranges);
       if (ranges && !first) first = p;
     }
-    first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Scrolls the text box only: the draft beside it stays where the editor is.
+    if (first) this.scroller.scrollTo({ top: first.offsetTop - this.scroller.clientHeight / 3, behavior: 'smooth' });
     this.status.textContent = marks ? marks.label : '';
   }
 

@@ -92,6 +92,8 @@ export interface Session {
   current: number;
   /** The document as read (the full-text view). */
   read?: ReadResult;
+  /** Edited since opened or last saved. */
+  dirty?: boolean;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));

@@ -38,14 +38,15 @@ export interface Problem {
   type?: string;
 }
 
-const buildSchemas = (ctx: CheckContext) => ({
-  case: caseSchema(
-    { regions: [...ctx.regionIds], measures: [...ctx.measureIds] },
-    figureSchema({ measureIds: ctx.measureIds, metrics: ctx.metrics }),
-  ),
-  // The studio names the raw file itself (src/lib/studio/seedName.ts); the build checks it on disk.
-  source: sourceSchema(z.string()),
-});
+const buildSchemas = (ctx: CheckContext) => {
+  const figure = figureSchema({ measureIds: ctx.measureIds, metrics: ctx.metrics });
+  return {
+    figure,
+    case: caseSchema({ regions: [...ctx.regionIds], measures: [...ctx.measureIds] }, figure),
+    // The studio names the raw file itself (src/lib/studio/savePlan.ts `seedName`); the build checks it on disk.
+    source: sourceSchema(z.string()),
+  };
+};
 
 const schemas = new WeakMap<CheckContext, ReturnType<typeof buildSchemas>>();
 
@@ -97,16 +98,29 @@ export function caseProblems(text: string, ctx: CheckContext): Problem[] {
   const raw = (source.data ?? {}) as Record<string, unknown>;
   if (typeof raw.slug === 'string' && !CONTENT_ID.test(raw.slug))
     problems.push({ field: 'slug', code: 'id', message: `the id “${raw.slug}” must be lowercase ASCII` });
-  const parsed = schemasOf(ctx).case.safeParse(raw);
-  if (!parsed.success) return [...problems, ...schemaProblems(parsed.error)];
-  const data = parsed.data;
-  if (!ctx.sourceExists(data.source))
-    problems.push({ field: 'source', code: 'source', message: `unknown source “${data.source}”` });
+  const schemas = schemasOf(ctx);
+  const parsed = schemas.case.safeParse(raw);
+  if (!parsed.success) problems.push(...schemaProblems(parsed.error));
+  else if (!ctx.sourceExists(parsed.data.source))
+    problems.push({ field: 'source', code: 'source', message: `unknown source “${parsed.data.source}”` });
+  // The body checks run on the figures the schema accepts even when another field fails it:
+  // the build would report them next, and the editor can fix both at once.
+  const figures = Array.isArray(raw.figures) ? raw.figures : [];
+  const valid = figures.flatMap((f, i) => {
+    const figure = schemas.figure.safeParse(f);
+    return figure.success ? [{ figure: figure.data, i }] : [];
+  });
+  const data = {
+    title: String(raw.title ?? ''),
+    originalTitle: typeof raw.originalTitle === 'string' ? raw.originalTitle : undefined,
+    measures: Array.isArray(raw.measures) ? raw.measures.map(String) : [],
+    figures: valid.map((v) => v.figure),
+  };
   for (const p of caseBodyProblems(data, split.body.trim())) {
     problems.push(
       p.kind === 'markup'
         ? { field: 'body', code: 'markup', message: p.message }
-        : { field: `figures.${p.figure}`, code: 'figure', message: p.message },
+        : { field: `figures.${valid[p.figure]!.i}`, code: 'figure', message: p.message },
     );
   }
   return problems;

@@ -24,6 +24,7 @@ const strings = zhCNStudio as Record<string, string>;
 const tr: Translate = (key, params = {}) =>
   (strings[`studio.problem.${key}`] ?? `MISSING ${key}`).replace(/\{(\w+)\}/g, (_, n: string) => String(params[n]));
 const problemsOf = (text: string) => caseProblems(text, ctx).map((p) => say(p, tr));
+const edit = (text: string) => problemsOf(text.replace('value: 1260', 'value: 1261'));
 
 describe("the studio's checks are the build's", () => {
   it('find nothing in an ingest draft the build accepts', () => {
@@ -97,6 +98,11 @@ describe("the studio's checks are the build's", () => {
       expect(found.every((p) => !p.text.startsWith('MISSING') && /[\u4e00-\u9fff]/.test(p.text))).toBe(true);
     });
   }
+
+  it('report the figures the build would refuse next together with a field it refuses now', () => {
+    const both = edit(draft.replace(/^title: .*$/m, 'title: 要点'));
+    expect(both.map((p) => p.field)).toEqual(expect.arrayContaining(['title', 'figures.0.value']));
+  });
 
   it('check a source record with the same schema as the build', () => {
     const found = sourceProblems(source.replace(/^kind: .*$/m, 'kind: 公众号').replace(/^title: .*\n/m, ''), ctx).map(
