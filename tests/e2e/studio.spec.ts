@@ -365,6 +365,20 @@ test.describe('saving into the casebook folder', () => {
       .toContain('title: 岳麓区：扩优提质');
   });
 
+  test('a place the text names that the casebook lacks is offered instead of the enclosing region', async ({
+    page,
+  }) => {
+    // A casebook that lists a city but not its districts.
+    await opfs(page, 'write', { 'content/regions.yaml': '- 河南省\n- 河南省 郑州市\n' });
+    await page.getByRole('button', { name: '选择案例库文件夹' }).click();
+    await page.setInputFiles('#studio-file', join(STUDIO, 'zhongyuan-notice.txt'));
+    await expect(page.locator('#f-region-current')).toContainText('河南省 › 郑州市（410100）');
+    await page.getByRole('button', { name: /河南省 郑州市 中原区.*改用它/ }).click();
+    await expect(page.locator('#f-region-current')).toContainText('河南省 › 郑州市 › 中原区（410102）');
+    await expect(page.locator('#f-region-current')).toContainText('- 河南省 郑州市 中原区');
+    expect(await problems(page)).toContain('检查通过');
+  });
+
   test('an existing case is opened, edited and saved with every other line as it was; re-ingesting its raw file does not replace it unasked', async ({
     page,
   }) => {

@@ -115,9 +115,11 @@ export class FiguresPanel {
     const d = f.data;
     const id = (name: string) => `fig-${i}-${name}`;
     const summary = h('span', { class: 'studio-figure-summary' });
+    const quoted = h('p', { class: 'studio-figure-quote' });
     const setSummary = () => {
       const kind = str(d.kind);
       summary.textContent = `${str(d.label) || tr('figures.noLabel')}：${str(d.display) || `${str(d.value)}${str(d.unit)}`}${kind ? `（${tr(`kind.${kind}`)}）` : ''}`;
+      quoted.textContent = str(d.quote) ? `“${str(d.quote)}”` : '';
     };
     setSummary();
     const update = (key: string, value: unknown) => {
@@ -235,6 +237,7 @@ export class FiguresPanel {
         h('label', { for: id('accept') }, h('span', { class: 'sr-only' }, tr('figures.accept')), summary),
         mark,
       ),
+      quoted,
       h('p', { class: 'studio-error', id: `${id('item')}-error` }),
       details,
     );

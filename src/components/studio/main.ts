@@ -8,6 +8,7 @@ import { MAX_INPUT_BYTES } from '../../lib/ingest/decode.ts';
 import type { IngestResult } from '../../lib/ingest/ingest.ts';
 import type { ReadResult } from '../../lib/ingest/read.ts';
 import { fieldsOf } from '../../lib/studio/caseFile.ts';
+import { refusalText } from '../../lib/studio/messages.ts';
 import type { StudioData } from '../../lib/studio/data.ts';
 import { appendRegionLines, casebookRegions, regionChoices, regionLines, regionOf } from '../../lib/studio/regions.ts';
 import { seedName, type PlannedSave } from '../../lib/studio/savePlan.ts';
@@ -218,6 +219,10 @@ class Studio {
     return { path };
   }
 
+  private refusal(reason: string): string {
+    return refusalText(reason, (key, params) => tr(`refusal.${key}`, params));
+  }
+
   /** Another document replaces this one: unsaved edits are not thrown away without asking. */
   private mayLeave(): boolean {
     return !this.session?.dirty || window.confirm(tr('discard'));
@@ -240,7 +245,7 @@ class Studio {
       );
     }
     const read = (reply as { read: ReadResult }).read;
-    if (!read.ok) return this.say(tr('read.refused', { reason: read.reason }));
+    if (!read.ok) return this.say(tr('read.refused', { reason: this.refusal(read.reason) }));
     const seed = await this.seedFor(file, bytes);
     await this.ingest({ file, bytes, read, readId: reply.id, seed });
   }
@@ -289,6 +294,7 @@ class Studio {
       }),
       current: 0,
       read: doc.read,
+      proposedRegions: result.report.proposedRegions,
     };
     this.show(session);
     this.say(tr('read.done', { name: doc.file.name, n: session.cases.length }));
@@ -309,7 +315,7 @@ class Studio {
       go.addEventListener('click', () => void this.ingest({ ...doc, force: true }));
       retry.append(go);
     }
-    this.say(tr('read.rejected', { reason }));
+    this.say(tr('read.rejected', { reason: this.refusal(reason) }));
     this.status.after(retry);
   }
 
@@ -386,6 +392,7 @@ class Studio {
   private async save(publish: boolean): Promise<void> {
     const session = this.session;
     if (!session || !this.review) return;
+    if (!session.cases.some((c) => c.include)) return this.say(tr('save.noCase'));
     if (this.review.validate().length) {
       this.summary.focus();
       return this.say(tr('save.refused', { n: this.shown.length }));

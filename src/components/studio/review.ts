@@ -189,6 +189,16 @@ export class Review {
       );
     };
     show();
+    const suggested = this.placeInText(c);
+    const suggestion = suggested
+      ? h('button', { type: 'button', class: 'studio-link' }, tr('region.suggest', { place: suggested.path.join(' ') }))
+      : null;
+    suggestion?.addEventListener('click', () => {
+      c.region = suggested!.code;
+      suggestion.remove();
+      show();
+      this.changed();
+    });
     const box = combobox({
       id: 'f-region',
       label: tr('field.region'),
@@ -213,8 +223,22 @@ export class Review {
       { class: 'studio-field studio-region' },
       box,
       current,
+      suggestion,
       h('p', { class: 'studio-error', id: 'f-region-error' }),
     );
+  }
+
+  /**
+   * The place the text names when ingest put the case under an enclosing region the casebook has
+   * (the place itself is not listed yet): the deepest region ingest proposed adding inside it.
+   */
+  private placeInText(c: CaseState): RegionChoice | undefined {
+    if (!c.report || c.report.region.exact) return undefined;
+    const inside = (this.session.proposedRegions ?? [])
+      .map((line) => line.replace(/^-\s+/, '').split(' '))
+      .map((path) => this.ctx.choices.find((r) => r.path.join(' ') === path.join(' ')))
+      .filter((r): r is RegionChoice => !!r && r.code !== c.region && r.code.startsWith(c.region.replace(/0+$/, '')));
+    return inside.sort((a, b) => b.path.length - a.path.length)[0];
   }
 
   private regionByCode(code: string): Region | undefined {

@@ -92,6 +92,8 @@ export interface Session {
   current: number;
   /** The document as read (the full-text view). */
   read?: ReadResult;
+  /** Lines ingest proposed for content/regions.yaml (places the text names that the casebook lacks). */
+  proposedRegions?: string[];
   /** Edited since opened or last saved. */
   dirty?: boolean;
 }

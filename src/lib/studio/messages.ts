@@ -91,3 +91,28 @@ export function describe(p: Problem, tr: Translate): Described {
   }
   return { field: p.field, text: tr('other', { message: p.message }) };
 }
+
+/** Why ingest refused a file (its reasons are the CLI's, in English): pattern and string key. */
+const REFUSALS: [RegExp, string][] = [
+  [/^empty file/, 'empty'],
+  [/^file too large/, 'tooLarge'],
+  [/^binary file/, 'binary'],
+  [/^not readable as UTF-8/, 'encoding'],
+  [/^too little Chinese text/, 'littleChinese'],
+  [/^no paragraphs of text/, 'noParagraphs'],
+  [/^no date printed/, 'noDate'],
+  [/^not a case: the text is not about education/, 'notEducation'],
+  [/^not a case: no education measure/, 'noMeasure'],
+];
+
+/** Every `studio.refusal.*` string this module uses. */
+export const REFUSAL_KEYS: readonly string[] = REFUSALS.map(([, key]) => key);
+
+/**
+ * A refusal said in Chinese (`studio.refusal.<key>`); the readers' own refusals (a scan, a
+ * password, an old .doc) are Chinese already and pass as they are.
+ */
+export function refusalText(reason: string, tr: Translate): string {
+  const known = REFUSALS.find(([pattern]) => pattern.test(reason));
+  return known ? tr(known[1]) : reason;
+}

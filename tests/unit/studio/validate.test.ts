@@ -5,7 +5,15 @@ import { zhCNStudio } from '../../../src/i18n/zh-CN.ts';
 import { readMeasures } from '../../../src/lib/contentFiles.ts';
 import { loadMetrics } from '../../../src/lib/loadMetrics.ts';
 import { loadRegions } from '../../../src/lib/loadRegions.ts';
-import { describe as say, PROBLEM_KEYS, type Translate } from '../../../src/lib/studio/messages.ts';
+import {
+  describe as say,
+  PROBLEM_KEYS,
+  REFUSAL_KEYS,
+  refusalText,
+  type Translate,
+} from '../../../src/lib/studio/messages.ts';
+import { ingest } from '../../../src/lib/ingest/ingest.ts';
+import { loadDivisionDataset } from '../../../src/lib/divisionData.ts';
 import { caseProblems, sourceProblems, type CheckContext } from '../../../src/lib/studio/validate.ts';
 import { projectRoot } from '../../helpers/tempSite.ts';
 
@@ -118,5 +126,25 @@ describe("the studio's checks are the build's", () => {
 
   it('say every message it knows with a string of the dictionary', () => {
     for (const key of PROBLEM_KEYS) expect(strings[`studio.problem.${key}`], key).toBeTruthy();
+    for (const key of REFUSAL_KEYS) expect(strings[`studio.refusal.${key}`], key).toBeTruthy();
+  });
+
+  it("say ingest's refusals in Chinese, and pass the readers' own (already Chinese) as they are", async () => {
+    const refusal = (key: string) => strings[`studio.refusal.${key}`]!;
+    const options = {
+      fileName: 'x.txt',
+      seedFile: 'seeds/x.txt',
+      measures: readMeasures(projectRoot),
+      regions: loadRegions(projectRoot),
+      divisions: loadDivisionDataset(),
+    };
+    const reason = async (text: string) => (await ingest(text, options)).report.reason ?? '';
+    const sayIt = (r: string) => refusalText(r, (key) => refusal(key));
+    expect(sayIt(await reason(''))).toBe(refusal('empty'));
+    expect(sayIt(await reason('short text only'))).toBe(refusal('littleChinese'));
+    expect(sayIt(await reason('今天天气很好，我们一起去公园散步，看见湖水清澈，树木葱茏。'.repeat(8)))).toMatch(
+      /不像一个案例|没有印出日期/,
+    );
+    expect(sayIt('扫描件：PDF 没有文字层')).toBe('扫描件：PDF 没有文字层');
   });
 });
