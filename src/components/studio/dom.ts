@@ -19,6 +19,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A labelled form control with its hint and the element its problems are shown in (`<id>-error`). */
+export function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'studio-field' },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('p', { class: 'studio-hint', id: `${id}-hint` }, hint) : null,
+    h('p', { class: 'studio-error', id: `${id}-error` }),
+  );
+}
+
 let strings: Record<string, string> = {};
 
 /** Reads the UI strings the page carries (`studio.*` of src/i18n/zh-CN.ts). */

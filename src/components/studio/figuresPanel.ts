@@ -8,7 +8,7 @@ import type { MeasureRecord } from '../../lib/contentFiles.ts';
 import { figureText, FIGURE_KINDS } from '../../lib/figures.ts';
 import { metricsFor, unitFits, type Metric } from '../../lib/metrics.ts';
 import { combobox } from './combobox.ts';
-import { h, tr } from './dom.ts';
+import { field, h, tr } from './dom.ts';
 import type { Marks } from './sourcePane.ts';
 import type { CaseState, FigureItem } from './state.ts';
 import type { IngestWorker } from './workerClient.ts';
@@ -34,17 +34,6 @@ export function quoteMarks(c: CaseState, quote: string, label: string): Marks {
     ranges.set(index, [[at, at + quote.length]]);
   }
   return { ranges, label: index >= 0 ? tr('figures.marked', { label, n: index + 1 }) : tr('figures.notFound') };
-}
-
-function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
-  return h(
-    'div',
-    { class: 'studio-field' },
-    h('label', { for: id }, label),
-    control,
-    hint ? h('p', { class: 'studio-hint', id: `${id}-hint` }, hint) : null,
-    h('p', { class: 'studio-error', id: `${id}-error` }),
-  );
 }
 
 export class FiguresPanel {

@@ -10,7 +10,7 @@ import { regionOf, type RegionChoice } from '../../lib/studio/regions.ts';
 import type { CheckContext } from '../../lib/studio/validate.ts';
 import type { Region } from '../../lib/regions.ts';
 import { combobox } from './combobox.ts';
-import { h, tr } from './dom.ts';
+import { field, h, tr } from './dom.ts';
 import { FiguresPanel, quoteMarks } from './figuresPanel.ts';
 import { measuresPanel } from './measuresPanel.ts';
 import { SourcePane } from './sourcePane.ts';
@@ -135,14 +135,7 @@ export class Review {
       set(control.value);
       this.changed();
     });
-    return h(
-      'div',
-      { class: 'studio-field' },
-      h('label', { for: id }, label),
-      control,
-      hint ? h('p', { class: 'studio-hint', id: `${id}-hint` }, hint) : null,
-      h('p', { class: 'studio-error', id: `${id}-error` }),
-    );
+    return field(id, label, control, hint);
   }
 
   private caseForm(c: CaseState): HTMLElement[] {
@@ -272,13 +265,7 @@ export class Review {
       text('author'),
       text('date'),
       text('url'),
-      h(
-        'div',
-        { class: 'studio-field' },
-        h('label', { for: 's-kind' }, tr('source.field.kind')),
-        kinds,
-        h('p', { class: 'studio-error', id: 's-kind-error' }),
-      ),
+      field('s-kind', tr('source.field.kind'), kinds),
       text('summary', true),
     );
   }

@@ -32,18 +32,10 @@ export const CASE_TEXT = [
   'date',
   'dateNote',
 ] as const;
-export const SOURCE_TEXT = [
-  'title',
-  'publication',
-  'issue',
-  'publisher',
-  'author',
-  'date',
-  'dateNote',
-  'url',
-  'kind',
-  'summary',
-] as const;
+/** Source record fields edited as text (its raw file is the studio's to name). */
+export const SOURCE_TEXT = SOURCE_FIELDS.filter(
+  (k): k is Exclude<(typeof SOURCE_FIELDS)[number], 'accessed' | 'file'> => k !== 'accessed' && k !== 'file',
+);
 
 export interface FigureItem {
   data: Record<string, unknown>;
