@@ -333,12 +333,14 @@ test.describe('saving into the casebook folder', () => {
     )![1]!;
     const casePath = `content/cases/${slug}.mdx`;
     expect(await problems(page)).toContain('检查通过');
+    // regions.yaml edited elsewhere after the folder was chosen: the save appends to that text.
+    const regions = `${readFileSync(join(projectRoot, 'content/regions.yaml'), 'utf8')}# edited meanwhile\n`;
+    await opfs(page, 'write', { 'content/regions.yaml': regions });
     await page.getByRole('button', { name: '保存为草稿' }).click();
     await expect(page.locator('[data-studio-status]')).toContainText('已保存');
     const saved = await opfs(page, 'read', [casePath, 'seeds/wechat-yuelu.md', 'content/regions.yaml']);
     expect(saved[casePath]).toMatch(/^draft: true$/m);
     expect(saved['seeds/wechat-yuelu.md']).toBe(readFileSync(join(STUDIO, 'wechat-yuelu.md'), 'utf8'));
-    const regions = readFileSync(join(projectRoot, 'content/regions.yaml'), 'utf8');
     expect(saved['content/regions.yaml']!.startsWith(regions)).toBe(true);
     expect(saved['content/regions.yaml']!.slice(regions.length)).toMatch(/^- 湖南省 长沙市 岳麓区$/m);
 

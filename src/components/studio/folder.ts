@@ -35,18 +35,25 @@ const split = (path: string) => {
   return { dirs: parts.slice(0, -1), name: parts.at(-1)! };
 };
 
-/** The bytes at `path` (relative to the casebook), or undefined when there is no such file. */
-export async function readFile(book: Casebook, path: string): Promise<Uint8Array | undefined> {
+/** The file at `path` (relative to the casebook), or undefined when there is no such file. */
+async function fileAt(book: Casebook, path: string): Promise<File | undefined> {
   try {
     const { dirs, name } = split(path);
-    const file = await (await (await dir(book.root, dirs)).getFileHandle(name)).getFile();
-    return new Uint8Array(await file.arrayBuffer());
+    return await (await (await dir(book.root, dirs)).getFileHandle(name)).getFile();
   } catch (error) {
     if ((error as DOMException).name === 'NotFoundError' || (error as DOMException).name === 'TypeMismatchError')
       return undefined;
     throw error;
   }
 }
+
+export async function readFile(book: Casebook, path: string): Promise<Uint8Array | undefined> {
+  const file = await fileAt(book, path);
+  return file && new Uint8Array(await file.arrayBuffer());
+}
+
+/** The size of the file at `path` without reading it. */
+export const sizeOf = async (book: Casebook, path: string) => (await fileAt(book, path))?.size;
 
 export async function readText(book: Casebook, path: string): Promise<string | undefined> {
   const bytes = await readFile(book, path);

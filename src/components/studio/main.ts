@@ -23,6 +23,7 @@ import {
   readFile,
   readText,
   reopenCasebook,
+  sizeOf,
   type Casebook,
 } from './folder.ts';
 import { Review, type Shown } from './review.ts';
@@ -201,19 +202,18 @@ class Studio {
     const digest = await this.digest(bytes);
     const sources = this.book?.sources ?? this.data.sources;
     const same = async (path: string) => {
-      const there = this.book ? await readFile(this.book, path) : undefined;
-      return there && there.length === bytes.length && (await this.digest(there)) === digest;
+      // Sizes first: only a file of the same size is read and hashed.
+      if (!this.book || !digest || (await sizeOf(this.book, path)) !== bytes.length) return false;
+      const there = await readFile(this.book, path);
+      return !!there && (await this.digest(there)) === digest;
     };
     for (const [key, path] of Object.entries(sources)) {
-      if (
-        (digest && this.data.seedDigests[digest] === path && !this.book) ||
-        (digest && this.book && (await same(path)))
-      )
-        return { path, known: key };
+      const known = this.book ? await same(path) : !!digest && this.data.seedDigests[digest] === path;
+      if (known) return { path, known: key };
     }
     const name = seedName(file.name);
     const taken = async (path: string) =>
-      Object.values(sources).includes(path) || (this.book ? (await readFile(this.book, path)) !== undefined : false);
+      Object.values(sources).includes(path) || (this.book ? (await sizeOf(this.book, path)) !== undefined : false);
     let path = `seeds/${name}`;
     for (let n = 2; (await taken(path)) && n < 100; n++) path = `seeds/${name.replace(/(\.[^.]*)?$/, `-${n}$1`)}`;
     return { path };
@@ -403,6 +403,7 @@ class Studio {
     const saved = await saveToFolder(this.book, requests, {
       session,
       ownWrites: this.ownWrites,
+      regionLines: lines,
       confirm: (files) => this.confirm(files),
     });
     if (!saved.ok)

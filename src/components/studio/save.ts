@@ -9,6 +9,8 @@ import { planSave, replaced, type PlannedSave, type SaveRequest } from '../../li
 import { readFile, writeAll, type Casebook } from './folder.ts';
 import { caseText, sourceText, type Session } from './state.ts';
 
+const REGIONS = 'content/regions.yaml';
+
 export interface SaveOptions {
   session: Session;
   /** Without the draft flag (ready to publish), or as a draft (`draft: true`). */
@@ -24,7 +26,7 @@ export function saveRequests({ session, publish, regionsYaml, regionLines }: Sav
   const cases = session.cases.filter((c) => c.include);
   const regions = appendRegionLines(regionsYaml, regionLines);
   return [
-    ...(regions !== regionsYaml ? [{ path: 'content/regions.yaml', content: regions, role: 'regions' as const }] : []),
+    ...(regions !== regionsYaml ? [{ path: REGIONS, content: regions, role: 'regions' as const }] : []),
     ...(session.seed ? [{ path: session.seed.path, content: session.seed.bytes, role: 'seed' as const }] : []),
     { path: session.source.path, content: sourceText(session.source), role: 'source' as const },
     ...cases.map((c) => ({ path: c.path, content: caseText(c, publish), role: 'case' as const })),
@@ -47,13 +49,22 @@ export async function saveToFolder(
     session: Session;
     /** What this review of the document wrote, by path (saving it again is not asked about). */
     ownWrites: Map<string, string>;
+    /** Lines the saved cases need in content/regions.yaml. */
+    regionLines: readonly string[];
     confirm(files: PlannedSave[]): Promise<boolean>;
   },
 ): Promise<FolderSave> {
   const before = new Map<string, Uint8Array | undefined>();
   for (const r of requests) before.set(r.path, await readFile(book, r.path));
+  // regions.yaml as it is on disk now gets the lines (an edit made meanwhile elsewhere is kept).
+  const regions = before.get(REGIONS);
+  const current = requests.map((r) =>
+    r.role === 'regions' && regions
+      ? { ...r, content: appendRegionLines(new TextDecoder().decode(regions), options.regionLines) }
+      : r,
+  );
   const { session } = options;
-  const plan = planSave(requests, before, {
+  const plan = planSave(current, before, {
     cases: book.cases,
     sources: book.sources,
     sourceKey: session.source.key,
