@@ -52,6 +52,7 @@ test.describe('reading in the browser', () => {
     'zhejiang-compilation.pdf',
     '../bulletin.txt',
     '../../studio/county-report.pdf',
+    '../../studio/songti-notice.pdf',
   ]) {
     test(`${name}: the same blocks as the CLI reads in Node`, async ({ page }) => {
       const path = fixture(name);
@@ -415,7 +416,9 @@ test('works offline once loaded: the readers are fetched while the page is idle'
   await openStudio(page);
   await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 30_000 });
   await context.setOffline(true);
+  // The Chinese CMaps a PDF whose font is not embedded needs were fetched ahead too.
   for (const path of [
+    join(STUDIO, 'songti-notice.pdf'),
     join(STUDIO, 'county-report.pdf'),
     fixture('guangdong-year-plan.docx'),
     join(STUDIO, 'wechat-yuelu.md'),

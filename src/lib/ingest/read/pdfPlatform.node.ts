@@ -5,8 +5,7 @@
  * condition, so ./pdf.ts is the same code in both.
  */
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type DocumentOptions = Omit<Parameters<PdfJs['getDocument']>[0] & object, 'data'>;
@@ -19,13 +18,16 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-/** Where pdf.js finds the CMaps of CJK fonts that are not embedded, and the standard fonts. */
+/**
+ * Where pdf.js finds the CMaps of CJK fonts that are not embedded, and the standard fonts:
+ * folder paths, which its Node reader hands to fs.readFile (a `file://` URL string it cannot read).
+ */
 export function pdfDocumentOptions(): DocumentOptions {
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
   return {
-    cMapUrl: `${pathToFileURL(join(root, 'cmaps')).href}/`,
+    cMapUrl: `${join(root, 'cmaps')}${sep}`,
     cMapPacked: true,
-    standardFontDataUrl: `${pathToFileURL(join(root, 'standard_fonts')).href}/`,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}${sep}`,
   };
 }
 
