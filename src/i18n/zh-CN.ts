@@ -483,6 +483,7 @@ export const zhCNStudio = {
   'studio.measures.marked': '已在原文中标出“{name}”出现的{n}段。',
   'studio.measures.proposed': '建议采用',
   'studio.measures.mentioned': '文中提到',
+  'studio.measures.inFile': '原已采用',
   'studio.measures.added': '编辑添加',
   'studio.measures.unknown': '分类表中没有这个措施',
   'studio.measures.add': '添加措施',

@@ -71,10 +71,12 @@ export function measuresPanel(c: CaseState, ctx: MeasuresContext): HTMLElement {
       pressed = on ? mark : undefined;
       ctx.mark(on ? evidenceMarks(c, m, e) : undefined);
     });
+    // A draft's measures were proposed by ingest; an opened case's were the editor's before.
+    const proposed = c.report ? tr('measures.proposed') : tr('measures.inFile');
     const origin = !byId.has(id)
       ? tr('measures.unknown')
       : c.proposed.includes(id)
-        ? tr('measures.proposed')
+        ? proposed
         : e
           ? tr('measures.mentioned')
           : tr('measures.added');

@@ -6,7 +6,8 @@
  */
 import type { StudioData } from '../../lib/studio/data.ts';
 import { describe } from '../../lib/studio/messages.ts';
-import { regionOf, type RegionChoice } from '../../lib/studio/regions.ts';
+import { placeTrail, regionOf, type RegionChoice } from '../../lib/studio/regions.ts';
+import { SOURCE_KINDS } from '../../schemas/source.ts';
 import type { CheckContext } from '../../lib/studio/validate.ts';
 import type { Region } from '../../lib/regions.ts';
 import { combobox } from './combobox.ts';
@@ -177,7 +178,7 @@ export class Review {
       const region = this.ctx.regions().get(c.region) ?? this.regionByCode(c.region);
       const lines = this.ctx.regionLines(c.region);
       current.replaceChildren(
-        region ? `${region.path.join(' › ')}（${region.id}）` : tr('region.none', { code: c.region || '—' }),
+        region ? `${placeTrail(region.path)}（${region.id}）` : tr('region.none', { code: c.region || '—' }),
         lines.length ? h('span', { class: 'studio-hint' }, tr('region.adds', { lines: lines.join('；') })) : '',
       );
     };
@@ -202,7 +203,7 @@ export class Review {
         (await this.ctx.worker.find('region', typed, 15)).flatMap((code) => {
           const r = this.ctx.choices.find((x) => x.code === code);
           if (!r) return [];
-          const label = r.path.filter((p) => p !== '市辖区').join(' › ');
+          const label = placeTrail(r.path);
           return [{ id: code, label, hint: this.ctx.regions().has(code) ? tr('region.known') : tr('region.new') }];
         }),
       pick: (choice) => {
@@ -244,7 +245,8 @@ export class Review {
     const kinds = h(
       'select',
       { id: 's-kind', 'aria-describedby': 's-kind-error' },
-      ...['简报', '报纸', '网页', '文章'].map((k) => h('option', { value: k }, k)),
+      // The record's own value is listed even when the schema does not know it (its error says so).
+      ...[...new Set([...SOURCE_KINDS, s.fields.kind].filter(Boolean))].map((k) => h('option', { value: k }, k)),
     );
     kinds.value = s.fields.kind;
     kinds.addEventListener('change', () => {

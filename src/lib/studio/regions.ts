@@ -52,6 +52,9 @@ export function regionChoices(data: DivisionDataset, readings: Readonly<Record<s
   ];
 }
 
+/** A name path as people read it: 北京市 › 东城区, without the dataset's grouping rows (市辖区). */
+export const placeTrail = (path: readonly string[]) => path.filter((name) => !NOT_A_PLACE.test(name)).join(' › ');
+
 /** The region a choice is, as the build resolves its name path. */
 export function regionOf(path: readonly string[], data: DivisionDataset): Region | undefined {
   const region = resolveRegionPath(path.join(' '), data);
