@@ -24,107 +24,122 @@ export interface ComboboxOptions {
   none: string;
 }
 
-export function combobox(options: ComboboxOptions): HTMLElement {
-  const listId = `${options.id}-list`;
-  const input = h('input', {
-    id: options.id,
-    type: 'text',
-    role: 'combobox',
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
-    'aria-controls': listId,
-    autocomplete: 'off',
-    spellcheck: 'false',
-    placeholder: options.placeholder,
-    'aria-describedby': options.describedBy,
-  });
-  const list = h('ul', {
-    id: listId,
-    role: 'listbox',
-    class: 'studio-listbox',
-    hidden: true,
-    'aria-label': options.label,
-  });
-  const status = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
-  let choices: Choice[] = [];
-  let active = -1;
-  let asked = 0;
-  /** The matches for the text as it is now (keys wait for them: typing may be ahead of the answers). */
-  let latest: Promise<void> = Promise.resolve();
+const KEYS = ['ArrowDown', 'ArrowUp', 'Enter', 'Escape'];
 
-  const close = () => {
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
-  const highlight = (i: number) => {
-    active = i;
-    [...list.children].forEach((li, n) => li.setAttribute('aria-selected', String(n === i)));
-    const li = list.children[i] as HTMLElement | undefined;
-    if (li) {
-      input.setAttribute('aria-activedescendant', li.id);
-      li.scrollIntoView({ block: 'nearest' });
-    }
-  };
-  const take = (choice: Choice | undefined) => {
+class Combobox {
+  readonly input: HTMLInputElement;
+  readonly list: HTMLUListElement;
+  readonly status = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+  private choices: Choice[] = [];
+  private active = -1;
+  private asked = 0;
+  /** The matches for the text as it is now (keys wait for them: typing may be ahead of the answers). */
+  private latest: Promise<void> = Promise.resolve();
+
+  constructor(private options: ComboboxOptions) {
+    const listId = `${options.id}-list`;
+    this.input = h('input', {
+      id: options.id,
+      type: 'text',
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': listId,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: options.placeholder,
+      'aria-describedby': options.describedBy,
+    });
+    this.list = h('ul', {
+      id: listId,
+      role: 'listbox',
+      class: 'studio-listbox',
+      hidden: true,
+      'aria-label': options.label,
+    });
+    this.input.addEventListener('input', () => {
+      this.latest = this.update();
+    });
+    this.input.addEventListener('blur', () => this.close());
+    this.input.addEventListener('keydown', (e) => void this.key(e));
+  }
+
+  private close(): void {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+  }
+
+  private highlight(i: number): void {
+    this.active = i;
+    [...this.list.children].forEach((li, n) => li.setAttribute('aria-selected', String(n === i)));
+    const li = this.list.children[i] as HTMLElement | undefined;
+    if (!li) return;
+    this.input.setAttribute('aria-activedescendant', li.id);
+    li.scrollIntoView({ block: 'nearest' });
+  }
+
+  private take(choice: Choice | undefined): void {
     if (!choice) return;
-    close();
-    input.value = '';
-    options.pick(choice);
-  };
-  const update = async () => {
-    const ask = ++asked;
-    const found = input.value.trim() ? await options.find(input.value) : [];
-    if (ask !== asked) return;
-    choices = found;
-    list.replaceChildren(
-      ...choices.map((c, i) =>
-        h(
-          'li',
-          {
-            id: `${listId}-${i}`,
-            role: 'option',
-            'aria-selected': 'false',
-            onmousedown: (e) => e.preventDefault(),
-            onclick: () => take(c),
-          },
-          h('span', { class: 'studio-option-label' }, c.label),
-          c.hint ? h('span', { class: 'studio-option-hint' }, c.hint) : null,
-        ),
-      ),
+    this.close();
+    this.input.value = '';
+    this.options.pick(choice);
+  }
+
+  private option(c: Choice, i: number): HTMLElement {
+    return h(
+      'li',
+      {
+        id: `${this.list.id}-${i}`,
+        role: 'option',
+        'aria-selected': 'false',
+        onmousedown: (e) => e.preventDefault(),
+        onclick: () => this.take(c),
+      },
+      h('span', { class: 'studio-option-label' }, c.label),
+      c.hint ? h('span', { class: 'studio-option-hint' }, c.hint) : null,
     );
-    const open = choices.length > 0;
-    list.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-    status.textContent = input.value.trim() && !open ? options.none : '';
-  };
-  input.addEventListener('input', () => {
-    latest = update();
-  });
-  input.addEventListener('blur', close);
-  input.addEventListener('keydown', async (e) => {
-    if (e.isComposing || !['ArrowDown', 'ArrowUp', 'Enter', 'Escape'].includes(e.key)) return;
-    if (e.key !== 'Escape' || !list.hidden) e.preventDefault();
-    await latest;
+  }
+
+  private async update(): Promise<void> {
+    const ask = ++this.asked;
+    const typed = this.input.value.trim();
+    const found = typed ? await this.options.find(this.input.value) : [];
+    if (ask !== this.asked) return;
+    this.choices = found;
+    this.list.replaceChildren(...found.map((c, i) => this.option(c, i)));
+    this.list.hidden = !found.length;
+    this.input.setAttribute('aria-expanded', String(found.length > 0));
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+    this.status.textContent = typed && !found.length ? this.options.none : '';
+  }
+
+  private async key(e: KeyboardEvent): Promise<void> {
+    if (e.isComposing || !KEYS.includes(e.key)) return;
+    if (e.key !== 'Escape' || !this.list.hidden) e.preventDefault();
+    await this.latest;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (list.hidden) await (latest = update());
-      if (!choices.length) return;
+      if (this.list.hidden) await (this.latest = this.update());
+      if (!this.choices.length) return;
       const step = e.key === 'ArrowDown' ? 1 : -1;
-      highlight((active + step + choices.length) % choices.length);
-    } else if (e.key === 'Enter' && !list.hidden) {
-      take(choices[active < 0 ? 0 : active]);
+      this.highlight((this.active + step + this.choices.length) % this.choices.length);
+    } else if (e.key === 'Enter' && !this.list.hidden) {
+      this.take(this.choices[this.active < 0 ? 0 : this.active]);
     } else if (e.key === 'Escape') {
-      close();
+      this.close();
     }
-  });
+  }
+}
+
+export function combobox(options: ComboboxOptions): HTMLElement {
+  const box = new Combobox(options);
   return h(
     'div',
     { class: 'studio-combobox' },
     h('label', { for: options.id }, options.label),
-    h('div', { class: 'studio-combobox-box' }, input, list),
-    status,
+    h('div', { class: 'studio-combobox-box' }, box.input, box.list),
+    box.status,
   );
 }
