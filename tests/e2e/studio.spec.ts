@@ -8,7 +8,14 @@ import JSZip from 'jszip';
 import { parseHTML } from 'linkedom';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readCasebook } from '../../src/lib/ingest/fileIO.ts';
+import { ingest } from '../../src/lib/ingest/ingest.ts';
 import { readDocument } from '../../src/lib/ingest/read.ts';
+import { readMeasures } from '../../src/lib/contentFiles.ts';
+import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
+import { loadMetrics } from '../../src/lib/loadMetrics.ts';
+import { loadRegions } from '../../src/lib/loadRegions.ts';
+import { fileText, openCase, setDraft } from '../../src/lib/studio/caseFile.ts';
 import type { StudioData } from '../../src/lib/studio/data.ts';
 import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 
@@ -85,6 +92,54 @@ test.describe('reading in the browser', () => {
       await page.setInputFiles('#studio-file', fixture(name));
       await expect(page.locator('[data-studio-status]')).toContainText(node.ok ? '' : node.reason);
       await expect(page.locator('.studio-review')).toHaveCount(0);
+    });
+  }
+});
+
+test.describe('ingesting in the browser', () => {
+  const casebook = readCasebook(join(projectRoot, 'content'), [projectRoot]);
+  const options = (name: string) => {
+    const measures = readMeasures(projectRoot);
+    return {
+      fileName: name,
+      seedFile: `seeds/${name}`,
+      measures,
+      metrics: loadMetrics(
+        measures.map((m) => m.id),
+        projectRoot,
+      ),
+      regions: loadRegions(projectRoot),
+      divisions: loadDivisionDataset(),
+      caseOwner: (slug: string) => casebook.cases.get(slug)?.source,
+      sourceOwner: (key: string) => casebook.sources.get(key),
+      sourceKeyOf: (file: string) => [...casebook.sources].find(([, f]) => f === file)?.[0],
+    };
+  };
+
+  for (const path of [
+    fixture('guangdong-year-plan.docx'),
+    join(STUDIO, 'wechat-yuelu.md'),
+    fixture('zhejiang-compilation.pdf'),
+  ]) {
+    const name = path.split('/').pop()!;
+    test(`${name}: a draft saved as it came is what the CLI writes, with draft: true`, async ({ page }) => {
+      const bytes = new Uint8Array(readFileSync(path));
+      const cli = await ingest(bytes, options(name));
+      await openStudio(page);
+      await page.setInputFiles('#studio-file', path);
+      await expect(page.locator('[data-studio-status]')).toContainText(`已从“${name}”抽取`);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '保存为草稿' }).click();
+      const zip = await JSZip.loadAsync(readFileSync(await (await download).path()));
+      const text = (file: string) => zip.file(file)?.async('string');
+      expect(await text(`content/${cli.source!.path}`)).toBe(cli.source!.text);
+      expect(await zip.file(`seeds/${name}`)!.async('uint8array')).toEqual(bytes);
+      for (const c of cli.cases) {
+        const draft = openCase(c.text);
+        if ('error' in draft) throw new Error(draft.error);
+        setDraft(draft, true);
+        expect(await text(`content/${c.path}`), c.path).toBe(fileText(draft));
+      }
     });
   }
 });
