@@ -10,6 +10,7 @@ import casePages from './src/integrations/casePages.ts';
 import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 import { siteAddress } from './src/lib/siteAddress.ts';
 import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
+import { workerExports } from './src/integrations/workerExports.ts';
 
 /**
  * The search's code in one file, fetched when the quick-search dialog first opens (the search
@@ -42,5 +43,8 @@ export default defineConfig({
   vite: {
     plugins: [/** @type {any} */ (tailwindcss())],
     build: { rollupOptions: { output: { manualChunks: searchChunk } } },
+    // The studio's Web Worker loads its PDF and DOCX readers on demand (an ES module worker can
+    // split), and takes a package's build for workers where there is one (no DOM in a worker).
+    worker: { format: 'es', plugins: () => [workerExports()] },
   },
 });

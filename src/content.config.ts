@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { CONTENT_PATHS, lineOf, readMeasures, readThemes } from './lib/contentFiles.ts';
-import { checkFigures } from './lib/figures.ts';
 import { loadRegions } from './lib/loadRegions.ts';
 import { loadMetrics } from './lib/loadMetrics.ts';
 import { figureSchema } from './schemas/figure.ts';
-import { paragraphs, unescapedMarkup } from './lib/text.ts';
+import { caseBodyProblems } from './lib/content/caseChecks.ts';
 import { caseFilesLoader, yamlFilesLoader, yamlListLoader } from './lib/content/loaders.ts';
 import { characterProblems } from './lib/content/read.ts';
 import { ContentError, type Problem } from './lib/content/problems.ts';
 import { seedsFolderProblems } from './lib/content/seeds.ts';
+import { seedFile } from './schemas/seedFile.ts';
 import { caseSchema } from './schemas/case.ts';
 import { measureSchema } from './schemas/measure.ts';
 import { regionSchema } from './schemas/region.ts';
@@ -66,7 +66,7 @@ const regionsCollection = defineCollection({
   schema: regionSchema,
 });
 
-const sourcesSchema = sourceSchema(root);
+const sourcesSchema = sourceSchema(seedFile(root));
 const sources = defineCollection({
   loader: yamlFilesLoader({
     dir: CONTENT_PATHS.sources,
@@ -95,23 +95,9 @@ const cases = defineCollection({
           message: `unknown source “${data.source}” (no ${CONTENT_PATHS.sources}/${data.source}.yaml)`,
         });
       }
-      // Bodies are plain text by rule: a raw < > { } would become HTML or code.
-      for (const line of unescapedMarkup(body)) {
-        problems.push({
-          file,
-          line: at(line),
-          message: `raw markup in the text (escape < > { } as \\< \\> \\{ \\}): ${line.trim().slice(0, 60)}`,
-        });
-      }
-      for (const p of checkFigures(paragraphs(body), data.figures, data.measures, {
-        titles: [data.title, data.originalTitle ?? ''],
-      })) {
-        const f = data.figures[p.figure]!;
-        problems.push({
-          file,
-          line: lineOf(text, f.quote) ?? at('figures:'),
-          message: `figure ${p.figure + 1} (${f.label}): ${p.message}`,
-        });
+      for (const p of caseBodyProblems(data, body)) {
+        const line = p.kind === 'markup' ? at(p.line) : (lineOf(text, data.figures[p.figure]!.quote) ?? at('figures:'));
+        problems.push({ file, line, message: p.message });
       }
       return problems;
     },

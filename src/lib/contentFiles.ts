@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { regionPathsOf } from './regions.ts';
 import type { MeasureTerms } from './tagging.ts';
 
 export interface MeasureRecord extends MeasureTerms {
@@ -41,11 +42,7 @@ export function readThemes(root = process.cwd()): ThemeRecord[] {
 
 /** Region name paths with their 1-based line numbers in content/regions.yaml. */
 export function readRegionPaths(root = process.cwd()): { path: string; line: number }[] {
-  const lines = readFileSync(join(root, CONTENT_PATHS.regions), 'utf8').split(/\r?\n/);
-  return lines.flatMap((text, i) => {
-    const m = /^\s*-\s+(.+?)\s*$/.exec(text.replace(/\s+#.*$/, ''));
-    return m ? [{ path: m[1]!.replace(/^["']|["']$/g, ''), line: i + 1 }] : [];
-  });
+  return regionPathsOf(readFileSync(join(root, CONTENT_PATHS.regions), 'utf8'));
 }
 
 /** 1-based line of the first line in `text` containing `needle` (for error messages). */

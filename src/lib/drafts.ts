@@ -21,11 +21,20 @@ export function showsDrafts(command: unknown): boolean {
 /** The Vite define that tells the casebook loader which Astro command runs. */
 export const COMMAND_DEFINE = 'import.meta.env.CASEBOOK_COMMAND';
 
+/**
+ * Whether a case's front matter marks it a draft: the one test for the build, the CLI's write
+ * plan and the studio. A case without the flag has been reviewed (curated), whatever comments it
+ * kept; a draft whose ingest comments were deleted is still a draft.
+ */
+export function isDraft(data: { draft?: unknown }): boolean {
+  return data.draft === true;
+}
+
 /** The cases a build shows, and the ids of the drafts it leaves out. */
 export function publishedCases<T extends MaybeDraft>(entries: readonly T[], withDrafts: boolean) {
   if (withDrafts) return { shown: [...entries], left: [] as string[] };
-  const shown = entries.filter((e) => e.data.draft !== true);
-  const left = entries.filter((e) => e.data.draft === true).map((e) => e.id);
+  const shown = entries.filter((e) => !isDraft(e.data));
+  const left = entries.filter((e) => isDraft(e.data)).map((e) => e.id);
   return { shown, left: left.sort() };
 }
 

@@ -74,6 +74,37 @@ export function resolveRegionPath(path: string, data: DivisionDataset): Region |
   };
 }
 
+/** The name paths of a regions.yaml text (`- 河南省 郑州市 上街区`), with their 1-based lines. */
+export function regionPathsOf(text: string): { path: string; line: number }[] {
+  return text.split(/\r?\n/).flatMap((line, i) => {
+    const m = /^\s*-\s+(.+?)\s*$/.exec(line.replace(/\s+#.*$/, ''));
+    return m ? [{ path: m[1]!.replace(/^["']|["']$/g, ''), line: i + 1 }] : [];
+  });
+}
+
+/**
+ * Every listed region, each preceded by its province and city when those are not listed
+ * themselves: an editor who types one county of a new province gets the whole chain
+ * (the region pages link up it). Listed once each, in the order first mentioned.
+ * A path not in the dataset throws, naming `file` and its line.
+ */
+export function resolveRegions(
+  paths: readonly { path: string; line: number }[],
+  data: DivisionDataset,
+  file: string,
+): Region[] {
+  const byId = new Map<string, Region>();
+  for (const { path, line } of paths) {
+    const region = resolveRegionPath(path, data);
+    if ('error' in region) throw new Error(`${file}:${line}: ${region.error}`);
+    const ancestors = region.path
+      .slice(0, -1)
+      .map((_, i) => resolveRegionPath(region.path.slice(0, i + 1).join(' '), data));
+    for (const r of [...ancestors, region]) if (!('error' in r) && !byId.has(r.id)) byId.set(r.id, r);
+  }
+  return [...byId.values()];
+}
+
 /** “河南省 › 郑州市 › 上街区” */
 export function regionTrail(region: Region): string {
   return region.path.join(' › ');

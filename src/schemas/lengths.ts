@@ -10,7 +10,11 @@ export const limited = (base: z.ZodString, max: number, what = 'it') =>
     const n = characterCount(value);
     if (n > max)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        // too_big, as zod's own max() says it: the studio words it by code (src/lib/studio/messages.ts).
+        code: z.ZodIssueCode.too_big,
+        type: 'string',
+        maximum: max,
+        inclusive: true,
         message: `${n} characters, more than the ${max} allowed: shorten ${what} (longer than any real one by far, it would burden every page, list, feed and export that shows it)`,
       });
   });

@@ -1,14 +1,14 @@
 /** A source record (content/sources/<key>.yaml): one raw bulletin as published. */
 import { z } from 'astro/zod';
 import { partialDate } from './date.ts';
-import { seedFile } from './seedFile.ts';
 import { limited, MAX_LENGTH } from './lengths.ts';
 import { strictObject } from './strict.ts';
 import { webAddress } from './url.ts';
 
 export const SOURCE_KINDS = ['简报', '报纸', '网页', '文章'] as const;
 
-export const sourceSchema = (root: string) =>
+/** `file` checks the raw file (./seedFile.ts on disk; the studio, which has no disk, names it itself). */
+export const sourceSchema = (file: z.ZodType<string>) =>
   strictObject({
     /** Headline or page title as printed. */
     title: limited(z.string().min(1), MAX_LENGTH.sourceTitle, 'a title'),
@@ -29,7 +29,7 @@ export const sourceSchema = (root: string) =>
     accessed: partialDate.optional(),
     kind: z.enum(SOURCE_KINDS),
     /** The raw text, a regular file directly under seeds/. */
-    file: seedFile(root),
+    file,
     /** One or two factual sentences about the document. */
     summary: limited(z.string().min(1), MAX_LENGTH.sourceSummary, 'a summary'),
     /** The text's fingerprint, written by ingest (src/lib/ingest/fingerprint.ts): 16 hex digits. */

@@ -162,3 +162,13 @@ test('indexed in parts and merged, every measure finds its cases and counts them
   expect(years.length).toBe(Math.min(widest.size, 20));
   expect(years).toEqual([...years].sort((x, y) => y - x));
 });
+
+test('the studio under /casebook/: its data, worker, PDF reader and CMaps follow the base', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  await page.goto(`${server.url}studio/`);
+  await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 30_000 });
+  await page.setInputFiles('#studio-file', join(import.meta.dirname, '../fixtures/studio/county-report.pdf'));
+  await expect(page.locator('.studio-review')).toBeVisible();
+  expect(failed).toEqual([]);
+});

@@ -64,7 +64,8 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-function yamlOf(data: object, flowKeys: string[] = []): string {
+/** YAML as ingest writes it (YAML 1.1 quoting, no line folding); `flowKeys` are written inline. */
+export function yamlOf(data: object, flowKeys: string[] = []): string {
   const doc = new Document(defined(data), { version: '1.1', aliasDuplicateObjects: false });
   for (const key of flowKeys) {
     const node = doc.get(key, true) as { flow?: boolean } | undefined;

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import { isDraft } from '../drafts.ts';
 import { sameText } from './fingerprint.ts';
 
 /** Largest input file read at all (originals such as PDFs are larger than their text). @default 32 MiB */
@@ -86,7 +87,7 @@ export interface CaseEntry {
   source: string;
   /** `body:` (reporting body). */
   body: string;
-  /** Still an ingest draft (carries the draft header); a case without it has been curated. */
+  /** Still a draft (`draft: true`, ../drafts.ts); a case without the flag has been curated. */
   draft: boolean;
 }
 
@@ -103,9 +104,6 @@ export interface CasebookIndex {
   /** Paths of the files in cases/, sources/ and the seeds folders when the index was read. */
   existing: ReadonlySet<string>;
 }
-
-/** The comment ingest puts at the top of a draft's front matter (see ingest.ts). */
-const DRAFT_MARK = /^# Draft by `npm run ingest`/m;
 
 function frontMatter(text: string): Record<string, unknown> {
   const m = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
@@ -170,7 +168,7 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
       const text = recordText(join(casesDir, name));
       const fm = frontMatter(text);
       const slug = name.slice(0, -4);
-      cases.set(slug, { slug, source: str(fm.source), body: str(fm.body), draft: DRAFT_MARK.test(text) });
+      cases.set(slug, { slug, source: str(fm.source), body: str(fm.body), draft: isDraft(fm) });
     }
   }
   const sources = new Map<string, string>();

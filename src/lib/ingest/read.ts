@@ -10,10 +10,8 @@ import { hygiene } from './hygiene.ts';
 import { characterCount, MAX_LENGTH } from '../content/lengths.ts';
 import { enforce, ReadLimitError } from './read/limits.ts';
 import { bidiNote } from './read/notes.ts';
-import { readDocx } from './read/docx.ts';
 import { readHtml } from './read/html.ts';
 import { readMarkdown } from './read/markdown.ts';
-import { readPdf } from './read/pdf.ts';
 import { readText } from './read/text.ts';
 
 export type {
@@ -170,8 +168,11 @@ export async function readDocument(
 ): Promise<ReadResult> {
   try {
     const binary = bytes.length && bytes.length <= maxBytes ? sniffBinary(bytes, fileName) : undefined;
-    if (binary && 'format' in binary && binary.format === 'pdf') return finish(await readPdf(bytes));
-    if (binary && 'format' in binary && binary.format === 'docx') return finish(await readDocx(bytes));
+    // The PDF and DOCX readers (pdf.js, mammoth) are large: loaded only when such a file comes.
+    if (binary && 'format' in binary && binary.format === 'pdf')
+      return finish(await (await import('./read/pdf.ts')).readPdf(bytes));
+    if (binary && 'format' in binary && binary.format === 'docx')
+      return finish(await (await import('./read/docx.ts')).readDocx(bytes));
     return readTextDocument(bytes, fileName, maxBytes);
   } catch (error) {
     return refusedBy(error);

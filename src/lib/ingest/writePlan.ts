@@ -108,7 +108,7 @@ export function errnoText(error: unknown): string {
 }
 
 /**
- * Why replacing these files would touch a curated case: a case file without the draft mark,
+ * Why replacing these files would touch a curated case: a case file without `draft: true`,
  * a source record that curated cases outside this plan point to, or a new case for a body
  * that a curated case of the same source already covers (a duplicate).
  */
@@ -129,7 +129,7 @@ export function curatedClaims(
       const slug = slugOf(r.path);
       const existing = index.cases.get(slug);
       if (states[i] === 'differs' && existing && !existing.draft)
-        claims.set(i, `cases/${slug}.mdx is a curated case (no ingest draft mark)`);
+        claims.set(i, `cases/${slug}.mdx is a curated case (no draft: true)`);
       const body = bodies.get(slug);
       const twin = curatedOfSource.find((c) => body && c.body === body);
       if (states[i] === 'new' && twin)

@@ -174,9 +174,10 @@ describe.concurrent('ingest CLI safety', () => {
     const d = tmp();
     const out = join(d, 'out');
     expect(cli(bulletin, '--out', out).status).toBe(0);
-    // The editor reviews the draft: removes the draft mark and edits the title.
+    // The editor reviews the draft: removes the draft flag and its notes and edits the title.
     const curated = readFileSync(join(out, CASE), 'utf8')
-      .replace(/^# Draft by .*\n(# .*\n)?/m, '')
+      .replace(/^# Draft by .*\n(# .*\n)*/m, '')
+      .replace(/^draft: true\n/m, '')
       .replace(/^title: .*$/m, 'title: 审定后的标题');
     writeFileSync(join(out, CASE), curated);
     const forced = cli(bulletin, '--out', out, '--force');

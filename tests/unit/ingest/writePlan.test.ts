@@ -21,7 +21,7 @@ function files(dir: string): string[] {
 }
 
 const DRAFT = (title: string, source = 'k1', body = '某区教育局') =>
-  `---\n# Draft by \`npm run ingest\` from seeds/a.txt — review before publishing:\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
+  `---\n# Draft by \`npm run ingest\` from seeds/a.txt — review before publishing:\ndraft: true\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
 const CURATED = (title: string, source = 'k1', body = '某区教育局') =>
   `---\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
 
@@ -109,7 +109,7 @@ describe('planWrites / applyPlan', () => {
   it('does not let --force replace a curated case, its source record or a seed another source cites', () => {
     const out = tmp();
     applyPlan(planWrites(requests(out)));
-    // An editor curated the case: the draft mark is gone.
+    // An editor curated the case: the draft flag is gone.
     writeFileSync(join(out, 'cases/a.mdx'), CURATED('审定标题'));
     const plan = planWrites(
       requests(out, '新标题'),

@@ -5,6 +5,7 @@
  * not a ZIP, and is refused before this reader sees it (see ./sniff.ts).
  */
 import { DOMParser, parseHTML } from 'linkedom';
+import { strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { DocumentMeta, ReadResult } from '../blocks.ts';
 import { hygiene } from '../hygiene.ts';
@@ -66,6 +67,22 @@ function dropHiddenText(zip: DocxZip): string[] {
   );
 }
 
+/**
+ * What mammoth opens: its Node build reads `buffer`, its browser build `arrayBuffer`, and both unzip
+ * it themselves. So the parts already inflated within the limit (hidden runs removed, media left
+ * out) are packed again, uncompressed: mammoth never inflates anything the counter has not seen.
+ */
+function mammothInput(zip: DocxZip): { arrayBuffer: ArrayBuffer; buffer: Buffer } {
+  const parts: Record<string, Uint8Array> = {};
+  for (const name of zip.names) {
+    const text = zip.text(name);
+    if (text !== undefined) parts[name] = strToU8(text);
+  }
+  const packed = zipSync(parts, { level: 0 });
+  const data = packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength) as ArrayBuffer;
+  return { arrayBuffer: data, buffer: data as unknown as Buffer };
+}
+
 const refused = (reason: string): ReadResult => ({ ok: false, format: 'docx', reason });
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
@@ -83,7 +100,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   }
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ file: zip } as never, {
+    const result = await mammoth.convertToHtml(mammothInput(zip), {
       styleMap: STYLE_MAP,
       ignoreEmptyParagraphs: true,
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),

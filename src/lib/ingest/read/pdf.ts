@@ -7,8 +7,7 @@
  * Compatibility ideographs (`⼈` U+2F08) are normalised by ./hygiene.ts. A scanned PDF (no
  * text layer) and an encrypted PDF are refused with a message that says so.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { loadPdfJs, pdfDocumentOptions, type PdfJs } from '#pdf-platform';
 import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
 import { metadataDate } from '../dating.ts';
 import { hygiene } from '../hygiene.ts';
@@ -193,15 +192,6 @@ export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
   return out;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-const require = createRequire(import.meta.url);
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-}
-
 /** `D:20250312093000+08'00'` → 2025-03-12. */
 function pdfDate(value: unknown): string | undefined {
   const m = typeof value === 'string' ? /^D:(\d{4})(\d{2})?(\d{2})?/.exec(value) : null;
@@ -265,16 +255,12 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     throw error;
   }
   const lib = await loadPdfJs();
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
   let doc;
   try {
     doc = await lib.getDocument({
       data: new Uint8Array(bytes),
-      // Paths, not file: URLs: pdf.js reads them in Node with fs.readFile (a URL string fails, and
-      // then every non-embedded CJK font — STSong-Light and the like — yields no text).
-      cMapUrl: `${join(root, 'cmaps')}/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+      // Where CMaps and standard fonts come from: the package under Node, the site in a browser.
+      ...pdfDocumentOptions(),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,

@@ -1,0 +1,92 @@
+/**
+ * The studio's data (src/lib/studio/data.ts), read from content/ at build time. Readings are
+ * computed here with pinyin-pro so that the studio's page carries no pinyin dictionary.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
+import { CONTENT_PATHS, readMeasures } from '../lib/contentFiles.ts';
+import { splitFrontMatter } from '../lib/content/yamlSource.ts';
+import { loadDivisionDataset } from '../lib/divisionData.ts';
+import { isDraftCase } from '../lib/studio/caseFile.ts';
+import { loadMetrics } from '../lib/loadMetrics.ts';
+import { shortRegionName } from '../lib/regions.ts';
+import type { StudioCase, StudioData } from '../lib/studio/data.ts';
+import { parse } from 'yaml';
+
+const reading = (name: string) => pinyin(name, { toneType: 'none', type: 'array', v: true }).join(' ');
+
+function record(text: string): Record<string, unknown> {
+  try {
+    const data = parse(text, { schema: 'core' }) as unknown;
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+function listCases(root: string): StudioCase[] {
+  const dir = join(root, CONTENT_PATHS.cases);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const fm = record(splitFrontMatter(text)?.frontMatter ?? '');
+      return {
+        file: name.slice(0, -4),
+        title: str(fm.title),
+        source: str(fm.source),
+        body: str(fm.body),
+        draft: isDraftCase(text),
+      };
+    });
+}
+
+function listSources(root: string): Record<string, string> {
+  const dir = join(root, CONTENT_PATHS.sources);
+  const sources: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const m = /^(.*)\.ya?ml$/.exec(name);
+    if (m) sources[m[1]!] = str(record(readFileSync(join(dir, name), 'utf8')).file);
+  }
+  return sources;
+}
+
+function seedDigests(root: string, sources: Record<string, string>): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const file of new Set(Object.values(sources))) {
+    const path = join(root, file);
+    if (file.startsWith('seeds/') && existsSync(path))
+      digests[createHash('sha256').update(readFileSync(path)).digest('hex')] = file;
+  }
+  return digests;
+}
+
+export function studioData(root = process.cwd()): StudioData {
+  const measures = readMeasures(root);
+  const divisions = loadDivisionDataset();
+  const sources = listSources(root);
+  return {
+    measures,
+    metrics: loadMetrics(
+      measures.map((m) => m.id),
+      root,
+    ),
+    regionsYaml: readFileSync(join(root, CONTENT_PATHS.regions), 'utf8'),
+    divisions,
+    divisionReadings: Object.fromEntries(
+      [...divisions.provinces, ...divisions.cities, ...divisions.areas].map((d) => [
+        d.code,
+        reading(shortRegionName(d.name)),
+      ]),
+    ),
+    measureReadings: Object.fromEntries(measures.map((m) => [m.id, reading(m.name)])),
+    cases: listCases(root),
+    sources,
+    seedDigests: seedDigests(root, sources),
+  };
+}
