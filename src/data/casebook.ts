@@ -10,7 +10,7 @@ import { bodyBlocks } from '../lib/text.ts';
 import { loadMetrics } from '../lib/loadMetrics.ts';
 import { figureBase, findMetric, type Metric } from '../lib/metrics.ts';
 import type { BaseValue } from '../lib/units.ts';
-import { publishedCases, showsDrafts } from '../lib/drafts.ts';
+import { draftOnlySources, publishedCases, showsDrafts } from '../lib/drafts.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -78,8 +78,10 @@ async function load() {
   ]);
   // Drafts exist only in the dev server; a source that only drafts cite waits with them.
   const { shown: caseEntries } = publishedCases(allCases, showsDrafts(import.meta.env.CASEBOOK_COMMAND));
-  const cited = new Set(caseEntries.map((c) => c.data.source));
-  const draftOnly = new Set(allCases.filter((c) => !cited.has(c.data.source)).map((c) => c.data.source));
+  const draftOnly = draftOnlySources(
+    allCases.map((c) => c.data),
+    caseEntries.map((c) => c.data),
+  );
   const sources = allSources.filter((s) => !draftOnly.has(s.id));
   // Stable order for lists: newest source first (load order varies between builds).
   sources.sort(

@@ -10,6 +10,7 @@ import { CONTENT_PATHS, readMeasures } from '../lib/contentFiles.ts';
 import { splitFrontMatter } from '../lib/content/yamlSource.ts';
 import { loadDivisionDataset } from '../lib/divisionData.ts';
 import { isDraftCase } from '../lib/studio/caseFile.ts';
+import { draftOnlySources } from '../lib/drafts.ts';
 import { loadMetrics } from '../lib/loadMetrics.ts';
 import { shortRegionName } from '../lib/regions.ts';
 import type { StudioCase, StudioData } from '../lib/studio/data.ts';
@@ -66,10 +67,14 @@ function seedDigests(root: string, sources: Record<string, string>): Record<stri
   return digests;
 }
 
-export function studioData(root = process.cwd()): StudioData {
+/** `withDrafts`: the dev server's studio knows the drafts; a public build's names none (src/lib/drafts.ts). */
+export function studioData(root = process.cwd(), withDrafts = false): StudioData {
   const measures = readMeasures(root);
   const divisions = loadDivisionDataset();
-  const sources = listSources(root);
+  const all = listCases(root);
+  const cases = withDrafts ? all : all.filter((c) => !c.draft);
+  const waiting = draftOnlySources(all, cases);
+  const sources = Object.fromEntries(Object.entries(listSources(root)).filter(([key]) => !waiting.has(key)));
   return {
     measures,
     metrics: loadMetrics(
@@ -85,7 +90,7 @@ export function studioData(root = process.cwd()): StudioData {
       ]),
     ),
     measureReadings: Object.fromEntries(measures.map((m) => [m.id, reading(m.name)])),
-    cases: listCases(root),
+    cases,
     sources,
     seedDigests: seedDigests(root, sources),
   };

@@ -177,7 +177,7 @@ export const zhCN = {
   'search.clearFilters': '清除筛选',
   'search.allResults': '查看全部结果',
   'search.measureHint': '措施：{name}',
-  'search.unavailable': '本站的检索索引缺失，暂时无法检索（发布者请用npm run build重新生成网站）。',
+  'search.unavailable': '本站的检索索引缺失，暂时无法检索。请稍后再试，或告知网站管理员。',
   'search.filter.measure': '措施',
   'search.filter.theme': '主题',
   'search.filter.city': '地区',

@@ -38,6 +38,15 @@ export function publishedCases<T extends MaybeDraft>(entries: readonly T[], with
   return { shown, left: left.sort() };
 }
 
+/** Sources that only left-out drafts cite: they wait with their drafts. */
+export function draftOnlySources(
+  all: readonly { source: string }[],
+  shown: readonly { source: string }[],
+): Set<string> {
+  const cited = new Set(shown.map((c) => c.source));
+  return new Set(all.filter((c) => !cited.has(c.source)).map((c) => c.source));
+}
+
 /** The build's line about drafts it did not publish, or undefined when there are none. */
 export function draftsLine(ids: readonly string[]): string | undefined {
   if (!ids.length) return undefined;

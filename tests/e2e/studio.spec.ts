@@ -331,7 +331,9 @@ test.describe('saving into the casebook folder', () => {
     cases: { path: string; title: string }[];
   };
   const curatedPath = `content/${report.cases[0]!.path}`;
-  const curated = readFileSync(fixture('guangdong-year-plan.expected.mdx'), 'utf8').replace(/^# .*\n/gm, '');
+  const curated = readFileSync(fixture('guangdong-year-plan.expected.mdx'), 'utf8')
+    .replace(/^# .*\n/gm, '')
+    .replace(/^draft: true\n/m, '');
 
   async function opfs(page: Page, action: 'write' | 'read', files: Record<string, string | number[]> | string[]) {
     return page.evaluate(
@@ -422,15 +424,13 @@ test.describe('saving into the casebook folder', () => {
       .toContain('title: 岳麓区：扩优提质');
   });
 
-  test('a place the text names that the casebook lacks is offered instead of the enclosing region', async ({
+  test('a place the text names that the casebook lacks is the draft’s region, with the regions.yaml line it needs', async ({
     page,
   }) => {
     // A casebook that lists a city but not its districts.
     await opfs(page, 'write', { 'content/regions.yaml': '- 河南省\n- 河南省 郑州市\n' });
     await page.getByRole('button', { name: '选择案例库文件夹' }).click();
     await page.setInputFiles('#studio-file', join(STUDIO, 'zhongyuan-notice.txt'));
-    await expect(page.locator('#f-region-current')).toContainText('河南省 › 郑州市（410100）');
-    await page.getByRole('button', { name: /河南省 郑州市 中原区.*改用它/ }).click();
     await expect(page.locator('#f-region-current')).toContainText('河南省 › 郑州市 › 中原区（410102）');
     await expect(page.locator('#f-region-current')).toContainText('- 河南省 郑州市 中原区');
     expect(await problems(page)).toContain('检查通过');
@@ -495,6 +495,8 @@ test('no other page loads anything of the studio', async ({ page }) => {
   await page.setInputFiles('#studio-file', fixture('guangdong-year-plan.docx'));
   await expect(page.locator('.studio-review')).toBeVisible();
   for (const p of await html('/')) own.delete(p);
+  // Vite's preload helper is shared by every bundle that imports code lazily (search, compare, the studio).
+  for (const p of own) if (/^\/_astro\/preload-helper\.[\w-]+\.js$/.test(p)) own.delete(p);
   expect([...own].some((p) => p.startsWith('/_astro/'))).toBe(true);
   expect([...own]).toContain('/studio/data.json');
 

@@ -4,6 +4,9 @@
  */
 import type { APIRoute } from 'astro';
 import { studioData } from '../../data/studioData.ts';
+import { showsDrafts } from '../../lib/drafts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(studioData()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(studioData(process.cwd(), showsDrafts(import.meta.env.CASEBOOK_COMMAND))), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
