@@ -10,6 +10,7 @@ import { chineseSegmenter } from '../lib/search/question.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 import { placeNames } from '../lib/regions.ts';
+import { caseBody } from '../lib/content/caseBodies.ts';
 
 /** The index record of a case page (schema.ts): filters by stable keys, the case's own metadata as meta. */
 export function caseIndexRecord(view: CaseView): IndexRecord {
@@ -90,7 +91,7 @@ function corpusParts(casebook: Casebook): string[] {
       c.data.body,
       c.data.dateNote ?? '',
       ...c.paragraphs,
-      c.entry.body ?? '',
+      caseBody(c.id).text,
     );
     for (const f of c.data.figures) parts.push(f.label, f.unit, f.quote);
   }

@@ -67,10 +67,12 @@ async function readTerms(dist: string): Promise<SearchTerms> {
  * Most pages in one run of Pagefind's indexer: it holds about 1.4 MB per page until it writes
  * (3.1 GB for 2,127 pages of the 10,000-case bench), so a bigger site is indexed in parts of at
  * most this many pages, one after another, merged into one index afterwards (mergeIndex.ts):
- * the index step stays near 2 GB, below Astro's own peak from 5,000 cases on. Parts cost the
- * search nothing once merged. `CASEBOOK_INDEX_PART_PAGES` overrides it.
+ * the index step stays near 1 GB at any size (parts of 1,500 pages took 2 GB, the build's peak
+ * once Astro's store no longer held the bodies). Parts cost the search nothing once merged, and
+ * smaller ones cost the step no CPU time (docs/performance.md). `CASEBOOK_INDEX_PART_PAGES`
+ * overrides it.
  */
-export const PART_PAGES = 1500;
+export const PART_PAGES = 600;
 
 /**
  * A page's fragment as the browser reads it (`result.data()`): the text rebuilt from the
