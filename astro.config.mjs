@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
 import { rehypeSafeUrls, remarkSafeUrls } from './src/lib/content/safeUrls.ts';
+import { searchChunkPlugin } from './src/lib/search/clientChunk.ts';
 import casePages from './src/integrations/casePages.ts';
 import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 import { siteAddress } from './src/lib/siteAddress.ts';
@@ -40,7 +41,7 @@ export default defineConfig({
   },
   // The cast: @tailwindcss/vite is typed against a newer Vite than Astro 5's (runtime is fine).
   vite: {
-    plugins: [/** @type {any} */ (tailwindcss())],
+    plugins: [/** @type {any} */ (tailwindcss()), /** @type {any} */ (searchChunkPlugin())],
     build: { rollupOptions: { output: { manualChunks: searchChunk } } },
   },
 });

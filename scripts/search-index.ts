@@ -13,8 +13,10 @@ if (rest.length) {
   process.exit(2);
 }
 try {
-  const { pages, parts, seconds } = await indexSite(resolve(dist));
-  console.log(`[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s`);
+  const { pages, parts, seconds, answers, answerSeconds } = await indexSite(resolve(dist));
+  console.log(
+    `[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s (${answers} answers in ${answerSeconds} s)`,
+  );
 } catch (error) {
   console.error(`[search-index] ${(error as Error).message}`);
   process.exit(1);

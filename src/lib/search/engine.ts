@@ -20,6 +20,7 @@
  * With an empty query, the facet values browse the cases. Pagefind is passed in
  * (`PagefindLike`), so the strategy runs in unit tests without a browser.
  */
+import { ANSWER_RESULTS, fromAnswer, type AnswerFile } from './answers.ts';
 import { buildExcerpt, markTerms } from './excerpt.ts';
 import { facetCounts, isEmptySelection, matchesSelection, type FacetCounts, type Selection } from './facets.ts';
 import {
@@ -76,6 +77,11 @@ export interface EngineOptions {
   pageSize?: number;
   /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
+  /**
+   * The answer of a known term (answers.ts), if the site has one: a query of that one word, with
+   * no filter, in the order of relevance, is answered from it without the index.
+   */
+  answer?: (term: string) => Promise<AnswerFile | undefined>;
 }
 
 /** Per-query choices of the caller. */
@@ -333,6 +339,19 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const target = need > 0 ? need : defaultTarget;
     const parsed = parseQuery(raw, dict);
     const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
+    const word = parsed.words.length === 1 ? parsed.words[0]! : undefined;
+    if (
+      options.answer &&
+      word &&
+      !word.quoted &&
+      dict.indexedTerms.has(word.text) &&
+      target <= ANSWER_RESULTS &&
+      sort === 'relevance' &&
+      isEmptySelection(selection)
+    ) {
+      const answer = await options.answer(word.text).catch(() => undefined);
+      if (answer) return fromAnswer(answer, parsed, hints);
+    }
     if (!parsed.words.length) {
       return {
         query: parsed,
@@ -539,7 +558,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       browse: true,
       total: list.length,
       caseTotal: within.type!.includes('case') ? list.length : 0,
-      truncated: false,
+      truncated: shown.length < list.length,
       stats: { candidates: list.length, verified: shown.length, stages: ['browse'] },
     };
   }

@@ -21,7 +21,8 @@ import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } fro
 import { mergeIndexParts } from './mergeIndex.ts';
 import { recordTerms } from './mentions.ts';
 import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
-import type { FragmentJson } from './pagefindFiles.ts';
+import { bundleStartFiles, type FragmentJson, type PagefindEntry } from './pagefindFiles.ts';
+import { writeAnswers } from './siteAnswers.ts';
 import { FILTER_KEYS, idLetter, type PageFilters } from './schema.ts';
 import { buildDictionary, type SearchTerms } from './terms.ts';
 
@@ -53,9 +54,11 @@ async function bytesIn(dirs: string[]): Promise<number> {
   return bytes;
 }
 
+const TERMS_FILE = 'search-terms.json';
+
 /** The search dictionary the build wrote (search-terms.json): the traditional → simplified map and the measures' names. */
 async function readTerms(dist: string): Promise<SearchTerms> {
-  const path = join(dist, 'search-terms.json');
+  const path = join(dist, TERMS_FILE);
   try {
     return JSON.parse(await readFile(path, 'utf8')) as SearchTerms;
   } catch (error) {
@@ -90,14 +93,18 @@ function readerFragment(page: FragmentJson, shown: Pick<PageRecord, 'meta' | 'fi
 export interface IndexSummary {
   pages: number;
   parts: number;
+  /** The whole step, the answers included. */
   seconds: number;
+  /** Answers written (answers.ts), and the seconds they took. */
+  answers: number;
+  answerSeconds: number;
 }
 
 /**
  * Indexes the built site in `dist`: every page with a `data-pagefind-body` becomes a custom
  * record, indexed in one or more parts (`PART_PAGES`) merged into `dist/pagefind/`;
  * search-facets.json gets every page's facet values and the date order, search-terms.json the
- * facet values.
+ * index's tag and first files, and search-answers/ the answers of the known terms (answers.ts).
  */
 export async function indexSite(dist: string): Promise<IndexSummary> {
   const started = performance.now();
@@ -126,6 +133,8 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
   const count = Math.ceil(pages.length / limit);
   const size = Math.ceil(pages.length / count);
   const work = await mkdtemp(join(tmpdir(), 'casebook-index-'));
+  let answers = 0;
+  let answerSeconds = 0;
   try {
     const partDirs: string[] = [];
     for (let part = 0; part < count; part++) {
@@ -177,8 +186,20 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       merged.pages.map(({ url }) => ({ filters: pageAt(url).filters, date: pageAt(url).date || undefined })),
     );
     await writeFile(join(dist, PAGE_FACETS_FILE), JSON.stringify(facetsFile));
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    const indexed: SearchTerms = { ...terms, index: { tag: merged.tag, start: bundleStartFiles(entry, merged.tag) } };
+    await writeFile(join(dist, TERMS_FILE), JSON.stringify(indexed));
+    const answersStarted = performance.now();
+    answers = await writeAnswers(dist, indexed, merged.tag);
+    answerSeconds = Math.round(performance.now() - answersStarted) / 1000;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  return { pages: pages.length, parts: count, seconds: Math.round(performance.now() - started) / 1000 };
+  return {
+    pages: pages.length,
+    parts: count,
+    seconds: Math.round(performance.now() - started) / 1000,
+    answers,
+    answerSeconds,
+  };
 }

@@ -31,6 +31,12 @@ export interface SearchTerms {
   places?: string[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
+  /**
+   * The search index of this build, added by the index step (siteIndex.ts): its tag (in its file
+   * names and in the answers, answers.ts) and the files of `pagefind/` every search loads first,
+   * so the browser can fetch them at once rather than one after another.
+   */
+  index?: { tag: string; start: string[] };
 }
 
 export interface Dictionary {

@@ -9,7 +9,7 @@ import { t } from '../../../i18n/index.ts';
 import { forgivingSearch } from '../../../lib/search/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { stateToSearch } from '../../../lib/search/url.ts';
-import { getEngine, getVocabulary, siteUrl } from './runtime.ts';
+import { getEngine, getVocabulary, siteUrl, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText, suggestionItemHtml } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
 
@@ -23,7 +23,12 @@ export function attachDialog(dialog: HTMLDialogElement): void {
   const all = dialog.querySelector<HTMLAnchorElement>('[data-search-all]')!;
   const requests = requestCycle({ box, status });
   const segment = chineseSegmenter();
-  const enginePromise = getEngine(); // start loading Pagefind as soon as the dialog opens
+  // The dictionary loads as soon as the dialog opens; the rest of the search (Pagefind) once the
+  // first query is answered (a known term is answered without it) or, with nothing typed yet, at once.
+  const enginePromise = getEngine();
+  void enginePromise.then(() => {
+    if (!input.value.trim()) warm();
+  });
 
   const searchPageUrl = (q: string) => siteUrl('search/') + stateToSearch({ q, selection: {}, sort: 'relevance' });
 
@@ -68,6 +73,7 @@ export function attachDialog(dialog: HTMLDialogElement): void {
         box.dataset['fallback'] = String(outcome.fallback);
       },
     );
+    warm();
   }
 
   const cancelPending = watchQueryInput(input, () => void run(), DEBOUNCE_MS);

@@ -10,11 +10,13 @@ import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { canonicalSelection, type FilterLabels } from '../../../lib/search/schema.ts';
 import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
 import type { SearchEngine } from '../../../lib/search/engine.ts';
-import { getEngine, getVocabulary } from './runtime.ts';
+import { getEngine, getVocabulary, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, selectionText, statusText } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
 
 const PAGE = 20;
+/** Results read before the first are shown (the rest of the page follows): on a slow connection each is a request. */
+const FIRST = 5;
 /** Related (partial) results listed under the results. */
 const RELATED = 10;
 const DEBOUNCE_MS = 200;
@@ -78,9 +80,14 @@ export function attachSearchPage(root: HTMLElement): void {
     history[push ? 'pushState' : 'replaceState'](null, '', url);
   }
 
-  function writeCounts(counts: FacetCounts): void {
+  /** Whether the filters show the counts of the results on screen. */
+  let countsShown = false;
+
+  function writeCounts(counts: FacetCounts, known: boolean): void {
     const active = boxes.filter((b) => b.checked).length;
     filterSummary.textContent = active ? t('search.filtersActive', { n: active }) : '';
+    countsShown = known;
+    if (!known) return;
     for (const b of boxes) {
       const n = counts[facetOf(b)]?.[b.value] ?? 0;
       const cell = b.parentElement!.querySelector<HTMLElement>('[data-count]')!;
@@ -120,25 +127,39 @@ export function attachSearchPage(root: HTMLElement): void {
     // Browsing lists the newest cases first; the order only applies to a query.
     sortSelect.disabled = outcome.browse;
     sortSelect.value = outcome.browse ? 'date' : s.sort;
-    writeCounts(outcome.counts);
+    // No counts computed (the filters were folded): they are computed when the filters open.
+    writeCounts(outcome.counts, outcome.browse || outcome.total === 0 || Object.keys(outcome.counts).length > 0);
     list.dataset['stages'] = outcome.stats.stages.join(' ');
     list.dataset['fallback'] = String(outcome.fallback);
   }
 
+  /** Searches `s` for the first `need` results: the filter counts only while the filters are open (they load every page's facets). */
+  function task(s: SearchState, need: number) {
+    return async (): Promise<Found & { engine: SearchEngine }> => {
+      const e = (engine ??= await getEngine());
+      if (!s.q) return { engine: e, outcome: await e.browse(s.selection, need) };
+      const result = await forgivingSearch(e, s.q, {
+        selection: s.selection,
+        sort: s.sort,
+        need,
+        counts: filters.open,
+        segment,
+        vocabulary: getVocabulary,
+      });
+      return { engine: e, result, outcome: result.outcome };
+    };
+  }
+
+  /** Shows the first few results as soon as they are read, then the rest of the page. */
   async function run(s: SearchState): Promise<void> {
-    await requests.run(
+    await requests.run<Found & { engine: SearchEngine }>(
       s.q,
-      async (): Promise<Found & { engine: SearchEngine }> => {
-        const e = (engine ??= await getEngine());
-        if (!s.q) return { engine: e, outcome: await e.browse(s.selection, limit) };
-        const result = await forgivingSearch(e, s.q, {
-          selection: s.selection,
-          sort: s.sort,
-          need: limit,
-          segment,
-          vocabulary: getVocabulary,
-        });
-        return { engine: e, result, outcome: result.outcome };
+      async (early) => {
+        const first = await task(s, Math.min(FIRST, limit))();
+        const { outcome } = first;
+        if (!outcome.truncated || (outcome.fallback ? outcome.related : outcome.results).length >= limit) return first;
+        early(first);
+        return task(s, limit)();
       },
       (found) => render(found, s, found.engine),
     );
@@ -186,8 +207,14 @@ export function attachSearchPage(root: HTMLElement): void {
     void run(state);
   });
 
+  // Opening the filters shows their counts (loaded then, not with the results).
+  filters.addEventListener('toggle', () => {
+    if (filters.open && !countsShown) void run(state);
+  });
+
   writeForm(state);
-  void run(state);
+  // Once the first results are shown, the rest of what a search needs loads, for the next query.
+  void run(state).finally(warm);
   // Keyboard users arriving without a query start in the box.
   if (!state.q && isEmptySelection(state.selection)) input.focus({ preventScroll: true });
 }
