@@ -4,7 +4,7 @@
  * pages through results and shows related (partial) matches separately.
  */
 import { t } from '../../../i18n/index.ts';
-import { isEmptySelection, type Facet, type FacetCounts, type Selection } from '../../../lib/search/facets.ts';
+import { isEmptySelection } from '../../../lib/search/facets.ts';
 import { forgivingSearch, type ForgivingOutcome } from '../../../lib/search/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { canonicalSelection, type FilterLabels } from '../../../lib/search/schema.ts';
@@ -13,6 +13,7 @@ import type { SearchEngine } from '../../../lib/search/engine.ts';
 import { getEngine, getVocabulary, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, selectionText, statusText } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
+import { attachFilters } from './filters.ts';
 
 const PAGE = 20;
 /** Results read before the first are shown (the rest of the page follows): on a slow connection each is a request. */
@@ -33,13 +34,15 @@ export function attachSearchPage(root: HTMLElement): void {
   const related = root.querySelector<HTMLElement>('[data-search-related]')!;
   const relatedNote = root.querySelector<HTMLElement>('[data-search-related-note]')!;
   const relatedList = root.querySelector<HTMLElement>('[data-search-related-list]')!;
-  const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
-  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-facet-value]')];
-  const facetOf = (b: HTMLInputElement) => b.dataset['facetValue'] as Facet;
-  const filters = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
-  const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
-  // Filters are folded on small screens (results first), open beside the results on wide ones.
-  filters.open = matchMedia('(min-width: 64rem)').matches;
+  const filtersPanel = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+  const resultsHeading = root.querySelector<HTMLElement>('#search-results-heading')!;
+  const filters = attachFilters(root, {
+    change: () => update(false),
+    clear: () => update(false),
+    // Opening the filters shows their counts (computed then, not with the first results).
+    open: () => void run(state),
+    toResults: () => resultsHeading.focus(),
+  });
 
   const labels = JSON.parse(root.querySelector('[data-search-labels]')?.textContent ?? '{}') as FilterLabels;
   const selectionNote = document.createElement('p');
@@ -59,11 +62,9 @@ export function attachSearchPage(root: HTMLElement): void {
   let engine: SearchEngine | undefined;
 
   function readForm(): SearchState {
-    const selection: Selection = {};
-    for (const b of boxes) if (b.checked) (selection[facetOf(b)] ??= []).push(b.value);
     return {
       q: input.value.trim(),
-      selection,
+      selection: filters.read(),
       sort: sortSelect.disabled ? state.sort : (sortSelect.value as SortOrder),
     };
   }
@@ -71,32 +72,13 @@ export function attachSearchPage(root: HTMLElement): void {
   function writeForm(s: SearchState): void {
     input.value = s.q;
     sortSelect.value = s.sort;
-    for (const b of boxes) b.checked = s.selection[facetOf(b)]?.includes(b.value) ?? false;
+    filters.write(s.selection);
   }
 
   function writeUrl(s: SearchState, push: boolean): void {
     const url = location.pathname + stateToSearch(s);
     if (url === location.pathname + location.search) return;
     history[push ? 'pushState' : 'replaceState'](null, '', url);
-  }
-
-  /** Whether the filters show the counts of the results on screen. */
-  let countsShown = false;
-
-  function writeCounts(counts: FacetCounts, known: boolean): void {
-    const active = boxes.filter((b) => b.checked).length;
-    filterSummary.textContent = active ? t('search.filtersActive', { n: active }) : '';
-    countsShown = known;
-    if (!known) return;
-    for (const b of boxes) {
-      const n = counts[facetOf(b)]?.[b.value] ?? 0;
-      const cell = b.parentElement!.querySelector<HTMLElement>('[data-count]')!;
-      cell.textContent = String(n);
-      b.setAttribute('aria-description', t('search.filterCount', { n }));
-      b.closest('li')!
-        .querySelector('[data-facet-label]')!
-        .classList.toggle('text-muted', n === 0 && !b.checked);
-    }
   }
 
   type Found = { result?: ForgivingOutcome; outcome: ForgivingOutcome['outcome'] };
@@ -128,7 +110,8 @@ export function attachSearchPage(root: HTMLElement): void {
     sortSelect.disabled = outcome.browse;
     sortSelect.value = outcome.browse ? 'date' : s.sort;
     // No counts computed (the filters were folded): they are computed when the filters open.
-    writeCounts(outcome.counts, outcome.browse || outcome.total === 0 || Object.keys(outcome.counts).length > 0);
+    const counted = outcome.browse || outcome.total === 0 || Object.keys(outcome.counts).length > 0;
+    filters.showCounts(counted ? outcome.counts : undefined, outcome.total);
     list.dataset['stages'] = outcome.stats.stages.join(' ');
     list.dataset['fallback'] = String(outcome.fallback);
   }
@@ -142,7 +125,7 @@ export function attachSearchPage(root: HTMLElement): void {
         selection: s.selection,
         sort: s.sort,
         need,
-        counts: filters.open,
+        counts: filtersPanel.open,
         segment,
         vocabulary: getVocabulary,
       });
@@ -189,12 +172,7 @@ export function attachSearchPage(root: HTMLElement): void {
       input.focus({ preventScroll: true });
     });
   }
-  for (const b of boxes) b.addEventListener('change', () => update(false));
   sortSelect.addEventListener('change', () => update(false));
-  clear.addEventListener('click', () => {
-    for (const b of boxes) b.checked = false;
-    update(false);
-  });
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     limit += PAGE;
@@ -205,11 +183,6 @@ export function attachSearchPage(root: HTMLElement): void {
     limit = PAGE;
     writeForm(state);
     void run(state);
-  });
-
-  // Opening the filters shows their counts (loaded then, not with the results).
-  filters.addEventListener('toggle', () => {
-    if (filters.open && !countsShown) void run(state);
   });
 
   writeForm(state);
