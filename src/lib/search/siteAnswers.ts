@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ANSWER_RESULTS, ANSWERS_DIR, answerKey, toAnswer } from './answers.ts';
@@ -47,11 +49,9 @@ async function withSiteFetch<T>(dist: string, task: () => Promise<T>): Promise<T
   }
 }
 
-/** Writes an answer for each known term; returns how many were written. */
-export async function writeAnswers(dist: string, terms: SearchTerms, tag: string): Promise<number> {
+/** Answers of `terms` (a slice of the known terms) written into `dist`; returns how many were written. */
+export async function answerTerms(dist: string, terms: SearchTerms, tag: string, slice: string[]): Promise<number> {
   const out = join(dist, ANSWERS_DIR);
-  await rm(out, { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
   const dict = buildDictionary(terms);
   const facets = decodePageFacets(JSON.parse(await readFile(join(dist, PAGE_FACETS_FILE), 'utf8')) as PageFacetsFile);
   const segment = chineseSegmenter();
@@ -61,8 +61,7 @@ export async function writeAnswers(dist: string, terms: SearchTerms, tag: string
     await pagefind.init();
     let written = 0;
     let engine = createSearchEngine(pagefind, dict, { pageFacets: async () => facets });
-    const list = [...dict.indexedTerms].sort();
-    for (const [i, term] of list.entries()) {
+    for (const [i, term] of slice.entries()) {
       if (i % TERMS_PER_ENGINE === 0) engine = createSearchEngine(pagefind, dict, { pageFacets: async () => facets });
       const { outcome, understood } = await forgivingSearch(engine, term, {
         need: ANSWER_RESULTS,
@@ -79,4 +78,35 @@ export async function writeAnswers(dist: string, terms: SearchTerms, tag: string
     await pagefind.destroy();
     return written;
   });
+}
+
+/**
+ * Threads the answers of a large index are computed on (each runs its own Pagefind and engine):
+ * both cores of a small machine. A thread takes seconds to start (it loads the TypeScript anew),
+ * more than a small site's answers take in the step's own thread.
+ */
+const THREADS = Math.min(2, availableParallelism());
+const THREADED_FROM_PAGES = 1500;
+
+/** Writes an answer for each known term of an index of `pages` pages; returns how many were written. */
+export async function writeAnswers(dist: string, terms: SearchTerms, tag: string, pages: number): Promise<number> {
+  await rm(join(dist, ANSWERS_DIR), { recursive: true, force: true });
+  await mkdir(join(dist, ANSWERS_DIR), { recursive: true });
+  const list = [...buildDictionary(terms).indexedTerms].sort();
+  if (pages < THREADED_FROM_PAGES || THREADS < 2) return answerTerms(dist, terms, tag, list);
+  const slices = Array.from({ length: THREADS }, (_, i) => list.filter((_, j) => j % THREADS === i));
+  const counts = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<number>((resolve, reject) => {
+          const worker = new Worker(new URL('./answersWorker.mjs', import.meta.url), {
+            workerData: { dist, terms, tag, slice },
+          });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`answers thread exited with ${code}`)));
+        }),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }

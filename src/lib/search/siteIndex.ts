@@ -190,7 +190,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
     const indexed: SearchTerms = { ...terms, index: { tag: merged.tag, start: bundleStartFiles(entry, merged.tag) } };
     await writeFile(join(dist, TERMS_FILE), JSON.stringify(indexed));
     const answersStarted = performance.now();
-    answers = await writeAnswers(dist, indexed, merged.tag);
+    answers = await writeAnswers(dist, indexed, merged.tag, merged.pages.length);
     answerSeconds = Math.round(performance.now() - answersStarted) / 1000;
   } finally {
     await rm(work, { recursive: true, force: true });
