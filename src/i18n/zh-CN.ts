@@ -218,6 +218,8 @@ export const zhCN = {
   'search.pinyinOthers': '也可能是：',
   'search.questionNote': '已按关键词检索：{terms}（略去：{dropped}）',
   'search.didYouMean': '您是不是要找：',
+  'search.corrected': '已显示“{to}”的结果；',
+  'search.searchInstead': '仍搜索',
   'search.anyOf': '{facet}：{values}',
   'search.or': ' 或 ',
   'search.and': '；',
