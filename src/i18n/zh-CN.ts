@@ -219,6 +219,7 @@ export const zhCN = {
   'search.questionNote': '已按关键词检索：{terms}（略去：{dropped}）',
   'search.didYouMean': '您是不是要找：',
   'search.corrected': '已显示“{to}”的结果；',
+  'search.queryCut': '检索词过长，只按前{n}个字检索。',
   'search.searchInstead': '仍搜索',
   'search.anyOf': '{facet}：{values}',
   'search.or': ' 或 ',

@@ -8,6 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { HAN, isHan } from '../../src/lib/han.ts';
 import { readThemes } from '../helpers/content.ts';
+import { MAX_QUERY_CHARS, MAX_TITLE_CHARS } from '../../src/lib/search/bounds.ts';
+import { readFragment, writeFragment } from '../../src/lib/search/pagefindFiles.ts';
 import {
   casesContaining,
   measures,
@@ -429,6 +431,35 @@ test.describe('results', () => {
         }),
     );
     expect(cls).toBeLessThan(0.1);
+  });
+});
+
+test.describe('hostile input', () => {
+  test('a result with a 20,000-character title shows a bounded title; a 100,000-character query is cut, with a note', async ({
+    page,
+  }) => {
+    const long = '教育优质均衡发展综合改革'.repeat(2000);
+    // Every page read has a 20,000-character title (as a case file without a length limit could give it).
+    await page.route('**/*.pf_fragment', async (route) => {
+      const fragment = readFragment(await (await route.fetch()).body());
+      fragment.meta = { ...fragment.meta, title: long };
+      fragment.content = `${long} ${fragment.content}`;
+      await route.fulfill({ body: writeFragment(JSON.stringify(fragment)) });
+    });
+    // Searched in the index, so that the pages are read.
+    await page.route('**/search-answers/**', (route) => route.fulfill({ status: 404, body: '' }));
+    const shown = await searchPage(page, '县管校聘');
+    expect(shown.main.length).toBeGreaterThan(0);
+    for (const title of await page.locator('main .search-hit-title a').allTextContents())
+      expect(Array.from(title).length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
+    const input = page.locator('[data-search-page-input]');
+    await input.fill('县管校聘'.repeat(25_000));
+    const cut = '县管校聘'.repeat(25_000).slice(0, MAX_QUERY_CHARS);
+    await waitForResults(page, cut);
+    await expect(page.locator('[data-search-page] [data-search-notice]')).toContainText(
+      `检索词过长，只按前${MAX_QUERY_CHARS}个字检索。`,
+    );
+    expect(new URL(page.url()).searchParams.get('q')).toBe(cut);
   });
 });
 

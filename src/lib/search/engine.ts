@@ -21,6 +21,7 @@
  * (`PagefindLike`), so the strategy runs in unit tests without a browser.
  */
 import { ANSWER_RESULTS, fromAnswer, type AnswerFile } from './answers.ts';
+import { MAX_META_CHARS, MAX_TITLE_CHARS, truncateText } from './bounds.ts';
 import { buildExcerpt, markTerms } from './excerpt.ts';
 import { facetCounts, isEmptySelection, matchesSelection, type FacetCounts, type Selection } from './facets.ts';
 import {
@@ -150,6 +151,21 @@ export interface SearchOutcome {
 
 const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] };
 
+/** Longest summary shown in place of an excerpt. */
+const SUMMARY_CHARS = 200;
+
+/** A page's meta as a result shows it: each value bounded (bounds.ts). */
+function shownMeta(meta: PageMeta): PageMeta {
+  const out: PageMeta = {};
+  for (const [key, value] of Object.entries(meta) as Array<[keyof PageMeta, string | undefined]>)
+    if (value !== undefined)
+      out[key] = truncateText(
+        value,
+        key === 'title' ? MAX_TITLE_CHARS : key === 'summary' ? SUMMARY_CHARS : MAX_META_CHARS,
+      );
+  return out;
+}
+
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions) {
   const { pageSize = 20 } = options;
@@ -209,19 +225,20 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
           : kind === 'partial'
             ? analysis.terms
             : [];
-    const titleNorm = normalizeWithMap(doc.title, { t2s: dict.t2s, compact: true });
+    const title = truncateText(doc.title, MAX_TITLE_CHARS);
+    const titleNorm = normalizeWithMap(title, { t2s: dict.t2s, compact: true });
     const skip = doc.title && doc.content.startsWith(doc.title) ? doc.title.length : 0;
     const excerpt = analysis.occurrences.length
       ? buildExcerpt(doc.content, doc.norm, analysis.occurrences, { skipBefore: skip }).html
-      : escapeHtml(doc.meta['summary'] ?? doc.content.slice(skip, skip + 90));
+      : escapeHtml(truncateText(doc.meta['summary'] ?? doc.content.slice(skip, skip + 90), SUMMARY_CHARS));
     return {
       id: doc.id,
       type: doc.type,
       url: withHighlight(doc.url, analysis.terms),
-      title: doc.title,
-      titleHtml: markTerms(doc.title, titleNorm, analysis.terms),
+      title,
+      titleHtml: markTerms(title, titleNorm, analysis.terms),
       excerptHtml: excerpt,
-      meta: doc.meta,
+      meta: shownMeta(doc.meta),
       filters: doc.filters,
       measures: doc.filters['measure'] ?? [],
       kind,
@@ -232,14 +249,15 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   }
 
   function plainHit(doc: PreparedDoc): Hit {
+    const title = truncateText(doc.title, MAX_TITLE_CHARS);
     return {
       id: doc.id,
       type: doc.type,
       url: doc.url,
-      title: doc.title,
-      titleHtml: escapeHtml(doc.title),
-      excerptHtml: escapeHtml(doc.meta['summary'] ?? ''),
-      meta: doc.meta,
+      title,
+      titleHtml: escapeHtml(title),
+      excerptHtml: escapeHtml(truncateText(doc.meta['summary'] ?? '', SUMMARY_CHARS)),
+      meta: shownMeta(doc.meta),
       filters: doc.filters,
       measures: doc.filters['measure'] ?? [],
       kind: 'literal',

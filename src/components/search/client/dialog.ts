@@ -9,6 +9,8 @@ import { t } from '../../../i18n/index.ts';
 import { forgivingSearch } from '../../../lib/search/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { stateToSearch } from '../../../lib/search/url.ts';
+import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/bounds.ts';
+import { escapeHtml } from '../../../lib/highlight.ts';
 import { getEngine, getVocabulary, siteUrl, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText, suggestionItemHtml } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
@@ -33,7 +35,9 @@ export function attachDialog(dialog: HTMLDialogElement): void {
   const searchPageUrl = (q: string) => siteUrl('search/') + stateToSearch({ q, selection: {}, sort: 'relevance' });
 
   async function run(): Promise<void> {
-    const q = input.value.trim();
+    // A query is cut to MAX_QUERY_CHARS (bounds.ts), with a note.
+    const { query: q, cut } = boundQuery(input.value.trim());
+    const cutNote = cut ? `<p>${escapeHtml(t('search.queryCut', { n: MAX_QUERY_CHARS }))}</p>` : '';
     all.href = searchPageUrl(q);
     if (!q) return requests.idle();
     await requests.run(
@@ -66,7 +70,7 @@ export function attachDialog(dialog: HTMLDialogElement): void {
             .join('');
         box.innerHTML =
           outcome.hints.slice(0, 2).map(hintHtml).join('') +
-          `<div class="search-notice">${noticeHtml(result, q, searchPageUrl, false)}</div>` +
+          `<div class="search-notice">${cutNote}${noticeHtml(result, q, searchPageUrl, false)}</div>` +
           (items ? `<ol class="search-hits" aria-label="${t('search.resultsLabel')}">${items}</ol>` : '') +
           more;
         status.textContent = statusText(outcome, q, false);
@@ -79,7 +83,7 @@ export function attachDialog(dialog: HTMLDialogElement): void {
   const cancelPending = watchQueryInput(input, () => void run(), DEBOUNCE_MS);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const q = input.value.trim();
+    const { query: q } = boundQuery(input.value.trim());
     if (q) location.assign(searchPageUrl(q));
   });
   // A correction or alternative runs its search here.

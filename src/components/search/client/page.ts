@@ -10,6 +10,8 @@ import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { canonicalSelection, type FilterLabels } from '../../../lib/search/schema.ts';
 import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
 import type { SearchEngine } from '../../../lib/search/engine.ts';
+import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/bounds.ts';
+import { escapeHtml } from '../../../lib/highlight.ts';
 import { getEngine, getVocabulary, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, selectionText, statusText } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
@@ -48,10 +50,17 @@ export function attachSearchPage(root: HTMLElement): void {
   const selectionNote = document.createElement('p');
   selectionNote.className = 'search-selection';
   status.after(selectionNote);
+  /** The query on screen was cut to MAX_QUERY_CHARS (bounds.ts): a note says so. */
+  let queryCut = false;
+  const bounded = (q: string) => {
+    const { query, cut } = boundQuery(q);
+    queryCut = cut;
+    return query;
+  };
   // Old shared URLs carry display names (?measure=县管校聘): read them as keys.
   const fromUrl = (search: string): SearchState => {
     const s = parseState(search);
-    return { ...s, selection: canonicalSelection(s.selection, labels) };
+    return { ...s, q: bounded(s.q), selection: canonicalSelection(s.selection, labels) };
   };
   const searchPageUrl = (q: string) => location.pathname + stateToSearch({ q, selection: {}, sort: 'relevance' });
   const requests = requestCycle({ box: list, status });
@@ -63,7 +72,7 @@ export function attachSearchPage(root: HTMLElement): void {
 
   function readForm(): SearchState {
     return {
-      q: input.value.trim(),
+      q: bounded(input.value.trim()),
       selection: filters.read(),
       sort: sortSelect.disabled ? state.sort : (sortSelect.value as SortOrder),
     };
@@ -86,7 +95,9 @@ export function attachSearchPage(root: HTMLElement): void {
   function render({ result, outcome }: Found, s: SearchState, engineRef: SearchEngine): void {
     const filtered = !isEmptySelection(s.selection);
     hints.innerHTML = outcome.hints.slice(0, 2).map(hintHtml).join('');
-    notice.innerHTML = result ? noticeHtml(result, s.q, searchPageUrl) : '';
+    notice.innerHTML =
+      (queryCut ? `<p>${escapeHtml(t('search.queryCut', { n: MAX_QUERY_CHARS }))}</p>` : '') +
+      (result ? noticeHtml(result, s.q, searchPageUrl) : '');
     const main = outcome.fallback ? outcome.related : outcome.results;
     const first = [...outcome.hints.map((m) => m.id), ...(s.selection.measure ?? [])];
     list.innerHTML = main
