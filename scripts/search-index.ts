@@ -13,9 +13,10 @@ if (rest.length) {
   process.exit(2);
 }
 try {
-  const { pages, parts, seconds, answers, answerSeconds } = await indexSite(resolve(dist));
+  const { pages, parts, seconds, answers, phases } = await indexSite(resolve(dist));
+  const { read, merge } = phases;
   console.log(
-    `[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s (${answers} answers in ${answerSeconds} s)`,
+    `[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s (read ${read} s, parts ${phases.parts} s, merge ${merge} s, ${answers} answers ${phases.answers} s)`,
   );
 } catch (error) {
   console.error(`[search-index] ${(error as Error).message}`);

@@ -83,6 +83,8 @@ export interface EngineOptions {
    * no filter, in the order of relevance, is answered from it without the index.
    */
   answer?: (term: string) => Promise<AnswerFile | undefined>;
+  /** The phrases the index holds whole besides the dictionary's terms (phrases.ts): each one lookup. */
+  phrases?: () => Promise<ReadonlySet<string>>;
 }
 
 /** Per-query choices of the caller. */
@@ -290,16 +292,23 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     return found;
   }
 
+  /** Whether the index holds `piece` as one word: a dictionary term or one of the index's phrases. */
+  async function indexedWhole(piece: string): Promise<boolean> {
+    return dict.indexedTerms.has(piece) || ((await options.phrases?.().catch(() => undefined))?.has(piece) ?? false);
+  }
+
   /** Pages containing `piece` (a normalised query word or part of one), exactly, from the index. */
   function lookup(piece: string): Promise<Set<string>> {
     let found = lookups.get(piece);
     if (!found) {
       const q = indexQuery(piece);
-      found = dict.indexedTerms.has(piece)
-        ? termSearch(piece).then((list) => new Set(list.map((x) => x.id)))
-        : q.kind === 'none'
-          ? Promise.resolve(new Set<string>())
-          : pagefind.search(q.term).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id)));
+      found = indexedWhole(piece).then((whole) =>
+        whole
+          ? termSearch(piece).then((list) => new Set(list.map((x) => x.id)))
+          : q.kind === 'none'
+            ? new Set<string>()
+            : pagefind.search(q.term).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id))),
+      );
       lookups.set(piece, found);
     }
     return found;
@@ -312,11 +321,13 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       const q = indexQuery(piece);
       const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
       const scored = (list: PagefindResult[]) => new Map(list.map((x) => [x.id, x.score || 0]));
-      found = dict.indexedTerms.has(piece)
-        ? termSearch(piece).then(scored)
-        : term
-          ? pagefind.search(term).then((r) => scored(r?.results ?? []))
-          : Promise.resolve(new Map());
+      found = indexedWhole(piece).then((whole) =>
+        whole
+          ? termSearch(piece).then(scored)
+          : term
+            ? pagefind.search(term).then((r) => scored(r?.results ?? []))
+            : new Map<string, number>(),
+      );
       scoreCache.set(piece, found);
     }
     return found;

@@ -49,8 +49,22 @@ async function withSiteFetch<T>(dist: string, task: () => Promise<T>): Promise<T
   }
 }
 
-/** Answers of `terms` (a slice of the known terms) written into `dist`; returns how many were written. */
-export async function answerTerms(dist: string, terms: SearchTerms, tag: string, slice: string[]): Promise<number> {
+/** The index the answers are of: its tag, its number of pages, its phrases indexed whole (phrases.ts). */
+export interface AnsweredIndex {
+  tag: string;
+  pages: number;
+  phrases: string[];
+}
+
+/** Answers of `slice` (some of the known terms) written into `dist`; returns how many were written. */
+export async function answerTerms(
+  dist: string,
+  terms: SearchTerms,
+  index: AnsweredIndex,
+  slice: string[],
+): Promise<number> {
+  const { tag } = index;
+  const phrases = new Set(index.phrases);
   const out = join(dist, ANSWERS_DIR);
   const dict = buildDictionary(terms);
   const facets = decodePageFacets(JSON.parse(await readFile(join(dist, PAGE_FACETS_FILE), 'utf8')) as PageFacetsFile);
@@ -60,9 +74,10 @@ export async function answerTerms(dist: string, terms: SearchTerms, tag: string,
     const pagefind = module.createInstance({ basePath: '/pagefind/', baseUrl: '/', excerptLength: 20 });
     await pagefind.init();
     let written = 0;
-    let engine = createSearchEngine(pagefind, dict, { pageFacets: async () => facets });
+    const options = { pageFacets: async () => facets, phrases: async () => phrases };
+    let engine = createSearchEngine(pagefind, dict, options);
     for (const [i, term] of slice.entries()) {
-      if (i % TERMS_PER_ENGINE === 0) engine = createSearchEngine(pagefind, dict, { pageFacets: async () => facets });
+      if (i % TERMS_PER_ENGINE === 0) engine = createSearchEngine(pagefind, dict, options);
       const { outcome, understood } = await forgivingSearch(engine, term, {
         need: ANSWER_RESULTS,
         segment,
@@ -88,19 +103,19 @@ export async function answerTerms(dist: string, terms: SearchTerms, tag: string,
 const THREADS = Math.min(2, availableParallelism());
 const THREADED_FROM_PAGES = 1500;
 
-/** Writes an answer for each known term of an index of `pages` pages; returns how many were written. */
-export async function writeAnswers(dist: string, terms: SearchTerms, tag: string, pages: number): Promise<number> {
+/** Writes an answer for each known term of `index`; returns how many were written. */
+export async function writeAnswers(dist: string, terms: SearchTerms, index: AnsweredIndex): Promise<number> {
   await rm(join(dist, ANSWERS_DIR), { recursive: true, force: true });
   await mkdir(join(dist, ANSWERS_DIR), { recursive: true });
   const list = [...buildDictionary(terms).indexedTerms].sort();
-  if (pages < THREADED_FROM_PAGES || THREADS < 2) return answerTerms(dist, terms, tag, list);
+  if (index.pages < THREADED_FROM_PAGES || THREADS < 2) return answerTerms(dist, terms, index, list);
   const slices = Array.from({ length: THREADS }, (_, i) => list.filter((_, j) => j % THREADS === i));
   const counts = await Promise.all(
     slices.map(
       (slice) =>
         new Promise<number>((resolve, reject) => {
           const worker = new Worker(new URL('./answersWorker.mjs', import.meta.url), {
-            workerData: { dist, terms, tag, slice },
+            workerData: { dist, terms, index, slice },
           });
           worker.once('message', resolve);
           worker.once('error', reject);

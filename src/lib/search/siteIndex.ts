@@ -19,7 +19,10 @@ import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
 import { chunkSizes } from './chunkSize.ts';
 import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from './indexText.ts';
 import { mergeIndexParts } from './mergeIndex.ts';
-import { recordTerms } from './mentions.ts';
+import { recordIndex, recordTerms } from './mentions.ts';
+import { normalize } from './normalize.ts';
+import { frequentPhrases, PHRASES_FILE, type PhrasesFile } from './phrases.ts';
+import { chineseSegmenter } from './question.ts';
 import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
 import { bundleStartFiles, type FragmentJson, type PagefindEntry } from './pagefindFiles.ts';
 import { writeAnswers } from './siteAnswers.ts';
@@ -95,19 +98,28 @@ export interface IndexSummary {
   parts: number;
   /** The whole step, the answers included. */
   seconds: number;
-  /** Answers written (answers.ts), and the seconds they took. */
+  /** Answers written (answers.ts). */
   answers: number;
-  answerSeconds: number;
+  /** Seconds of each phase: reading the pages, Pagefind's indexing of the parts, the merge (and facets), the answers. */
+  phases: { read: number; parts: number; merge: number; answers: number };
 }
 
 /**
  * Indexes the built site in `dist`: every page with a `data-pagefind-body` becomes a custom
  * record, indexed in one or more parts (`PART_PAGES`) merged into `dist/pagefind/`;
  * search-facets.json gets every page's facet values and the date order, search-terms.json the
- * index's tag and first files, and search-answers/ the answers of the known terms (answers.ts).
+ * index's tag and first files, search-phrases.json the phrases indexed whole (phrases.ts), and
+ * search-answers/ the answers of the known terms (answers.ts).
  */
 export async function indexSite(dist: string): Promise<IndexSummary> {
   const started = performance.now();
+  const phases = { read: 0, parts: 0, merge: 0, answers: 0 };
+  let phaseStart = started;
+  const lap = (phase: keyof typeof phases) => {
+    const now = performance.now();
+    phases[phase] = Math.round(now - phaseStart) / 1000;
+    phaseStart = now;
+  };
   // What an earlier run wrote is replaced whole.
   const terms = await readTerms(dist);
   for (const e of await readdir(dist, { withFileTypes: true }))
@@ -129,12 +141,22 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
   // Newest first (pages without a date last): the merged index numbers its pages in this order, and search-facets.json relies on it.
   pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
   const byUrl = new Map(pages.map((p) => [p.url, p]));
+  // The casebook's frequent phrases are indexed whole too (phrases.ts); every known term is looked for in every page at once.
+  const phrases = frequentPhrases(
+    pages.map((p) => p.text!),
+    {
+      normalize: (text) => normalize(text, { t2s, compact: true }),
+      segment: chineseSegmenter(),
+      known: dict.indexedTerms,
+    },
+  );
+  const known = recordIndex(dict, phrases);
+  lap('read');
   const limit = Number(process.env['CASEBOOK_INDEX_PART_PAGES']) || PART_PAGES;
   const count = Math.ceil(pages.length / limit);
   const size = Math.ceil(pages.length / count);
   const work = await mkdtemp(join(tmpdir(), 'casebook-index-'));
   let answers = 0;
-  let answerSeconds = 0;
   try {
     const partDirs: string[] = [];
     for (let part = 0; part < count; part++) {
@@ -147,6 +169,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
         const terms = recordTerms(
           { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
           dict,
+          known,
         );
         const response = await index.addCustomRecord({
           url: page.url,
@@ -169,6 +192,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       await pagefind.close();
       partDirs.push(dir);
     }
+    lap('parts');
     const pageAt = (url: string) => {
       const page = byUrl.get(url);
       if (!page) throw new Error(`The index holds a page the site does not: ${url}`);
@@ -189,9 +213,13 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
     const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     const indexed: SearchTerms = { ...terms, index: { tag: merged.tag, start: bundleStartFiles(entry, merged.tag) } };
     await writeFile(join(dist, TERMS_FILE), JSON.stringify(indexed));
-    const answersStarted = performance.now();
-    answers = await writeAnswers(dist, indexed, merged.tag, merged.pages.length);
-    answerSeconds = Math.round(performance.now() - answersStarted) / 1000;
+    await writeFile(
+      join(dist, PHRASES_FILE),
+      JSON.stringify({ version: 1, tag: merged.tag, phrases } satisfies PhrasesFile),
+    );
+    lap('merge');
+    answers = await writeAnswers(dist, indexed, { tag: merged.tag, pages: merged.pages.length, phrases });
+    lap('answers');
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -200,6 +228,6 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
     parts: count,
     seconds: Math.round(performance.now() - started) / 1000,
     answers,
-    answerSeconds,
+    phases,
   };
 }

@@ -4,7 +4,8 @@
  * Pagefind — its code, the index's entry and metadata, its WebAssembly — is loaded by `warm()`,
  * all at once (the dictionary names the files: `index.start`), on the page's main thread so that
  * the preloaded files are the ones it uses (a worker would fetch them again); or when a search
- * first needs it. The vocabulary (search-vocabulary.json) only when a query needs it.
+ * first needs it; with it, the list of phrases the index holds whole (search-phrases.json). The
+ * vocabulary (search-vocabulary.json) only when a query needs it.
  * One instance per page; a failed load can be retried.
  */
 import { joinBase } from '../../../lib/urls.ts';
@@ -14,6 +15,7 @@ import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib
 import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
 import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
+import { PHRASES_FILE, type PhrasesFile } from '../../../lib/search/phrases.ts';
 import {
   decodePageFacets,
   PAGE_FACETS_FILE,
@@ -30,6 +32,7 @@ let terms: Promise<SearchTerms | undefined> | undefined;
 let engine: Promise<SearchEngine> | undefined;
 let pagefind: Promise<PagefindModule> | undefined;
 let vocabulary: Promise<VocabularyTools | undefined> | undefined;
+let phrases: Promise<ReadonlySet<string>> | undefined;
 
 /** URL of a file of the built site, under the configured base. */
 export function siteUrl(path: string): string {
@@ -94,9 +97,22 @@ function loadPagefind(): Promise<PagefindModule> {
   return pagefind;
 }
 
+/** The phrases this build's index holds whole (phrases.ts); none if the list cannot be loaded (their bigrams are searched). */
+function loadPhrases(): Promise<ReadonlySet<string>> {
+  phrases ??= Promise.all([fetch(siteUrl(PHRASES_FILE)), loadTerms()]).then(
+    async ([response, loaded]) => {
+      const file = response.ok ? ((await response.json()) as PhrasesFile) : undefined;
+      return new Set(file?.version === 1 && file.tag === loaded?.index?.tag ? file.phrases : []);
+    },
+    () => new Set<string>(),
+  );
+  return phrases;
+}
+
 /** Starts loading what every search of the index needs, all at once: call when a search is likely. */
 export function warm(): void {
   void loadPagefind().catch(() => undefined);
+  void loadPhrases();
 }
 
 /** What to tell the reader when a search fails. */
@@ -136,6 +152,11 @@ export function getEngine(): Promise<SearchEngine> {
     const index: PagefindLike = { search: async (term) => (await loadPagefind()).search(term) };
     return createSearchEngine(index, loaded ? buildDictionary(loaded) : emptyDictionary, {
       pageFacets: loadPageFacets,
+      // Asked before a word's first lookup in the index: Pagefind loads meanwhile.
+      phrases: () => {
+        warm();
+        return loadPhrases();
+      },
       ...(tag && { answer: (term: string) => loadAnswer(term, tag) }),
     });
   })();
