@@ -18,7 +18,7 @@ import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
  * part of it, and finds it in the cache when the reader came from the search.
  */
 function searchChunk(/** @type {string} */ id) {
-  if (/\/src\/components\/search\/client\/(boot|page)\.ts$/.test(id)) return;
+  if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/answerHint)\.ts$/.test(id)) return;
   if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(highlight|han|urls)\.ts$/.test(id))
     return 'search';
 }

@@ -10,7 +10,11 @@ import {
   toAnswer,
   type AnswerFile,
 } from '../../../src/lib/search/answers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { answerHintPath } from '../../../src/lib/search/answerHint.ts';
 import { createSearchEngine } from '../../../src/lib/search/engine.ts';
+import { normalize } from '../../../src/lib/search/normalize.ts';
 import { corpus, dictionary, fakePagefind, FIXTURE_TAG, pageFacetsOf } from './fixtures.ts';
 
 const pages = corpus();
@@ -117,5 +121,30 @@ describe('the engine with answers', () => {
       answer: () => Promise.reject(new Error('offline')),
     });
     expect((await failing.query('县管校聘')).total).toBeGreaterThan(0);
+  });
+});
+
+describe('answers fetched ahead, before the search code', () => {
+  /** The search page's inline script (src/pages/search.astro), run on a URL: the answer it fetches ahead. */
+  function searchPageHint(search: string): string | undefined {
+    const astro = readFileSync(join(import.meta.dirname, '../../../src/pages/search.astro'), 'utf8');
+    const script = /<script is:inline define:vars=\{\{ answers \}\}>([\s\S]*?)<\/script>/.exec(astro)![1]!;
+    let href: string | undefined;
+    const document = { createElement: () => ({}), head: { append: (link: { href: string }) => (href = link.href) } };
+    new Function('answers', 'location', 'document', script)('/search-answers/', { search }, document);
+    return href;
+  }
+
+  test('a term typed plainly (or in ?q=) fetches its own answer; what cannot be one fetches nothing', () => {
+    for (const typed of ['县管校聘', ' 县管校聘 ', '“县管校聘”', 'ＡＢＣ', 'Xgxp']) {
+      const term = normalize(typed, { compact: true });
+      expect(answerHintPath(typed), typed).toBe(answerPath(term));
+      expect(searchPageHint(`?q=${encodeURIComponent(typed)}`), typed).toBe(`/${answerPath(term)}`);
+    }
+    for (const typed of ['', '郑州 二七', 'x'.repeat(65)]) {
+      expect(answerHintPath(typed), typed).toBeUndefined();
+      expect(searchPageHint(`?q=${encodeURIComponent(typed)}`), typed).toBeUndefined();
+    }
+    expect(searchPageHint('?q=县管校聘&year=2024')).toBeUndefined();
   });
 });
