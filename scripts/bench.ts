@@ -59,6 +59,7 @@ try {
     );
   }
   const indexed = /Indexed (\d+) pages in (\d+) part\(s\) in ([\d.]+) s/.exec(astro.output);
+  const phases = /\(read ([\d.]+) s, parts ([\d.]+) s, merge ([\d.]+) s, (\d+) answers ([\d.]+) s\)/.exec(astro.output);
   log(`build ${astro.seconds} s, ${astro.peakRssMB} MB (tree ${astro.treePeakRssMB} MB)`);
   const plain = values.plain && !values['no-plain'];
   const pagefind = plain ? await timed(plainPagefindCommand(), dir) : undefined;
@@ -102,6 +103,13 @@ try {
       seconds: Number(indexed?.[3] ?? NaN),
       pages: Number(indexed?.[1] ?? NaN),
       parts: Number(indexed?.[2] ?? NaN),
+      answers: Number(phases?.[4] ?? NaN),
+      phases: {
+        read: Number(phases?.[1] ?? NaN),
+        parts: Number(phases?.[2] ?? NaN),
+        merge: Number(phases?.[3] ?? NaN),
+        answers: Number(phases?.[5] ?? NaN),
+      },
     },
     /** Plain `pagefind --site dist` (into dist/pagefind-plain/), for comparison. */
     ...(pagefind && {
