@@ -46,7 +46,7 @@ if (!files.length) {
 }
 const runs = files
   .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-  .filter((l) => l.trim())
+  .filter((l) => l.startsWith('{')) // npm's own lines ("> … bench") are not runs
   .map((l) => JSON.parse(l) as Run)
   .sort((a, b) => a.cases - b.cases);
 

@@ -38,6 +38,7 @@ export function attachFilters(
       const none = counted && li.dataset['count'] === '0' && !box.checked;
       if (none) empty++;
       li.hidden = none && !expanded;
+      li.querySelector('[data-facet-label]')!.classList.toggle('text-muted', none);
     }
     toggle.hidden = empty === 0;
     toggle.textContent = expanded ? t('search.showFewer') : t('search.showAll', { n: empty });
