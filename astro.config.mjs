@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
 import { rehypeSafeUrls, remarkSafeUrls } from './src/lib/content/safeUrls.ts';
+import { searchChunkPlugin } from './src/lib/search/clientChunk.ts';
 import casePages from './src/integrations/casePages.ts';
 import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
 import { siteAddress } from './src/lib/siteAddress.ts';
@@ -18,7 +19,7 @@ import { workerExports } from './src/integrations/workerExports.ts';
  * part of it, and finds it in the cache when the reader came from the search.
  */
 function searchChunk(/** @type {string} */ id) {
-  if (/\/src\/components\/search\/client\/(boot|page)\.ts$/.test(id)) return;
+  if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/answerHint)\.ts$/.test(id)) return;
   if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(highlight|han|urls)\.ts$/.test(id))
     return 'search';
 }
@@ -41,7 +42,7 @@ export default defineConfig({
   },
   // The cast: @tailwindcss/vite is typed against a newer Vite than Astro 5's (runtime is fine).
   vite: {
-    plugins: [/** @type {any} */ (tailwindcss())],
+    plugins: [/** @type {any} */ (tailwindcss()), /** @type {any} */ (searchChunkPlugin())],
     build: { rollupOptions: { output: { manualChunks: searchChunk } } },
     // The studio's Web Worker loads its PDF and DOCX readers on demand (an ES module worker can
     // split), and takes a package's build for workers where there is one (no DOM in a worker).

@@ -1,6 +1,7 @@
 // Synthetic-corpus benchmark: builds a temporary copy of the site with N generated cases,
-// measures the build (Astro and Pagefind), the output and search, and prints ONE JSON line.
-//   npm run bench -- --cases N [--keep] [--seed S] [--queries 县管校聘,课后服务] [--no-plain]
+// measures the build (Astro and Pagefind), the output and search — also on a slow phone
+// connection (scripts/bench/throttled.ts) — and prints ONE JSON line.
+//   npm run bench -- --cases N [--keep] [--seed S] [--queries 县管校聘,课后服务] [--no-plain] [--no-throttle]
 // Numbers only, no pass/fail. See docs/performance.md for the fields and measured results.
 // Hostile inputs (time and memory per attack class): npm run bench:hostile (scripts/bench-hostile.ts).
 import { existsSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import {
   uiMeasures,
 } from './bench/measure.ts';
 import { trueCounts } from './bench/oracle.ts';
+import { THROTTLE, throttledMeasures, writePlainUiPage, type ThrottledQuery } from './bench/throttled.ts';
 import { removeTempSite } from '../tests/helpers/tempSite.ts';
 
 const { values } = parseArgs({
@@ -27,10 +29,13 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
-    queries: { type: 'string', default: '县管校聘,课后服务,集团化办学' },
+    // Three known terms (measure names) and a phrase that is none (教师队伍: in most cases, not a term).
+    queries: { type: 'string', default: '县管校聘,课后服务,集团化办学,教师队伍' },
     // Plain Pagefind over the same pages, for comparison (its memory grows ~1 MB a page).
     plain: { type: 'boolean', default: true },
     'no-plain': { type: 'boolean', default: false },
+    // The first results on a throttled phone connection (a few seconds per query and page).
+    'no-throttle': { type: 'boolean', default: false },
   },
 });
 const cases = Number(values.cases);
@@ -55,6 +60,7 @@ try {
     );
   }
   const indexed = /Indexed (\d+) pages in (\d+) part\(s\) in ([\d.]+) s/.exec(astro.output);
+  const phases = /\(read ([\d.]+) s, parts ([\d.]+) s, merge ([\d.]+) s, (\d+) answers ([\d.]+) s\)/.exec(astro.output);
   log(`build ${astro.seconds} s, ${astro.peakRssMB} MB (tree ${astro.treePeakRssMB} MB)`);
   const plain = values.plain && !values['no-plain'];
   const pagefind = plain ? await timed(plainPagefindCommand(), dir) : undefined;
@@ -64,12 +70,18 @@ try {
   log('true counts …');
   const truth = trueCounts(dist, queries);
   log('browser …');
+  if (plain) writePlainUiPage(dist);
   const { url, close } = await serve(dist);
   let browser;
   let ui;
+  let throttled: ThrottledQuery[] | undefined;
   try {
     browser = await browserMeasures(url, queries, '/cases/bench-00001/', plain);
     ui = await uiMeasures(url, queries, '/cases/bench-00001/');
+    if (!values['no-throttle']) {
+      log('throttled …');
+      throttled = await throttledMeasures(url, queries, '/cases/bench-00001/', plain);
+    }
   } finally {
     await close();
   }
@@ -92,6 +104,13 @@ try {
       seconds: Number(indexed?.[3] ?? NaN),
       pages: Number(indexed?.[1] ?? NaN),
       parts: Number(indexed?.[2] ?? NaN),
+      answers: Number(phases?.[4] ?? NaN),
+      phases: {
+        read: Number(phases?.[1] ?? NaN),
+        parts: Number(phases?.[2] ?? NaN),
+        merge: Number(phases?.[3] ?? NaN),
+        answers: Number(phases?.[5] ?? NaN),
+      },
     },
     /** Plain `pagefind --site dist` (into dist/pagefind-plain/), for comparison. */
     ...(pagefind && {
@@ -107,7 +126,9 @@ try {
       trueCount: truth[i]!.trueCount,
       trueLiteral: truth[i]!.trueLiteral,
       ui: ui[i],
+      ...(throttled && { throttled: throttled[i] }),
     })),
+    ...(throttled && { throttle: THROTTLE }),
     ...(values.keep && { dir }),
   };
   console.log(JSON.stringify(line));

@@ -13,8 +13,11 @@ if (rest.length) {
   process.exit(2);
 }
 try {
-  const { pages, parts, seconds } = await indexSite(resolve(dist));
-  console.log(`[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s`);
+  const { pages, parts, seconds, answers, phases } = await indexSite(resolve(dist));
+  const { read, merge } = phases;
+  console.log(
+    `[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s (read ${read} s, parts ${phases.parts} s, merge ${merge} s, ${answers} answers ${phases.answers} s)`,
+  );
 } catch (error) {
   console.error(`[search-index] ${(error as Error).message}`);
   process.exit(1);

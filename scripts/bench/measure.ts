@@ -138,6 +138,8 @@ export interface QueryTiming {
   ms: number;
   bytes: number;
   requests: number;
+  /** Everything fetched during the measure, also after the results were shown (the site then loads the rest of the search). */
+  all?: { bytes: number; requests: number };
 }
 export interface QueryResult {
   query: string;
@@ -179,27 +181,39 @@ const PAGE_SIZE_IN_PAGE = `(path) => {
   };
 }`;
 
-/** Bytes and requests of everything a page (and its workers) fetches while `phase` runs. */
+/**
+ * Bytes and requests of what a page (and its workers) fetches while `phase` runs: `bytes` and
+ * `requests` of the requests started before the results were shown (the epoch ms `phase` returns
+ * as `shownAt`), `all` of everything (the site starts loading the rest of the search then).
+ */
 function networkMeter(page: Page) {
-  let current: { bytes: number; requests: number; pending: Promise<void>[] } | undefined;
+  type Entry = { start: number; bytes: number };
+  let current: { entries: Entry[]; pending: Promise<void>[] } | undefined;
   page.on('requestfinished', (request) => {
     const p = current;
     if (!p) return;
-    p.requests++;
     p.pending.push(
       request.sizes().then(
-        (z) => void (p.bytes += z.responseBodySize + z.responseHeadersSize),
+        (z) =>
+          void p.entries.push({ start: request.timing().startTime, bytes: z.responseBodySize + z.responseHeadersSize }),
         () => undefined,
       ),
     );
   });
-  return async <T>(phase: () => Promise<T>): Promise<{ value: T; bytes: number; requests: number }> => {
-    const p = (current = { bytes: 0, requests: 0, pending: [] });
-    const value = await phase();
+  return async (phase: () => Promise<{ ms: number; shownAt: number }>) => {
+    const p: { entries: Entry[]; pending: Promise<void>[] } = (current = { entries: [], pending: [] });
+    const { ms, shownAt } = await phase();
     await new Promise((resolve) => setTimeout(resolve, 300)); // late requestfinished events
     current = undefined;
     await Promise.all(p.pending);
-    return { value, bytes: p.bytes, requests: p.requests };
+    const shown = p.entries.filter((e) => e.start <= shownAt);
+    const sum = (list: Entry[]) => list.reduce((n, e) => n + e.bytes, 0);
+    return {
+      ms,
+      bytes: sum(shown),
+      requests: shown.length,
+      all: { bytes: sum(p.entries), requests: p.entries.length },
+    };
   };
 }
 
@@ -231,7 +245,7 @@ const dialogDone = (q: string) =>
  * Playwright's round trips (a few hundred ms here). Run before the page's own scripts.
  */
 const RECORD_TIMES = (box: string, input: string) => `(() => {
-  window.__benchTimes = { input: 0, done: {} };
+  window.__benchTimes = { input: 0, done: {}, origin: performance.timeOrigin };
   const watch = () => {
     const b = document.querySelector(${JSON.stringify(box)});
     if (!b) return void requestAnimationFrame(watch);
@@ -246,6 +260,8 @@ const RECORD_TIMES = (box: string, input: string) => `(() => {
 interface BenchTimes {
   input: number;
   done: Record<string, number>;
+  /** The page's time origin (epoch ms). */
+  origin: number;
 }
 
 /**
@@ -259,7 +275,9 @@ export async function uiMeasures(url: string, queries: string[], casePath: strin
   const out: UiQuery[] = [];
   try {
     for (const [i, query] of queries.entries()) {
-      const other = queries[(i + 1) % queries.length]!;
+      // The next query of the list (with one query, another measure's name: the dialog trims what is typed).
+      const next = queries[(i + 1) % queries.length]!;
+      const other = next !== query ? next : query === '课后服务' ? '县管校聘' : '课后服务';
       const context = await browser.newContext();
       const page = await context.newPage();
       const meter = networkMeter(page);
@@ -270,14 +288,14 @@ export async function uiMeasures(url: string, queries: string[], casePath: strin
         await input.fill(q);
         await page.waitForSelector(dialogDone(q), { timeout: 120_000 });
         const times = (await page.evaluate('window.__benchTimes')) as BenchTimes;
-        return Math.round(times.done[q]! - times.input);
+        return { ms: Math.round(times.done[q]! - times.input), shownAt: times.origin + times.done[q]! };
       };
       const first = await meter(async () => {
         await page.keyboard.press('Control+k');
         return type(query);
       });
       const count = shownCaseCount((await page.locator('#search-dialog [data-search-status]').textContent()) ?? '');
-      const second = await meter(() => type(other === query ? `${query} ` : other));
+      const second = await meter(() => type(other));
       const repeat = await meter(() => type(query));
       await context.close();
 
@@ -289,15 +307,12 @@ export async function uiMeasures(url: string, queries: string[], casePath: strin
         await searchPage.goto(`${url}/search/?q=${encodeURIComponent(query)}`);
         await searchPage.waitForSelector(`main [data-search-results][data-state="done"]`, { timeout: 120_000 });
         const times = (await searchPage.evaluate('window.__benchTimes')) as BenchTimes;
-        return Math.round(Math.max(...Object.values(times.done))); // from the navigation's start
+        const done = Math.max(...Object.values(times.done)); // from the navigation's start
+        return { ms: Math.round(done), shownAt: times.origin + done };
       });
       const pageCount = shownCaseCount((await searchPage.locator('main [data-search-status]').textContent()) ?? '');
       await pageContext.close();
-      const timing = (m: { value: number; bytes: number; requests: number }) => ({
-        ms: m.value,
-        bytes: m.bytes,
-        requests: m.requests,
-      });
+      const timing = (m: QueryTiming) => m;
       out.push({
         count,
         first: timing(first),

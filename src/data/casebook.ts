@@ -7,6 +7,7 @@ import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '.
 import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/tagging.ts';
 import { buildRelated } from '../lib/related.ts';
 import { bodyBlocks } from '../lib/text.ts';
+import { caseBody } from '../lib/content/caseBodies.ts';
 import { loadMetrics } from '../lib/loadMetrics.ts';
 import { figureBase, findMetric, type Metric } from '../lib/metrics.ts';
 import type { BaseValue } from '../lib/units.ts';
@@ -96,7 +97,7 @@ async function load() {
   const cases: CaseView[] = caseEntries.map((entry) => {
     const owner = entry.filePath ?? entry.id;
     const region = mustGet(regionById, entry.data.region, 'region', owner);
-    const blocks = bodyBlocks(entry.body ?? '');
+    const blocks = bodyBlocks(caseBody(entry.id).text);
     const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
     const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
     const caseMeasures = entry.data.measures.map((m) => mustGet(measureById, m, 'measure', owner));

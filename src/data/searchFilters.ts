@@ -3,13 +3,14 @@
  * the search page offers (keys and labels), and the shipped search dictionary.
  */
 import type { Casebook, CaseView } from './casebook.ts';
-import { buildT2S, cjkCandidates, type SearchTerms } from '../lib/search/terms.ts';
+import { buildT2S, cjkCandidates, corpusChars, type SearchTerms } from '../lib/search/terms.ts';
 import { FILTER_KEYS, PAGE_TYPES, type FilterKey, type FilterLabels, type IndexRecord } from '../lib/search/schema.ts';
 import { buildVocabularyFile, type VocabularyFile } from '../lib/search/vocabulary.ts';
 import { chineseSegmenter } from '../lib/search/question.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 import { placeNames } from '../lib/regions.ts';
+import { caseBody } from '../lib/content/caseBodies.ts';
 
 /** The index record of a case page (schema.ts): filters by stable keys, the case's own metadata as meta. */
 export function caseIndexRecord(view: CaseView): IndexRecord {
@@ -90,7 +91,7 @@ function corpusParts(casebook: Casebook): string[] {
       c.data.body,
       c.data.dateNote ?? '',
       ...c.paragraphs,
-      c.entry.body ?? '',
+      caseBody(c.id).text,
     );
     for (const f of c.data.figures) parts.push(f.label, f.unit, f.quote);
   }
@@ -108,7 +109,7 @@ export async function searchTerms(casebook: Casebook): Promise<SearchTerms> {
   const convert = OpenCC.Converter({ from: 't', to: 'cn' });
   const convertHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
   const convertTw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const corpus = corpusParts(casebook).join('');
+  const corpus = corpusChars(corpusParts(casebook));
   const candidates = cjkCandidates();
   // Later maps fill characters the standard (OpenCC `t`) conversion leaves alone.
   const t2s = {

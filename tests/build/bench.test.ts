@@ -64,10 +64,11 @@ describe('bench corpus', () => {
 
 describe('npm run bench (smoke)', () => {
   it('prints one JSON line with every field (and the site it built pages its case list)', async () => {
-    const run = await runNode('node_modules/tsx/dist/cli.mjs', ['scripts/bench.ts', '--cases', '30', '--keep'], {
-      cwd: projectRoot,
-      timeoutMs: 170_000,
-    });
+    const run = await runNode(
+      'node_modules/tsx/dist/cli.mjs',
+      ['scripts/bench.ts', '--cases', '30', '--keep', '--queries', '县管校聘'],
+      { cwd: projectRoot, timeoutMs: 170_000 },
+    );
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -83,8 +84,21 @@ describe('npm run bench (smoke)', () => {
     expect(r.index.bytes).toBeGreaterThan(0);
     expect(r.casePage.htmlTransferBytes).toBeGreaterThan(0);
     expect(r.casePage.htmlTransferBytes).toBeLessThan(r.casePage.htmlBytes);
-    expect(r.search.map((q: { query: string }) => q.query)).toEqual(['县管校聘', '课后服务', '集团化办学']);
+    expect(r.search.map((q: { query: string }) => q.query)).toEqual(['县管校聘']);
+    expect(r.throttle).toMatchObject({ kbitPerSecond: 400, latencyMs: 400, cpuSlowdown: 4, width: 390 });
     for (const q of r.search) {
+      // The first result on a throttled phone connection: the site's three ways in and the peer's two.
+      for (const t of [
+        q.throttled.site.cold,
+        q.throttled.site.loaded,
+        q.throttled.site.dialog,
+        q.throttled.plain.cold,
+        q.throttled.plain.loaded,
+      ]) {
+        expect(t.ms).toBeGreaterThan(0);
+        expect(t.bytes).toBeGreaterThan(0);
+      }
+      expect(q.ui.page.all.bytes).toBeGreaterThanOrEqual(q.ui.page.bytes);
       expect(q.results).toBeGreaterThan(0);
       for (const t of [q.first, q.repeat]) {
         expect(typeof t.ms).toBe('number');

@@ -1,6 +1,14 @@
-// axe-core (WCAG 2.1 A/AA rules) on every page type, in light and dark mode.
+// axe-core (WCAG 2.2 A/AA rules, target size included) on every page type, in light and dark mode, and on a
+// phone's width the search page with its filters open and the quick-search dialog.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const pages = {
   home: '/',
@@ -20,17 +28,29 @@ const pages = {
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const [name, path] of Object.entries(pages)) {
-    test(`${name} page has no WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {
+    test(`${name} page has no WCAG 2.2 AA violations (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
       await page.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-        [],
-      );
+      expect(await violations(page)).toEqual([]);
     });
   }
 }
+
+test('on a phone: the search page with its filters open, and the quick-search dialog', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/search/?q=县管校聘');
+  await page.locator('main [data-search-results][data-state="done"]').waitFor();
+  await page.locator('[data-search-filters] summary').click();
+  await expect(page.locator('[data-search-filters] li[data-count="0"]').first()).toBeHidden();
+  await page.waitForLoadState('networkidle');
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/cases/zhengzhou-erqi-2022/');
+  await page.keyboard.press('Control+k');
+  await page.locator('#search-dialog input[type="search"]').fill('县管校聘');
+  await page.locator('#search-dialog [data-search-results][data-state="done"]').waitFor();
+  expect(await violations(page)).toEqual([]);
+});
 
 test('keyboard: skip link first, visible focus, landmarks', async ({ page }) => {
   await page.goto('/cases/luoyang-2022-biaozhunhua/');

@@ -132,6 +132,24 @@ async function expectCorrection(page: Page, typo: string, term: string, literal:
   expect(new URL(page.url()).searchParams.get('q')).toBe(term);
 }
 
+/**
+ * A homophone row: nothing found as typed, and the typo reads as exactly one term, so that term's
+ * results are shown at once, with a note and a link that searches what was typed, exactly.
+ */
+async function expectCorrected(page: Page, typo: string, term: string, literal: string[]): Promise<void> {
+  expect(casesContaining(cases, typo), `${typo} is in no case`).toEqual([]);
+  expectCasesFirst(await typeQuery(page, typo), literal, `${typo} → ${term}`);
+  const notice = page.locator('[data-search-page] [data-search-notice]');
+  await expect(notice).toContainText(fill('search.corrected', { to: term }) + zhCN['search.searchInstead'] + typo);
+  const typed = notice.locator('a[data-search-query]');
+  await expect(typed).toHaveText(typo);
+  await typed.click();
+  await waitForResults(page, `"${typo}"`);
+  const exact = await readSearchPage(page);
+  expect(exact.fallback || exact.main.length === 0, `"${typo}": nothing matches whole`).toBe(true);
+  await expect(notice).not.toContainText(fill('search.corrected', { to: term }));
+}
+
 test.describe('typos: one character wrong', () => {
   const rows = found.filter((x) => [...x.m.name].length >= 4);
   test('there are rows', () => expect(rows.length).toBeGreaterThan(0));
@@ -146,8 +164,9 @@ test.describe('typos: one character wrong', () => {
 });
 
 test.describe('homophone typos: the input method picked a character that sounds the same', () => {
+  // Three characters or more: a shorter typo may read as a word of the text too (then it is only offered).
   const rows = found
-    .filter((x) => uniqueReading(x.m.name))
+    .filter((x) => uniqueReading(x.m.name) && [...x.m.name].length >= 3)
     .flatMap(({ m, literal }) => {
       const chars = [...m.name];
       // The last character (for 2-character terms the only test is the reading).
@@ -160,7 +179,7 @@ test.describe('homophone typos: the input method picked a character that sounds 
   test('there are rows', () => expect(rows.length).toBeGreaterThan(0));
   for (const { m, literal, typo } of rows) {
     test(`${typo} → ${m.name}`, async ({ searchTab: page }) => {
-      await expectCorrection(page, typo, m.name, literal);
+      await expectCorrected(page, typo, m.name, literal);
     });
   }
 });
@@ -301,6 +320,28 @@ test.describe('input methods', () => {
 });
 
 test.describe('did-you-mean in the dialog', () => {
+  test('a homophone typo shows the term’s results, with the note', async ({ page }) => {
+    await page.goto(`cases/${cases[0]!.slug}/`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('县官校聘');
+    const box = page.locator('#search-dialog [data-search-results]');
+    await expect(box).toHaveAttribute('data-query', '县官校聘');
+    await expect(box).toHaveAttribute('data-state', 'done');
+    await expect(box.locator('.search-notice')).toContainText(
+      fill('search.corrected', { to: '县管校聘' }) + zhCN['search.searchInstead'] + '县官校聘',
+    );
+    const hrefs = await box
+      .locator('li.search-hit[data-type="case"] [data-hit-link]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const literal = casesContaining(cases, '县管校聘');
+    expect(hrefs.length).toBe(Math.min(literal.length, DIALOG_RESULTS));
+    for (const h of hrefs)
+      expect(
+        literal.some((slug) => h.includes(`/cases/${slug}/`)),
+        h,
+      ).toBe(true);
+  });
+
   test('the correction is the first entry and runs the corrected search', async ({ page }) => {
     const { m, literal } = found.find((x) => [...x.m.name].length >= 4)!;
     const typo = replaceAt(m.name, 1, '丁');

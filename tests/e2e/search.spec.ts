@@ -8,6 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { HAN, isHan } from '../../src/lib/han.ts';
 import { readThemes } from '../helpers/content.ts';
+import { MAX_QUERY_CHARS, MAX_TITLE_CHARS } from '../../src/lib/search/bounds.ts';
+import { readFragment, writeFragment } from '../../src/lib/search/pagefindFiles.ts';
 import {
   casesContaining,
   measures,
@@ -267,6 +269,53 @@ test.describe('filters and URL state', () => {
     expect(caseSlugs((await readSearchPage(fresh)).main)).toEqual(y2022);
   });
 
+  test('on a phone: options without results folded behind 显示全部, 查看 N 条结果 closes the filters and moves to the results', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await searchPage(page, '县管校聘');
+    const panel = page.locator('[data-search-filters]');
+    await expect(panel).not.toHaveAttribute('open');
+    await panel.locator('summary').click();
+    // The counts are computed when the filters open; the measures no result has are folded.
+    const measureFacet = panel.locator('fieldset[data-facet="measure"]');
+    await expect(measureFacet.locator('li[data-count]:not([data-count=""])')).toHaveCount(
+      await measureFacet.locator('li').count(),
+    );
+    const empty = await measureFacet.locator('li[data-count="0"]').all();
+    expect(empty.length, 'a measure no 县管校聘 result has').toBeGreaterThan(0);
+    for (const li of empty) await expect(li).toBeHidden();
+    for (const li of await measureFacet.locator('li:not([data-count="0"])').all()) await expect(li).toBeVisible();
+    const showAll = measureFacet.locator('[data-show-all]');
+    await expect(showAll).toContainText(String(empty.length));
+    await showAll.click();
+    await expect(showAll).toHaveAttribute('aria-expanded', 'true');
+    for (const li of empty) await expect(li).toBeVisible();
+    // Every option is a target of at least 24 × 24 px.
+    const box = await measureFacet.locator('label').first().boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+    const status = await page.locator('[data-search-page] [data-search-status]').textContent();
+    const total = /共(\d+)/.exec(status ?? '')![1]!;
+    const apply = panel.locator('[data-search-apply]');
+    await expect(apply).toHaveText(`查看${total}条结果`);
+    await apply.click();
+    await expect(panel).not.toHaveAttribute('open');
+    await expect(page.locator('#search-results-heading')).toBeFocused();
+  });
+
+  test('a known term is answered from its answer file, before the index is loaded', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const shown = await searchPage(page, '县管校聘');
+    expect(tableCases(caseSlugs(shown.main)).slice(0, XGXP.length).sort()).toEqual([...XGXP].sort());
+    const before = [...requests];
+    expect(before.filter((u) => u.startsWith('/search-answers/'))).toHaveLength(1);
+    expect(before.filter((u) => /\.pf_(index|fragment)$/.test(u))).toEqual([]);
+    // Then what the next search needs loads.
+    await expect.poll(() => requests.some((u) => u.endsWith('.pf_meta'))).toBe(true);
+  });
+
   test('browse by filter with an empty query', async ({ page }) => {
     await page.goto(`search/?measure=${encodeURIComponent('县管校聘')}`);
     await waitForResults(page, '');
@@ -382,6 +431,35 @@ test.describe('results', () => {
         }),
     );
     expect(cls).toBeLessThan(0.1);
+  });
+});
+
+test.describe('hostile input', () => {
+  test('a result with a 20,000-character title shows a bounded title; a 100,000-character query is cut, with a note', async ({
+    page,
+  }) => {
+    const long = '教育优质均衡发展综合改革'.repeat(2000);
+    // Every page read has a 20,000-character title (as a case file without a length limit could give it).
+    await page.route('**/*.pf_fragment', async (route) => {
+      const fragment = readFragment(await (await route.fetch()).body());
+      fragment.meta = { ...fragment.meta, title: long };
+      fragment.content = `${long} ${fragment.content}`;
+      await route.fulfill({ body: writeFragment(JSON.stringify(fragment)) });
+    });
+    // Searched in the index, so that the pages are read.
+    await page.route('**/search-answers/**', (route) => route.fulfill({ status: 404, body: '' }));
+    const shown = await searchPage(page, '县管校聘');
+    expect(shown.main.length).toBeGreaterThan(0);
+    for (const title of await page.locator('main .search-hit-title a').allTextContents())
+      expect(Array.from(title).length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
+    const input = page.locator('[data-search-page-input]');
+    await input.fill('县管校聘'.repeat(25_000));
+    const cut = '县管校聘'.repeat(25_000).slice(0, MAX_QUERY_CHARS);
+    await waitForResults(page, cut);
+    await expect(page.locator('[data-search-page] [data-search-notice]')).toContainText(
+      `检索词过长，只按前${MAX_QUERY_CHARS}个字检索。`,
+    );
+    expect(new URL(page.url()).searchParams.get('q')).toBe(cut);
   });
 });
 

@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { keepCaseBodies, keptCaseBody, type CaseBody } from './caseBodies.ts';
 import { settleDataStore } from './dataStore.ts';
 import { listContentFolder } from './folders.ts';
 import { CONTENT_ID } from './ids.ts';
@@ -106,7 +107,8 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
           problems.push({ file: options.dir, line: 1, message: 'no case files: an empty casebook is not a site (add content/cases/<slug>.mdx)' });
         }
         const ids = new IdRegistry(problems);
-        const entries: { id: string; file: string; data: Record<string, unknown>; body: string; digest: string; rendered: unknown }[] = [];
+        const entries: { id: string; file: string; data: Record<string, unknown>; digest: string }[] = [];
+        const bodies = new Map<string, CaseBody>();
         for (const file of listing.files) {
           const read = readContentFile(root, file);
           problems.push(...read.problems);
@@ -139,24 +141,29 @@ export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
           problems.push(...tooBig);
           if (tooBig.length) continue;
           const digest = context.generateDigest(text);
-          const cached = context.store.get(id);
-          let rendered = cached?.digest === digest ? cached.rendered : undefined;
-          if (!rendered) {
+          let kept = keptCaseBody(id, digest);
+          if (!kept) {
             const absolute = `${root}${file}`;
             // Blank lines in place of the front matter: plugin positions are then file lines.
             const padded = '\n'.repeat(split.bodyLine - 1) + split.body;
             const out = await collectUnsafeUrls(absolute, () => render({ id, data: raw, body: padded, filePath: absolute, digest }));
             // A character reported in the file's text is not reported again as a decoded one.
             problems.push(...out.problems.filter((p) => !p.decoded || !rawLines.has(p.line)).map(({ line, message }) => ({ file, line, message })));
-            rendered = out.result as typeof rendered;
+            const { html, metadata } = out.result as { html: string; metadata: { headings: CaseBody['headings'] } };
+            kept = { digest, text: body, html, headings: metadata.headings };
           }
-          if (parsed.success) entries.push({ id, file, data: raw, body, digest, rendered });
+          if (parsed.success) {
+            entries.push({ id, file, data: raw, digest });
+            bodies.set(id, kept);
+          }
         }
         throwIfProblems('Case content check failed:', problems);
+        // The bodies stay out of the data store, which Astro bundles into the build (./caseBodies.ts).
+        keepCaseBodies(bodies);
         context.store.clear();
         for (const e of entries) {
           const data = await context.parseData({ id: e.id, data: e.data, filePath: e.file });
-          context.store.set({ id: e.id, data, body: e.body, filePath: e.file, digest: e.digest, rendered: e.rendered as never });
+          context.store.set({ id: e.id, data, filePath: e.file, digest: e.digest });
         }
         await settleDataStore(context);
       };

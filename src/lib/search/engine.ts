@@ -20,6 +20,8 @@
  * With an empty query, the facet values browse the cases. Pagefind is passed in
  * (`PagefindLike`), so the strategy runs in unit tests without a browser.
  */
+import { ANSWER_RESULTS, fromAnswer, type AnswerFile } from './answers.ts';
+import { MAX_META_CHARS, MAX_TITLE_CHARS, truncateText } from './bounds.ts';
 import { buildExcerpt, markTerms } from './excerpt.ts';
 import { facetCounts, isEmptySelection, matchesSelection, type FacetCounts, type Selection } from './facets.ts';
 import {
@@ -76,6 +78,13 @@ export interface EngineOptions {
   pageSize?: number;
   /** Results read (their text loaded, for excerpts) per query unless the caller says how many (`need`). @default pageSize */
   target?: number;
+  /**
+   * The answer of a known term (answers.ts), if the site has one: a query of that one word, with
+   * no filter, in the order of relevance, is answered from it without the index.
+   */
+  answer?: (term: string) => Promise<AnswerFile | undefined>;
+  /** The phrases the index holds whole besides the dictionary's terms (phrases.ts): each one lookup. */
+  phrases?: () => Promise<ReadonlySet<string>>;
 }
 
 /** Per-query choices of the caller. */
@@ -144,6 +153,21 @@ export interface SearchOutcome {
 
 const EMPTY_QUERY_STATS = { candidates: 0, verified: 0, stages: [] as string[] };
 
+/** Longest summary shown in place of an excerpt. */
+const SUMMARY_CHARS = 200;
+
+/** A page's meta as a result shows it: each value bounded (bounds.ts). */
+function shownMeta(meta: PageMeta): PageMeta {
+  const out: PageMeta = {};
+  for (const [key, value] of Object.entries(meta) as Array<[keyof PageMeta, string | undefined]>)
+    if (value !== undefined)
+      out[key] = truncateText(
+        value,
+        key === 'title' ? MAX_TITLE_CHARS : key === 'summary' ? SUMMARY_CHARS : MAX_META_CHARS,
+      );
+  return out;
+}
+
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions) {
   const { pageSize = 20 } = options;
@@ -203,19 +227,20 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
           : kind === 'partial'
             ? analysis.terms
             : [];
-    const titleNorm = normalizeWithMap(doc.title, { t2s: dict.t2s, compact: true });
+    const title = truncateText(doc.title, MAX_TITLE_CHARS);
+    const titleNorm = normalizeWithMap(title, { t2s: dict.t2s, compact: true });
     const skip = doc.title && doc.content.startsWith(doc.title) ? doc.title.length : 0;
     const excerpt = analysis.occurrences.length
       ? buildExcerpt(doc.content, doc.norm, analysis.occurrences, { skipBefore: skip }).html
-      : escapeHtml(doc.meta['summary'] ?? doc.content.slice(skip, skip + 90));
+      : escapeHtml(truncateText(doc.meta['summary'] ?? doc.content.slice(skip, skip + 90), SUMMARY_CHARS));
     return {
       id: doc.id,
       type: doc.type,
       url: withHighlight(doc.url, analysis.terms),
-      title: doc.title,
-      titleHtml: markTerms(doc.title, titleNorm, analysis.terms),
+      title,
+      titleHtml: markTerms(title, titleNorm, analysis.terms),
       excerptHtml: excerpt,
-      meta: doc.meta,
+      meta: shownMeta(doc.meta),
       filters: doc.filters,
       measures: doc.filters['measure'] ?? [],
       kind,
@@ -226,14 +251,15 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
   }
 
   function plainHit(doc: PreparedDoc): Hit {
+    const title = truncateText(doc.title, MAX_TITLE_CHARS);
     return {
       id: doc.id,
       type: doc.type,
       url: doc.url,
-      title: doc.title,
-      titleHtml: escapeHtml(doc.title),
-      excerptHtml: escapeHtml(doc.meta['summary'] ?? ''),
-      meta: doc.meta,
+      title,
+      titleHtml: escapeHtml(title),
+      excerptHtml: escapeHtml(truncateText(doc.meta['summary'] ?? '', SUMMARY_CHARS)),
+      meta: shownMeta(doc.meta),
       filters: doc.filters,
       measures: doc.filters['measure'] ?? [],
       kind: 'literal',
@@ -266,16 +292,23 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     return found;
   }
 
+  /** Whether the index holds `piece` as one word: a dictionary term or one of the index's phrases. */
+  async function indexedWhole(piece: string): Promise<boolean> {
+    return dict.indexedTerms.has(piece) || ((await options.phrases?.().catch(() => undefined))?.has(piece) ?? false);
+  }
+
   /** Pages containing `piece` (a normalised query word or part of one), exactly, from the index. */
   function lookup(piece: string): Promise<Set<string>> {
     let found = lookups.get(piece);
     if (!found) {
       const q = indexQuery(piece);
-      found = dict.indexedTerms.has(piece)
-        ? termSearch(piece).then((list) => new Set(list.map((x) => x.id)))
-        : q.kind === 'none'
-          ? Promise.resolve(new Set<string>())
-          : pagefind.search(q.term).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id)));
+      found = indexedWhole(piece).then((whole) =>
+        whole
+          ? termSearch(piece).then((list) => new Set(list.map((x) => x.id)))
+          : q.kind === 'none'
+            ? new Set<string>()
+            : pagefind.search(q.term).then((r) => new Set(remember(r?.results ?? []).map((x) => x.id))),
+      );
       lookups.set(piece, found);
     }
     return found;
@@ -288,11 +321,13 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       const q = indexQuery(piece);
       const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
       const scored = (list: PagefindResult[]) => new Map(list.map((x) => [x.id, x.score || 0]));
-      found = dict.indexedTerms.has(piece)
-        ? termSearch(piece).then(scored)
-        : term
-          ? pagefind.search(term).then((r) => scored(r?.results ?? []))
-          : Promise.resolve(new Map());
+      found = indexedWhole(piece).then((whole) =>
+        whole
+          ? termSearch(piece).then(scored)
+          : term
+            ? pagefind.search(term).then((r) => scored(r?.results ?? []))
+            : new Map<string, number>(),
+      );
       scoreCache.set(piece, found);
     }
     return found;
@@ -333,6 +368,19 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const target = need > 0 ? need : defaultTarget;
     const parsed = parseQuery(raw, dict);
     const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
+    const word = parsed.words.length === 1 ? parsed.words[0]! : undefined;
+    if (
+      options.answer &&
+      word &&
+      !word.quoted &&
+      dict.indexedTerms.has(word.text) &&
+      target <= ANSWER_RESULTS &&
+      sort === 'relevance' &&
+      isEmptySelection(selection)
+    ) {
+      const answer = await options.answer(word.text).catch(() => undefined);
+      if (answer) return fromAnswer(answer, parsed, hints);
+    }
     if (!parsed.words.length) {
       return {
         query: parsed,
@@ -539,7 +587,7 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
       browse: true,
       total: list.length,
       caseTotal: within.type!.includes('case') ? list.length : 0,
-      truncated: false,
+      truncated: shown.length < list.length,
       stats: { candidates: list.length, verified: shown.length, stages: ['browse'] },
     };
   }

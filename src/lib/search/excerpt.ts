@@ -35,14 +35,17 @@ function tidy(text: string): string {
 /** Runs of this many characters without whitespace count as running text. */
 const PROSE = 160;
 
-/** Length of the whitespace-free run of `text` around `at`. */
+/** Length of the whitespace-free run of `text` around `at`, up to `PROSE` (all the score uses). */
 function runLength(text: string, at: number): number {
   let a = at;
   let b = at;
-  while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
-  while (b < text.length && !/\s/.test(text[b]!)) b++;
+  while (a > 0 && at - a < PROSE && !/\s/.test(text[a - 1]!)) a--;
+  while (b < text.length && b - a < PROSE && !/\s/.test(text[b]!)) b++;
   return b - a;
 }
+
+/** Occurrences an excerpt's place is chosen among (each is compared with the others): a page repeating a word thousands of times costs no more. */
+const CANDIDATES = 200;
 
 /** Where to start an excerpt for a match at `at`: after a sentence end or space within `before` characters, else `before` back. */
 function sentenceStart(text: string, at: number, before: number): number {
@@ -62,7 +65,7 @@ export function buildExcerpt(
   const { length = 90, before = 24, skipBefore = 0 } = options;
   const ranges = occurrences.map((o) => ({ word: o.word, range: originalRange(content, norm, o.start, o.end) }));
   const usable = ranges.filter((r) => r.range[0] >= skipBefore);
-  const pool = usable.length ? usable : ranges;
+  const pool = (usable.length ? usable : ranges).slice(0, CANDIDATES);
   let start = skipBefore < content.length ? skipBefore : 0;
   if (pool.length) {
     let bestScore = -1;

@@ -16,6 +16,8 @@ export interface ForgivingOutcome {
   understood: Understood;
   /** Corrected queries to offer (did-you-mean), best first; empty when something matched. */
   suggestions: string[];
+  /** Nothing matched what was typed, and one correction was sure: `outcome` is its search (县官校聘 → 县管校聘). */
+  corrected?: { from: string; to: string };
 }
 
 export interface ForgivingOptions {
@@ -46,8 +48,20 @@ export async function forgivingSearch(
   let suggestions: string[] = [];
   if (outcome.fallback && outcome.query.words.length) {
     const v = vocab ?? (await options.vocabulary());
+    // Quoted words are exact: never corrected (仍搜索 links quote the word typed).
     const typed = outcome.query.words.filter((w) => !w.quoted).map((w) => w.text);
-    if (v && typed.length === outcome.query.words.length) suggestions = v.suggest(typed);
+    if (v && typed.length === outcome.query.words.length) {
+      const sure = v.correct(typed);
+      if (sure) {
+        const corrected = await engine.query(sure, options.selection, options.sort, options.need, {
+          counts: options.counts ?? true,
+          related: options.related ?? true,
+        });
+        if (!corrected.fallback)
+          return { outcome: corrected, understood, suggestions: [], corrected: { from: typed.join(' '), to: sure } };
+      }
+      suggestions = v.suggest(typed);
+    }
   }
   return { outcome, understood, suggestions };
 }

@@ -25,6 +25,7 @@
  * (docs/search.md).
  */
 import { IGNORABLE, normalize, type CharMap } from './normalize.ts';
+import { termMatcher } from './termMatcher.ts';
 
 /** The language of the index records: one Pagefind neither segments nor stems, so each bigram stays one word. */
 export const INDEX_LANGUAGE = 'und';
@@ -111,7 +112,7 @@ export function toIndexText(text: string, t2s?: CharMap): string {
 }
 
 /** Most occurrences of a term indexed per page: enough for Pagefind to rank pages by how often they use it. */
-const TERM_REPEAT = 5;
+export const TERM_REPEAT = 5;
 
 function unitsOnly(term: string): boolean {
   for (const ch of term) if (!isUnit(ch) || ch === TERM_MARK || ch === NAMED_MARK) return false;
@@ -162,6 +163,8 @@ export function sameTerm(a: string, b: string): boolean {
 export interface RecordTerms {
   /** Terms indexed whole where the text contains them (`isIndexedTerm`). */
   whole: Iterable<string>;
+  /** How often the text contains each term (termMatcher.ts, at most TERM_REPEAT), if counted already (the index step counts every term at once). */
+  counts?: ReadonlyMap<string, number>;
   /** Measure terms that find the page without being in its text: their `namedWord` unless the text contains them. */
   named?: Iterable<string>;
 }
@@ -176,11 +179,11 @@ export function indexContent(text: string, termsOf: (norm: string) => RecordTerm
   const bigrams = toIndexText(text, t2s);
   const norm = normalize(fromIndexText(bigrams), { t2s, compact: true });
   const terms = termsOf(norm);
+  const whole = terms.whole instanceof Set ? (terms.whole as ReadonlySet<string>) : new Set(terms.whole);
+  const counts = terms.counts ?? termMatcher(whole).count(norm, TERM_REPEAT);
   const words: string[] = [];
-  for (const term of terms.whole) {
-    let count = 0;
-    for (let at = norm.indexOf(term); at >= 0 && count < TERM_REPEAT; at = norm.indexOf(term, at + term.length))
-      count++;
+  for (const [term, count] of counts) {
+    if (!whole.has(term)) continue;
     for (let i = 0; i < count; i++) words.push(termWord(term));
   }
   // A term with other characters is looked up by its bigrams, not literally: its word stays, for every page it names.

@@ -111,3 +111,16 @@ export function compareCodePoints(a: string, b: string): number {
   }
   return a.length - b.length;
 }
+
+/**
+ * The files of a bundle that Pagefind's browser code fetches before its first search, named as
+ * it names them (relative to the bundle): the entry, with `?ts=` and the `metaCacheTag` option
+ * the browser passes (else Pagefind adds the time, and no preload can match), the language's
+ * `pf_meta` and its WebAssembly.
+ */
+export function bundleStartFiles(entry: PagefindEntry, metaCacheTag: string): string[] {
+  const languages = Object.values(entry.languages);
+  if (languages.length !== 1) throw new Error(`expected an index of one language, found ${languages.length}`);
+  const { hash, wasm } = languages[0]!;
+  return [`pagefind-entry.json?ts=${metaCacheTag}`, `pagefind.${hash}.pf_meta`, `wasm.${wasm ?? 'unknown'}.pagefind`];
+}

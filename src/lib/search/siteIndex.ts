@@ -19,9 +19,13 @@ import { pageRecord, type PageRecord } from '../pagefindRecord.ts';
 import { chunkSizes } from './chunkSize.ts';
 import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from './indexText.ts';
 import { mergeIndexParts } from './mergeIndex.ts';
-import { recordTerms } from './mentions.ts';
+import { recordIndex, recordTerms } from './mentions.ts';
+import { normalize } from './normalize.ts';
+import { frequentPhrases, PHRASES_FILE, type PhrasesFile } from './phrases.ts';
+import { chineseSegmenter } from './question.ts';
 import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
-import type { FragmentJson } from './pagefindFiles.ts';
+import { bundleStartFiles, type FragmentJson, type PagefindEntry } from './pagefindFiles.ts';
+import { writeAnswers } from './siteAnswers.ts';
 import { FILTER_KEYS, idLetter, type PageFilters } from './schema.ts';
 import { buildDictionary, type SearchTerms } from './terms.ts';
 
@@ -53,9 +57,11 @@ async function bytesIn(dirs: string[]): Promise<number> {
   return bytes;
 }
 
+const TERMS_FILE = 'search-terms.json';
+
 /** The search dictionary the build wrote (search-terms.json): the traditional → simplified map and the measures' names. */
 async function readTerms(dist: string): Promise<SearchTerms> {
-  const path = join(dist, 'search-terms.json');
+  const path = join(dist, TERMS_FILE);
   try {
     return JSON.parse(await readFile(path, 'utf8')) as SearchTerms;
   } catch (error) {
@@ -67,10 +73,12 @@ async function readTerms(dist: string): Promise<SearchTerms> {
  * Most pages in one run of Pagefind's indexer: it holds about 1.4 MB per page until it writes
  * (3.1 GB for 2,127 pages of the 10,000-case bench), so a bigger site is indexed in parts of at
  * most this many pages, one after another, merged into one index afterwards (mergeIndex.ts):
- * the index step stays near 2 GB, below Astro's own peak from 5,000 cases on. Parts cost the
- * search nothing once merged. `CASEBOOK_INDEX_PART_PAGES` overrides it.
+ * the index step stays near 1 GB at any size (parts of 1,500 pages took 2 GB, the build's peak
+ * once Astro's store no longer held the bodies). Parts cost the search nothing once merged, and
+ * smaller ones cost the step no CPU time (docs/performance.md). `CASEBOOK_INDEX_PART_PAGES`
+ * overrides it.
  */
-export const PART_PAGES = 1500;
+export const PART_PAGES = 600;
 
 /**
  * A page's fragment as the browser reads it (`result.data()`): the text rebuilt from the
@@ -88,17 +96,30 @@ function readerFragment(page: FragmentJson, shown: Pick<PageRecord, 'meta' | 'fi
 export interface IndexSummary {
   pages: number;
   parts: number;
+  /** The whole step, the answers included. */
   seconds: number;
+  /** Answers written (answers.ts). */
+  answers: number;
+  /** Seconds of each phase: reading the pages, Pagefind's indexing of the parts, the merge (and facets), the answers. */
+  phases: { read: number; parts: number; merge: number; answers: number };
 }
 
 /**
  * Indexes the built site in `dist`: every page with a `data-pagefind-body` becomes a custom
  * record, indexed in one or more parts (`PART_PAGES`) merged into `dist/pagefind/`;
  * search-facets.json gets every page's facet values and the date order, search-terms.json the
- * facet values.
+ * index's tag and first files, search-phrases.json the phrases indexed whole (phrases.ts), and
+ * search-answers/ the answers of the known terms (answers.ts).
  */
 export async function indexSite(dist: string): Promise<IndexSummary> {
   const started = performance.now();
+  const phases = { read: 0, parts: 0, merge: 0, answers: 0 };
+  let phaseStart = started;
+  const lap = (phase: keyof typeof phases) => {
+    const now = performance.now();
+    phases[phase] = Math.round(now - phaseStart) / 1000;
+    phaseStart = now;
+  };
   // What an earlier run wrote is replaced whole.
   const terms = await readTerms(dist);
   for (const e of await readdir(dist, { withFileTypes: true }))
@@ -120,10 +141,22 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
   // Newest first (pages without a date last): the merged index numbers its pages in this order, and search-facets.json relies on it.
   pages.sort((a, b) => (b.date > a.date ? 1 : b.date < a.date ? -1 : 0) || (a.file < b.file ? -1 : 1));
   const byUrl = new Map(pages.map((p) => [p.url, p]));
+  // The casebook's frequent phrases are indexed whole too (phrases.ts); every known term is looked for in every page at once.
+  const phrases = frequentPhrases(
+    pages.map((p) => p.text!),
+    {
+      normalize: (text) => normalize(text, { t2s, compact: true }),
+      segment: chineseSegmenter(),
+      known: dict.indexedTerms,
+    },
+  );
+  const known = recordIndex(dict, phrases);
+  lap('read');
   const limit = Number(process.env['CASEBOOK_INDEX_PART_PAGES']) || PART_PAGES;
   const count = Math.ceil(pages.length / limit);
   const size = Math.ceil(pages.length / count);
   const work = await mkdtemp(join(tmpdir(), 'casebook-index-'));
+  let answers = 0;
   try {
     const partDirs: string[] = [];
     for (let part = 0; part < count; part++) {
@@ -136,6 +169,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
         const terms = recordTerms(
           { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
           dict,
+          known,
         );
         const response = await index.addCustomRecord({
           url: page.url,
@@ -158,6 +192,7 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       await pagefind.close();
       partDirs.push(dir);
     }
+    lap('parts');
     const pageAt = (url: string) => {
       const page = byUrl.get(url);
       if (!page) throw new Error(`The index holds a page the site does not: ${url}`);
@@ -175,8 +210,24 @@ export async function indexSite(dist: string): Promise<IndexSummary> {
       merged.pages.map(({ url }) => ({ filters: pageAt(url).filters, date: pageAt(url).date || undefined })),
     );
     await writeFile(join(dist, PAGE_FACETS_FILE), JSON.stringify(facetsFile));
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    const indexed: SearchTerms = { ...terms, index: { tag: merged.tag, start: bundleStartFiles(entry, merged.tag) } };
+    await writeFile(join(dist, TERMS_FILE), JSON.stringify(indexed));
+    await writeFile(
+      join(dist, PHRASES_FILE),
+      JSON.stringify({ version: 1, tag: merged.tag, phrases } satisfies PhrasesFile),
+    );
+    lap('merge');
+    answers = await writeAnswers(dist, indexed, { tag: merged.tag, pages: merged.pages.length, phrases });
+    lap('answers');
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  return { pages: pages.length, parts: count, seconds: Math.round(performance.now() - started) / 1000 };
+  return {
+    pages: pages.length,
+    parts: count,
+    seconds: Math.round(performance.now() - started) / 1000,
+    answers,
+    phases,
+  };
 }

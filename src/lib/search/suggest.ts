@@ -46,6 +46,30 @@ const better = (a: Scored, b: Scored) =>
 
 /** Corrections of one word (normalised), nearest first; never the word itself. */
 export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[] {
+  return scoredCorrections(word, vocab)
+    .slice(0, limit)
+    .map((s) => s.text);
+}
+
+/** Highest cost of a correction made without asking: the word reads the same (a homophone, or a homophone piece). */
+const CONFIDENT = 0.75;
+
+/**
+ * The correction of a word that is sure enough to show its results at once: the word reads as
+ * exactly one term (the input method's wrong pick, 县官校聘 → 县管校聘), no other as near.
+ */
+export function confidentWord(word: string, vocab: Vocabulary): string | undefined {
+  const [best, next] = scoredCorrections(word, vocab);
+  return best && best.cost <= CONFIDENT && (!next || next.cost > best.cost) ? best.text : undefined;
+}
+
+/** The corrected query when every word that needs one has a confident correction (and one does). */
+export function confidentQuery(words: readonly string[], vocab: Vocabulary): string | undefined {
+  const corrected = words.map((w) => (vocab.byTerm.has(w) ? w : confidentWord(w, vocab)));
+  return corrected.every(Boolean) && corrected.some((c, i) => c !== words[i]) ? corrected.join(' ') : undefined;
+}
+
+function scoredCorrections(word: string, vocab: Vocabulary): Scored[] {
   if (!word || vocab.byTerm.has(word)) return [];
   const found = new Map<string, Scored>();
   const offer = (s: Scored) => {
@@ -88,10 +112,7 @@ export function suggestWord(word: string, vocab: Vocabulary, limit = 3): string[
       }
     }
   }
-  return [...found.values()]
-    .sort(better)
-    .slice(0, limit)
-    .map((s) => s.text);
+  return [...found.values()].sort(better);
 }
 
 /** Same length, exactly one character different. */

@@ -31,6 +31,12 @@ export interface SearchTerms {
   places?: string[];
   /** Traditional → simplified, only for characters whose simplified form is in the corpus. */
   t2s: Record<string, string>;
+  /**
+   * The search index of this build, added by the index step (siteIndex.ts): its tag (in its file
+   * names and in the answers, answers.ts) and the files of `pagefind/` every search loads first,
+   * so the browser can fetch them at once rather than one after another.
+   */
+  index?: { tag: string; start: string[] };
 }
 
 export interface Dictionary {
@@ -75,17 +81,25 @@ export function buildDictionary(terms: SearchTerms): Dictionary {
 /** A dictionary with nothing in it (search still works, without aliases). */
 export const emptyDictionary: Dictionary = buildDictionary({ version: 1, measures: [], t2s: {} });
 
+/** The characters of a corpus given in parts (never joined: at 10,000 cases they are 120 million characters). */
+export function corpusChars(parts: Iterable<string>): Set<string> {
+  const chars = new Set<string>();
+  for (const part of parts) for (const ch of part) chars.add(ch);
+  return chars;
+}
+
 /**
- * The traditional → simplified map for the characters of `corpus`: every character `T`
- * whose conversion is a single character `S` ≠ `T` that occurs in the corpus.
- * `convert` converts a string of candidate characters separated by newlines (opencc-js).
+ * The traditional → simplified map for the characters of `corpus` (its text, or its characters:
+ * `corpusChars`): every character `T` whose conversion is a single character `S` ≠ `T` that
+ * occurs in the corpus. `convert` converts a string of candidate characters separated by
+ * newlines (opencc-js).
  */
 export function buildT2S(
-  corpus: string,
+  corpus: string | ReadonlySet<string>,
   candidates: string[],
   convert: (text: string) => string,
 ): Record<string, string> {
-  const wanted = new Set(corpus);
+  const wanted = typeof corpus === 'string' ? new Set(corpus) : corpus;
   const out: Record<string, string> = {};
   const converted = convert(candidates.join('\n')).split('\n');
   candidates.forEach((from, i) => {

@@ -4,7 +4,7 @@
  * (Not a lazy chunk: a second dynamic import would split Vite's preload helper out of the
  * boot script, one more request on every page to save about 1 KB on a first query.)
  */
-import { suggestQuery } from './suggest.ts';
+import { confidentQuery, suggestQuery } from './suggest.ts';
 import { loadVocabulary, lookupPinyin, type PinyinHit, type VocabularyFile } from './vocabulary.ts';
 
 export interface VocabularyTools {
@@ -12,9 +12,15 @@ export interface VocabularyTools {
   lookup(typed: string): PinyinHit[];
   /** Corrected queries for words that found nothing, best first. */
   suggest(words: readonly string[]): string[];
+  /** The one correction sure enough to search at once (suggest.ts `confidentQuery`), if any. */
+  correct(words: readonly string[]): string | undefined;
 }
 
 export function vocabularyTools(file: VocabularyFile): VocabularyTools {
   const vocab = loadVocabulary(file);
-  return { lookup: (typed) => lookupPinyin(vocab, typed), suggest: (words) => suggestQuery(words, vocab) };
+  return {
+    lookup: (typed) => lookupPinyin(vocab, typed),
+    suggest: (words) => suggestQuery(words, vocab),
+    correct: (words) => confidentQuery(words, vocab),
+  };
 }

@@ -14,7 +14,7 @@ import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src
 import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
 import { idLetter, pageId, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
 import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/indexText.ts';
-import { recordTerms } from '../../../src/lib/search/mentions.ts';
+import { recordIndex, recordTerms } from '../../../src/lib/search/mentions.ts';
 import { decodePageFacets, encodePageFacets, type PageFacets } from '../../../src/lib/search/pageFacets.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -142,15 +142,21 @@ export function pageFacetsOf(pages: FixturePage[]): () => Promise<PageFacets> {
  * positions, other terms match as word prefixes (all terms); no term lists every page. A fragment's content is the text rebuilt from the bigrams
  * (siteIndex.ts). Records the queries it was asked and the pages read.
  */
-export function fakePagefind(pages: FixturePage[]): PagefindLike & { asked: string[]; loaded: Set<string> } {
+export function fakePagefind(
+  pages: FixturePage[],
+  /** Phrases the index holds whole (phrases.ts). */
+  phrases: string[] = [],
+): PagefindLike & { asked: string[]; loaded: Set<string> } {
   const asked: string[] = [];
   const loaded = new Set<string>();
   const dict = dictionary();
+  const known = phrases.length ? recordIndex(dict, phrases) : undefined;
   const indexed = pages.map((page) => {
     // As the index step builds the record (src/lib/search/siteIndex.ts).
     const terms = recordTerms(
       { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
       dict,
+      known,
     );
     const content = indexContent(page.content, terms, dict.t2s);
     const words = content.split(' ').map((w) => [...w.toLowerCase()].filter(isUnit).join(''));

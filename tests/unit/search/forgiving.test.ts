@@ -9,10 +9,19 @@ import {
 } from '../../../src/lib/search/pinyin.ts';
 import { chineseSegmenter, stripQuestion } from '../../../src/lib/search/question.ts';
 import { createSequencer } from '../../../src/lib/search/sequence.ts';
-import { editDistance, suggestQuery, suggestWord } from '../../../src/lib/search/suggest.ts';
+import {
+  confidentQuery,
+  confidentWord,
+  editDistance,
+  suggestQuery,
+  suggestWord,
+} from '../../../src/lib/search/suggest.ts';
+import { createSearchEngine } from '../../../src/lib/search/engine.ts';
+import { forgivingSearch } from '../../../src/lib/search/forgive.ts';
+import { vocabularyTools } from '../../../src/lib/search/vocabularyTools.ts';
 import { mayBePinyin, understandQuery } from '../../../src/lib/search/understand.ts';
 import { buildVocabularyFile, loadVocabulary, lookupPinyin } from '../../../src/lib/search/vocabulary.ts';
-import { corpus, measures } from './fixtures.ts';
+import { corpus, dictionary, fakePagefind, measures, pageFacetsOf } from './fixtures.ts';
 
 const segment = chineseSegmenter();
 const readingOfTerm = (t: string) => pinyin(t, { toneType: 'none', type: 'array', v: true });
@@ -188,6 +197,50 @@ describe('did-you-mean', () => {
     expect(suggestWord('县管校聘', vocab)).toEqual([]);
     expect(suggestQuery(['县官校聘', '洛阳'], vocab)[0]).toBe('县管校聘 洛阳');
     expect(suggestQuery(['量子计算'], vocab)).toEqual([]);
+  });
+});
+
+describe('a sure correction shows its results', () => {
+  test('a word that reads as one term only is sure; a one-character typo or a tie is only offered', () => {
+    expect(confidentWord('县官校聘', vocab)).toBe('县管校聘');
+    expect(confidentWord('县官校聘改革', vocab)).toBe('县管校聘改革');
+    expect(confidentQuery(['县官校聘', '洛阳'], vocab)).toBe('县管校聘 洛阳');
+    expect(confidentQuery(['县管校聘'], vocab)).toBeUndefined();
+    expect(confidentQuery(['量子计算'], vocab)).toBeUndefined();
+    // One character off without reading the same: a guess, offered (did-you-mean) but not taken.
+    expect(suggestWord('县营校聘', vocab)[0]).toBe('县管校聘');
+    expect(confidentWord('县营校聘', vocab)).toBeUndefined();
+    // Two terms read the same: no sure choice.
+    const tie = loadVocabulary(
+      buildVocabularyFile({
+        names: ['公式', '公示'],
+        corpus: [],
+        segment,
+        readingOf: readingOfTerm,
+        commonChars: [...'工事'],
+      }),
+    );
+    expect(suggestWord('工事', tie).sort()).toEqual(['公式', '公示']);
+    expect(confidentWord('工事', tie)).toBeUndefined();
+  });
+
+  test('the search shows the corrected query’s results, and what was typed stays one click away (quoted: never corrected)', async () => {
+    const engine = createSearchEngine(fakePagefind(pages), dictionary(), { pageFacets: pageFacetsOf(pages) });
+    const tools = vocabularyTools(file);
+    const options = { segment, vocabulary: async () => tools };
+    const typed = await forgivingSearch(engine, '县官校聘', options);
+    const right = await forgivingSearch(engine, '县管校聘', options);
+    expect(typed.corrected).toEqual({ from: '县官校聘', to: '县管校聘' });
+    expect(typed.outcome.fallback).toBe(false);
+    expect(typed.outcome.total).toBe(right.outcome.total);
+    expect(typed.outcome.results.map((h) => h.url)).toEqual(right.outcome.results.map((h) => h.url));
+    const exact = await forgivingSearch(engine, '"县官校聘"', options);
+    expect(exact.corrected).toBeUndefined();
+    expect(exact.outcome.query.words[0]!.text).toBe('县官校聘');
+    // Unsure: the corrections are offered, the typed query's own (related) results shown.
+    const unsure = await forgivingSearch(engine, '县营校聘', options);
+    expect(unsure.corrected).toBeUndefined();
+    expect(unsure.suggestions[0]).toBe('县管校聘');
   });
 });
 

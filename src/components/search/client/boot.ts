@@ -4,11 +4,27 @@
  * search itself (dialog.ts → Pagefind) is imported only when the dialog is first opened;
  * the target-page highlighter only when the URL asks for it (?hl=…).
  */
-export {};
+import { answerHintPath } from '../../../lib/search/answerHint.ts';
 
 const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
 let opener: Element | null = null;
 let controller: Promise<unknown> | undefined;
+/** The search's code has taken over the dialog (it fetches what it needs itself). */
+let attached = false;
+const fetched = new Set<string>();
+
+/**
+ * Fetches a file of the site now, for the search's code (loading meanwhile) to take: the
+ * dictionary when the dialog opens, and the answer of what is typed before the code is there.
+ */
+function fetchAhead(path: string | undefined): void {
+  if (!path || fetched.has(path)) return;
+  fetched.add(path);
+  const href = import.meta.env.BASE_URL.replace(/\/?$/, '/') + path;
+  document.head.append(
+    Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }),
+  );
+}
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -29,7 +45,16 @@ function openSearch(): void {
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]');
   input?.focus();
   input?.select();
-  controller ??= import('./dialog.ts').then((m) => m.attachDialog(dialog));
+  if (!controller) {
+    fetchAhead('search-terms.json');
+    input?.addEventListener('input', () => {
+      if (!attached) fetchAhead(answerHintPath(input.value));
+    });
+    controller = import('./dialog.ts').then((m) => {
+      attached = true;
+      m.attachDialog(dialog);
+    });
+  }
 }
 
 if (dialog) {

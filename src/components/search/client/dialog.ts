@@ -9,7 +9,9 @@ import { t } from '../../../i18n/index.ts';
 import { forgivingSearch } from '../../../lib/search/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { stateToSearch } from '../../../lib/search/url.ts';
-import { getEngine, getVocabulary, siteUrl } from './runtime.ts';
+import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/bounds.ts';
+import { escapeHtml } from '../../../lib/highlight.ts';
+import { getEngine, getVocabulary, siteUrl, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText, suggestionItemHtml } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
 
@@ -23,12 +25,19 @@ export function attachDialog(dialog: HTMLDialogElement): void {
   const all = dialog.querySelector<HTMLAnchorElement>('[data-search-all]')!;
   const requests = requestCycle({ box, status });
   const segment = chineseSegmenter();
-  const enginePromise = getEngine(); // start loading Pagefind as soon as the dialog opens
+  // The dictionary loads as soon as the dialog opens; the rest of the search (Pagefind) once the
+  // first query is answered (a known term is answered without it) or, with nothing typed yet, at once.
+  const enginePromise = getEngine();
+  void enginePromise.then(() => {
+    if (!input.value.trim()) warm();
+  });
 
   const searchPageUrl = (q: string) => siteUrl('search/') + stateToSearch({ q, selection: {}, sort: 'relevance' });
 
   async function run(): Promise<void> {
-    const q = input.value.trim();
+    // A query is cut to MAX_QUERY_CHARS (bounds.ts), with a note.
+    const { query: q, cut } = boundQuery(input.value.trim());
+    const cutNote = cut ? `<p>${escapeHtml(t('search.queryCut', { n: MAX_QUERY_CHARS }))}</p>` : '';
     all.href = searchPageUrl(q);
     if (!q) return requests.idle();
     await requests.run(
@@ -61,19 +70,20 @@ export function attachDialog(dialog: HTMLDialogElement): void {
             .join('');
         box.innerHTML =
           outcome.hints.slice(0, 2).map(hintHtml).join('') +
-          `<div class="search-notice">${noticeHtml(result, q, searchPageUrl, false)}</div>` +
+          `<div class="search-notice">${cutNote}${noticeHtml(result, q, searchPageUrl, false)}</div>` +
           (items ? `<ol class="search-hits" aria-label="${t('search.resultsLabel')}">${items}</ol>` : '') +
           more;
         status.textContent = statusText(outcome, q, false);
         box.dataset['fallback'] = String(outcome.fallback);
       },
     );
+    warm();
   }
 
   const cancelPending = watchQueryInput(input, () => void run(), DEBOUNCE_MS);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const q = input.value.trim();
+    const { query: q } = boundQuery(input.value.trim());
     if (q) location.assign(searchPageUrl(q));
   });
   // A correction or alternative runs its search here.

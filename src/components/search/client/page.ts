@@ -4,17 +4,22 @@
  * pages through results and shows related (partial) matches separately.
  */
 import { t } from '../../../i18n/index.ts';
-import { isEmptySelection, type Facet, type FacetCounts, type Selection } from '../../../lib/search/facets.ts';
+import { isEmptySelection } from '../../../lib/search/facets.ts';
 import { forgivingSearch, type ForgivingOutcome } from '../../../lib/search/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/question.ts';
 import { canonicalSelection, type FilterLabels } from '../../../lib/search/schema.ts';
 import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
 import type { SearchEngine } from '../../../lib/search/engine.ts';
-import { getEngine, getVocabulary } from './runtime.ts';
+import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/bounds.ts';
+import { escapeHtml } from '../../../lib/highlight.ts';
+import { getEngine, getVocabulary, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, selectionText, statusText } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';
+import { attachFilters } from './filters.ts';
 
 const PAGE = 20;
+/** Results read before the first are shown (the rest of the page follows): on a slow connection each is a request. */
+const FIRST = 5;
 /** Related (partial) results listed under the results. */
 const RELATED = 10;
 const DEBOUNCE_MS = 200;
@@ -31,22 +36,31 @@ export function attachSearchPage(root: HTMLElement): void {
   const related = root.querySelector<HTMLElement>('[data-search-related]')!;
   const relatedNote = root.querySelector<HTMLElement>('[data-search-related-note]')!;
   const relatedList = root.querySelector<HTMLElement>('[data-search-related-list]')!;
-  const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
-  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-facet-value]')];
-  const facetOf = (b: HTMLInputElement) => b.dataset['facetValue'] as Facet;
-  const filters = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
-  const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
-  // Filters are folded on small screens (results first), open beside the results on wide ones.
-  filters.open = matchMedia('(min-width: 64rem)').matches;
+  const filtersPanel = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+  const resultsHeading = root.querySelector<HTMLElement>('#search-results-heading')!;
+  const filters = attachFilters(root, {
+    change: () => update(false),
+    clear: () => update(false),
+    // Opening the filters shows their counts (computed then, not with the first results).
+    open: () => void run(state),
+    toResults: () => resultsHeading.focus(),
+  });
 
   const labels = JSON.parse(root.querySelector('[data-search-labels]')?.textContent ?? '{}') as FilterLabels;
   const selectionNote = document.createElement('p');
   selectionNote.className = 'search-selection';
   status.after(selectionNote);
+  /** The query on screen was cut to MAX_QUERY_CHARS (bounds.ts): a note says so. */
+  let queryCut = false;
+  const bounded = (q: string) => {
+    const { query, cut } = boundQuery(q);
+    queryCut = cut;
+    return query;
+  };
   // Old shared URLs carry display names (?measure=县管校聘): read them as keys.
   const fromUrl = (search: string): SearchState => {
     const s = parseState(search);
-    return { ...s, selection: canonicalSelection(s.selection, labels) };
+    return { ...s, q: bounded(s.q), selection: canonicalSelection(s.selection, labels) };
   };
   const searchPageUrl = (q: string) => location.pathname + stateToSearch({ q, selection: {}, sort: 'relevance' });
   const requests = requestCycle({ box: list, status });
@@ -57,11 +71,9 @@ export function attachSearchPage(root: HTMLElement): void {
   let engine: SearchEngine | undefined;
 
   function readForm(): SearchState {
-    const selection: Selection = {};
-    for (const b of boxes) if (b.checked) (selection[facetOf(b)] ??= []).push(b.value);
     return {
-      q: input.value.trim(),
-      selection,
+      q: bounded(input.value.trim()),
+      selection: filters.read(),
       sort: sortSelect.disabled ? state.sort : (sortSelect.value as SortOrder),
     };
   }
@@ -69,7 +81,7 @@ export function attachSearchPage(root: HTMLElement): void {
   function writeForm(s: SearchState): void {
     input.value = s.q;
     sortSelect.value = s.sort;
-    for (const b of boxes) b.checked = s.selection[facetOf(b)]?.includes(b.value) ?? false;
+    filters.write(s.selection);
   }
 
   function writeUrl(s: SearchState, push: boolean): void {
@@ -78,26 +90,14 @@ export function attachSearchPage(root: HTMLElement): void {
     history[push ? 'pushState' : 'replaceState'](null, '', url);
   }
 
-  function writeCounts(counts: FacetCounts): void {
-    const active = boxes.filter((b) => b.checked).length;
-    filterSummary.textContent = active ? t('search.filtersActive', { n: active }) : '';
-    for (const b of boxes) {
-      const n = counts[facetOf(b)]?.[b.value] ?? 0;
-      const cell = b.parentElement!.querySelector<HTMLElement>('[data-count]')!;
-      cell.textContent = String(n);
-      b.setAttribute('aria-description', t('search.filterCount', { n }));
-      b.closest('li')!
-        .querySelector('[data-facet-label]')!
-        .classList.toggle('text-muted', n === 0 && !b.checked);
-    }
-  }
-
   type Found = { result?: ForgivingOutcome; outcome: ForgivingOutcome['outcome'] };
 
   function render({ result, outcome }: Found, s: SearchState, engineRef: SearchEngine): void {
     const filtered = !isEmptySelection(s.selection);
     hints.innerHTML = outcome.hints.slice(0, 2).map(hintHtml).join('');
-    notice.innerHTML = result ? noticeHtml(result, s.q, searchPageUrl) : '';
+    notice.innerHTML =
+      (queryCut ? `<p>${escapeHtml(t('search.queryCut', { n: MAX_QUERY_CHARS }))}</p>` : '') +
+      (result ? noticeHtml(result, s.q, searchPageUrl) : '');
     const main = outcome.fallback ? outcome.related : outcome.results;
     const first = [...outcome.hints.map((m) => m.id), ...(s.selection.measure ?? [])];
     list.innerHTML = main
@@ -120,25 +120,40 @@ export function attachSearchPage(root: HTMLElement): void {
     // Browsing lists the newest cases first; the order only applies to a query.
     sortSelect.disabled = outcome.browse;
     sortSelect.value = outcome.browse ? 'date' : s.sort;
-    writeCounts(outcome.counts);
+    // No counts computed (the filters were folded): they are computed when the filters open.
+    const counted = outcome.browse || outcome.total === 0 || Object.keys(outcome.counts).length > 0;
+    filters.showCounts(counted ? outcome.counts : undefined, outcome.total);
     list.dataset['stages'] = outcome.stats.stages.join(' ');
     list.dataset['fallback'] = String(outcome.fallback);
   }
 
+  /** Searches `s` for the first `need` results: the filter counts only while the filters are open (they load every page's facets). */
+  function task(s: SearchState, need: number) {
+    return async (): Promise<Found & { engine: SearchEngine }> => {
+      const e = (engine ??= await getEngine());
+      if (!s.q) return { engine: e, outcome: await e.browse(s.selection, need) };
+      const result = await forgivingSearch(e, s.q, {
+        selection: s.selection,
+        sort: s.sort,
+        need,
+        counts: filtersPanel.open,
+        segment,
+        vocabulary: getVocabulary,
+      });
+      return { engine: e, result, outcome: result.outcome };
+    };
+  }
+
+  /** Shows the first few results as soon as they are read, then the rest of the page. */
   async function run(s: SearchState): Promise<void> {
-    await requests.run(
+    await requests.run<Found & { engine: SearchEngine }>(
       s.q,
-      async (): Promise<Found & { engine: SearchEngine }> => {
-        const e = (engine ??= await getEngine());
-        if (!s.q) return { engine: e, outcome: await e.browse(s.selection, limit) };
-        const result = await forgivingSearch(e, s.q, {
-          selection: s.selection,
-          sort: s.sort,
-          need: limit,
-          segment,
-          vocabulary: getVocabulary,
-        });
-        return { engine: e, result, outcome: result.outcome };
+      async (early) => {
+        const first = await task(s, Math.min(FIRST, limit))();
+        const { outcome } = first;
+        if (!outcome.truncated || (outcome.fallback ? outcome.related : outcome.results).length >= limit) return first;
+        early(first);
+        return task(s, limit)();
       },
       (found) => render(found, s, found.engine),
     );
@@ -168,12 +183,7 @@ export function attachSearchPage(root: HTMLElement): void {
       input.focus({ preventScroll: true });
     });
   }
-  for (const b of boxes) b.addEventListener('change', () => update(false));
   sortSelect.addEventListener('change', () => update(false));
-  clear.addEventListener('click', () => {
-    for (const b of boxes) b.checked = false;
-    update(false);
-  });
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     limit += PAGE;
@@ -187,7 +197,8 @@ export function attachSearchPage(root: HTMLElement): void {
   });
 
   writeForm(state);
-  void run(state);
+  // Once the first results are shown, the rest of what a search needs loads, for the next query.
+  void run(state).finally(warm);
   // Keyboard users arriving without a query start in the box.
   if (!state.q && isEmptySelection(state.selection)) input.focus({ preventScroll: true });
 }

@@ -87,8 +87,16 @@ export function statusText(outcome: SearchOutcome, q: string, shownFilters: bool
 }
 
 /** A link that runs another search (`data-search-query`; a plain link to the search page without JavaScript). */
-export function queryLink(q: string, href: (q: string) => string): string {
-  return `<a href="${escapeHtml(href(q))}" data-search-query="${escapeHtml(q)}" data-hit-link>${escapeHtml(q)}</a>`;
+export function queryLink(q: string, href: (q: string) => string, label = q): string {
+  return `<a href="${escapeHtml(href(q))}" data-search-query="${escapeHtml(q)}" data-hit-link>${escapeHtml(label)}</a>`;
+}
+
+/** What was typed, each word quoted: searched exactly, never corrected again (forgive.ts). */
+function asTyped(words: string): string {
+  return words
+    .split(' ')
+    .map((w) => `"${w}"`)
+    .join(' ');
 }
 
 /**
@@ -103,8 +111,14 @@ export function noticeHtml(
   href: (q: string) => string,
   suggestions = true,
 ): string {
-  const { outcome, understood } = result;
+  const { outcome, understood, corrected } = result;
   const notes: string[] = [];
+  if (corrected)
+    notes.push(
+      escapeHtml(t('search.corrected', { to: corrected.to })) +
+        escapeHtml(t('search.searchInstead')) +
+        queryLink(asTyped(corrected.from), href, corrected.from),
+    );
   for (const p of understood.pinyin) {
     const others = p.alternatives.length
       ? ` ${escapeHtml(t('search.pinyinOthers'))}${p.alternatives.map((a) => queryLink(a, href)).join('、')}`

@@ -45,7 +45,12 @@ export interface RequestView {
 export function requestCycle(view: RequestView) {
   const sequence = createSequencer();
   return {
-    async run<T>(query: string, task: () => Promise<T>, show: (value: T) => void): Promise<void> {
+    /** `task` may `show` a first part of its result (the view stays busy until it resolves). */
+    async run<T>(
+      query: string,
+      task: (early: (value: T) => void) => Promise<T>,
+      show: (value: T) => void,
+    ): Promise<void> {
       const current = sequence.start();
       const started = performance.now();
       const { box, status } = view;
@@ -53,7 +58,9 @@ export function requestCycle(view: RequestView) {
       box.setAttribute('aria-busy', 'true');
       if (!status.textContent) status.textContent = t('search.loading');
       try {
-        const value = await task();
+        const value = await task((early) => {
+          if (current()) show(early);
+        });
         if (!current()) return;
         show(value);
         box.dataset['state'] = 'done';

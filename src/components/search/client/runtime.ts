@@ -1,15 +1,21 @@
 /**
- * Loads the search on first use: Pagefind's JS/WASM (from the built site, under the
- * configured base) and the dictionary (search-terms.json), then builds the strategy; the
+ * Loads the search on first use. The dictionary (search-terms.json) comes first: with it the
+ * strategy runs, and a known term is answered from its answer file (answers.ts) at once.
+ * Pagefind — its code, the index's entry and metadata, its WebAssembly — is loaded by `warm()`,
+ * all at once (the dictionary names the files: `index.start`), on the page's main thread so that
+ * the preloaded files are the ones it uses (a worker would fetch them again); or when a search
+ * first needs it; with it, the list of phrases the index holds whole (search-phrases.json). The
  * vocabulary (search-vocabulary.json) only when a query needs it.
  * One instance per page; a failed load can be retried.
  */
 import { joinBase } from '../../../lib/urls.ts';
+import { answerPath, answerUnderBase, isAnswerFor, type AnswerFile } from '../../../lib/search/answers.ts';
 import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
 import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
 import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
 import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
+import { PHRASES_FILE, type PhrasesFile } from '../../../lib/search/phrases.ts';
 import {
   decodePageFacets,
   PAGE_FACETS_FILE,
@@ -22,30 +28,45 @@ interface PagefindModule extends PagefindLike {
   init(): Promise<void>;
 }
 
+let terms: Promise<SearchTerms | undefined> | undefined;
 let engine: Promise<SearchEngine> | undefined;
+let pagefind: Promise<PagefindModule> | undefined;
 let vocabulary: Promise<VocabularyTools | undefined> | undefined;
+let phrases: Promise<ReadonlySet<string>> | undefined;
 
 /** URL of a file of the built site, under the configured base. */
 export function siteUrl(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);
 }
 
-async function loadTerms(): Promise<SearchTerms | undefined> {
-  try {
-    const r = await fetch(siteUrl('search-terms.json'));
-    return r.ok ? ((await r.json()) as SearchTerms) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Asks the browser to fetch `url` now, for a later `fetch()` (or `import()`, as a module) of this page to take. */
+function preload(url: string, kind: 'fetch' | 'module'): void {
+  const link = document.createElement('link');
+  if (kind === 'module') link.rel = 'modulepreload';
+  else Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+  link.href = url;
+  document.head.append(link);
+}
+
+function loadTerms(): Promise<SearchTerms | undefined> {
+  terms ??= fetch(siteUrl('search-terms.json')).then(
+    async (r) => (r.ok ? ((await r.json()) as SearchTerms) : undefined),
+    () => undefined,
+  );
+  return terms;
 }
 
 /** The site has no search index (built without Pagefind): a publishing mistake, not a passing fault. */
 export class IndexMissingError extends Error {}
 
-async function loadPagefind(): Promise<PagefindModule> {
+async function importPagefind(): Promise<PagefindModule> {
   const url = siteUrl('pagefind/pagefind.js');
+  const index = (await loadTerms())?.index;
+  preload(url, 'module');
+  for (const file of index?.start ?? []) preload(siteUrl(`pagefind/${file}`), 'fetch');
+  let module: PagefindModule;
   try {
-    return (await import(/* @vite-ignore */ url)) as PagefindModule;
+    module = (await import(/* @vite-ignore */ url)) as PagefindModule;
   } catch (error) {
     const status = await fetch(url, { method: 'HEAD' }).then(
       (r) => r.status,
@@ -53,6 +74,45 @@ async function loadPagefind(): Promise<PagefindModule> {
     );
     throw status === 404 ? new IndexMissingError(url) : error;
   }
+  await module.options({ noWorker: true, excerptLength: 20, ...(index && { metaCacheTag: index.tag }) });
+  // Pagefind picks the index and the query segmentation by <html lang>; the index is one of
+  // bigrams (src/lib/search/indexText.ts) that must not be segmented as Chinese. init()
+  // reads the attribute synchronously, so it is swapped for that call only.
+  const html = document.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', INDEX_LANGUAGE);
+  const ready = module.init();
+  if (lang === null) html.removeAttribute('lang');
+  else html.setAttribute('lang', lang);
+  await ready;
+  return module;
+}
+
+/** Starts loading Pagefind (once; again after a failure). */
+function loadPagefind(): Promise<PagefindModule> {
+  pagefind ??= importPagefind();
+  pagefind.catch(() => {
+    pagefind = undefined;
+  });
+  return pagefind;
+}
+
+/** The phrases this build's index holds whole (phrases.ts); none if the list cannot be loaded (their bigrams are searched). */
+function loadPhrases(): Promise<ReadonlySet<string>> {
+  phrases ??= Promise.all([fetch(siteUrl(PHRASES_FILE)), loadTerms()]).then(
+    async ([response, loaded]) => {
+      const file = response.ok ? ((await response.json()) as PhrasesFile) : undefined;
+      return new Set(file?.version === 1 && file.tag === loaded?.index?.tag ? file.phrases : []);
+    },
+    () => new Set<string>(),
+  );
+  return phrases;
+}
+
+/** Starts loading what every search of the index needs, all at once: call when a search is likely. */
+export function warm(): void {
+  void loadPagefind().catch(() => undefined);
+  void loadPhrases();
 }
 
 /** What to tell the reader when a search fails. */
@@ -67,22 +127,37 @@ async function loadPageFacets(): Promise<PageFacets> {
   return decodePageFacets((await response.json()) as PageFacetsFile);
 }
 
+const answers = new Map<string, Promise<AnswerFile | undefined>>();
+
+/** A known term's answer (answers.ts) of this build, or undefined (then the index is searched). */
+function loadAnswer(term: string, tag: string): Promise<AnswerFile | undefined> {
+  let answer = answers.get(term);
+  if (!answer) {
+    answer = fetch(siteUrl(answerPath(term)))
+      .then(async (response) => {
+        const found: unknown = response.ok ? await response.json() : undefined;
+        return isAnswerFor(found, term, tag) ? answerUnderBase(found, import.meta.env.BASE_URL) : undefined;
+      })
+      .catch(() => undefined);
+    answers.set(term, answer);
+  }
+  return answer;
+}
+
+/** The search, ready as soon as the dictionary is: Pagefind is loaded when a search first needs it (or by `warm()`). */
 export function getEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
-    const [pagefind, terms] = await Promise.all([loadPagefind(), loadTerms()]);
-    await pagefind.options({ excerptLength: 20 });
-    // Pagefind picks the index and the query segmentation by <html lang>; the index is one of
-    // bigrams (src/lib/search/indexText.ts) that must not be segmented as Chinese. init()
-    // reads the attribute synchronously, so it is swapped for that call only.
-    const html = document.documentElement;
-    const lang = html.getAttribute('lang');
-    html.setAttribute('lang', INDEX_LANGUAGE);
-    const ready = pagefind.init();
-    if (lang === null) html.removeAttribute('lang');
-    else html.setAttribute('lang', lang);
-    await ready;
-    return createSearchEngine(pagefind, terms ? buildDictionary(terms) : emptyDictionary, {
+    const loaded = await loadTerms();
+    const tag = loaded?.index?.tag;
+    const index: PagefindLike = { search: async (term) => (await loadPagefind()).search(term) };
+    return createSearchEngine(index, loaded ? buildDictionary(loaded) : emptyDictionary, {
       pageFacets: loadPageFacets,
+      // Asked before a word's first lookup in the index: Pagefind loads meanwhile.
+      phrases: () => {
+        warm();
+        return loadPhrases();
+      },
+      ...(tag && { answer: (term: string) => loadAnswer(term, tag) }),
     });
   })();
   engine.catch(() => {
