@@ -4,12 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
-import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
+import { rehypeParagraphIds } from './src/lib/content/rehypeParagraphIds.ts';
 import { rehypeSafeUrls, remarkSafeUrls } from './src/lib/content/safeUrls.ts';
-import { searchChunkPlugin } from './src/lib/search/clientChunk.ts';
+import { searchChunkPlugin } from './src/lib/search/engine/clientChunk.ts';
 import casePages from './src/integrations/casePages.ts';
-import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
-import { siteAddress } from './src/lib/siteAddress.ts';
+import { CONTENT_PATHS } from './src/lib/content/contentFiles.ts';
+import { siteAddress } from './src/lib/site/siteAddress.ts';
 import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
 import { workerExports } from './src/integrations/workerExports.ts';
 

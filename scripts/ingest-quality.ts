@@ -19,8 +19,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CONTENT_PATHS } from '../src/lib/contentFiles.ts';
-import { readFrontMatter } from '../src/lib/frontMatter.ts';
+import { CONTENT_PATHS } from '../src/lib/content/contentFiles.ts';
+import { readFrontMatter } from '../src/lib/content/frontMatter.ts';
 import {
   precisionRecall,
   scoreFigures,
@@ -28,8 +28,8 @@ import {
   type FigureExpectation,
   type FigureScore,
   type TagScore,
-} from '../src/lib/ingest/quality.ts';
-import { bodyBlocks } from '../src/lib/text.ts';
+} from '../src/lib/ingest/run/quality.ts';
+import { bodyBlocks } from '../src/lib/text/bodyText.ts';
 
 const root = process.cwd();
 const showDiff = process.argv.includes('--diff');

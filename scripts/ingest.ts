@@ -3,28 +3,34 @@
  *
  * Raw bulletin(s) → case drafts (content/cases/*.mdx), a source record
  * (content/sources/<key>.yaml) and a review report. This file only parses arguments and
- * prints: reading is src/lib/ingest/fileIO.ts, the drafts src/lib/ingest/ingest.ts, writing
- * src/lib/ingest/writePlan.ts (all files of an input or none).
+ * prints: reading is src/lib/ingest/run/fileIO.ts, the drafts src/lib/ingest/run/ingest.ts, writing
+ * src/lib/ingest/run/writePlan.ts (all files of an input or none).
  * Exit codes: 0 everything written, 1 an input was rejected, partly written or could not be
  * written, 2 usage error or unreadable project.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { readMeasures } from '../src/lib/contentFiles.ts';
-import { parsePartialDate } from '../src/lib/dates.ts';
-import { loadDivisionDataset } from '../src/lib/divisionData.ts';
-import { readCasebook, readInput, seedPlan, sourceOfText } from '../src/lib/ingest/fileIO.ts';
-import { readWithinBudget, warmReader } from '../src/lib/ingest/budget/budget.ts';
-import { documentFingerprint, ingestDocument } from '../src/lib/ingest/ingest.ts';
+import { readMeasures } from '../src/lib/content/contentFiles.ts';
+import { parsePartialDate } from '../src/lib/model/dates.ts';
+import { loadDivisionDataset } from '../src/lib/model/divisionData.ts';
+import { readCasebook, readInput, seedPlan, sourceOfText } from '../src/lib/ingest/run/fileIO.ts';
+import { readWithinBudget, warmReader } from '../src/lib/ingest/read/budget/budget.ts';
+import { documentFingerprint, ingestDocument } from '../src/lib/ingest/run/ingest.ts';
 import {
   escapeTerminal,
   formatReport,
   jsonForTerminal,
   type FileAction,
   type InputReport,
-} from '../src/lib/ingest/report.ts';
-import { applyPlan, cleanStaleTemps, errnoText, planWrites, type WriteRequest } from '../src/lib/ingest/writePlan.ts';
-import { loadMetrics } from '../src/lib/loadMetrics.ts';
-import { loadRegions } from '../src/lib/loadRegions.ts';
+} from '../src/lib/ingest/run/report.ts';
+import {
+  applyPlan,
+  cleanStaleTemps,
+  errnoText,
+  planWrites,
+  type WriteRequest,
+} from '../src/lib/ingest/run/writePlan.ts';
+import { loadMetrics } from '../src/lib/content/loadMetrics.ts';
+import { loadRegions } from '../src/lib/content/loadRegions.ts';
 
 /** A path as the editor would type it: relative to the current folder when inside it. */
 function shown(path: string): string {

@@ -1,11 +1,11 @@
 /**
  * The search index step of `npm run build` (after `astro build`): indexes the built site in
- * dist/ (or the folder given) with src/lib/search/siteIndex.ts and prints one summary line.
+ * dist/ (or the folder given) with src/lib/search/index/siteIndex.ts and prints one summary line.
  * Run on its own, it rebuilds the index of an existing build.
  *   npx tsx scripts/search-index.ts [dist]
  */
 import { resolve } from 'node:path';
-import { indexSite } from '../src/lib/search/siteIndex.ts';
+import { indexSite } from '../src/lib/search/index/siteIndex.ts';
 
 const [dist = 'dist', ...rest] = process.argv.slice(2);
 if (rest.length) {

@@ -3,15 +3,15 @@
  * collections, lookups, evidence per case, related-case index, counts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '../lib/dates.ts';
-import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/tagging.ts';
-import { buildRelated } from '../lib/related.ts';
-import { bodyBlocks } from '../lib/text.ts';
+import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '../lib/model/dates.ts';
+import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/model/tagging.ts';
+import { buildRelated } from '../lib/model/related.ts';
+import { bodyBlocks } from '../lib/text/bodyText.ts';
 import { caseBody } from '../lib/content/caseBodies.ts';
-import { loadMetrics } from '../lib/loadMetrics.ts';
-import { figureBase, findMetric, type Metric } from '../lib/metrics.ts';
-import type { BaseValue } from '../lib/units.ts';
-import { draftOnlySources, publishedCases, showsDrafts } from '../lib/drafts.ts';
+import { loadMetrics } from '../lib/content/loadMetrics.ts';
+import { figureBase, findMetric, type Metric } from '../lib/model/metrics.ts';
+import type { BaseValue } from '../lib/model/units.ts';
+import { draftOnlySources, publishedCases, showsDrafts } from '../lib/model/drafts.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type MeasureEntry = CollectionEntry<'measures'>;

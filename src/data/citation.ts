@@ -1,8 +1,8 @@
 /** The citations of a case page, built from its front matter and its source record. */
-import { formatCopy, formatOriginal, type CasebookCopy, type OriginalWork } from '../lib/citation.ts';
-import { buildDate } from '../lib/buildDate.ts';
-import { cslItem, type CslItem } from '../lib/csl.ts';
-import { absoluteOrPath } from '../lib/siteAddress.ts';
+import { formatCopy, formatOriginal, type CasebookCopy, type OriginalWork } from '../lib/export/citation.ts';
+import { buildDate } from '../lib/site/buildDate.ts';
+import { cslItem, type CslItem } from '../lib/export/csl.ts';
+import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { href, routes } from '../href.ts';
 import { t } from '../i18n/index.ts';
 import type { CaseView } from './casebook.ts';

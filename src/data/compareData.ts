@@ -10,13 +10,13 @@
  */
 import type { Casebook, CaseView, FigureRow, RegionEntry } from './casebook.ts';
 import { caseRecord, csvTable, FIGURE_COLUMNS } from './openData.ts';
-import { figureText, periodKey, periodText } from '../lib/figures.ts';
-import { paragraphId } from '../lib/rehypeParagraphIds.ts';
-import { groupByMetric } from '../lib/comparison.ts';
-import { dateSpan, queryFromRefs, type ItemRef } from '../lib/compareView.ts';
-import { excerptAround } from '../lib/text.ts';
-import { literalRanges, type Range } from '../lib/highlight.ts';
-import { absoluteOrPath } from '../lib/siteAddress.ts';
+import { figureText, periodKey, periodText } from '../lib/model/figures.ts';
+import { paragraphId } from '../lib/content/rehypeParagraphIds.ts';
+import { groupByMetric } from '../lib/compare/metricRows.ts';
+import { dateSpan, queryFromRefs, type ItemRef } from '../lib/compare/view.ts';
+import { excerptAround } from '../lib/text/bodyText.ts';
+import { literalRanges, type Range } from '../lib/text/highlight.ts';
+import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { href, routes } from '../href.ts';
 
 /** Figures per metric in a region's file: enough to compare, bounded for a province of thousands of cases. */

@@ -4,10 +4,10 @@
  * bounded however many cases there are.
  */
 import { availableParallelism } from 'node:os';
-import { ogSvg, type OgCard } from '../lib/ogImage.ts';
-import { ogFonts } from '../lib/ogFonts.ts';
-import { renderPng } from '../lib/ogRender.ts';
-import { figureText } from '../lib/figures.ts';
+import { ogSvg, type OgCard } from '../lib/og/card.ts';
+import { ogFonts } from '../lib/og/fonts.ts';
+import { renderPng } from '../lib/og/render.ts';
+import { figureText } from '../lib/model/figures.ts';
 import { t } from '../i18n/index.ts';
 import type { CaseView } from './casebook.ts';
 

@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { CONTENT_PATHS, readMeasures } from '../lib/contentFiles.ts';
+import { CONTENT_PATHS, readMeasures } from '../lib/content/contentFiles.ts';
 import { splitFrontMatter } from '../lib/content/yamlSource.ts';
-import { loadDivisionDataset } from '../lib/divisionData.ts';
+import { loadDivisionDataset } from '../lib/model/divisionData.ts';
 import { isDraftCase } from '../lib/studio/caseFile.ts';
-import { draftOnlySources } from '../lib/drafts.ts';
-import { loadMetrics } from '../lib/loadMetrics.ts';
-import { shortRegionName } from '../lib/regions.ts';
+import { draftOnlySources } from '../lib/model/drafts.ts';
+import { loadMetrics } from '../lib/content/loadMetrics.ts';
+import { shortRegionName } from '../lib/model/regions.ts';
 import type { StudioCase, StudioData } from '../lib/studio/data.ts';
 import { parse } from 'yaml';
 
@@ -67,7 +67,7 @@ function seedDigests(root: string, sources: Record<string, string>): Record<stri
   return digests;
 }
 
-/** `withDrafts`: the dev server's studio knows the drafts; a public build's names none (src/lib/drafts.ts). */
+/** `withDrafts`: the dev server's studio knows the drafts; a public build's names none (src/lib/model/drafts.ts). */
 export function studioData(root = process.cwd(), withDrafts = false): StudioData {
   const measures = readMeasures(root);
   const divisions = loadDivisionDataset();

@@ -6,9 +6,9 @@
 import type { APIRoute } from 'astro';
 import { getCasebook, type Casebook, type MeasureEntry, type RegionEntry } from './casebook.ts';
 import { figuresTable } from './openData.ts';
-import { toCsv } from '../lib/csv.ts';
-import { workbook, type Cell } from '../lib/xlsx.ts';
-import { absoluteOrPath } from '../lib/siteAddress.ts';
+import { toCsv } from '../lib/export/csv.ts';
+import { workbook, type Cell } from '../lib/export/xlsx.ts';
+import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 

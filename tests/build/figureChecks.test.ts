@@ -1,12 +1,12 @@
 // Typed figures are checked by the real build: a target without its due year, a metric of another
-// measure and the retired `year:` key fail with file:line (unit conversion: tests/unit/figureSchema.test.ts).
+// measure and the retired `year:` key fail with file:line (unit conversion: tests/unit/content/figureSchema.test.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildSite, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
-import { readMeasures } from '../../src/lib/contentFiles.ts';
-import { loadMetrics } from '../../src/lib/loadMetrics.ts';
+import { readMeasures } from '../../src/lib/content/contentFiles.ts';
+import { loadMetrics } from '../../src/lib/content/loadMetrics.ts';
 
 interface FrontFigure {
   label: string;

@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputReport } from '../../src/lib/ingest/report.ts';
+import type { InputReport } from '../../src/lib/ingest/run/report.ts';
 import { readCaseFiles, readSourceFiles } from '../helpers/content.ts';
 import { buildSite, makeTempSite, removeTempSite, runNode } from '../helpers/tempSite.ts';
 import { fixtures, SEEDS } from '../unit/ingest/context.ts';

@@ -7,7 +7,7 @@
 import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputReport } from '../../src/lib/ingest/report.ts';
+import type { InputReport } from '../../src/lib/ingest/run/report.ts';
 import { buildSite, makeTempSite, projectRoot, removeTempSite, runNode } from '../helpers/tempSite.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/ingest');

@@ -4,10 +4,10 @@
 import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../src/lib/frontMatter.ts';
+import { readFrontMatter } from '../../src/lib/content/frontMatter.ts';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
-import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from '../../src/lib/search/pageFacets.ts';
+import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from '../../src/lib/search/index/pageFacets.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/new-content');
 const SLUG = 'test-anji-2025-03';

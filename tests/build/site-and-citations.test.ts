@@ -12,8 +12,8 @@ import '@citation-js/plugin-bibtex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
 import { inkShare, pngSize } from '../helpers/png.ts';
-import { NO_SITE_WARNING } from '../../src/lib/siteAddress.ts';
-import { cslDate } from '../../src/lib/csl.ts';
+import { NO_SITE_WARNING } from '../../src/lib/site/siteAddress.ts';
+import { cslDate } from '../../src/lib/export/csl.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 interface ExpectedCase {

@@ -14,8 +14,8 @@ import { parse } from 'yaml';
 import { expect, type Page } from '@playwright/test';
 import { DIALOG_RESULTS } from '../../src/data/limits.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { loadRegions } from '../../src/lib/loadRegions.ts';
-import { normalize } from '../../src/lib/search/normalize.ts';
+import { loadRegions } from '../../src/lib/content/loadRegions.ts';
+import { normalize } from '../../src/lib/search/query/normalize.ts';
 import {
   casesContaining,
   measures,

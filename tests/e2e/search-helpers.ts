@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 export { random } from '../helpers/random.ts';
-import { paragraphs } from '../../src/lib/text.ts';
-import { normalize } from '../../src/lib/search/normalize.ts';
+import { paragraphs } from '../../src/lib/text/bodyText.ts';
+import { normalize } from '../../src/lib/search/query/normalize.ts';
 
 const root = join(import.meta.dirname, '../..');
 

@@ -13,8 +13,8 @@ import {
   type CaseEntry,
   type PlaceEntry,
 } from '../../lib/compare/pick.ts';
-import { COMPARE_KEYS, parseItemRef, queryFromRefs, readQuery, type ItemRef } from '../../lib/compareView.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { COMPARE_KEYS, parseItemRef, queryFromRefs, readQuery, type ItemRef } from '../../lib/compare/view.ts';
+import { toCsv } from '../../lib/export/csv.ts';
 import { copyTable, copyText, flash } from '../share/clipboard.ts';
 import type { CompareItem } from '../../data/compareData.ts';
 
@@ -158,7 +158,7 @@ function toolbar(view: CompareView) {
       download(`${name}.csv`, new Blob([toCsv(table.header, rows)], { type: 'text/csv;charset=utf-8' })),
     ),
     button(s('table.xlsx'), async () => {
-      const { workbook } = await import('../../lib/xlsx.ts');
+      const { workbook } = await import('../../lib/export/xlsx.ts');
       const bytes = await workbook(
         [{ name: config.sheetName, header: table.header, rows: rows as never }],
         config.creator,

@@ -5,9 +5,9 @@
  * On a phone each cell carries its column's name (CSS: .compare-table in global.css).
  */
 import type { CompareFigure, CompareItem, ComparePassage } from '../../data/compareData.ts';
-import { alignFigures, type AlignedRow } from '../../lib/compareView.ts';
-import { axisText, commonScale } from '../../lib/comparison.ts';
-import type { Range } from '../../lib/highlight.ts';
+import { alignFigures, type AlignedRow } from '../../lib/compare/view.ts';
+import { axisText, commonScale } from '../../lib/compare/metricRows.ts';
+import type { Range } from '../../lib/text/highlight.ts';
 
 export interface CompareView {
   items: CompareItem[];

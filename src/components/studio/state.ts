@@ -3,8 +3,8 @@
  * file it came from (an ingest draft or a file of the casebook) plus the editor's values, and
  * the text each would be saved as — the text the build's checks run on.
  */
-import type { ReadResult } from '../../lib/ingest/read.ts';
-import type { CaseReport } from '../../lib/ingest/report.ts';
+import type { ReadResult } from '../../lib/ingest/read/document.ts';
+import type { CaseReport } from '../../lib/ingest/run/report.ts';
 import {
   CASE_FIELDS,
   fieldsOf,
@@ -19,7 +19,7 @@ import {
   type YamlFile,
 } from '../../lib/studio/caseFile.ts';
 import { caseProblems, sourceProblems, type CheckContext, type Problem } from '../../lib/studio/validate.ts';
-import { bodyBlocks, type Block } from '../../lib/text.ts';
+import { bodyBlocks, type Block } from '../../lib/text/bodyText.ts';
 
 /** Case fields edited as text (region, measures and figures have their own controls). */
 export const CASE_TEXT = [

@@ -3,7 +3,7 @@
  * its budget (a hostile file that pdf.js or mammoth cannot finish) ends the worker: it is
  * started again and the request fails with `timeout`, so the page never hangs.
  */
-import type { FigureDraft } from '../../lib/ingest/draft.ts';
+import type { FigureDraft } from '../../lib/ingest/draft/files.ts';
 import type { StudioData } from '../../lib/studio/data.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 

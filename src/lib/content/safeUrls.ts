@@ -10,13 +10,13 @@
  * page fetches anything from another host; a link shows where it goes (its text is its address,
  * as in an autolink: case bodies are plain text, so any other link hides its target); and text the
  * parser decoded from a character reference (`&#x202E;`) meets the same character rule as the
- * file (./textHygiene.ts).
+ * file (../text/unsafeChars.ts).
  *
  * An unsafe URL is always removed from the output (so the HTML is inert in any case) and reported
  * as `file:line: message`. The cases loader collects the reports (see `collectUnsafeUrls`);
  * anywhere else (a Markdown page) the first report fails the render.
  */
-import { unsafeCharacters } from './textHygiene.ts';
+import { unsafeCharacters } from '../text/unsafeChars.ts';
 import { unsafeUrlReason } from './urlPolicy.ts';
 
 interface Node {

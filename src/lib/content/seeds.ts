@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './problems.ts';
-import { isCleanText } from './textHygiene.ts';
+import { isCleanText } from '../text/unsafeChars.ts';
 
 export const SEEDS_DIR = 'seeds';
 /** Larger originals are not bulletins; refusing them keeps the build from reading them whole. */

@@ -7,7 +7,7 @@
  * (`jav&#x61;script:` decodes to `javascript:` wherever it is decoded once more).
  * The check follows the WHATWG URL parser: a scheme is `[A-Za-z][A-Za-z0-9+.-]*` before the first `:`.
  */
-import { isCleanText } from './textHygiene.ts';
+import { isCleanText } from '../text/unsafeChars.ts';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;

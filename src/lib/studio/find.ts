@@ -1,9 +1,9 @@
 /**
  * Finding a name as an editor types it: Chinese characters anywhere in the name or one of its
  * other names, or pinyin — whole syllables, initials or a mix (`shangcheng`, `sc`, `xgxp`), as
- * the site's search reads pinyin (src/lib/search/pinyin.ts). Lower rank is a better match.
+ * the site's search reads pinyin (src/lib/search/query/pinyin.ts). Lower rank is a better match.
  */
-import { matchSyllables, MATCH_RANK, normalizePinyin } from '../search/pinyin.ts';
+import { matchSyllables, MATCH_RANK, normalizePinyin } from '../search/query/pinyin.ts';
 
 export interface Findable {
   /** Names that count: the name first, then short forms and aliases. */

@@ -1,13 +1,13 @@
 /**
  * A key figure from a number the editor selects in the case text: what ingest proposes for
- * that number (src/lib/ingest/extractFigures.ts, run on its paragraph: label, unit as stated,
+ * that number (src/lib/ingest/draft/figures.ts, run on its paragraph: label, unit as stated,
  * kind, period, measure), else the number with the unit word after it and the clause before it
  * as label. The quote is always a phrase of the paragraph, so the build's quote check holds.
  */
-import { extractFigures } from '../ingest/extractFigures.ts';
-import type { FigureDraft } from '../ingest/draft.ts';
-import { guessMetric, type Metric } from '../metrics.ts';
-import type { MeasureTerms } from '../tagging.ts';
+import { extractFigures } from '../ingest/draft/figures.ts';
+import type { FigureDraft } from '../ingest/draft/files.ts';
+import { guessMetric, type Metric } from '../model/metrics.ts';
+import type { MeasureTerms } from '../model/tagging.ts';
 
 export interface SelectionContext {
   /** The case's measures, most central first. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../../src/lib/content/yamlSource.ts';
-import { closestMatch, editDistance } from '../../../src/lib/content/suggest.ts';
+import { closestMatch, editDistance } from '../../../src/lib/content/didYouMean.ts';
 import { partialDate } from '../../../src/schemas/date.ts';
 import { safeNumber } from '../../../src/schemas/number.ts';
 import { seedFile } from '../../../src/schemas/seedFile.ts';

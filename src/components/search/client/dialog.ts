@@ -6,11 +6,11 @@
  */
 import { DIALOG_RESULTS } from '../../../data/limits.ts';
 import { t } from '../../../i18n/index.ts';
-import { forgivingSearch } from '../../../lib/search/forgive.ts';
-import { chineseSegmenter } from '../../../lib/search/question.ts';
-import { stateToSearch } from '../../../lib/search/url.ts';
-import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/bounds.ts';
-import { escapeHtml } from '../../../lib/highlight.ts';
+import { forgivingSearch } from '../../../lib/search/query/forgive.ts';
+import { chineseSegmenter } from '../../../lib/search/query/question.ts';
+import { stateToSearch } from '../../../lib/search/query/url.ts';
+import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/query/bounds.ts';
+import { escapeHtml } from '../../../lib/text/highlight.ts';
 import { getEngine, getVocabulary, siteUrl, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, statusText, suggestionItemHtml } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';

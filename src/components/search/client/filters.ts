@@ -4,7 +4,7 @@
  * the panel opens above the results), a “查看 N 条结果” that closes it and moves to the results.
  */
 import { t } from '../../../i18n/index.ts';
-import type { Facet, FacetCounts, Selection } from '../../../lib/search/facets.ts';
+import type { Facet, FacetCounts, Selection } from '../../../lib/search/engine/facets.ts';
 
 export interface FilterPanel {
   /** The selected values, by facet. */

@@ -4,14 +4,14 @@
  * pages through results and shows related (partial) matches separately.
  */
 import { t } from '../../../i18n/index.ts';
-import { isEmptySelection } from '../../../lib/search/facets.ts';
-import { forgivingSearch, type ForgivingOutcome } from '../../../lib/search/forgive.ts';
-import { chineseSegmenter } from '../../../lib/search/question.ts';
-import { canonicalSelection, type FilterLabels } from '../../../lib/search/schema.ts';
-import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/url.ts';
-import type { SearchEngine } from '../../../lib/search/engine.ts';
-import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/bounds.ts';
-import { escapeHtml } from '../../../lib/highlight.ts';
+import { isEmptySelection } from '../../../lib/search/engine/facets.ts';
+import { forgivingSearch, type ForgivingOutcome } from '../../../lib/search/query/forgive.ts';
+import { chineseSegmenter } from '../../../lib/search/query/question.ts';
+import { canonicalSelection, type FilterLabels } from '../../../lib/search/index/schema.ts';
+import { parseState, stateToSearch, type SearchState, type SortOrder } from '../../../lib/search/query/url.ts';
+import type { SearchEngine } from '../../../lib/search/engine/engine.ts';
+import { boundQuery, MAX_QUERY_CHARS } from '../../../lib/search/query/bounds.ts';
+import { escapeHtml } from '../../../lib/text/highlight.ts';
 import { getEngine, getVocabulary, warm } from './runtime.ts';
 import { hintHtml, hitHtml, noticeHtml, selectionText, statusText } from './render.ts';
 import { requestCycle, watchQueryInput } from './requests.ts';

@@ -4,7 +4,7 @@
  * and the request cycle (latest wins, busy state, errors, timing for the bench).
  */
 import { t } from '../../../i18n/index.ts';
-import { createSequencer } from '../../../lib/search/sequence.ts';
+import { createSequencer } from '../../../lib/search/engine/sequence.ts';
 import { searchErrorKey } from './runtime.ts';
 
 /**

@@ -8,20 +8,20 @@
  * vocabulary (search-vocabulary.json) only when a query needs it.
  * One instance per page; a failed load can be retried.
  */
-import { joinBase } from '../../../lib/urls.ts';
-import { answerPath, answerUnderBase, isAnswerFor, type AnswerFile } from '../../../lib/search/answers.ts';
-import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
-import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
-import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
-import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
-import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
-import { PHRASES_FILE, type PhrasesFile } from '../../../lib/search/phrases.ts';
+import { joinBase } from '../../../lib/site/urls.ts';
+import { answerPath, answerUnderBase, isAnswerFor, type AnswerFile } from '../../../lib/search/index/answers.ts';
+import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine/engine.ts';
+import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/query/terms.ts';
+import type { VocabularyFile } from '../../../lib/search/query/vocabulary.ts';
+import { vocabularyTools, type VocabularyTools } from '../../../lib/search/query/vocabularyTools.ts';
+import { INDEX_LANGUAGE } from '../../../lib/search/index/indexText.ts';
+import { PHRASES_FILE, type PhrasesFile } from '../../../lib/search/index/phrases.ts';
 import {
   decodePageFacets,
   PAGE_FACETS_FILE,
   type PageFacets,
   type PageFacetsFile,
-} from '../../../lib/search/pageFacets.ts';
+} from '../../../lib/search/index/pageFacets.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
@@ -76,7 +76,7 @@ async function importPagefind(): Promise<PagefindModule> {
   }
   await module.options({ noWorker: true, excerptLength: 20, ...(index && { metaCacheTag: index.tag }) });
   // Pagefind picks the index and the query segmentation by <html lang>; the index is one of
-  // bigrams (src/lib/search/indexText.ts) that must not be segmented as Chinese. init()
+  // bigrams (src/lib/search/index/indexText.ts) that must not be segmented as Chinese. init()
   // reads the attribute synchronously, so it is swapped for that call only.
   const html = document.documentElement;
   const lang = html.getAttribute('lang');

@@ -4,7 +4,7 @@
  * rows become paragraphs; scripts, styles, forms and links to `javascript:` are dropped.
  * Only the text of links is kept.
  */
-import type { DocBlock, DocBlockKind } from '../blocks.ts';
+import type { DocBlock, DocBlockKind } from '../structure/blocks.ts';
 
 /** Elements whose content is never text of the article. */
 const SKIP = new Set([

@@ -8,10 +8,10 @@
  * text layer) and an encrypted PDF are refused with a message that says so.
  */
 import { loadPdfJs, pdfDocumentOptions, type PdfJs } from '#pdf-platform';
-import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
-import { metadataDate } from '../dating.ts';
-import { hygiene } from '../hygiene.ts';
-import { countHan } from '../../han.ts';
+import type { DocBlock, DocumentMeta, ReadResult } from '../structure/blocks.ts';
+import { metadataDate } from '../structure/dating.ts';
+import { hygiene } from './hygiene.ts';
+import { countHan } from '../../text/han.ts';
 import { bidiNote } from './notes.ts';
 import { enforce, ReadLimitError } from './limits.ts';
 import { hiddenSummary, pageRuns, type PdfOps, type PdfRun } from './pdfHidden.ts';

@@ -1,8 +1,8 @@
 /** Plain text: decoded (UTF-8, BOM, GB18030, UTF-16), cleaned, one block per line. */
-import type { ReadResult } from '../blocks.ts';
-import { decodeBytes, MAX_INPUT_BYTES } from '../decode.ts';
-import { hygiene } from '../hygiene.ts';
-import { lineBlocks } from '../structure.ts';
+import type { ReadResult } from '../structure/blocks.ts';
+import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
+import { hygiene } from './hygiene.ts';
+import { lineBlocks } from '../structure/structure.ts';
 import { bidiNote } from './notes.ts';
 
 /** Text already decoded (a `.txt` read as a string, or the text of another reader). */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { countHan, HAN, hasHan, isHan } from '../../../src/lib/text/han.ts';
+
+describe('Han characters', () => {
+  it('are ideographs of every block, 〇 and 々 included', () => {
+    for (const c of ['一', '龥', '㐀', '〇', '々', '𠀀', '𪚥', '豈']) expect(isHan(c), c).toBe(true);
+  });
+  it('are not punctuation, digits, full-width Latin, kana or half a surrogate pair', () => {
+    for (const c of ['。', '，', '“', '1', '１', 'Ａ', 'a', 'ア', 'の', ' ', '', '𠀀'[0], undefined])
+      expect(isHan(c), String(c)).toBe(false);
+    expect(isHan('中文'), 'two characters').toBe(false);
+  });
+  it('are counted once each', () => {
+    expect(countHan('新增学位1980个')).toBe(5);
+    expect(countHan('二〇二四年𠀀')).toBe(6);
+    expect(countHan('Copyright 2024.')).toBe(0);
+  });
+  it('are found in text, and compose into patterns', () => {
+    expect(hasHan('5+2课后服务')).toBe(true);
+    expect(hasHan('5+2')).toBe(false);
+    expect(new RegExp(`^${HAN}{2,4}$`, 'u').test('王新胜')).toBe(true);
+  });
+});
