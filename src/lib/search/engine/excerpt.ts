@@ -4,6 +4,7 @@
  * the text after the page title, with every match wrapped in <mark>.
  */
 import { literalRanges, markRanges, type Range } from '../../text/highlight.ts';
+import { cutPoint } from '../../text/bodyText.ts';
 import { HAN } from '../../text/han.ts';
 import { originalRange, type Normalized } from '../query/normalize.ts';
 import type { Occurrence } from './match.ts';
@@ -81,10 +82,11 @@ export function buildExcerpt(
       }
     }
   }
-  // Do not start inside a surrogate pair.
-  if (start > 0 && /[\udc00-\udfff]/.test(content[start] ?? '')) start -= 1;
-  let end = Math.min(content.length, start + length);
-  if (end < content.length && /[\udc00-\udfff]/.test(content[end] ?? '')) end += 1;
+  // Never inside a number (…000人次 for 31000人次) or a surrogate pair.
+  // (An empty range [at, at): no sentence end is looked for, only the number moved out of.)
+  start = cutPoint(content, start, start, start, 'start');
+  const wantedEnd = Math.min(content.length, start + length);
+  const end = cutPoint(content, wantedEnd, wantedEnd, wantedEnd, 'end');
   const inside = ranges
     .map((r) => r.range)
     .filter(([a, b]) => a < end && b > start)

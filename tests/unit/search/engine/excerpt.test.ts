@@ -24,6 +24,14 @@ describe('buildExcerpt', () => {
     expect(e.text.startsWith('…推进<县管校聘>')).toBe(true);
   });
 
+  test('never cuts inside a number at either end (31000人次, 200余人)', () => {
+    // The window starts `before` characters ahead of the match and ends `length` later: both fall inside numbers.
+    const content = '累计服务学生31000人次县管校聘' + '乙'.repeat(10) + '共有200余人参加';
+    const e = excerpt(content, ['县管校聘'], { before: 4, length: 25 });
+    expect(e.text).toBe('…31000人次县管校聘' + '乙'.repeat(10) + '共有200余…');
+    expect(e.html).toContain('31000人次<mark>县管校聘</mark>');
+  });
+
   test('a match across ignored quotation marks is marked in the original text', () => {
     const e = excerpt('全部完成“县管校聘”改革。', ['县管校聘改革']);
     expect(e.html).toBe('全部完成“<mark>县管校聘”改革</mark>。');
