@@ -7,7 +7,7 @@ import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '.
 import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/model/tagging.ts';
 import { buildRelated } from '../lib/model/related.ts';
 import { bodyBlocks } from '../lib/text/bodyText.ts';
-import { caseBody } from '../lib/content/caseBodies.ts';
+import { caseBody } from '../lib/content/astroWorkarounds.ts';
 import { loadMetrics } from '../lib/content/loadMetrics.ts';
 import { figureBase, findMetric, type Metric } from '../lib/model/metrics.ts';
 import type { BaseValue } from '../lib/model/units.ts';

@@ -16,7 +16,7 @@ import { chineseSegmenter } from '../lib/search/query/question.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 import { placeNames } from '../lib/model/regions.ts';
-import { caseBody } from '../lib/content/caseBodies.ts';
+import { caseBody } from '../lib/content/astroWorkarounds.ts';
 
 /** The index record of a case page (schema.ts): filters by stable keys, the case's own metadata as meta. */
 export function caseIndexRecord(view: CaseView): IndexRecord {
