@@ -105,7 +105,7 @@ export function astroInternalsProblems(astroDir: string): string[] {
 let checked = false;
 
 /** Fails the build once, by name, when a workaround's Astro internals are gone; warns when Astro is not the checked version. */
-export function assertAstroInternals(context: Pick<LoaderContext, 'logger'>, astroDir = installedAstroDir()): void {
+function assertAstroInternals(context: Pick<LoaderContext, 'logger'>, astroDir = installedAstroDir()): void {
   if (checked) return;
   const problems = astroInternalsProblems(astroDir);
   if (problems.length) {
