@@ -16,7 +16,7 @@ export const ASTRO_CHECKED = { range: '~5.18.2', version: '5.18.2' } as const;
 
 export interface AstroWorkaround {
   name: string;
-  /** The withastro/astro issue or pull request (or a note that there is none). */
+  /** The withastro/astro issue or pull request, or “none found: …” saying what was looked for. */
   upstream: string;
   /** Where the workaround lives. */
   where: string;
@@ -52,6 +52,13 @@ const URL_QUOTES: AstroWorkaround = {
     recheck: 'astro/dist/runtime/server/render/util.js addAttribute: is the `isHttpUrl` branch gone (the rule stays: a quote in a URL is refused either way)?',
 };
 
+const RENDER_MESSAGES: AstroWorkaround = {
+  name: 'unsafe URLs collected beside the Markdown render',
+  upstream: 'none found: no withastro/astro issue asks for a loader to get a render’s messages, or for @astrojs/markdown-remark not to print a plugin’s error with its stack',
+  where: 'collectUnsafeUrls, src/lib/content/safeUrls.ts',
+  recheck: '@astrojs/markdown-remark createMarkdownProcessor render(): does it still log a thrown plugin error before rethrowing, and does the vfile still carry the file path the loader passes?',
+};
+
 const TAILWIND_TYPES: AstroWorkaround = {
   name: '@tailwindcss/vite typed against a newer Vite',
     upstream: 'https://github.com/withastro/astro/issues/14030',
@@ -59,7 +66,14 @@ const TAILWIND_TYPES: AstroWorkaround = {
   recheck: 'does `npx astro check` pass without the casts?',
 };
 
-export const ASTRO_WORKAROUNDS: readonly AstroWorkaround[] = [SETTLE_DATA_STORE, CASE_BODIES, MARKDOWN_RENDERER, URL_QUOTES, TAILWIND_TYPES];
+export const ASTRO_WORKAROUNDS: readonly AstroWorkaround[] = [
+  SETTLE_DATA_STORE,
+  CASE_BODIES,
+  MARKDOWN_RENDERER,
+  RENDER_MESSAGES,
+  URL_QUOTES,
+  TAILWIND_TYPES,
+];
 
 /** How the build's messages name a workaround. */
 function named(workaround: AstroWorkaround): string {
