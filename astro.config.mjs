@@ -20,11 +20,11 @@ import { workerExports } from './src/integrations/workerExports.ts';
  */
 function searchChunk(/** @type {string} */ id) {
   if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/index\/answerHint)\.ts$/.test(id)) return;
-  if (
-    /\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(text\/highlight|text\/han|site\/urls)\.ts$/.test(
-      id,
-    )
-  )
+  // Rollup puts a manual chunk's dependencies into it: the text modules the studio shares with
+  // the search (Han characters, edit distances) get a chunk of their own, so that the studio
+  // never loads the search.
+  if (/\/src\/lib\/text\/(han|editDistance)\.ts$/.test(id)) return 'text';
+  if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(text\/highlight|site\/urls)\.ts$/.test(id))
     return 'search';
 }
 

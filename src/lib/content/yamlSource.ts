@@ -7,7 +7,7 @@
  * YAML: the loaders, the studio, the ingest CLI's index of the casebook and the scripts read
  * front matter and records here (`readFrontMatter` of ./frontMatter.ts for scripts and tests).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLError, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type YAMLError, type Node as YamlNode } from 'yaml';
 
 export interface YamlSource {
   /** The parsed value (plain JS), or undefined when the YAML has errors. */
