@@ -19,8 +19,12 @@ import { workerExports } from './src/integrations/workerExports.ts';
  * part of it, and finds it in the cache when the reader came from the search.
  */
 function searchChunk(/** @type {string} */ id) {
-  if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/answerHint)\.ts$/.test(id)) return;
-  if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(highlight|han|urls)\.ts$/.test(id))
+  if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/index\/answerHint)\.ts$/.test(id)) return;
+  // Rollup puts a manual chunk's dependencies into it: the text modules the studio shares with
+  // the search (Han characters, edit distances) get a chunk of their own, so that the studio
+  // never loads the search.
+  if (/\/src\/lib\/text\/(han|editDistance)\.ts$/.test(id)) return 'text';
+  if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(text\/highlight|site\/urls)\.ts$/.test(id))
     return 'search';
 }
 
@@ -41,6 +45,8 @@ export default defineConfig({
     rehypePlugins: [rehypeSafeUrls, rehypeParagraphIds],
   },
   // The cast: @tailwindcss/vite is typed against a newer Vite than Astro 5's (runtime is fine).
+  // Astro workaround “@tailwindcss/vite typed against a newer Vite” (src/lib/content/astroWorkarounds.ts),
+  // https://github.com/withastro/astro/issues/14030.
   vite: {
     plugins: [/** @type {any} */ (tailwindcss()), /** @type {any} */ (searchChunkPlugin())],
     build: { rollupOptions: { output: { manualChunks: searchChunk } } },

@@ -20,9 +20,9 @@ import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { href, routes } from '../href.ts';
 
 /** Figures per metric in a region's file: enough to compare, bounded for a province of thousands of cases. */
-export const REGION_FIGURES_PER_METRIC = 6;
+const REGION_FIGURES_PER_METRIC = 6;
 /** Passages per measure: from this many of a region's newest cases, or this many paragraphs of a case. */
-export const PASSAGES_PER_MEASURE = 3;
+const PASSAGES_PER_MEASURE = 3;
 /** Characters either side of the measure's name in a passage. */
 const PASSAGE_RADIUS = 60;
 
@@ -167,7 +167,7 @@ export function caseItem(casebook: Casebook, view: CaseView, site: URL | undefin
 }
 
 /** The cases a region reported itself (a city's, not its districts'), newest first. */
-export const ownCases = (casebook: Casebook, region: RegionEntry) =>
+const ownCases = (casebook: Casebook, region: RegionEntry) =>
   (casebook.casesByRegion.get(region.id) ?? []).filter((c) => c.region.id === region.id);
 
 function belowPlaces(casebook: Casebook, region: RegionEntry): BelowPlace[] {

@@ -11,7 +11,7 @@ import { figureText } from '../lib/model/figures.ts';
 import { t } from '../i18n/index.ts';
 import type { CaseView } from './casebook.ts';
 
-export function caseCard(view: CaseView): OgCard {
+function caseCard(view: CaseView): OgCard {
   return {
     siteName: t('site.name'),
     title: view.data.title,
@@ -21,7 +21,7 @@ export function caseCard(view: CaseView): OgCard {
   };
 }
 
-export function caseSvg(view: CaseView): string {
+function caseSvg(view: CaseView): string {
   return ogSvg(caseCard(view), ogFonts());
 }
 

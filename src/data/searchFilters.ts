@@ -16,7 +16,8 @@ import { chineseSegmenter } from '../lib/search/query/question.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 import { placeNames } from '../lib/model/regions.ts';
-import { caseBody } from '../lib/content/caseBodies.ts';
+import { caseBody } from '../lib/content/astroWorkarounds.ts';
+import { isHan } from '../lib/text/han.ts';
 
 /** The index record of a case page (schema.ts): filters by stable keys, the case's own metadata as meta. */
 export function caseIndexRecord(view: CaseView): IndexRecord {
@@ -145,7 +146,7 @@ function commonChars(): string[] {
   for (let hi = 0xb0; hi <= 0xd7; hi++) {
     for (let lo = 0xa1; lo <= 0xfe; lo++) {
       const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (/^[\u4e00-\u9fff]$/.test(ch)) out.push(ch);
+      if (isHan(ch)) out.push(ch);
     }
   }
   return out;

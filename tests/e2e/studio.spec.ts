@@ -495,8 +495,9 @@ test('no other page loads anything of the studio', async ({ page }) => {
   await page.setInputFiles('#studio-file', fixture('guangdong-year-plan.docx'));
   await expect(page.locator('.studio-review')).toBeVisible();
   for (const p of await html('/')) own.delete(p);
-  // Vite's preload helper is shared by every bundle that imports code lazily (search, compare, the studio).
-  for (const p of own) if (/^\/_astro\/preload-helper\.[\w-]+\.js$/.test(p)) own.delete(p);
+  // Vite's preload helper is shared by every bundle that imports code lazily (search, compare, the
+  // studio), and the text chunk (Han characters, edit distances) by the search and the studio.
+  for (const p of own) if (/^\/_astro\/(preload-helper|text)\.[\w-]+\.js$/.test(p)) own.delete(p);
   expect([...own].some((p) => p.startsWith('/_astro/'))).toBe(true);
   expect([...own]).toContain('/studio/data.json');
 

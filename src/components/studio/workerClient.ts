@@ -8,7 +8,7 @@ import type { StudioData } from '../../lib/studio/data.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 /** How long reading or ingesting one file may take. */
-export const WORKER_BUDGET_MS = 60_000;
+const WORKER_BUDGET_MS = 60_000;
 
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; timer: number };
 

@@ -1,18 +1,24 @@
 /**
- * Front matter of a Markdown/MDX file, split and parsed by the function Astro's content
- * loader uses (`@astrojs/markdown-remark`), so scripts and tests read a case exactly as the
- * build does: same delimiters, same YAML reading, same body (`entry.body`).
+ * Front matter and body of a case file for scripts and tests, read as the cases loader reads it
+ * (./yamlSource.ts: the same `---` lines, the same YAML reading, the same body).
  */
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseYamlSource, splitFrontMatter } from './yamlSource.ts';
 
 export interface FrontMatterFile<T = Record<string, unknown>> {
   data: T;
-  /** Everything after the closing `---`, as Astro gives it to the page. */
+  /** Everything after the closing `---` line. */
   body: string;
 }
 
-/** `data` is the parsed YAML (an empty object when the file has no front matter). */
+/**
+ * `data` is the parsed YAML (an empty object when the file has no front matter); YAML errors
+ * throw, naming the file line.
+ */
 export function readFrontMatter<T = Record<string, unknown>>(text: string): FrontMatterFile<T> {
-  const { frontmatter, content } = parseFrontmatter(text);
-  return { data: frontmatter as T, body: content };
+  const split = splitFrontMatter(text);
+  if (!split) return { data: {} as T, body: text };
+  const source = parseYamlSource(split.frontMatter, 2);
+  const [error] = source.errors;
+  if (error) throw new Error(`front matter, line ${error.line}: ${error.message}`);
+  return { data: (source.data ?? {}) as T, body: split.body };
 }

@@ -54,7 +54,8 @@ const URL_ATTRIBUTES = new Set([...URL_PROPERTIES].map((p) => p.toLowerCase()).c
  * @astrojs/markdown-remark's render() prints every thrown error with its stack before rethrowing.
  * So the cases loader registers a list per file (keyed by absolute path) and reads it after the
  * render. A global symbol, because astro.config.mjs and the content config load this module as
- * two instances.
+ * two instances. Astro workaround “unsafe URLs collected beside the Markdown render”
+ * (./astroWorkarounds.ts); no upstream issue was found for it.
  */
 const SINK = Symbol.for('jiaoyu-casebook.unsafe-urls');
 type Sink = Map<string, UrlProblem[]>;

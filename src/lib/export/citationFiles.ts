@@ -45,7 +45,7 @@ const LATEX_SPECIAL: Record<string, string> = {
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
 };
-export const escapeLatex = (text: string) => text.replace(/[\\{}%&$#_~^]/g, (c) => LATEX_SPECIAL[c] ?? c);
+const escapeLatex = (text: string) => text.replace(/[\\{}%&$#_~^]/g, (c) => LATEX_SPECIAL[c] ?? c);
 
 /** Text fields that BibTeX reads as LaTeX (the URL is read verbatim and stays as it is). */
 const TEXT_FIELDS = ['title', 'original-title', 'container-title', 'publisher', 'abstract', 'keyword', 'note'] as const;

@@ -4,14 +4,14 @@
  * fetches a table's CSV) with d3-dsv.
  */
 import { csvParseRows } from 'd3-dsv';
-export const UTF8_BOM = '\uFEFF';
+const UTF8_BOM = '\uFEFF';
 
 /**
  * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab/CR first — OWASP's
  * CSV-injection list) gets a leading `'`, which Excel, WPS and LibreOffice show as text.
  * Numbers are written as numbers (a negative value stays −5, not '-5).
  */
-export function neutraliseFormula(text: string): string {
+function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

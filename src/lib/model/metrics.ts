@@ -42,88 +42,83 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const strings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
 
+const METRIC_FIELDS = new Set(['id', 'name', 'unit', 'units', 'terms', 'note']);
+
+/** Why a metric entry is not valid (the first reason), or undefined when it is. */
+function metricItemProblem(item: Record<string, unknown>, id: string, seen: Set<string>): string | undefined {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return 'id must be a lower-case key like new-places';
+  if (seen.has(id)) return 'duplicate metric id in this measure';
+  seen.add(id);
+  if (typeof item.name !== 'string' || !item.name) return 'name is required';
+  if (typeof item.unit !== 'string' || !item.unit) return 'unit (the base unit) is required';
+  if (splitUnit(item.unit).counter !== item.unit) {
+    return `unit “${item.unit}” is not a base unit (write ${splitUnit(item.unit).counter || 'the counter'}, without 万/亿)`;
+  }
+  if (item.units !== undefined && !strings(item.units)) return 'units must be a list of counters';
+  if (item.terms !== undefined && !strings(item.terms)) return 'terms must be a list of words';
+  const extra = Object.keys(item).filter((k) => !METRIC_FIELDS.has(k));
+  if (extra.length) return `unknown field(s) ${extra.join(', ')}`;
+  return undefined;
+}
+
+/** The metrics of one measure's section (or GENERAL's), each problem with its line. */
+function parseSection(
+  text: string,
+  measure: string,
+  list: unknown,
+  measureIds: readonly string[],
+): { metrics: Metric[]; problems: MetricProblem[] } {
+  const metrics: Metric[] = [];
+  const problems: MetricProblem[] = [];
+  const sectionStart = Math.max(0, text.search(new RegExp(`^${escapeRe(measure)}:`, 'm')));
+  const at = lineOf(text, `${measure}:`, sectionStart);
+  if (measure !== GENERAL && !measureIds.includes(measure)) {
+    problems.push({ line: at, message: `unknown measure “${measure}” (keys of measures.yaml, or “${GENERAL}”)` });
+    return { metrics, problems };
+  }
+  if (!Array.isArray(list)) {
+    problems.push({ line: at, message: `${measure}: expected a list of metrics` });
+    return { metrics, problems };
+  }
+  const seen = new Set<string>();
+  for (const item of list as Record<string, unknown>[]) {
+    const id = typeof item?.id === 'string' ? item.id : '';
+    const problem = metricItemProblem(item, id, seen);
+    if (problem) {
+      const line = id ? lineOf(text, new RegExp(`id:\\s*${escapeRe(id)}\\b`), sectionStart) : at;
+      problems.push({ line, message: `${measure}${id ? `.${id}` : ''}: ${problem}` });
+      continue;
+    }
+    metrics.push({
+      measure,
+      id,
+      name: item.name as string,
+      unit: item.unit as string,
+      units: (item.units as string[] | undefined) ?? [],
+      terms: (item.terms as string[] | undefined) ?? [],
+      note: typeof item.note === 'string' ? item.note : undefined,
+    });
+  }
+  return { metrics, problems };
+}
+
 /** Parses metrics.yaml; every problem names its line. */
 export function parseMetrics(
   text: string,
   measureIds: readonly string[],
 ): { metrics: Metric[]; problems: MetricProblem[] } {
-  const metrics: Metric[] = [];
-  const problems: MetricProblem[] = [];
   let doc: unknown;
   try {
     doc = parse(text) ?? {};
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
-    return { metrics, problems: [{ line, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
+    return { metrics: [], problems: [{ line, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` }] };
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return { metrics, problems: [{ line: 1, message: 'expected a map of measure keys to lists of metrics' }] };
+    return { metrics: [], problems: [{ line: 1, message: 'expected a map of measure keys to lists of metrics' }] };
   }
-  for (const [measure, list] of Object.entries(doc)) {
-    const sectionStart = Math.max(0, text.search(new RegExp(`^${escapeRe(measure)}:`, 'm')));
-    const at = lineOf(text, `${measure}:`, sectionStart);
-    if (measure !== GENERAL && !measureIds.includes(measure)) {
-      problems.push({ line: at, message: `unknown measure “${measure}” (keys of measures.yaml, or “${GENERAL}”)` });
-      continue;
-    }
-    if (!Array.isArray(list)) {
-      problems.push({ line: at, message: `${measure}: expected a list of metrics` });
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const item of list as Record<string, unknown>[]) {
-      const id = typeof item?.id === 'string' ? item.id : '';
-      const line = id ? lineOf(text, new RegExp(`id:\\s*${escapeRe(id)}\\b`), sectionStart) : at;
-      const bad = (message: string) => problems.push({ line, message: `${measure}${id ? `.${id}` : ''}: ${message}` });
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
-        bad('id must be a lower-case key like new-places');
-        continue;
-      }
-      if (seen.has(id)) {
-        bad('duplicate metric id in this measure');
-        continue;
-      }
-      seen.add(id);
-      if (typeof item.name !== 'string' || !item.name) {
-        bad('name is required');
-        continue;
-      }
-      if (typeof item.unit !== 'string' || !item.unit) {
-        bad('unit (the base unit) is required');
-        continue;
-      }
-      if (splitUnit(item.unit).counter !== item.unit) {
-        bad(
-          `unit “${item.unit}” is not a base unit (write ${splitUnit(item.unit).counter || 'the counter'}, without 万/亿)`,
-        );
-        continue;
-      }
-      if (item.units !== undefined && !strings(item.units)) {
-        bad('units must be a list of counters');
-        continue;
-      }
-      if (item.terms !== undefined && !strings(item.terms)) {
-        bad('terms must be a list of words');
-        continue;
-      }
-      const known = new Set(['id', 'name', 'unit', 'units', 'terms', 'note']);
-      const extra = Object.keys(item).filter((k) => !known.has(k));
-      if (extra.length) {
-        bad(`unknown field(s) ${extra.join(', ')}`);
-        continue;
-      }
-      metrics.push({
-        measure,
-        id,
-        name: item.name,
-        unit: item.unit,
-        units: (item.units as string[] | undefined) ?? [],
-        terms: (item.terms as string[] | undefined) ?? [],
-        note: typeof item.note === 'string' ? item.note : undefined,
-      });
-    }
-  }
-  return { metrics, problems };
+  const sections = Object.entries(doc).map(([measure, list]) => parseSection(text, measure, list, measureIds));
+  return { metrics: sections.flatMap((s) => s.metrics), problems: sections.flatMap((s) => s.problems) };
 }
 
 /** A figure's metric: `measure` undefined looks in the general section. */

@@ -22,7 +22,14 @@ export interface Related<T> {
 /** Same order as `a.localeCompare(b)` (default locale), without building a collator per call. */
 const compareIds = new Intl.Collator().compare;
 
-export function buildRelated<T extends RelatableCase>(cases: readonly T[]) {
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The inverted index: cases by measure and by city, and per measure the index of every case listing it. */
+function indexCases<T extends RelatableCase>(cases: readonly T[]) {
   const byMeasure = new Map<string, T[]>();
   const byCity = new Map<string, T[]>();
   /** Per measure, the index of every case listing it (once per case, even if listed twice). */
@@ -31,19 +38,27 @@ export function buildRelated<T extends RelatableCase>(cases: readonly T[]) {
   cases.forEach((c, i) => {
     index.set(c.id, i);
     for (const m of c.measures) {
-      let list = byMeasure.get(m);
-      if (!list) byMeasure.set(m, (list = []));
-      list.push(c);
-      let post = postings.get(m);
-      if (!post) postings.set(m, (post = []));
-      if (post[post.length - 1] !== i) post.push(i);
+      pushTo(byMeasure, m, c);
+      const post = postings.get(m);
+      if (!post) postings.set(m, [i]);
+      else if (post[post.length - 1] !== i) post.push(i);
     }
-    if (c.city) {
-      let list = byCity.get(c.city);
-      if (!list) byCity.set(c.city, (list = []));
-      list.push(c);
-    }
+    if (c.city) pushTo(byCity, c.city, c);
   });
+  return { byMeasure, byCity, postings, index };
+}
+
+/** Puts `candidate` into `best` (sorted by `better`) if it is among the best `limit`. */
+function keepBest<R>(best: R[], candidate: R, limit: number, better: (a: R, b: R) => number): void {
+  if (best.length >= limit && (limit <= 0 || better(candidate, best[best.length - 1]!) >= 0)) return;
+  let at = best.length;
+  while (at > 0 && better(candidate, best[at - 1]!) < 0) at--;
+  best.splice(at, 0, candidate);
+  if (best.length > limit) best.pop();
+}
+
+export function buildRelated<T extends RelatableCase>(cases: readonly T[]) {
+  const { byMeasure, byCity, postings, index } = indexCases(cases);
   const weight = (m: string) => 1 / Math.log2(1 + (byMeasure.get(m)?.length ?? 1));
   const better = (a: Related<T>, b: Related<T>) => b.score - a.score || compareIds(a.item.id, b.item.id);
 
@@ -52,7 +67,8 @@ export function buildRelated<T extends RelatableCase>(cases: readonly T[]) {
   const stamp = new Int32Array(cases.length);
   let call = 0;
 
-  return function relatedTo(target: T, limit = 4): Related<T>[] {
+  /** The cases sharing a measure or the city with `target`, their shared-measure score in `partial`. */
+  function candidates(target: T): number[] {
     call++;
     const touched: number[] = [];
     const touch = (i: number) => {
@@ -71,21 +87,19 @@ export function buildRelated<T extends RelatableCase>(cases: readonly T[]) {
       }
     }
     if (target.city) for (const c of byCity.get(target.city) ?? []) touch(index.get(c.id)!);
+    return touched;
+  }
 
+  return function relatedTo(target: T, limit = 4): Related<T>[] {
     // Keep the best `limit` (by score, then id) without sorting every candidate.
     const best: Related<T>[] = [];
-    for (const i of touched) {
+    for (const i of candidates(target)) {
       const item = cases[i]!;
       if (item.id === target.id) continue;
       const sameRegion = item.region === target.region;
       const sameCity = !!target.city && item.city === target.city;
       const score = partial[i]! + (sameRegion ? 1 : 0) + (sameCity ? 0.5 : 0);
-      const candidate = { item, shared: [] as string[], sameRegion, sameCity, score };
-      if (best.length >= limit && (limit <= 0 || better(candidate, best[best.length - 1]!) >= 0)) continue;
-      let at = best.length;
-      while (at > 0 && better(candidate, best[at - 1]!) < 0) at--;
-      best.splice(at, 0, candidate);
-      if (best.length > limit) best.pop();
+      keepBest(best, { item, shared: [] as string[], sameRegion, sameCity, score }, limit, better);
     }
     for (const r of best) r.shared = target.measures.filter((m) => r.item.measures.includes(m));
     return best;

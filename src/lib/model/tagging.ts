@@ -53,24 +53,6 @@ export function measureTerms(m: MeasureTerms): string[] {
   return [...new Set([m.name, ...m.aliases])].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
-/** Counts non-overlapping occurrences of the terms (longest first) in a text. */
-export function countTerms(text: string, terms: string[]): { count: number; found: string[] } {
-  const taken: boolean[] = new Array(text.length).fill(false);
-  let count = 0;
-  const found = new Set<string>();
-  for (const term of terms) {
-    let from = 0;
-    for (let at = text.indexOf(term, from); at >= 0; at = text.indexOf(term, from)) {
-      from = at + term.length;
-      if (taken.slice(at, at + term.length).some(Boolean)) continue;
-      taken.fill(true, at, at + term.length);
-      count++;
-      found.add(term);
-    }
-  }
-  return { count, found: [...found] };
-}
-
 export interface Mention {
   measure: string;
   term: string;
@@ -172,7 +154,7 @@ function markEnumerations(text: string, mentions: readonly Mention[], clauses: S
  * alias itself). Linear in the text: sentences and clauses are cut once, and what a sentence
  * or clause holds is computed once.
  */
-export function findMentions(text: string, measures: readonly MeasureTerms[]): Mention[] {
+function findMentions(text: string, measures: readonly MeasureTerms[]): Mention[] {
   const all = measures.flatMap((m) =>
     measureTerms(m).map((term) => ({ measure: m.id, term, context: m.aliasContext?.[term] })),
   );
@@ -216,7 +198,7 @@ export function findMentions(text: string, measures: readonly MeasureTerms[]): M
   return mentions;
 }
 
-export function confidenceOf(
+function confidenceOf(
   e: Pick<MeasureEvidence, 'mentions' | 'paragraphs' | 'inHeading'> & { quantified?: number },
 ): Confidence {
   if (e.inHeading || (e.paragraphs.length >= 2 && e.mentions >= 3)) return 'high';

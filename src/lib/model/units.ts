@@ -79,12 +79,3 @@ export function toBase(value: number, unit: string): BaseValue | undefined {
   const base = shiftDecimal(value, exponent);
   return Number.isFinite(base) ? { value: base, unit: counter } : undefined;
 }
-
-/**
- * Whether a figure's unit converts to a metric's base unit. A bare magnitude (14.81亿 of
- * 资助金额) takes the metric's counter: the text leaves it implicit.
- */
-export function convertsTo(unit: string, baseUnit: string): boolean {
-  const { counter } = splitUnit(unit);
-  return counter === baseUnit || counter === '';
-}

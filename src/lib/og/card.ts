@@ -118,7 +118,7 @@ function avoidWidow(lines: string[]): void {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** A line of text as SVG paths with its left end of the baseline at (x, y). */
-export function textPaths(font: Font, text: string, x: number, y: number, size: number, fill: string): string {
+function textPaths(font: Font, text: string, x: number, y: number, size: number, fill: string): string {
   const run = font.layout(text);
   const scale = size / font.unitsPerEm;
   let pen = 0;

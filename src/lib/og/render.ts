@@ -10,7 +10,7 @@ import { renderAsync } from '@resvg/resvg-js';
 /** Bump when the rendering changes in a way the SVG text does not show. */
 const RENDER_VERSION = 'resvg-2.6-png-1';
 
-export const defaultCacheDir = () => join(process.cwd(), 'node_modules', '.cache', 'og-images');
+const defaultCacheDir = () => join(process.cwd(), 'node_modules', '.cache', 'og-images');
 
 /** `cacheDir: null` renders without a cache. */
 export async function renderPng(svg: string, cacheDir: string | null = defaultCacheDir()): Promise<Buffer> {

@@ -8,8 +8,7 @@
  * The YAML is read in top-level fields: a field is its key line at column 0 and the indented
  * lines after it; comment lines above a key belong to that key (as the `yaml` package reads them).
  */
-import { parse } from 'yaml';
-import { splitFrontMatter } from '../content/yamlSource.ts';
+import { parseYamlSource, splitFrontMatter } from '../content/yamlSource.ts';
 import { isDraft } from '../model/drafts.ts';
 import { yamlOf } from '../ingest/draft/files.ts';
 
@@ -100,13 +99,10 @@ export function fileText(file: YamlFile): string {
 }
 
 function readYaml(yaml: string): Record<string, unknown> | { error: string } {
-  try {
-    const data = parse(yaml, { schema: 'core', uniqueKeys: true }) as unknown;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'the YAML is not a map of fields' };
-    return data as Record<string, unknown>;
-  } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] ?? 'not valid YAML' };
-  }
+  const { data, errors } = parseYamlSource(yaml);
+  if (errors[0]) return { error: `line ${errors[0].line}: ${errors[0].message}` };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'the YAML is not a map of fields' };
+  return data as Record<string, unknown>;
 }
 
 function open(yaml: string, body?: string): YamlFile | { error: string } {

@@ -13,7 +13,7 @@ export interface Findable {
 }
 
 /** How well `typed` matches: 0 a name exactly, 1 the start of a name, 2 inside one, 3–5 by pinyin. */
-export function matchRank(typed: string, item: Findable): number | undefined {
+function matchRank(typed: string, item: Findable): number | undefined {
   const text = typed.trim();
   if (!text) return undefined;
   if (item.names.some((n) => n === text)) return 0;

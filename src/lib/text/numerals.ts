@@ -155,13 +155,6 @@ function chineseTokens(text: string, at: number, run: string): NumberToken[] {
   ];
 }
 
-/** The numbers of a text that have a value (ordinals excluded). */
-export function valuesIn(text: string): number[] {
-  return numbersIn(text)
-    .filter((t) => !t.ordinal)
-    .map((t) => t.value);
-}
-
 /** A date written in Chinese numerals (`二〇一六年七月十一日`), as YYYY-MM-DD. */
 export function chineseDate(text: string): { date: string; text: string } | undefined {
   const m = new RegExp(`([${NUMERAL_CHARS}]{4})年([${NUMERAL_CHARS}]{1,3})月([${NUMERAL_CHARS}]{1,3})日`, 'u').exec(

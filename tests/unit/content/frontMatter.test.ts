@@ -7,8 +7,8 @@ describe('readFrontMatter', () => {
       '---\ntitle: 标题\ndate: "2022"\nmeasures: [a, b]\n---\n\n正文第一段。\n\n---\n\n第二段。\n',
     );
     expect(data).toEqual({ title: '标题', date: '2022', measures: ['a', 'b'] });
-    // A later `---` (a thematic break) belongs to the body.
-    expect(body).toBe('\n\n正文第一段。\n\n---\n\n第二段。\n');
+    // Everything after the closing line is the body; a later `---` (a thematic break) belongs to it.
+    expect(body).toBe('\n正文第一段。\n\n---\n\n第二段。\n');
   });
 
   it('reads files with a byte-order mark and CRLF line ends', () => {
@@ -21,7 +21,11 @@ describe('readFrontMatter', () => {
     expect(readFrontMatter('只有正文')).toEqual({ data: {}, body: '只有正文' });
   });
 
-  it('throws on malformed YAML, naming line and column', () => {
-    expect(() => readFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/\(3:1\)/);
+  it('throws on malformed YAML, naming the file line', () => {
+    expect(() => readFrontMatter('---\ntitle: [unclosed\n---\n')).toThrow(/line 2: /);
+  });
+
+  it('reads YAML as the build does: an unquoted date stays the text it is', () => {
+    expect(readFrontMatter('---\ndate: 2025-02-30\n---\n').data).toEqual({ date: '2025-02-30' });
   });
 });

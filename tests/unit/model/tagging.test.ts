@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { readMeasures } from '../../../src/lib/content/contentFiles.ts';
-import { countTerms, findEvidence, measureTerms, type MeasureTerms } from '../../../src/lib/model/tagging.ts';
+import { findEvidence, measureTerms, type MeasureTerms } from '../../../src/lib/model/tagging.ts';
 
 const measures = [
   { id: 'county-managed-teachers', name: '县管校聘', aliases: ['县管校聘管理改革', '竞聘上岗'] },
@@ -12,12 +12,6 @@ const measures = [
 describe('tagging', () => {
   it('lists terms longest first (name before aliases of equal length) so longer phrases win', () => {
     expect(measureTerms(measures[0]!)).toEqual(['县管校聘管理改革', '县管校聘', '竞聘上岗']);
-  });
-  it('counts overlapping terms once', () => {
-    expect(countTerms('深化县管校聘管理改革，推进县管校聘', measureTerms(measures[0]!))).toEqual({
-      count: 2,
-      found: ['县管校聘管理改革', '县管校聘'],
-    });
   });
   it('finds evidence per paragraph and ranks practices above passing mentions', () => {
     const paragraphs = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertsTo, splitUnit, toBase } from '../../../src/lib/model/units.ts';
+import { splitUnit, toBase } from '../../../src/lib/model/units.ts';
 
 describe('toBase', () => {
   it('converts magnitudes exactly, without binary rounding', () => {
@@ -33,11 +33,5 @@ describe('toBase', () => {
     expect(toBase(Number.NaN, '个')).toBeUndefined();
     expect(toBase(Number.POSITIVE_INFINITY, '个')).toBeUndefined();
     expect(toBase(1e300, '万亿元')).toBeUndefined();
-  });
-  it('tells whether a unit converts to a base unit', () => {
-    expect(convertsTo('万个', '个')).toBe(true);
-    expect(convertsTo('亿', '元')).toBe(true);
-    expect(convertsTo('万人次', '人')).toBe(false);
-    expect(convertsTo('所', '个')).toBe(false);
   });
 });

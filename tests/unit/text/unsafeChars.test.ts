@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SaxesParser } from 'saxes';
-import { isCleanText, unsafeCharacters, visibleControls, xmlSafe } from '../../../src/lib/text/unsafeChars.ts';
+import {
+  codePointLabel,
+  isCleanText,
+  unsafeCharacters,
+  visibleControls,
+  xmlSafe,
+} from '../../../src/lib/text/unsafeChars.ts';
+import { escapeTerminal, jsonForTerminal } from '../../../src/lib/ingest/run/report.ts';
 
 describe('unsafe characters', () => {
   it('finds C0/C1 controls, bidi, zero-width and separators with line and column', () => {
@@ -49,5 +56,34 @@ describe('unsafe characters', () => {
     const escaped = xmlSafe(everything).replace(/&/g, '&amp;').replace(/</g, '&lt;');
     parser.write(`<t>${escaped}</t>`).close();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the one unsafe list, wherever text leaves', () => {
+  // One of each class and of the edge cases the lists once disagreed on.
+  const samples = [
+    '\u00ad',
+    '\u034f',
+    '\u180e',
+    '\u2028',
+    '\u2029',
+    '\ufdd0',
+    '\ufffe',
+    '\uffff',
+    '\u{e0041}',
+    '\u202e',
+    '\u001b',
+    '\u0085',
+  ];
+
+  it('is what the ingest report escapes for a terminal, in lines and in JSON', () => {
+    for (const c of samples) {
+      const label = codePointLabel(c);
+      expect(isCleanText(`a${c}b`), label).toBe(false);
+      expect(escapeTerminal(`a${c}b`), label).toMatch(/^a\\(u\{[0-9A-F]+\}|e)b$/);
+      const json = jsonForTerminal({ text: `a${c}b` });
+      expect(isCleanText(json), label).toBe(true);
+      expect(JSON.parse(json), label).toEqual({ text: `a${c}b` });
+    }
   });
 });

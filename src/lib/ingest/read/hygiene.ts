@@ -122,8 +122,3 @@ export function hygiene(text: string, { decode = true }: { decode?: boolean } = 
   const { text: out, bidi } = stripBidi(stripInvisible(normalizeUnicode(normalizeLineBreaks(decoded))));
   return { text: out, bidi };
 }
-
-/** Hygiene for a piece of extracted text (a block), where findings are not reported again. */
-export function cleanText(text: string): string {
-  return hygiene(text).text;
-}

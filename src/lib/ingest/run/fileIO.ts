@@ -17,7 +17,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { frontMatterRecord, yamlRecord } from '../../content/yamlSource.ts';
 import { isDraft } from '../../model/drafts.ts';
 import { sameText } from '../draft/fingerprint.ts';
 
@@ -105,26 +105,6 @@ export interface CasebookIndex {
   existing: ReadonlySet<string>;
 }
 
-function frontMatter(text: string): Record<string, unknown> {
-  const m = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-  if (!m) return {};
-  try {
-    const data = parse(m[1]!) as unknown;
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function yamlRecord(text: string): Record<string, unknown> {
-  try {
-    const data = parse(text) as unknown;
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Case and source files larger than this are not read (the build refuses them too). */
@@ -166,7 +146,7 @@ export function readCasebook(outDir: string, seedRoots: readonly string[]): Case
   for (const name of casebookNames(casesDir)) {
     if (name.toLowerCase().endsWith('.mdx') && !name.startsWith('.')) {
       const text = recordText(join(casesDir, name));
-      const fm = frontMatter(text);
+      const fm = frontMatterRecord(text);
       const slug = name.slice(0, -4);
       cases.set(slug, { slug, source: str(fm.source), body: str(fm.body), draft: isDraft(fm) });
     }

@@ -5,6 +5,7 @@
 import type { Confidence } from '../../model/tagging.ts';
 import type { FigureProposal } from '../draft/figures.ts';
 import type { RemovedKind } from '../structure/structure.ts';
+import { UNSAFE_CLASSES, UNSAFE_EXTRA } from '../../text/unsafeChars.ts';
 
 export interface MeasureLine {
   id: string;
@@ -97,14 +98,19 @@ export interface InputReport {
 }
 
 /**
- * Characters that must not reach a terminal as themselves: C0/C1 controls (ESC can clear the
- * screen or move the cursor, BEL rings, CR overwrites a line), DEL, bidi embeddings, overrides
- * and isolates (text can display in another order: 0051 as 1500), the line and paragraph
- * separators, and zero-width or invisible format characters.
+ * Characters that must not reach a terminal as themselves: the one unsafe list
+ * (src/lib/text/unsafeChars.ts: controls — ESC can clear the screen, BEL rings, a lone CR
+ * overwrites a line —, bidi controls that display 0051 as 1500, invisible and format characters,
+ * separators, noncharacters), and tab, newline and CR, which a line of output does not contain.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
+const { controls, bidi, invisible, separators, noncharacters } = UNSAFE_CLASSES;
+const UNSAFE = new RegExp(
+  `[${controls}${bidi}${invisible}${separators}${noncharacters}\\t\\n\\r]|${UNSAFE_EXTRA}`,
+  'g',
+);
 
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/gu;
+/** The same in JSON, less the C0 controls, which JSON.stringify escapes already. */
+const UNSAFE_IN_JSON = new RegExp(`[\\x7F-\\x9F${bidi}${invisible}${separators}${noncharacters}]|${UNSAFE_EXTRA}`, 'g');
 
 const visible = (c: string) => {
   const names: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
@@ -121,7 +127,12 @@ export function jsonForTerminal(value: unknown): string {
   // JSON.stringify already escapes C0 controls inside strings; the raw newlines left are the layout's.
   return JSON.stringify(value, null, 2).replace(
     UNSAFE_IN_JSON,
-    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+    // Each UTF-16 unit as its own escape: a tag character is a surrogate pair.
+    (c) =>
+      c
+        .split('')
+        .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join(''),
   );
 }
 

@@ -59,10 +59,6 @@ export function typeRank(type: string): number {
 export const FILTER_KEYS = ['type', 'measure', 'theme', 'city', 'year', 'level'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export function isFilterKey(value: string): value is FilterKey {
-  return (FILTER_KEYS as readonly string[]).includes(value);
-}
-
 /**
  * Meta keys. `title` comes from the page's <h1>; `region` (name path), `body` (reporting
  * body) and `author` are the page's own metadata, matched by the search like text but never

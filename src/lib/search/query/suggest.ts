@@ -8,26 +8,7 @@
  */
 import { normalizePinyin, readingOf } from './pinyin.ts';
 import type { VocabEntry, Vocabulary } from './vocabulary.ts';
-
-/** Levenshtein distance over code points, giving up above `max` (returns max + 1). */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  const x = [...a];
-  const y = [...b];
-  if (Math.abs(x.length - y.length) > max) return max + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= y.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
+import { editDistance } from '../../text/editDistance.ts';
 
 /** Most character edits for a word of `n` characters. */
 function allowedEdits(n: number): number {

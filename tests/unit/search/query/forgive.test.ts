@@ -9,13 +9,8 @@ import {
 } from '../../../../src/lib/search/query/pinyin.ts';
 import { chineseSegmenter, stripQuestion } from '../../../../src/lib/search/query/question.ts';
 import { createSequencer } from '../../../../src/lib/search/engine/sequence.ts';
-import {
-  confidentQuery,
-  confidentWord,
-  editDistance,
-  suggestQuery,
-  suggestWord,
-} from '../../../../src/lib/search/query/suggest.ts';
+import { confidentQuery, confidentWord, suggestQuery, suggestWord } from '../../../../src/lib/search/query/suggest.ts';
+import { editDistance } from '../../../../src/lib/text/editDistance.ts';
 import { createSearchEngine } from '../../../../src/lib/search/engine/engine.ts';
 import { forgivingSearch } from '../../../../src/lib/search/query/forgive.ts';
 import { vocabularyTools } from '../../../../src/lib/search/query/vocabularyTools.ts';
