@@ -5,7 +5,7 @@
 import { isCaseId } from '../index/schema.ts';
 import type { ParsedQuery } from '../query/query.ts';
 import type { SortOrder } from '../query/url.ts';
-import type { Lookups, RankedFacets } from './lookups.ts';
+import type { IndexLookups, RankedFacets } from './lookups.ts';
 import type { Level } from './match.ts';
 
 /** What the index says of a query's words: all that ranking needs, no page read. */
@@ -26,7 +26,7 @@ export interface IndexAnswers {
 
 /** Looks every word up at once (only the index; no page text is read). */
 export async function askIndex(
-  lookups: Lookups,
+  lookups: IndexLookups,
   parsed: ParsedQuery,
   sort: SortOrder,
   needFacets: boolean,

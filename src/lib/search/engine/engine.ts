@@ -32,7 +32,7 @@ import type { SortOrder } from '../query/url.ts';
 import { askIndex, dateOrder, wholeCandidates, type IndexAnswers, type WholeCandidate } from './candidates.ts';
 import { facetCounts, isEmptySelection, matchesSelection, type Selection } from './facets.ts';
 import { plainHit, toHit } from './hits.ts';
-import { createLookups, type Lookups } from './lookups.ts';
+import { IndexLookups } from './lookups.ts';
 import { rank, type Ranked } from './match.ts';
 import { MAX_RELATED, relatedCandidates, type RelatedCandidate } from './related.ts';
 import type { EngineOptions, PagefindLike, QueryOptions, SearchOutcome } from './types.ts';
@@ -73,7 +73,7 @@ interface Found {
 }
 
 /** The shown results of a query, read and checked (match.ts), as the results list shows them. */
-async function readShown(lookups: Lookups, dict: Dictionary, found: Found, target: number) {
+async function readShown(lookups: IndexLookups, dict: Dictionary, found: Found, target: number) {
   const { parsed, matching, related, answers } = found;
   const fallback = found.whole.length === 0;
   // Read and check only what is shown: the first `target` results and related pages.
@@ -129,11 +129,113 @@ function outcomeOf(
   };
 }
 
+/** One engine's lookups and settings: what each step of a search reads. */
+interface Engine {
+  lookups: IndexLookups;
+  dict: Dictionary;
+  options: EngineOptions;
+  pageSize: number;
+  defaultTarget: number;
+}
+
+/** A query of one known term, in the order of relevance, without filter: its answer file (answers.ts), if any. */
+async function knownAnswer(
+  engine: Engine,
+  parsed: ParsedQuery,
+  hints: TermMeasure[],
+  { selection, sort, target }: { selection: Selection; sort: SortOrder; target: number },
+): Promise<SearchOutcome | undefined> {
+  const word = parsed.words.length === 1 ? parsed.words[0]! : undefined;
+  const { answer } = engine.options;
+  if (!answer || !word || word.quoted || !engine.dict.indexedTerms.has(word.text)) return undefined;
+  if (target > ANSWER_RESULTS || sort !== 'relevance' || !isEmptySelection(selection)) return undefined;
+  const file = await answer(word.text).catch(() => undefined);
+  return file ? fromAnswer(file, parsed, hints) : undefined;
+}
+
+/** Steps 1, 2 and 4: the results and related pages from the index, within the selection. */
+async function find(
+  { lookups, pageSize }: Engine,
+  parsed: ParsedQuery,
+  selection: Selection,
+  sort: SortOrder,
+  opts: QueryOptions,
+): Promise<Found> {
+  const stages = ['index'];
+  const filtering = !isEmptySelection(selection);
+  const answers = await askIndex(lookups, parsed, sort, (opts.counts ?? true) || filtering);
+  const { pool, whole } = wholeCandidates(parsed, answers);
+  const keep = (id: string) => !filtering || matchesSelection(answers.facets?.filters.get(id) ?? {}, selection);
+  // Related pages: only pieces of the query, looked up while there are few whole results.
+  let related: RelatedCandidate[] = [];
+  if (whole.length < pageSize && (opts.related !== false || whole.length === 0)) {
+    stages.push('pieces');
+    related = await relatedCandidates(lookups, parsed, answers, whole);
+  }
+  const matching = whole.filter((x) => keep(x.id));
+  return { parsed, answers, pool, whole, matching, related: related.filter((x) => keep(x.id)), stages };
+}
+
+/** Full search for a non-empty query. */
+async function search(
+  engine: Engine,
+  raw: string,
+  { selection, sort, need, opts }: { selection: Selection; sort: SortOrder; need: number; opts: QueryOptions },
+): Promise<SearchOutcome> {
+  const { dict } = engine;
+  const target = need > 0 ? need : engine.defaultTarget;
+  const parsed = parseQuery(raw, dict);
+  const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
+  const answered = await knownAnswer(engine, parsed, hints, { selection, sort, target });
+  if (answered) return answered;
+  if (!parsed.words.length) return emptyOutcome(parsed, hints);
+  // Everything up to here is answered by the index; only the pages shown are read.
+  const found = await find(engine, parsed, selection, sort, opts);
+  const shown = await readShown(engine.lookups, dict, found, target);
+  return outcomeOf(found, hints, shown, selection, opts.counts ?? true);
+}
+
+/** Browsing with an empty query: the cases (or the selected page types), newest first, from the facet values of every page. */
+async function browse({ lookups, dict }: Engine, selection: Selection, limit: number): Promise<SearchOutcome> {
+  const [facets] = await Promise.all([lookups.pageFacets(), lookups.allPages()]);
+  const within: Selection = selection.type?.length ? selection : { ...selection, type: ['case'] };
+  // Dated types are listed newest first, as a date sort lists them: pages without a date left out.
+  const dated = within.type!.every((type) => isPageType(type) && DATED_TYPES.has(type));
+  const list = [...facets.filters]
+    .filter(([id, filters]) => matchesSelection(filters, within) && (!dated || facets.rank.has(id)))
+    .map(([id]) => id);
+  // The `type` counts under the other facets only; the others among the listed types.
+  const counts = facetCounts(
+    [...facets.filters.values()].map((filters) => ({ filters })),
+    within,
+  );
+  const shown = await lookups.loadIds(list.slice(0, limit));
+  return {
+    query: parseQuery('', dict),
+    hints: [],
+    results: shown.map(plainHit),
+    related: [],
+    fallback: false,
+    pieces: [],
+    counts,
+    browse: true,
+    total: list.length,
+    caseTotal: within.type!.includes('case') ? list.length : 0,
+    truncated: shown.length < list.length,
+    stats: { candidates: list.length, verified: shown.length, stages: ['browse'] },
+  };
+}
+
 /** Creates the search strategy over a Pagefind instance and the shipped dictionary. */
 export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, options: EngineOptions) {
   const { pageSize = 20 } = options;
-  const defaultTarget = options.target ?? pageSize;
-  const lookups = createLookups(pagefind, dict, options);
+  const engine: Engine = {
+    lookups: new IndexLookups(pagefind, dict, options),
+    dict,
+    options,
+    pageSize,
+    defaultTarget: options.target ?? pageSize,
+  };
   /** Outcomes by query, selection, order and size: the same search again costs nothing (the index is static). */
   const outcomes = new Map<string, Promise<SearchOutcome>>();
 
@@ -148,103 +250,20 @@ export function createSearchEngine(pagefind: PagefindLike, dict: Dictionary, opt
     const key = JSON.stringify([raw.trim(), selection, sort, need, opts.counts ?? true, opts.related ?? true]);
     let outcome = outcomes.get(key);
     if (!outcome) {
-      outcome = search(raw, selection, sort, need, opts);
+      outcome = search(engine, raw, { selection, sort, need, opts });
       outcomes.set(key, outcome);
       outcome.catch(() => outcomes.delete(key));
     }
     return outcome;
   }
 
-  /** A query of one known term, in the order of relevance, without filter: its answer file (answers.ts), if any. */
-  async function knownAnswer(parsed: ParsedQuery, hints: TermMeasure[], selection: Selection, sort: SortOrder, target: number) {
-    const word = parsed.words.length === 1 ? parsed.words[0]! : undefined;
-    if (
-      !options.answer ||
-      !word ||
-      word.quoted ||
-      !dict.indexedTerms.has(word.text) ||
-      target > ANSWER_RESULTS ||
-      sort !== 'relevance' ||
-      !isEmptySelection(selection)
-    )
-      return undefined;
-    const answer = await options.answer(word.text).catch(() => undefined);
-    return answer ? fromAnswer(answer, parsed, hints) : undefined;
-  }
-
-  /** Steps 1, 2 and 4: the results and related pages from the index, within the selection. */
-  async function find(parsed: ParsedQuery, selection: Selection, sort: SortOrder, opts: QueryOptions): Promise<Found> {
-    const stages = ['index'];
-    const filtering = !isEmptySelection(selection);
-    const answers = await askIndex(lookups, parsed, sort, (opts.counts ?? true) || filtering);
-    const { pool, whole } = wholeCandidates(parsed, answers);
-    const keep = (id: string) => !filtering || matchesSelection(answers.facets?.filters.get(id) ?? {}, selection);
-    // Related pages: only pieces of the query, looked up while there are few whole results.
-    let related: RelatedCandidate[] = [];
-    if (whole.length < pageSize && (opts.related !== false || whole.length === 0)) {
-      stages.push('pieces');
-      related = await relatedCandidates(lookups, parsed, answers, whole);
-    }
-    const matching = whole.filter((x) => keep(x.id));
-    return { parsed, answers, pool, whole, matching, related: related.filter((x) => keep(x.id)), stages };
-  }
-
-  async function search(
-    raw: string,
-    selection: Selection,
-    sort: SortOrder,
-    need: number,
-    opts: QueryOptions,
-  ): Promise<SearchOutcome> {
-    const target = need > 0 ? need : defaultTarget;
-    const parsed = parseQuery(raw, dict);
-    const hints = parsed.hints.map((id) => dict.byId.get(id)).filter((m): m is TermMeasure => !!m);
-    const answered = await knownAnswer(parsed, hints, selection, sort, target);
-    if (answered) return answered;
-    if (!parsed.words.length) return emptyOutcome(parsed, hints);
-    // Everything up to here is answered by the index; only the pages shown are read.
-    const found = await find(parsed, selection, sort, opts);
-    const shown = await readShown(lookups, dict, found, target);
-    return outcomeOf(found, hints, shown, selection, opts.counts ?? true);
-  }
-
-  /** Browsing with an empty query: the cases (or the selected page types), newest first, from the facet values of every page. */
-  async function browse(selection: Selection = {}, limit = pageSize): Promise<SearchOutcome> {
-    const [facets] = await Promise.all([lookups.pageFacets(), lookups.allPages()]);
-    const within: Selection = selection.type?.length ? selection : { ...selection, type: ['case'] };
-    // Dated types are listed newest first, as a date sort lists them: pages without a date left out.
-    const dated = within.type!.every((type) => isPageType(type) && DATED_TYPES.has(type));
-    const list = [...facets.filters]
-      .filter(([id, filters]) => matchesSelection(filters, within) && (!dated || facets.rank.has(id)))
-      .map(([id]) => id);
-    // The `type` counts under the other facets only; the others among the listed types.
-    const counts = facetCounts(
-      [...facets.filters.values()].map((filters) => ({ filters })),
-      within,
-    );
-    const shown = await lookups.loadIds(list.slice(0, limit));
-    return {
-      query: parseQuery('', dict),
-      hints: [],
-      results: shown.map(plainHit),
-      related: [],
-      fallback: false,
-      pieces: [],
-      counts,
-      browse: true,
-      total: list.length,
-      caseTotal: within.type!.includes('case') ? list.length : 0,
-      truncated: shown.length < list.length,
-      stats: { candidates: list.length, verified: shown.length, stages: ['browse'] },
-    };
-  }
-
-  /** Looks a measure up by id (the `measure` filter values, for chips). */
-  function measureById(id: string): TermMeasure | undefined {
-    return dict.byId.get(id);
-  }
-
-  return { query, browse, measureById, dictionary: dict };
+  return {
+    query,
+    browse: (selection: Selection = {}, limit = pageSize) => browse(engine, selection, limit),
+    /** Looks a measure up by id (the `measure` filter values, for chips). */
+    measureById: (id: string): TermMeasure | undefined => dict.byId.get(id),
+    dictionary: dict,
+  };
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;

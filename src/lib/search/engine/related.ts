@@ -5,7 +5,7 @@
  */
 import type { ParsedQuery } from '../query/query.ts';
 import { indexOrder, levelOf, scoreOf, type IndexAnswers, type WholeCandidate } from './candidates.ts';
-import type { Lookups } from './lookups.ts';
+import type { IndexLookups } from './lookups.ts';
 import { literalPieces, MIN_RELATED_COVERAGE, units } from './match.ts';
 
 /** Related pages read and shown beside the results. */
@@ -23,7 +23,7 @@ export interface RelatedCandidate {
 
 /** The pieces of each unquoted word, looked up: the pages of each piece, and the pages outside `whole` they find. */
 async function lookUpPieces(
-  lookups: Lookups,
+  lookups: IndexLookups,
   parsed: ParsedQuery,
   inWhole: ReadonlySet<string>,
 ): Promise<{ pieceSets: Map<string, Set<string>>; candidates: Set<string> }> {
@@ -80,7 +80,7 @@ function coverageOf(
  * Pagefind's relevance (or the date).
  */
 export async function relatedCandidates(
-  lookups: Lookups,
+  lookups: IndexLookups,
   parsed: ParsedQuery,
   answers: IndexAnswers,
   whole: readonly WholeCandidate[],
