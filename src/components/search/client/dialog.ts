@@ -5,7 +5,7 @@
  * box goes to the full search page with the query. Loaded on first open by boot.ts.
  */
 import { DIALOG_RESULTS } from '../../../data/limits.ts';
-import { t } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/search.ts';
 import { forgivingSearch } from '../../../lib/search/query/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/query/question.ts';
 import { stateToSearch } from '../../../lib/search/query/url.ts';

@@ -3,7 +3,7 @@
  * keep, options without results folded behind a “显示全部” per facet, and, on a phone (where
  * the panel opens above the results), a “查看 N 条结果” that closes it and moves to the results.
  */
-import { t } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/search.ts';
 import type { Facet, FacetCounts, Selection } from '../../../lib/search/engine/facets.ts';
 
 export interface FilterPanel {

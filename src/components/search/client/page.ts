@@ -3,7 +3,7 @@
  * applies filters with live counts, keeps the URL in step (shareable, back/forward work),
  * pages through results and shows related (partial) matches separately.
  */
-import { t } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/search.ts';
 import { isEmptySelection } from '../../../lib/search/engine/facets.ts';
 import { forgivingSearch, type ForgivingOutcome } from '../../../lib/search/query/forgive.ts';
 import { chineseSegmenter } from '../../../lib/search/query/question.ts';

@@ -1,5 +1,5 @@
 /** Search results as HTML, shared by the quick-search dialog and the search page. */
-import { t } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/search.ts';
 import { escapeHtml } from '../../../lib/text/highlight.ts';
 import type { SearchEngine } from '../../../lib/search/engine/engine.ts';
 import type { Hit, SearchOutcome } from '../../../lib/search/engine/types.ts';
