@@ -21,7 +21,13 @@ const DEBOUNCE_MS = 120;
 const searchPageUrl = (q: string) => siteUrl('search/') + stateToSearch({ q, selection: {}, sort: 'relevance' });
 
 /** The dialog's top results for `q`: the measure hint, a correction first when nothing matches, a link to all results. */
-function resultsHtml(engine: SearchEngine, result: ForgivingOutcome, q: string, cutNote: string, allHref: string): string {
+function resultsHtml(
+  engine: SearchEngine,
+  result: ForgivingOutcome,
+  q: string,
+  cutNote: string,
+  allHref: string,
+): string {
   const { outcome } = result;
   const list = outcome.fallback ? outcome.related : outcome.results;
   const more =

@@ -12,7 +12,12 @@ import { joinBase } from '../../../lib/site/urls.ts';
 import { answerPath, answerUnderBase, isAnswerFor, type AnswerFile } from '../../../lib/search/index/answers.ts';
 import { createSearchEngine, type SearchEngine } from '../../../lib/search/engine/engine.ts';
 import type { PagefindLike } from '../../../lib/search/engine/types.ts';
-import { PUBLIC_IDS_FILE, publicIds, publicIndex, type PublicIdsFile } from '../../../lib/search/pagefind/publicIndex.ts';
+import {
+  PUBLIC_IDS_FILE,
+  publicIds,
+  publicIndex,
+  type PublicIdsFile,
+} from '../../../lib/search/pagefind/publicIndex.ts';
 import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/query/terms.ts';
 import type { VocabularyFile } from '../../../lib/search/query/vocabulary.ts';
 import { vocabularyTools, type VocabularyTools } from '../../../lib/search/query/vocabularyTools.ts';

@@ -65,9 +65,7 @@ export function indexOrder<T extends { id: string }>(
 ): (a: T, b: T) => number {
   const typeOf = (id: string) => (isCaseId(id) ? 0 : 1);
   return (a, b) =>
-    typeOf(a.id) - typeOf(b.id) ||
-    (ranks ? dateOrder(ranks)(a.id, b.id) : relevance(a, b)) ||
-    a.id.localeCompare(b.id);
+    typeOf(a.id) - typeOf(b.id) || (ranks ? dateOrder(ranks)(a.id, b.id) : relevance(a, b)) || a.id.localeCompare(b.id);
 }
 
 /** Newest first; pages without a date last. */

@@ -77,7 +77,12 @@ async function readShown(lookups: IndexLookups, dict: Dictionary, found: Found, 
   const { parsed, matching, related, answers } = found;
   const fallback = found.whole.length === 0;
   // Read and check only what is shown: the first `target` results and related pages.
-  const results = fallback ? [] : await lookups.analysed(matching.slice(0, target).map((x) => x.id), parsed);
+  const results = fallback
+    ? []
+    : await lookups.analysed(
+        matching.slice(0, target).map((x) => x.id),
+        parsed,
+      );
   const relatedShown = await lookups.analysed(
     related.slice(0, fallback ? target : MAX_RELATED).map((x) => x.id),
     parsed,

@@ -290,7 +290,11 @@ export async function indexSite(dist: string, options: IndexOptions = {}): Promi
   // The casebook's frequent phrases are indexed whole too (phrases.ts); every known term is looked for in every page at once.
   const phrases = frequentPhrases(
     pages.map((p) => p.text!),
-    { normalize: (text) => normalize(text, { t2s, compact: true }), segment: chineseSegmenter(), known: dict.indexedTerms },
+    {
+      normalize: (text) => normalize(text, { t2s, compact: true }),
+      segment: chineseSegmenter(),
+      known: dict.indexedTerms,
+    },
   );
   const known = recordIndex(dict, phrases);
   clock.lap('read');
@@ -302,7 +306,9 @@ export async function indexSite(dist: string, options: IndexOptions = {}): Promi
   const work = await mkdtemp(join(tmpdir(), 'casebook-index-'));
   let answers = 0;
   try {
-    const partDirs = Array.from({ length: count }, (_, n) => (unmerged ? join(dist, bundleDir(n)) : join(work, String(n))));
+    const partDirs = Array.from({ length: count }, (_, n) =>
+      unmerged ? join(dist, bundleDir(n)) : join(work, String(n)),
+    );
     for (const [n, dir] of partDirs.entries()) await indexPart(pages.slice(n * size, (n + 1) * size), dir, ctx);
     clock.lap('parts');
     const index: WrittenIndex = unmerged
@@ -317,6 +323,12 @@ export async function indexSite(dist: string, options: IndexOptions = {}): Promi
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  const summary: IndexSummary = { pages: pages.length, parts: count, seconds: clock.seconds(), answers, phases: clock.phases };
+  const summary: IndexSummary = {
+    pages: pages.length,
+    parts: count,
+    seconds: clock.seconds(),
+    answers,
+    phases: clock.phases,
+  };
   return unmerged ? { ...summary, unmerged } : summary;
 }

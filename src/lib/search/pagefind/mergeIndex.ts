@@ -270,7 +270,10 @@ function writePages(read: Part[], dir: string, naming: Naming, options: MergeOpt
 }
 
 /** The next word of all the parts (in Pagefind's order) with each part's entry of it, or undefined at the end. */
-function nextWord(read: Part[], cursors: WordCursor[]): { word: string; found: Array<{ part: Part; entry: PackedWord }> } | undefined {
+function nextWord(
+  read: Part[],
+  cursors: WordCursor[],
+): { word: string; found: Array<{ part: Part; entry: PackedWord }> } | undefined {
   const heads = cursors.map((c) => c.peek());
   let word: string | undefined;
   for (const h of heads) if (h && (word === undefined || compareCodePoints(h[0], word) < 0)) word = h[0];
@@ -321,7 +324,11 @@ function writeChunks(read: Part[], dir: string, naming: Naming, options: MergeOp
 }
 
 /** Filters: each filter's values with the pages of every part. */
-async function writeFilters(read: Part[], dir: string, naming: Naming): Promise<Array<{ name: string; handle: number }>> {
+async function writeFilters(
+  read: Part[],
+  dir: string,
+  naming: Naming,
+): Promise<Array<{ name: string; handle: number }>> {
   const filters = new Map<string, Map<string, number[]>>();
   for (const part of read) {
     for (const [name, id] of part.meta[3]) {

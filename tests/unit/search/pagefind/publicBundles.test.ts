@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite, type IndexSummary } from '../../../../src/lib/search/index/siteIndex.ts';
 import { createSearchEngine } from '../../../../src/lib/search/engine/engine.ts';
-import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from '../../../../src/lib/search/index/pageFacets.ts';
+import {
+  decodePageFacets,
+  PAGE_FACETS_FILE,
+  type PageFacetsFile,
+} from '../../../../src/lib/search/index/pageFacets.ts';
 import { isCaseId } from '../../../../src/lib/search/index/schema.ts';
 import { openSiteBundle, withSiteFetch } from '../../../../src/lib/search/pagefind/siteBundle.ts';
 import {
@@ -66,7 +70,10 @@ async function searchSite<T>(dist: string, task: (engine: ReturnType<typeof crea
       for (const bundle of built.index.public.bundles) await pagefind.mergeIndex(`/${bundle}`);
       const file = JSON.parse(readFileSync(join(dist, PUBLIC_IDS_FILE), 'utf8')) as PublicIdsFile;
       const ids = publicIds(file, built.index.tag);
-      index = publicIndex((term) => pagefind.search(term), async () => ids);
+      index = publicIndex(
+        (term) => pagefind.search(term),
+        async () => ids,
+      );
     }
     try {
       return await task(createSearchEngine(index, dictionary(), { pageFacets: async () => facets }));
