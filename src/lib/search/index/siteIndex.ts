@@ -26,6 +26,7 @@ import { frequentPhrases, PHRASES_FILE, type PhrasesFile } from './phrases.ts';
 import { chineseSegmenter } from '../query/question.ts';
 import { encodePageFacets, PAGE_FACETS_FILE } from './pageFacets.ts';
 import { bundleStartFiles, type FragmentJson, type PagefindEntry } from '../pagefind/files.ts';
+import { ANSWERS_DIR } from './answers.ts';
 import { writeAnswers } from './siteAnswers.ts';
 import { FILTER_KEYS, idLetter, pageId, type PageFilters } from './schema.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../query/terms.ts';
@@ -283,7 +284,7 @@ export async function indexSite(dist: string, options: IndexOptions = {}): Promi
   // What an earlier run wrote is replaced whole.
   for (const e of await readdir(dist, { withFileTypes: true }))
     if (e.isDirectory() && /^pagefind(-\d+)?$/.test(e.name)) await rm(join(dist, e.name), { recursive: true });
-  for (const file of [PUBLIC_IDS_FILE]) await rm(join(dist, file), { force: true });
+  for (const file of [PUBLIC_IDS_FILE, ANSWERS_DIR]) await rm(join(dist, file), { recursive: true, force: true });
   const { t2s } = terms;
   const dict = buildDictionary(terms);
   const pages = await readPages(dist);

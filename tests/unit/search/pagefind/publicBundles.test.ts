@@ -16,6 +16,7 @@ import {
   type PageFacetsFile,
 } from '../../../../src/lib/search/index/pageFacets.ts';
 import { isCaseId } from '../../../../src/lib/search/index/schema.ts';
+import { ANSWERS_DIR } from '../../../../src/lib/search/index/answers.ts';
 import { openSiteBundle, withSiteFetch } from '../../../../src/lib/search/pagefind/siteBundle.ts';
 import {
   PUBLIC_IDS_FILE,
@@ -102,6 +103,8 @@ describe('an index of another Pagefind, merged by Pagefind in the browser', () =
     expect(built.index?.public?.bundles).toEqual(['pagefind-1/', 'pagefind-2/']);
     expect(readdirSync(merged).filter((d) => d.startsWith('pagefind'))).toEqual(['pagefind']);
     expect(readdirSync(merged)).not.toContain(PUBLIC_IDS_FILE);
+    expect(readdirSync(merged)).toContain(ANSWERS_DIR);
+    expect(readdirSync(unmerged)).not.toContain(ANSWERS_DIR);
   });
 
   test('maps every page Pagefind holds to the site’s result id, once', () => {
