@@ -13,8 +13,12 @@ if (rest.length) {
   process.exit(2);
 }
 try {
-  const { pages, parts, seconds, answers, phases } = await indexSite(resolve(dist));
+  const { pages, parts, seconds, answers, phases, unmerged } = await indexSite(resolve(dist));
   const { read, merge } = phases;
+  if (unmerged)
+    console.warn(
+      `[search-index] ${unmerged}: the ${parts} part(s) stay as Pagefind wrote them (dist/pagefind*/), merged in the browser by Pagefind's mergeIndex, without answers`,
+    );
   console.log(
     `[search-index] Indexed ${pages} pages in ${parts} part(s) in ${seconds} s (read ${read} s, parts ${phases.parts} s, merge ${merge} s, ${answers} answers ${phases.answers} s)`,
   );

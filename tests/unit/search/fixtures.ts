@@ -11,7 +11,7 @@ import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
 import { placeNames } from '../../../src/lib/model/regions.ts';
 import { paragraphs } from '../../../src/lib/text/bodyText.ts';
 import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/query/terms.ts';
-import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine/engine.ts';
+import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine/types.ts';
 import { idLetter, pageId, type PageFilters, type PageMeta } from '../../../src/lib/search/index/schema.ts';
 import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/index/indexText.ts';
 import { recordIndex, recordTerms } from '../../../src/lib/search/index/mentions.ts';

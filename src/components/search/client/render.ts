@@ -1,7 +1,8 @@
 /** Search results as HTML, shared by the quick-search dialog and the search page. */
-import { t } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/search.ts';
 import { escapeHtml } from '../../../lib/text/highlight.ts';
-import type { Hit, SearchEngine, SearchOutcome } from '../../../lib/search/engine/engine.ts';
+import type { SearchEngine } from '../../../lib/search/engine/engine.ts';
+import type { Hit, SearchOutcome } from '../../../lib/search/engine/types.ts';
 import type { ForgivingOutcome } from '../../../lib/search/query/forgive.ts';
 import {
   FILTER_KEYS,

@@ -139,83 +139,110 @@ export function literalPieces(
   return { pieces, covered, total: u.length, longest };
 }
 
+/** What checking a page has found so far, word by word. */
+interface Tally {
+  doc: PreparedDoc;
+  levels: Level[];
+  occurrences: Occurrence[];
+  terms: Set<string>;
+  pieces: string[];
+  covered: number;
+  total: number;
+  longest: number;
+  titleHit: boolean;
+}
+
+type Word = ParsedQuery['words'][number];
+
+/** Records every occurrence of `term` in the page's text for word `wi` (-1: the joined phrase). */
+function addOccurrences(tally: Tally, term: string, wi: number): void {
+  for (const at of findAll(tally.doc.norm.text, term))
+    tally.occurrences.push({ start: at, end: at + term.length, word: wi, term });
+}
+
+/** The word itself, in the text or in the page's own region or reporting body (no occurrence then). */
+function matchLiteral(tally: Tally, w: Word, wi: number, size: number): boolean {
+  const { doc } = tally;
+  const own = findAll(doc.norm.text, w.text);
+  if (!own.length && !doc.normMeta.includes(w.text)) return false;
+  tally.levels.push(3);
+  tally.covered += size;
+  tally.longest = Math.max(tally.longest, size);
+  tally.terms.add(w.text);
+  for (const at of own) tally.occurrences.push({ start: at, end: at + w.text.length, word: wi, term: w.text });
+  if (own.length && doc.normTitle.includes(w.text)) tally.titleHit = true;
+  return true;
+}
+
+/** Another name of the word's measure in the text (2), or the page's measure tag (1); 0: neither. */
+function matchVariants(tally: Tally, w: Word, wi: number): Level {
+  const { doc, occurrences } = tally;
+  let level: Level = 0;
+  for (const v of w.variants) {
+    const found = findAll(doc.norm.text, v);
+    if (!found.length) continue;
+    level = 2;
+    tally.terms.add(v);
+    for (const at of found) {
+      // a shorter variant inside a longer one already found is the same mention
+      if (occurrences.some((o) => o.word === wi && at >= o.start && at + v.length <= o.end)) continue;
+      occurrences.push({ start: at, end: at + v.length, word: wi, term: v });
+    }
+    if (doc.normTitle.includes(v)) tally.titleHit = true;
+  }
+  const tagged = doc.filters['measure'] ?? [];
+  if (level === 0 && w.measures.some((id) => tagged.includes(id))) level = 1;
+  return level;
+}
+
+/** The longest pieces of an unsatisfied, unquoted word that the text contains. */
+function matchPieces(tally: Tally, w: Word, wi: number): void {
+  const p = literalPieces(w.text, tally.doc.norm.text);
+  tally.covered += p.covered;
+  tally.longest = Math.max(tally.longest, p.longest);
+  for (const piece of p.pieces) {
+    tally.pieces.push(piece);
+    tally.terms.add(piece);
+    addOccurrences(tally, piece, wi);
+  }
+}
+
+/** One query word against the page: the word, another name or the tag, else its pieces. */
+function matchWord(tally: Tally, w: Word, wi: number): void {
+  const size = units(w.text).length;
+  tally.total += size;
+  if (matchLiteral(tally, w, wi, size)) return;
+  const level = matchVariants(tally, w, wi);
+  tally.levels.push(level);
+  if (level > 0) tally.covered += size;
+  else if (!w.quoted) matchPieces(tally, w, wi);
+}
+
+/** The words joined (multi-word queries), found literally. */
+function matchPhrase(tally: Tally, phrase: string): boolean {
+  if (!phrase || !tally.doc.norm.text.includes(phrase)) return false;
+  tally.terms.add(phrase);
+  addOccurrences(tally, phrase, -1);
+  if (tally.doc.normTitle.includes(phrase)) tally.titleHit = true;
+  return true;
+}
+
 /** Checks a page against the query: levels per word, occurrences, coverage. */
 export function analyse(doc: PreparedDoc, query: ParsedQuery): Analysis {
-  const hay = doc.norm.text;
-  const levels: Level[] = [];
-  const occurrences: Occurrence[] = [];
-  const terms = new Set<string>();
-  const pieces: string[] = [];
-  let covered = 0;
-  let total = 0;
-  let longest = 0;
-  let titleHit = false;
-  const tagged = new Set(doc.filters['measure'] ?? []);
-
-  query.words.forEach((w, wi) => {
-    const size = units(w.text).length;
-    total += size;
-    const own = findAll(hay, w.text);
-    if (own.length) {
-      levels.push(3);
-      covered += size;
-      longest = Math.max(longest, size);
-      terms.add(w.text);
-      for (const at of own) occurrences.push({ start: at, end: at + w.text.length, word: wi, term: w.text });
-      if (doc.normTitle.includes(w.text)) titleHit = true;
-      return;
-    }
-    // The page's own region or reporting body (not in the excerpt text, so no occurrence).
-    if (doc.normMeta.includes(w.text)) {
-      levels.push(3);
-      covered += size;
-      longest = Math.max(longest, size);
-      terms.add(w.text);
-      return;
-    }
-    let level: Level = 0;
-    for (const v of w.variants) {
-      const found = findAll(hay, v);
-      if (!found.length) continue;
-      level = 2;
-      terms.add(v);
-      for (const at of found) {
-        // a shorter variant inside a longer one already found is the same mention
-        if (occurrences.some((o) => o.word === wi && at >= o.start && at + v.length <= o.end)) continue;
-        occurrences.push({ start: at, end: at + v.length, word: wi, term: v });
-      }
-      if (doc.normTitle.includes(v)) titleHit = true;
-    }
-    if (level === 0 && w.measures.some((id) => tagged.has(id))) level = 1;
-    if (level > 0) {
-      levels.push(level);
-      covered += size;
-      return;
-    }
-    levels.push(0);
-    if (w.quoted) return;
-    const p = literalPieces(w.text, hay);
-    covered += p.covered;
-    longest = Math.max(longest, p.longest);
-    for (const piece of p.pieces) {
-      pieces.push(piece);
-      terms.add(piece);
-      for (const at of findAll(hay, piece))
-        occurrences.push({ start: at, end: at + piece.length, word: wi, term: piece });
-    }
-  });
-
-  let phrase = false;
-  if (query.phrase) {
-    const found = findAll(hay, query.phrase);
-    if (found.length) {
-      phrase = true;
-      terms.add(query.phrase);
-      for (const at of found)
-        occurrences.push({ start: at, end: at + query.phrase.length, word: -1, term: query.phrase });
-      if (doc.normTitle.includes(query.phrase)) titleHit = true;
-    }
-  }
+  const tally: Tally = {
+    doc,
+    levels: [],
+    occurrences: [],
+    terms: new Set(),
+    pieces: [],
+    covered: 0,
+    total: 0,
+    longest: 0,
+    titleHit: false,
+  };
+  query.words.forEach((w, wi) => matchWord(tally, w, wi));
+  const phrase = matchPhrase(tally, query.phrase);
+  const { levels, occurrences, total } = tally;
   occurrences.sort((a, b) => a.start - b.start || b.end - a.end);
   const minLevel = (levels.length ? Math.min(...levels) : 0) as Level;
   return {
@@ -223,13 +250,13 @@ export function analyse(doc: PreparedDoc, query: ParsedQuery): Analysis {
     levels,
     minLevel,
     phrase,
-    coverage: total ? covered / total : 0,
-    pieces: [...new Set(pieces)],
-    longest,
+    coverage: total ? tally.covered / total : 0,
+    pieces: [...new Set(tally.pieces)],
+    longest: tally.longest,
     occurrences,
     count: occurrences.filter((o) => o.word >= 0).length,
-    titleHit,
-    terms: [...terms].sort((a, b) => b.length - a.length),
+    titleHit: tally.titleHit,
+    terms: [...tally.terms].sort((a, b) => b.length - a.length),
   };
 }
 

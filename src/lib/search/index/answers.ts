@@ -9,7 +9,7 @@
  * queries — is searched as before, and gives the same results: an answer is the engine's output.
  */
 import type { FacetCounts } from '../engine/facets.ts';
-import type { Hit, MatchKind, SearchOutcome } from '../engine/engine.ts';
+import type { Hit, MatchKind, SearchOutcome } from '../engine/types.ts';
 import type { PageMeta } from './schema.ts';
 
 export const ANSWERS_DIR = 'search-answers';

@@ -6,48 +6,20 @@
  * reads them (a `fetch` that reads the built site), so an answer is what the browser would find.
  * Run by the index step (siteIndex.ts) once the index is written.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ANSWER_RESULTS, ANSWERS_DIR, answerKey, toAnswer } from './answers.ts';
-import { createSearchEngine, type PagefindLike } from '../engine/engine.ts';
+import { createSearchEngine } from '../engine/engine.ts';
+import { openSiteBundle, withSiteFetch } from '../pagefind/siteBundle.ts';
 import { forgivingSearch } from '../query/forgive.ts';
 import { decodePageFacets, PAGE_FACETS_FILE, type PageFacetsFile } from './pageFacets.ts';
 import { chineseSegmenter } from '../query/question.ts';
 import { buildDictionary, type SearchTerms } from '../query/terms.ts';
 
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): PagefindLike & { init(): Promise<void>; destroy(): Promise<void> };
-}
-
 /** Answers computed by one engine before a fresh one (the engine keeps every page it read). */
 const TERMS_PER_ENGINE = 100;
-
-/**
- * Runs `task` with a global `fetch` that serves the files of `dist` (site-root paths), as the
- * site's host would: Pagefind's browser code fetches its bundle with the global `fetch`.
- */
-async function withSiteFetch<T>(dist: string, task: () => Promise<T>): Promise<T> {
-  const original = globalThis.fetch;
-  globalThis.fetch = async (input: string | URL | Request) => {
-    const path = decodeURIComponent(
-      new URL(input instanceof Request ? input.url : String(input), 'http://site/').pathname,
-    );
-    try {
-      return new Response(readFileSync(join(dist, path)));
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-  };
-  try {
-    return await task();
-  } finally {
-    globalThis.fetch = original;
-  }
-}
 
 /** The index the answers are of: its tag, its number of pages, its phrases indexed whole (phrases.ts). */
 export interface AnsweredIndex {
@@ -70,9 +42,7 @@ export async function answerTerms(
   const facets = decodePageFacets(JSON.parse(await readFile(join(dist, PAGE_FACETS_FILE), 'utf8')) as PageFacetsFile);
   const segment = chineseSegmenter();
   return withSiteFetch(dist, async () => {
-    const module = (await import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
-    const pagefind = module.createInstance({ basePath: '/pagefind/', baseUrl: '/', excerptLength: 20 });
-    await pagefind.init();
+    const pagefind = await openSiteBundle(dist);
     let written = 0;
     const options = { pageFacets: async () => facets, phrases: async () => phrases };
     let engine = createSearchEngine(pagefind, dict, options);

@@ -47,6 +47,7 @@ import {
   type PackedWord,
   type PagefindEntry,
 } from './files.ts';
+import { formatMismatch, PagefindFormatError } from './version.ts';
 
 export interface MergeOptions {
   /**
@@ -105,6 +106,9 @@ interface Part {
 
 async function readPart(dir: string): Promise<Omit<Part, 'offset'>> {
   const entry = JSON.parse(await readFile(join(dir, ENTRY), 'utf8')) as PagefindEntry;
+  // Nothing else of a part is read unless Pagefind wrote it in the format this code knows.
+  const mismatch = formatMismatch(entry.version, `${join(dir, ENTRY)}`);
+  if (mismatch) throw new PagefindFormatError(mismatch);
   const languages = Object.entries(entry.languages);
   if (languages.length !== 1) throw new Error(`${dir}: expected one language in ${ENTRY}, found ${languages.length}`);
   const [language, { hash }] = languages[0]!;
@@ -225,13 +229,8 @@ class Naming {
   }
 }
 
-/**
- * Merges the Pagefind bundles in `parts` (directories, in page order) into one bundle in `out`
- * (which must not hold another index). Returns the merged index's pages in order.
- */
-export async function mergeIndexParts(parts: string[], out: string, options: MergeOptions = {}): Promise<MergedIndex> {
-  const { chunkBytes = 48_000, fragment, pageKind = () => 'p', together = () => false } = options;
-  const targetFor = typeof chunkBytes === 'number' ? () => chunkBytes : chunkBytes;
+/** The parts' entries and `pf_meta`, numbered one after another; all of one language. */
+async function readParts(parts: string[]): Promise<Part[]> {
   if (!parts.length) throw new Error('No index part to merge');
   const read: Part[] = [];
   let offset = 0;
@@ -242,12 +241,20 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
     read.push(part);
     offset += part.meta[1].length;
   }
-  const { language, entry } = read[0]!;
-  for (const sub of ['fragment', 'index', 'filter']) await mkdir(join(out, sub), { recursive: true });
-  const naming = new Naming();
+  return read;
+}
 
-  // Pages: the fragments, possibly rewritten.
-  const pages: Array<{ handle: number; wordCount: number; rest: unknown[]; url: string }> = [];
+interface WrittenPage {
+  handle: number;
+  wordCount: number;
+  rest: unknown[];
+  url: string;
+}
+
+/** Pages: the fragments, possibly rewritten, under their kind's letter. */
+function writePages(read: Part[], dir: string, naming: Naming, options: MergeOptions): WrittenPage[] {
+  const { fragment, pageKind = () => 'p' } = options;
+  const pages: WrittenPage[] = [];
   for (const part of read) {
     for (const [oldId, wordCount, ...rest] of part.meta[1]) {
       const file = join(part.dir, 'fragment', `${oldId}.pf_fragment`);
@@ -255,36 +262,55 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
       const rewritten = fragment ? fragment(page) : page;
       const kind = pageKind(rewritten);
       if (!/^[a-z]$/.test(kind)) throw new Error(`pageKind must be one letter a–z, not ${JSON.stringify(kind)}`);
-      const handle = naming.write(join(out, 'fragment'), 'pf_fragment', writeFragment(JSON.stringify(rewritten)), kind);
+      const handle = naming.write(dir, 'pf_fragment', writeFragment(JSON.stringify(rewritten)), kind);
       pages.push({ handle, wordCount: roundedLength(wordCount), rest, url: page.url });
     }
   }
+  return pages;
+}
 
-  // Words: merged across the parts in order, cut into chunks by size.
-  const chunks: Array<{ bounds: [string, string]; handle: number }> = [];
+/** The next word of all the parts (in Pagefind's order) with each part's entry of it, or undefined at the end. */
+function nextWord(
+  read: Part[],
+  cursors: WordCursor[],
+): { word: string; found: Array<{ part: Part; entry: PackedWord }> } | undefined {
+  const heads = cursors.map((c) => c.peek());
+  let word: string | undefined;
+  for (const h of heads) if (h && (word === undefined || compareCodePoints(h[0], word) < 0)) word = h[0];
+  if (word === undefined) return undefined;
+  const found: Array<{ part: Part; entry: PackedWord }> = [];
+  heads.forEach((h, i) => {
+    if (h?.[0] !== word) return;
+    found.push({ part: read[i]!, entry: h });
+    cursors[i]!.take();
+  });
+  return { word, found };
+}
+
+interface WrittenChunk {
+  bounds: [string, string];
+  handle: number;
+}
+
+/** Words: merged across the parts in order, cut into chunks by size. */
+function writeChunks(read: Part[], dir: string, naming: Naming, options: MergeOptions): WrittenChunk[] {
+  const { chunkBytes = 48_000, together = () => false } = options;
+  const targetFor = typeof chunkBytes === 'number' ? () => chunkBytes : chunkBytes;
+  const chunks: WrittenChunk[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let bounds: [string, string] = ['', ''];
   const flush = () => {
     if (!pending.length) return;
     const body = Buffer.concat([Uint8Array.of(0x81), cborArrayHeader(pending.length), ...pending]);
-    chunks.push({ bounds, handle: naming.write(join(out, 'index'), 'pf_index', writeCbor(body, CHUNK_GZIP)) });
+    chunks.push({ bounds, handle: naming.write(dir, 'pf_index', writeCbor(body, CHUNK_GZIP)) });
     pending = [];
     pendingBytes = 0;
   };
   const cursors = read.map((part) => new WordCursor(part));
-  for (;;) {
-    const heads = cursors.map((c) => c.peek());
-    let word: string | undefined;
-    for (const h of heads) if (h && (word === undefined || compareCodePoints(h[0], word) < 0)) word = h[0];
-    if (word === undefined) break;
-    const found: Array<{ part: Part; entry: PackedWord }> = [];
-    heads.forEach((h, i) => {
-      if (h?.[0] !== word) return;
-      found.push({ part: read[i]!, entry: h });
-      cursors[i]!.take();
-    });
-    const packed = mergeWord(word, found);
+  for (let next = nextWord(read, cursors); next; next = nextWord(read, cursors)) {
+    const { word } = next;
+    const packed = mergeWord(word, next.found);
     if (!packed) continue;
     const encoded = cborBody(packed);
     if (pending.length && pendingBytes + encoded.length > targetFor(word) && !together(bounds[1], word)) flush();
@@ -294,8 +320,15 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
     bounds[1] = word;
   }
   flush();
+  return chunks;
+}
 
-  // Filters: each filter's values with the pages of every part.
+/** Filters: each filter's values with the pages of every part. */
+async function writeFilters(
+  read: Part[],
+  dir: string,
+  naming: Naming,
+): Promise<Array<{ name: string; handle: number }>> {
   const filters = new Map<string, Map<string, number[]>>();
   for (const part of read) {
     for (const [name, id] of part.meta[3]) {
@@ -314,19 +347,24 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
   for (const name of [...filters.keys()].sort(compareCodePoints)) {
     const values = [...filters.get(name)!].sort(([a], [b]) => compareCodePoints(a, b));
     const body = cborBody([name, values] satisfies FilterIndex);
-    filterFiles.push({ name, handle: naming.write(join(out, 'filter'), 'pf_filter', writeCbor(body)) });
+    filterFiles.push({ name, handle: naming.write(dir, 'pf_filter', writeCbor(body)) });
   }
+  return filterFiles;
+}
 
-  naming.settle();
-  const metaChunks: MetaChunk[] = chunks.map((c) => [c.bounds[0], c.bounds[1], naming.finalName(c.handle)]);
-  shortenBounds(metaChunks);
-  const metaPages: MetaPage[] = pages.map((p) => [naming.finalName(p.handle), p.wordCount, ...p.rest]);
+/** The merged `pf_meta` and the entry naming it, and Pagefind's own code and WebAssembly (and its unused default UI) from the first part. */
+async function writeMetaAndEntry(
+  read: Part[],
+  out: string,
+  written: { metaPages: MetaPage[]; metaChunks: MetaChunk[]; metaFilters: Array<[string, string]> },
+): Promise<void> {
+  const { language, entry } = read[0]!;
   const metaFields = [...new Set(read.flatMap((p) => p.meta[5]))].sort(compareCodePoints);
   const meta = cborBody([
     read[0]!.meta[0],
-    metaPages,
-    metaChunks,
-    filterFiles.map((f) => [f.name, naming.finalName(f.handle)]),
+    written.metaPages,
+    written.metaChunks,
+    written.metaFilters,
     [],
     metaFields,
   ] satisfies MetaIndex);
@@ -337,12 +375,32 @@ export async function mergeIndexParts(parts: string[], out: string, options: Mer
     join(out, ENTRY),
     JSON.stringify({
       ...entry,
-      languages: { [language]: { ...languageEntry, hash: metaId, page_count: metaPages.length } },
+      languages: { [language]: { ...languageEntry, hash: metaId, page_count: written.metaPages.length } },
     } satisfies PagefindEntry),
   );
-  // Pagefind's own code and WebAssembly (and its unused default UI) from the first part.
   for (const e of await readdir(read[0]!.dir, { withFileTypes: true }))
     if (e.isFile() && e.name !== ENTRY && !e.name.endsWith('.pf_meta'))
       await copyFile(join(read[0]!.dir, e.name), join(out, e.name));
+}
+
+/**
+ * Merges the Pagefind bundles in `parts` (directories, in page order) into one bundle in `out`
+ * (which must not hold another index). Returns the merged index's pages in order. Throws
+ * PagefindFormatError, before reading anything but its entry, for a part that another Pagefind
+ * than FORMAT_VERSION wrote (version.ts).
+ */
+export async function mergeIndexParts(parts: string[], out: string, options: MergeOptions = {}): Promise<MergedIndex> {
+  const read = await readParts(parts);
+  for (const sub of ['fragment', 'index', 'filter']) await mkdir(join(out, sub), { recursive: true });
+  const naming = new Naming();
+  const pages = writePages(read, join(out, 'fragment'), naming, options);
+  const chunks = writeChunks(read, join(out, 'index'), naming, options);
+  const filterFiles = await writeFilters(read, join(out, 'filter'), naming);
+  naming.settle();
+  const metaChunks: MetaChunk[] = chunks.map((c) => [c.bounds[0], c.bounds[1], naming.finalName(c.handle)]);
+  shortenBounds(metaChunks);
+  const metaPages: MetaPage[] = pages.map((p) => [naming.finalName(p.handle), p.wordCount, ...p.rest]);
+  const metaFilters = filterFiles.map((f): [string, string] => [f.name, naming.finalName(f.handle)]);
+  await writeMetaAndEntry(read, out, { metaPages, metaChunks, metaFilters });
   return { tag: naming.tag!, pages: pages.map((p, i) => ({ id: metaPages[i]![0], url: p.url })) };
 }

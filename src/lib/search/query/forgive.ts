@@ -4,7 +4,8 @@
  * vocabulary is loaded only when needed — a Latin-letter word, or nothing found — so a
  * Chinese query that finds results costs no extra bytes.
  */
-import type { SearchEngine, SearchOutcome } from '../engine/engine.ts';
+import type { SearchEngine } from '../engine/engine.ts';
+import type { SearchOutcome } from '../engine/types.ts';
 import { normalize } from './normalize.ts';
 import type { Selection } from '../index/schema.ts';
 import { mayBePinyin, understandQuery, type Understood } from './understand.ts';

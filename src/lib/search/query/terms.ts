@@ -5,6 +5,7 @@
  * the browser.
  */
 import { isIndexedTerm } from '../index/indexText.ts';
+import type { PublicBundles } from '../pagefind/publicIndex.ts';
 import { normalize, type CharMap } from './normalize.ts';
 
 /** One measure as the search needs it. */
@@ -36,7 +37,12 @@ export interface SearchTerms {
    * names and in the answers, answers.ts) and the files of `pagefind/` every search loads first,
    * so the browser can fetch them at once rather than one after another.
    */
-  index?: { tag: string; start: string[] };
+  index?: {
+    tag: string;
+    start: string[];
+    /** Only when the index is not merged (pagefind/version.ts): the other bundles for Pagefind's `mergeIndex`. */
+    public?: PublicBundles;
+  };
 }
 
 export interface Dictionary {

@@ -10,6 +10,7 @@
  * Its size is bounded: at most `maxWords` corpus words, whatever the size of the casebook,
  * counted on at most `maxChars` characters of it (an even sample), so the build stays fast.
  */
+import { HAN } from '../../text/han.ts';
 import { normalize } from './normalize.ts';
 import {
   matchSyllables,
@@ -57,7 +58,7 @@ export interface Vocabulary {
   latin: ReadonlySet<string>;
 }
 
-const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/u;
+const ALL_HAN = new RegExp(`^${HAN}+$`, 'u');
 
 export function loadVocabulary(file: VocabularyFile): Vocabulary {
   const chars = parseCharReadings(file.chars);
@@ -129,7 +130,7 @@ export interface VocabularySource {
 export function buildVocabularyFile(src: VocabularySource): VocabularyFile {
   const { maxWords = 1500, minCount = 3, maxChars = 400_000 } = src;
   const norm = (t: string) => normalize(t, { compact: true });
-  const names = [...new Set(src.names.map(norm).filter((t) => HAN.test(t) && [...t].length >= 2))];
+  const names = [...new Set(src.names.map(norm).filter((t) => ALL_HAN.test(t) && [...t].length >= 2))];
   const counts = new Map<string, number>();
   const latin = new Set<string>();
   const total = src.corpus.reduce((n, t) => n + t.length, 0);
@@ -141,7 +142,7 @@ export function buildVocabularyFile(src: VocabularySource): VocabularyFile {
       for (const word of src.segment(sentence)) {
         const w = norm(word);
         if (/^[a-z]{2,}$/.test(w)) latin.add(w);
-        if (!HAN.test(w) || [...w].length < 2) continue;
+        if (!ALL_HAN.test(w) || [...w].length < 2) continue;
         counts.set(w, (counts.get(w) ?? 0) + 1);
       }
     }
@@ -157,7 +158,7 @@ export function buildVocabularyFile(src: VocabularySource): VocabularyFile {
   // Per-character readings: each character as read on its own, for the corpus's characters and the common ones.
   const chars = new Map<string, string>();
   const addChar = (ch: string) => {
-    if (chars.has(ch) || !HAN.test(ch)) return;
+    if (chars.has(ch) || !ALL_HAN.test(ch)) return;
     const syl = src.readingOf(ch)[0];
     if (syl && /^[a-z]+$/.test(syl)) chars.set(ch, syl);
   };
