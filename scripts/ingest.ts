@@ -103,9 +103,16 @@ export async function main(argv: string[], io: RunIo): Promise<number> {
   return runIngest(parsed.files, parsed.options, io);
 }
 
-const isEntry = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+/** Run as a program (`tsx scripts/ingest.ts`), not imported (the tests call `main`). */
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
 
-if (isEntry)
+if (isEntry())
   main(process.argv.slice(2), { stdout: (text) => console.log(text), stderr: (text) => console.error(text) }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
