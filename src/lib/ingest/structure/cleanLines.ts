@@ -99,79 +99,102 @@ function chineseShare(s: string): number {
 export function fullWidthPunctuation(s: string): string {
   const chinese = chineseShare(s) > 0.5;
   return mapOutsideUrls(s, (t) => {
-    const n = t.length;
-    // Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together.
-    const converted = new Uint8Array(n); // 1: （, 2: ）
-    const stack = new Int32Array(n);
-    let depth = 0;
-    const opens: number[] = [];
-    const closes: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0x28) stack[depth++] = i;
-      else if (c === 0x29 && depth) {
-        opens.push(stack[--depth]!);
-        closes.push(i);
-      }
-    }
-    const prevIdx = new Int32Array(n);
-    const nextIdx = new Int32Array(n);
-    for (let i = 0, last = -1; i < n; i++) {
-      prevIdx[i] = last;
-      if (t.charCodeAt(i) !== 0x20) last = i;
-    }
-    for (let i = n - 1, last = -1; i >= 0; i--) {
-      nextIdx[i] = last;
-      if (t.charCodeAt(i) !== 0x20) last = i;
-    }
-    if (opens.length) {
-      const han = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) han[i + 1] = han[i]! + (isHanCode(t.charCodeAt(i)) ? 1 : 0);
-      for (let k = 0; k < opens.length; k++) {
-        const open = opens[k]!;
-        const close = closes[k]!;
-        const before = prevIdx[open]!;
-        if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isIdeographCode(t.charCodeAt(before)))) {
-          converted[open] = 1;
-          converted[close] = 2;
-        }
-      }
-    }
-    // A converted parenthesis is CJK punctuation for its neighbours.
-    const code = (j: number) =>
-      j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j);
-    const out: string[] = [];
-    let from = 0;
-    const put = (i: number, r: string) => {
-      if (i > from) out.push(t.slice(from, i));
-      out.push(r);
-      from = i + 1;
-    };
-    for (let i = 0; i < n; i++) {
-      const c = t.charCodeAt(i);
-      if (converted[i]) {
-        put(i, converted[i] === 1 ? '（' : '）');
-        continue;
-      }
-      const full = FULL_CODES[c];
-      if (!full && c !== 0x2e) continue;
-      const p = code(prevIdx[i]!);
-      const q = code(nextIdx[i]!);
-      if (full) {
-        if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
-        if (isCjkCode(p) || isCjkCode(q)) put(i, full);
-        else if (
-          chinese &&
-          !(isLatinCode(p) && isLatinCode(q)) &&
-          !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)
-        )
-          put(i, full);
-      } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
-    }
-    if (!from) return t;
-    out.push(t.slice(from));
-    return out.join('');
+    const neighbours = spaceSkippingNeighbours(t);
+    return convertPunctuation(t, pairedParentheses(t, neighbours.prev), neighbours, chinese);
   });
+}
+
+/** For each position, the nearest character before and after it that is not a space (-1: none). */
+function spaceSkippingNeighbours(t: string): { prev: Int32Array; next: Int32Array } {
+  const n = t.length;
+  const prev = new Int32Array(n);
+  const next = new Int32Array(n);
+  for (let i = 0, last = -1; i < n; i++) {
+    prev[i] = last;
+    if (t.charCodeAt(i) !== 0x20) last = i;
+  }
+  for (let i = n - 1, last = -1; i >= 0; i--) {
+    next[i] = last;
+    if (t.charCodeAt(i) !== 0x20) last = i;
+  }
+  return { prev, next };
+}
+
+/**
+ * Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together: a pair that
+ * holds a Han character or follows an ideograph is marked (1: （, 2: ）).
+ */
+function pairedParentheses(t: string, prev: Int32Array): Uint8Array {
+  const n = t.length;
+  const converted = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let depth = 0;
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28) stack[depth++] = i;
+    else if (c === 0x29 && depth) {
+      opens.push(stack[--depth]!);
+      closes.push(i);
+    }
+  }
+  if (!opens.length) return converted;
+  const han = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) han[i + 1] = han[i]! + (isHanCode(t.charCodeAt(i)) ? 1 : 0);
+  for (let k = 0; k < opens.length; k++) {
+    const open = opens[k]!;
+    const close = closes[k]!;
+    const before = prev[open]!;
+    if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isIdeographCode(t.charCodeAt(before)))) {
+      converted[open] = 1;
+      converted[close] = 2;
+    }
+  }
+  return converted;
+}
+
+/** The text with its marked parentheses and the half-width marks between CJK neighbours made full-width. */
+function convertPunctuation(
+  t: string,
+  converted: Uint8Array,
+  { prev, next }: { prev: Int32Array; next: Int32Array },
+  chinese: boolean,
+): string {
+  // A converted parenthesis is CJK punctuation for its neighbours.
+  const code = (j: number) =>
+    j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j);
+  const out: string[] = [];
+  let from = 0;
+  const put = (i: number, r: string) => {
+    if (i > from) out.push(t.slice(from, i));
+    out.push(r);
+    from = i + 1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (converted[i]) {
+      put(i, converted[i] === 1 ? '（' : '）');
+      continue;
+    }
+    const full = FULL_CODES[c];
+    if (!full && c !== 0x2e) continue;
+    const p = code(prev[i]!);
+    const q = code(next[i]!);
+    if (full) {
+      if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
+      if (isCjkCode(p) || isCjkCode(q)) put(i, full);
+      else if (
+        chinese &&
+        !(isLatinCode(p) && isLatinCode(q)) &&
+        !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)
+      )
+        put(i, full);
+    } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
+  }
+  if (!from) return t;
+  out.push(t.slice(from));
+  return out.join('');
 }
 
 /**
