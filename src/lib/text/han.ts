@@ -26,3 +26,26 @@ export function hasHan(text: string): boolean {
 export function countHan(text: string): number {
   return text.match(ALL)?.length ?? 0;
 }
+
+/**
+ * CJK punctuation, as the body of a character class: the CJK Symbols and Punctuation block
+ * (U+3000–303F, with the ideographic space), the full-width punctuation forms, curly quotes, the
+ * ellipsis, the em dash, the middle dot and the bullet. Not Han characters (`isHan` is false).
+ */
+export const CJK_PUNCTUATION =
+  '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
+
+const PUNCTUATION_ONE = new RegExp(`^[${CJK_PUNCTUATION}]$`);
+
+/** True when `char` is one CJK punctuation mark. */
+export function isCjkPunctuation(char: string | undefined): boolean {
+  return char !== undefined && PUNCTUATION_ONE.test(char);
+}
+
+/**
+ * Characters set in the full-width cell of CJK type, as the body of a character class: the basic
+ * plane's CJK blocks from the radicals to the unified ideographs (CJK punctuation, kana, bopomofo
+ * and the compatibility blocks among them), the compatibility ideographs and the half- and
+ * full-width forms. Between two of them, a gap in a PDF's layout is not a space of the text.
+ */
+export const CJK_WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';

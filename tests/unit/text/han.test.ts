@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHan, HAN, hasHan, isHan } from '../../../src/lib/text/han.ts';
+import { countHan, HAN, hasHan, isCjkPunctuation, isHan } from '../../../src/lib/text/han.ts';
 
 describe('Han characters', () => {
   it('are ideographs of every block, 〇 and 々 included', () => {
@@ -19,5 +19,14 @@ describe('Han characters', () => {
     expect(hasHan('5+2课后服务')).toBe(true);
     expect(hasHan('5+2')).toBe(false);
     expect(new RegExp(`^${HAN}{2,4}$`, 'u').test('王新胜')).toBe(true);
+  });
+});
+
+describe('CJK punctuation', () => {
+  it('is the CJK and full-width marks, curly quotes, ellipsis and dashes; not Han, ASCII or full-width digits', () => {
+    for (const c of ['。', '，', '、', '“', '”', '…', '—', '（', '】', '\u3000', '·'])
+      expect(isCjkPunctuation(c), c).toBe(true);
+    for (const c of ['中', '〇'.repeat(2), ',', '.', '１', 'Ａ', '', undefined])
+      expect(isCjkPunctuation(c), String(c)).toBe(false);
   });
 });

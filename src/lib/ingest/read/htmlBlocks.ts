@@ -5,6 +5,7 @@
  * Only the text of links is kept.
  */
 import type { DocBlock, DocBlockKind } from '../structure/blocks.ts';
+import { CLAUSE_END, SENTENCE_END as SENTENCE_END_MARKS } from '../../text/sentences.ts';
 
 /** Elements whose content is never text of the article. */
 const SKIP = new Set([
@@ -79,7 +80,7 @@ export interface HtmlBlockOptions {
   locate: (text: string, ordinal: number) => number;
 }
 
-const SENTENCE_END = /[。！？；!?;…]$/;
+const SENTENCE_END = new RegExp(`[${SENTENCE_END_MARKS}${CLAUSE_END}…]$`);
 
 /** A paragraph that is all bold and short, without a sentence end, is a heading (`<p><strong>一、…</strong></p>`). */
 export function isBoldHeading(text: string, boldChars: number): boolean {

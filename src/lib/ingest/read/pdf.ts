@@ -11,7 +11,7 @@ import { loadPdfJs, pdfDocumentOptions, type PdfJs } from '#pdf-platform';
 import type { DocBlock, DocumentMeta, ReadResult } from '../structure/blocks.ts';
 import { metadataDate } from '../structure/dating.ts';
 import { hygiene } from './hygiene.ts';
-import { countHan } from '../../text/han.ts';
+import { CJK_WIDE, countHan } from '../../text/han.ts';
 import { bidiNote } from './notes.ts';
 import { enforce, ReadLimitError } from './limits.ts';
 import { hiddenSummary, pageRuns, type PdfOps, type PdfRun } from './pdfHidden.ts';
@@ -23,7 +23,7 @@ const MIN_TEXT_PER_PAGE = 20;
 export const SCANNED_PDF = '扫描件：PDF 没有文字层，请先做 OCR（文字识别）再导入';
 export const ENCRYPTED_PDF = '加密的 PDF：需要密码才能打开，请先去除密码（另存为未加密的 PDF）再导入';
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+const CJK = new RegExp(`[${CJK_WIDE}]`);
 
 /** One line of text on a page. */
 export interface PdfLine {

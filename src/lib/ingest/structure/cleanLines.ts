@@ -4,15 +4,11 @@
  * `normalizeChars` per line → `shouldJoin`/`joinText` for broken wraps → `cleanParagraph`
  * (or `cleanHeading`) per block → `dedupeParagraphs` per case.
  */
-import { hasHan, isHan } from '../../text/han.ts';
-
-/** CJK punctuation, full-width forms, curly quotes, ellipsis and dashes. */
-const CJK_PUNCT =
-  '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
-const CJK_PUNCT_RE = new RegExp(`[${CJK_PUNCT}]`);
+import { hasHan, isCjkPunctuation, isHan } from '../../text/han.ts';
+import { endsSentence } from '../../text/sentences.ts';
 
 /** A Chinese character or a CJK punctuation mark. */
-export const isCjk = (c: string | undefined): boolean => isHan(c) || (!!c && CJK_PUNCT_RE.test(c));
+export const isCjk = (c: string | undefined): boolean => isHan(c) || isCjkPunctuation(c);
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 
@@ -308,25 +304,6 @@ export function chromeKind(line: string): 'site' | 'footer' | 'links' | 'label' 
   if (PAGE_NUMBER.test(t)) return 'footer';
   if ((FOOTER_LINE.test(t) || PRINTED_BY.test(t)) && t.length < 200) return 'footer';
   return undefined;
-}
-
-const TERMINAL = /[。！？；：!?;:…]$/;
-const CLOSERS = /[”’）)」』》\]】]+$/;
-
-/** Does a block end a sentence (so a following block starts a new paragraph)? */
-export function endsSentence(s: string): boolean {
-  // Only the end matters; looking at a tail keeps this constant-time on a long paragraph.
-  let t = s.slice(-64).trim();
-  if (!t) return true;
-  if (TERMINAL.test(t)) return true;
-  // A closing signature such as `…增效。(区教育局)`.
-  const sig = /[（(][^（）()]{1,30}[)）]$/.exec(t);
-  if (sig) {
-    const before = t.slice(0, sig.index).trim();
-    if (!before || TERMINAL.test(before)) return true;
-  }
-  t = t.replace(CLOSERS, '');
-  return TERMINAL.test(t);
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   cleanHeading,
   cleanParagraph,
   dedupeParagraphs,
-  endsSentence,
   isImageRef,
   isPlaceholder,
   joinText,
@@ -19,6 +18,7 @@ import {
   shouldJoin,
   wordSpansBoundary,
 } from './cleanLines.ts';
+import { endsSentence } from '../../text/sentences.ts';
 import type { DocBlock } from './blocks.ts';
 import { readFrame, type Frame } from './frame.ts';
 import { bylineOf, orgLine, signatureLine, type Byline, type OrgMention, type Signature } from './orgs.ts';
