@@ -27,7 +27,7 @@ import { textFingerprint } from '../draft/fingerprint.ts';
 import { documentKind, type DocKindInfo } from '../structure/kind.ts';
 import { dropNoise } from '../structure/exportNoise.ts';
 import { placesIn } from '../structure/orgs.ts';
-import type { InputReport } from './report.ts';
+import { rejectedReport, type InputReport } from './report.ts';
 import { isTraditional, toSimplified } from '../structure/simplified.ts';
 import { nameDrafts, sourceRecord } from '../draft/names.ts';
 import { structureDocument, type DocStructure, type Section } from '../structure/structure.ts';
@@ -87,23 +87,7 @@ export const MIN_CJK = 100;
 export const MIN_CJK_SHARE = 0.3;
 
 function reject(fileName: string, reason: string, encoding?: string): IngestResult {
-  return {
-    ok: false,
-    cases: [],
-    report: {
-      input: fileName,
-      status: 'rejected',
-      reason,
-      ...(encoding && { encoding }),
-      bodies: [],
-      cases: [],
-      removed: [],
-      proposedRegions: [],
-      uncertain: [],
-      files: [],
-    },
-    issues: [reason],
-  };
+  return { ok: false, cases: [], report: rejectedReport(fileName, reason, encoding), issues: [reason] };
 }
 
 /** Stage "clean" gate: too little Chinese text to be a bulletin, as a reason, or undefined. */

@@ -96,6 +96,22 @@ export interface InputReport {
   files: FileAction[];
 }
 
+/** The report of an input that was rejected before anything was drafted. */
+export function rejectedReport(input: string, reason: string, encoding?: string): InputReport {
+  return {
+    input,
+    status: 'rejected',
+    reason,
+    ...(encoding && { encoding }),
+    bodies: [],
+    cases: [],
+    removed: [],
+    proposedRegions: [],
+    uncertain: [],
+    files: [],
+  };
+}
+
 /**
  * Characters that must not reach a terminal as themselves: C0/C1 controls (ESC can clear the
  * screen or move the cursor, BEL rings, CR overwrites a line), DEL, bidi embeddings, overrides

@@ -17,7 +17,14 @@ import { readWithinBudget, warmReader } from '../read/budget/budget.ts';
 import type { ReadResult } from '../read/document.ts';
 import { readCasebook, readInput, seedPlan, sourceOfText, type CasebookIndex } from './fileIO.ts';
 import { documentFingerprint, ingestDocument, type IngestOptions, type IngestResult } from './ingest.ts';
-import { escapeTerminal, formatReport, jsonForTerminal, type FileAction, type InputReport } from './report.ts';
+import {
+  escapeTerminal,
+  formatReport,
+  jsonForTerminal,
+  rejectedReport,
+  type FileAction,
+  type InputReport,
+} from './report.ts';
 import {
   applyPlan,
   cleanStaleTemps,
@@ -134,22 +141,10 @@ function reportStaleTemps(context: RunContext, io: RunIo): void {
     );
 }
 
-const rejected = (input: string, reason: string): InputReport => ({
-  input,
-  status: 'rejected',
-  reason,
-  bodies: [],
-  cases: [],
-  removed: [],
-  proposedRegions: [],
-  uncertain: [],
-  files: [],
-});
-
 /** One input: read once within the time and memory budget, then drafted and written (a few plans at most). */
 async function ingestFile(file: string, context: RunContext): Promise<InputReport> {
   const read = readInput(file);
-  if (!read.ok) return rejected(file, read.reason);
+  if (!read.ok) return rejectedReport(file, read.reason);
   const bytes = read.bytes;
   const document = await readWithinBudget(bytes, file);
   for (let attempt = 0; ; attempt++) {
@@ -171,19 +166,22 @@ async function attemptIngest(
     // Re-read per input so that several inputs in one run see each other's files.
     index = readCasebook(context.outDir, [...new Set([context.seedsRoot, context.root])]);
   } catch (error) {
-    return rejected(file, `cannot read the existing casebook in ${context.shown(context.outDir)}: ${errnoText(error)}`);
+    return rejectedReport(
+      file,
+      `cannot read the existing casebook in ${context.shown(context.outDir)}: ${errnoText(error)}`,
+    );
   }
   // The same bytes as a seed already recorded (under any name): a re-ingest of that seed.
   const known = index.sourceOfBytes(bytes);
   const twin = known || context.options.force ? undefined : await sameTextSource(index, document);
-  if (twin) return rejected(file, sameTextReason(twin, index));
+  if (twin) return rejectedReport(file, sameTextReason(twin, index));
   const plan = known ? { seedFile: known.file } : seedPlan(file, context.root, context.seedsDir);
   let result: IngestResult;
   try {
     result = ingestDocument(document, draftOptions(file, plan.seedFile, known?.key, index, context));
   } catch (error) {
     // A bug must not cost the other inputs: this one is rejected with one line.
-    return rejected(file, `internal error while ingesting (please report it): ${errnoText(error)}`);
+    return rejectedReport(file, `internal error while ingesting (please report it): ${errnoText(error)}`);
   }
   if (!result.ok) return result.report;
   const copyTo = 'copyTo' in plan ? plan.copyTo : undefined;
