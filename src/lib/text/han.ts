@@ -17,6 +17,25 @@ export function isHan(char: string | undefined): boolean {
   return char !== undefined && ONE.test(char);
 }
 
+/** Which UTF-16 code units of the basic plane are Han characters: built once, from the definition above. */
+let hanCodes: Uint8Array | undefined;
+
+/**
+ * True when the UTF-16 code unit `code` (`text.charCodeAt(i)`) is a Han character of the basic
+ * plane, for loops that must stay linear on megabytes of text; a surrogate is not.
+ */
+export function isHanCode(code: number): boolean {
+  hanCodes ??= codeTable(ONE);
+  return hanCodes[code] === 1;
+}
+
+/** A table of the basic plane's code units that `one` matches (surrogates never do). */
+function codeTable(one: RegExp): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && one.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+
 /** True when `text` contains at least one Han character. */
 export function hasHan(text: string): boolean {
   return ANY.test(text);
@@ -40,6 +59,14 @@ const PUNCTUATION_ONE = new RegExp(`^[${CJK_PUNCTUATION}]$`);
 /** True when `char` is one CJK punctuation mark. */
 export function isCjkPunctuation(char: string | undefined): boolean {
   return char !== undefined && PUNCTUATION_ONE.test(char);
+}
+
+let punctuationCodes: Uint8Array | undefined;
+
+/** True when the UTF-16 code unit `code` is a CJK punctuation mark (as `isHanCode`, for linear loops). */
+export function isCjkPunctuationCode(code: number): boolean {
+  punctuationCodes ??= codeTable(PUNCTUATION_ONE);
+  return punctuationCodes[code] === 1;
 }
 
 /**

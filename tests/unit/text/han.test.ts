@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countHan, HAN, hasHan, isCjkPunctuation, isHan } from '../../../src/lib/text/han.ts';
+import {
+  countHan,
+  HAN,
+  hasHan,
+  isCjkPunctuation,
+  isCjkPunctuationCode,
+  isHan,
+  isHanCode,
+} from '../../../src/lib/text/han.ts';
 
 describe('Han characters', () => {
   it('are ideographs of every block, 〇 and 々 included', () => {
@@ -28,5 +36,19 @@ describe('CJK punctuation', () => {
       expect(isCjkPunctuation(c), c).toBe(true);
     for (const c of ['中', '〇'.repeat(2), ',', '.', '１', 'Ａ', '', undefined])
       expect(isCjkPunctuation(c), String(c)).toBe(false);
+  });
+});
+
+describe('Han and CJK punctuation code units', () => {
+  it('agree with the character tests on every code unit of the basic plane', () => {
+    const disagree: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const char = String.fromCharCode(c);
+      if (isHanCode(c) !== isHan(char) || isCjkPunctuationCode(c) !== isCjkPunctuation(char))
+        disagree.push(c.toString(16));
+    }
+    expect(disagree).toEqual([]);
+    expect([0x4e00, 0x3007, 0x3005, 0xf900].every(isHanCode)).toBe(true);
+    expect([0x3002, 0xff0c, 0x201c].every(isCjkPunctuationCode)).toBe(true);
   });
 });

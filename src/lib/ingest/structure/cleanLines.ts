@@ -4,7 +4,7 @@
  * `normalizeChars` per line → `shouldJoin`/`joinText` for broken wraps → `cleanParagraph`
  * (or `cleanHeading`) per block → `dedupeParagraphs` per case.
  */
-import { hasHan, isCjkPunctuation, isHan } from '../../text/han.ts';
+import { hasHan, isCjkPunctuation, isCjkPunctuationCode, isHan, isHanCode } from '../../text/han.ts';
 import { endsSentence } from '../../text/sentences.ts';
 
 /** A Chinese character or a CJK punctuation mark. */
@@ -47,27 +47,8 @@ const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
     .map((p) => (p.url ? p.text : fn(p.text)))
     .join('');
 
-const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
-const isCjkCode = (c: number) =>
-  c === 0x3007 ||
-  (c >= 0x3400 && c <= 0x4dbf) ||
-  (c >= 0x4e00 && c <= 0x9fff) ||
-  (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0x3000 && c <= 0x303f) ||
-  (c >= 0xff01 && c <= 0xff0f) ||
-  (c >= 0xff1a && c <= 0xff20) ||
-  (c >= 0xff3b && c <= 0xff40) ||
-  (c >= 0xff5b && c <= 0xff65) ||
-  c === 0x2018 ||
-  c === 0x2019 ||
-  c === 0x201c ||
-  c === 0x201d ||
-  c === 0x2026 ||
-  c === 0x2014 ||
-  c === 0xb7 ||
-  c === 0x2022;
-const isIdeographCode = (c: number) =>
-  c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** A Han character or a CJK punctuation mark, as a code unit. */
+const isCjkCode = (c: number) => isHanCode(c) || isCjkPunctuationCode(c);
 const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const FULL_CODES: Record<number, string> = { 0x2c: '，', 0x3a: '：', 0x3b: '；', 0x3f: '？', 0x21: '！' };
@@ -142,7 +123,7 @@ function pairedParentheses(t: string, prev: Int32Array): Uint8Array {
     const open = opens[k]!;
     const close = closes[k]!;
     const before = prev[open]!;
-    if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isIdeographCode(t.charCodeAt(before)))) {
+    if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isHanCode(t.charCodeAt(before)))) {
       converted[open] = 1;
       converted[close] = 2;
     }
@@ -186,7 +167,7 @@ function convertPunctuation(
         !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)
       )
         put(i, full);
-    } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
+    } else if (isHanCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
   }
   if (!from) return t;
   out.push(t.slice(from));
