@@ -121,7 +121,7 @@ function runContext(root: string, options: RunOptions, project: ProjectData): Ru
   const outDir = resolve(options.out ?? join(root, 'content'));
   const seedsRoot = options.out ? outDir : root;
   const shown = (path: string) => {
-    const rel = relative(process.cwd(), path);
+    const rel = relative(root, path);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
   };
   return { options, project, root, outDir, seedsRoot, seedsDir: join(seedsRoot, 'seeds'), shown, ioErrors: [] };
