@@ -182,83 +182,149 @@ function caseMeasures(view: View, ctx: CaseContext, uncertain: string[]) {
   return { selected, lines, ranked, notCase, headlines };
 }
 
+/** What one section's analysis found, before it is written as front matter and report. */
+interface CaseParts {
+  section: Section;
+  view: View;
+  paragraphs: string[];
+  printed: string;
+  title: string;
+  summary: string;
+  author: string | undefined;
+  authorRole: string | undefined;
+  found: ReturnType<typeof bodyAndRegion>;
+  measures: ReturnType<typeof caseMeasures>;
+  figures: ReturnType<typeof extractFigures>;
+  dated: ReturnType<typeof sectionDate>;
+  uncertain: string[];
+}
+
 /** One section → the case's front matter and report. */
 export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
-  const { head } = ctx;
   const uncertain = [...section.notes];
   const view = analysisView(section, ctx);
   const paragraphs = section.items.filter((i) => i.kind === 'paragraph').map((i) => i.text);
-  const printed = caseTitle(section, head.title, ctx.compilation);
-  const { guess, place, body, pick } = bodyAndRegion(view, ctx, uncertain);
-  const { selected, lines: measureLines, ranked, notCase, headlines } = caseMeasures(view, ctx, uncertain);
-
+  const printed = caseTitle(section, ctx.head.title, ctx.compilation);
+  const found = bodyAndRegion(view, ctx, uncertain);
+  const measures = caseMeasures(view, ctx, uncertain);
   // Figures: found in the analysis copy, quoted from the text as printed.
   const figures = extractFigures(paragraphs, {
-    measures: ranked,
-    headings: headlines,
+    measures: measures.ranked,
+    headings: measures.headlines,
     analysis: view.paragraphs,
     norms: !!ctx.kind.prescriptive,
   });
   if (figures.length < 3)
     uncertain.push(`only ${figures.length} key figure(s) found: add figures by hand if the text has more`);
+  const { author, authorRole } = caseAuthor(section, found.guess, ctx);
+  const title = draftTitle(printed, found.body, measures.ranked, uncertain);
+  const summary = draftSummary(paragraphs, title, measures.selected, ctx, uncertain);
+  const dated = sectionDate(ctx.date, ctx.head, view.text);
+  if (dated.note) uncertain.push(dated.note);
+  const parts: CaseParts = {
+    section,
+    view,
+    paragraphs,
+    printed,
+    title,
+    summary,
+    author,
+    authorRole,
+    found,
+    measures,
+    figures,
+    dated,
+    uncertain,
+  };
+  const report = caseReport(parts, ctx);
+  return {
+    fm: caseFrontMatter(parts, ctx),
+    report,
+    section,
+    ...(found.place.chain && { chain: found.place.chain }),
+    low: measures.lines.filter((m) => !m.proposed),
+    write: report.written,
+    proposedRegions: found.pick.proposed,
+  };
+}
 
-  // People, title, summary, date.
+/** The author: the body's signatory, else the bylines (the document's only when it is one text). */
+function caseAuthor(section: Section, guess: ReturnType<typeof bodyAndRegion>['guess'], ctx: CaseContext) {
   const bylines = [...(ctx.compilation ? [] : ctx.docBylines), ...section.bylines];
   const author = guess.author ?? (bylines.length ? bylines.map((b) => b.name).join('、') : undefined);
   const authorRole = guess.authorRole ?? bylines[0]?.role;
-  const title =
-    printed.length >= 4
-      ? printed
-      : `${body}：${
-          ranked
-            .slice(0, 3)
-            .map((m) => m.name)
-            .join('、') || '工作报告'
-        }`;
-  if (printed.length < 4)
-    uncertain.push('no printed title: `title:` drafted from the body and its measures — write one');
+  return { author, authorRole };
+}
+
+/** The printed title, or (none printed) one drafted from the body and its measures, said so. */
+function draftTitle(printed: string, body: string, ranked: readonly MeasureRecord[], uncertain: string[]): string {
+  if (printed.length >= 4) return printed;
+  uncertain.push('no printed title: `title:` drafted from the body and its measures — write one');
+  return `${body}：${
+    ranked
+      .slice(0, 3)
+      .map((m) => m.name)
+      .join('、') || '工作报告'
+  }`;
+}
+
+/** Sentences of the text as the summary (ranked by the measures' terms), or a placeholder to write. */
+function draftSummary(
+  paragraphs: readonly string[],
+  title: string,
+  selected: ReturnType<typeof caseMeasures>['selected'],
+  ctx: CaseContext,
+  uncertain: string[],
+): string {
   const terms = selected.flatMap((e) => e.paragraphs.flatMap((p) => p.terms));
   const drafted = extractiveSummary(paragraphs, {
     terms,
     ...(ctx.simplify && { analyse: ctx.simplify }),
     ...(ctx.kind.kind === 'regulation' && { purposeFirst: true }),
   });
-  const summary = drafted && drafted.text.length >= 10 ? drafted.text : `${title}（摘要待写）`.slice(0, 300);
   uncertain.push(
     drafted?.cut
       ? 'summary: no sentence of the text is short enough — the first one is cut: rewrite it'
       : `summary: ${drafted?.sentences.length ?? 0} sentence(s) taken verbatim from the text (ranked by measure terms and figures): review`,
   );
-  const dated = sectionDate(ctx.date, head, view.text);
-  if (dated.note) uncertain.push(dated.note);
+  return drafted && drafted.text.length >= 10 ? drafted.text : `${title}（摘要待写）`.slice(0, 300);
+}
 
-  const fm: CaseFrontMatter = {
+function caseFrontMatter(parts: CaseParts, ctx: CaseContext): CaseFrontMatter {
+  const { printed, title, summary, author, authorRole, found, dated } = parts;
+  return {
     draft: true,
     title,
     ...(printed.length >= 4 && { originalTitle: printed }),
     summary,
-    region: pick.region?.id ?? '000000',
-    body,
+    region: found.pick.region?.id ?? '000000',
+    body: found.body,
     ...(author && { author }),
     ...(authorRole && { authorRole }),
     date: dated.date,
     ...(dated.dateNote && { dateNote: dated.dateNote }),
     source: '',
-    measures: selected.map((e) => e.measure),
-    figures: figures.map(({ paragraph: _p, score: _s, ...f }) => {
+    measures: parts.measures.selected.map((e) => e.measure),
+    figures: parts.figures.map(({ paragraph: _p, score: _s, ...f }) => {
       const metric = guessMetric(f.label, f.unit, f.measure, ctx.metrics)?.metric;
       return metric ? { ...f, metric: metric.id } : f;
     }),
   };
-  const report: CaseReport = {
+}
+
+function caseReport(parts: CaseParts, ctx: CaseContext): CaseReport {
+  const { printed, title, author, authorRole, found, dated, measures } = parts;
+  const { pick } = found;
+  const notCase = measures.notCase;
+  return {
     slug: '',
     path: '',
     written: !notCase || ctx.force,
     ...(notCase && !ctx.force && { skipped: `${notCase} (use --force to write it anyway)` }),
     title,
     ...(printed && { originalTitle: printed }),
-    body,
-    bodyFrom: guess.from,
+    body: found.body,
+    bodyFrom: found.guess.from,
     ...(author && { author }),
     ...(authorRole && { authorRole }),
     region: pick.region
@@ -266,26 +332,17 @@ export function buildCase(section: Section, ctx: CaseContext): BuiltCase {
       : { code: '000000', trail: '(none)', exact: false },
     date: dated.date,
     ...(dated.dateNote && { dateNote: dated.dateNote }),
-    summary,
-    paragraphs: paragraphs.length,
-    headings: view.headings.length,
-    measures: measureLines,
-    figures: figures.map(({ score: _s, ...f }) => f),
-    removed: section.removed.map((r) => ({
+    summary: parts.summary,
+    paragraphs: parts.paragraphs.length,
+    headings: parts.view.headings.length,
+    measures: measures.lines,
+    figures: parts.figures.map(({ score: _s, ...f }) => f),
+    removed: parts.section.removed.map((r) => ({
       kind: r.kind,
       line: r.line,
       text: r.text,
       ...(r.keptAt && { keptAt: r.keptAt }),
     })),
-    uncertain,
-  };
-  return {
-    fm,
-    report,
-    section,
-    ...(place.chain && { chain: place.chain }),
-    low: measureLines.filter((m) => !m.proposed),
-    write: report.written,
-    proposedRegions: pick.proposed,
+    uncertain: parts.uncertain,
   };
 }

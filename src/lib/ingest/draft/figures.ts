@@ -10,6 +10,7 @@
 import { checkFigures, type FigureLike } from '../../model/figures.ts';
 import { measureTerms, type MeasureTerms } from '../../model/tagging.ts';
 import { HAN } from '../../text/han.ts';
+import { sentenceStart } from '../../text/sentences.ts';
 import { numbersIn } from '../../text/numerals.ts';
 
 const HAN_START = new RegExp(`^${HAN}`, 'u');
@@ -130,21 +131,28 @@ const MEASURE_WORDS = new Set([
 ]);
 
 /** Where a place or a total is named rather than the thing measured: 全国共有…, 我市累计… */
-const PLACE_LEAD =
-  /^(全国|全省|全市|全区|全县|全州|全镇|全乡|全旗|全校|各地|各级|我国|我省|我市|我区|我县|本省|本市|本区|本县|该省|该市|该区|该县|市本级|[\u4e00-\u9fff]{1,6}?[省市县区州](?=共有|共|现有|已有|拥有|累计|已))/;
+const PLACE_LEAD = new RegExp(
+  String.raw`^(全国|全省|全市|全区|全县|全州|全镇|全乡|全旗|全校|各地|各级|我国|我省|我市|我区|我县|本省|本市|本区|本县|该省|该市|该区|该县|市本级|${HAN}{1,6}?[省市县区州](?=共有|共|现有|已有|拥有|累计|已))`,
+  'u',
+);
 /** Leading words that qualify rather than name: 全市共成立… → 义务教育阶段教育集团. */
 const LEADING =
   /^(其中|目前|截至目前|截止目前|截至|截止|如今|现已|已经|已|并|还|就|也为|也|同时|此外|另外|共计|共有|共|现有|已有|拥有|累计|总计|合计|先后|分别|将|要(?!求)|计划|力争|争取|预计|继续|实现|全年|年内|确保|当年)+/;
 const TRAILING =
   /(分别达到|分别达|分别为|达到了|达到|最高达|最低为|最高|最低|最多|最少|高达|至少|不少于|不低于|不超过|不高于|提高了|提高|增长了|增长|增加|下降到|下降|降至|降低|升至|增至|突破|超过|持续稳定在|稳定在|保持在|保持|全部|所有|提升至|提升到|提升|实现|超|约|近|达|为|至|到|了|共|的|占|逾|等|要|将|应|须|每|按|、)+$/;
 /** Time words at the start of a label, kept out of it (they go to `period` when they give years). */
-const TIME_LEAD =
-  /^(近[一二三四五六七八九十两\d]+年(来)?|((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})年|(到|至|截至|截止|截止到|力争到|争取到)?((?:19|20)\d{2})年(度|底|末|上半年|下半年|春季|秋季)?(以来|至今|起)?|([一二三四五六七八九十两]+|\d{1,2})年(来|间|内)?(?=累计|共|来|[\u4e00-\u9fff])|十[一二三四五]五(期间|以来|末)?|今年(以来|底)?|去年(底)?|当年|全年|年内)/;
+const TIME_LEAD = new RegExp(
+  String.raw`^(近[一二三四五六七八九十两\d]+年(来)?|((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})年|(到|至|截至|截止|截止到|力争到|争取到)?((?:19|20)\d{2})年(度|底|末|上半年|下半年|春季|秋季)?(以来|至今|起)?|([一二三四五六七八九十两]+|\d{1,2})年(来|间|内)?(?=累计|共|来|${HAN})|十[一二三四五]五(期间|以来|末)?|今年(以来|底)?|去年(底)?|当年|全年|年内)`,
+  'u',
+);
 /** Words that make a sentence a rule: 应当, 不得超过, 不少于, 原则上 … */
 const NORM_WORDS = /应当|应|须|不得|不少于|不低于|不超过|不高于|至少|最多|原则上|一律|每[年月周天日学期]|按照|标准/;
 const ARTICLE_LEAD = /^第[一二三四五六七八九十百零〇\d]+条\s*/;
 /** Prepositions a label never starts with: 在落实…, 按照… */
-const LEADING_PREPOSITION = /^(在|对|按照|按|根据|依据|通过|经|以|作为|为|向|于|从)(?=[\u4e00-\u9fff]{2})/;
+const LEADING_PREPOSITION = new RegExp(
+  String.raw`^(在|对|按照|按|根据|依据|通过|经|以|作为|为|向|于|从)(?=${HAN}{2})`,
+  'u',
+);
 /** Verbs that, alone before a count, leave the naming to the noun after it. */
 const VERB =
   /^(安排|负责|涵盖|包括|包含|推进|实施|完成|建成|引进|招聘|培养|评选|评选出|组建|成立|新建|改扩建|新增|创建|认定|命名|打造|开发|培育|立项|获得|荣获|输送|选派|选聘|发放|投入|拨付|启动|支持|建设|开展|举办|承办|列入|实现|达到|共有|拥有|有|确保|建立|遴选|遴选确定|评出|回收|改造|撤并|开设|配备|补充|覆盖|惠及|带动|划分|划分为|设立|设置|聘任|聘请|选聘|组织)$/;
@@ -156,7 +164,7 @@ const BOUND_BEFORE = /(不少于|不低于|不超过|不高于|至少|最多|最
 /** A due year earlier in the sentence (到2026年), not the end of a change (增长到2023年). */
 const DUE_YEAR = /(?<!增长|提高|提升|下降|增加|减少|扩大|上升|降|升|截)(?:到|至)((?:19|20)\d{2})年(?:底|末)?/g;
 /** A verb a label does not start with: what follows it is what the number measures (落实…统招生计划). */
-const LEADING_VERB = /^(落实|推进|推动|实施|坚持|确保|实现|按照)(?=[\u4e00-\u9fff]{4})/;
+const LEADING_VERB = new RegExp(String.raw`^(落实|推进|推动|实施|坚持|确保|实现|按照)(?=${HAN}{4})`, 'u');
 /** A scope a label ends in: the noun after the count names the figure (作为全国12个…城市). */
 const SCOPE_END = /(全国|全省|全市|全区|全县|全州)$/;
 /** A clause that ends in such a verb (要求每个街道要安排). */
@@ -170,7 +178,6 @@ const COMPARISON = new RegExp(`^(?:${COMPARISON_AT.source})`);
 const COMPARISON_IN = /(?:较|比|同比|环比|相比|与)\s*(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|上一年|同期)(?:相比)?/g;
 
 const clauseBreak = /[，,。；;：:！!？?、“”《》\s]/;
-const sentenceBreak = /[。；;！!？?]/;
 
 const FIVE_YEAR_PLANS: Record<string, number> = {
   十一五: 2006,
@@ -229,12 +236,6 @@ function listStart(p: string, start: number): number {
 /** How far back a sentence, a book title or a parenthesis is looked for: keeps extraction linear. */
 const REACH = 200;
 
-function sentenceStart(p: string, at: number): number {
-  let s = at;
-  while (s > 0 && at - s < REACH && !sentenceBreak.test(p[s - 1]!)) s--;
-  return s;
-}
-
 /** The year or span a piece of text gives (comparison bases removed first). */
 export function periodIn(text: string): FigurePeriod | undefined {
   const t = text.replace(COMPARISON_IN, '');
@@ -257,6 +258,9 @@ export function periodIn(text: string): FigurePeriod | undefined {
   return undefined;
 }
 
+/** A year a sentence opens with (2023年全市…). */
+const YEAR_LEAD = new RegExp(String.raw`^((?:19|20)\d{2}年(?:度|底|末)?)(?=${HAN})`, 'u');
+
 /** The time phrase a sentence opens with (2023年，… / 截至2024年底，… / 到2026年，… / 2023年全市…), if any. */
 function sentenceLead(sentence: string): string | undefined {
   const body = sentence.replace(/^(?:[一二三四五六七八九十]+是|其中)[，,]?/, '');
@@ -264,7 +268,7 @@ function sentenceLead(sentence: string): string | undefined {
   const time = first ? TIME_LEAD.exec(first) : null;
   // A whole opening clause of time words (2021年年底，), or a year the sentence starts with.
   if (first && time && first.length - time[0].length <= 3) return first;
-  return /^((?:19|20)\d{2}年(?:度|底|末)?)(?=[\u4e00-\u9fff])/.exec(body)?.[1];
+  return YEAR_LEAD.exec(body)?.[1];
 }
 
 function kindOf(
@@ -620,7 +624,7 @@ function unitSpans(hit: NumberHit): [number, number][] {
 function figureAt(p: string, paragraph: number, hit: NumberHit, ctx: FigureContext): Candidate | undefined {
   const after = p.slice(hit.end);
   if (notAFigure(p, hit, after)) return undefined;
-  const sStart = sentenceStart(p, hit.at);
+  const sStart = sentenceStart(p, hit.at, REACH);
   // The clause before the number (and the items of a 、-list it ends).
   let start = hit.at;
   while (start > 0 && !clauseBreak.test(p[start - 1]!) && hit.at - start < 40) start--;

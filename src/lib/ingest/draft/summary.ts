@@ -5,6 +5,8 @@
  * position (bulletins lead with the gist); the chosen sentences are given in text order.
  * It is still a draft: the report asks the editor to review it.
  */
+import { HAN } from '../../text/han.ts';
+import { sentencesIn } from '../../text/sentences.ts';
 
 export interface SummaryOptions {
   /** Measure terms found in the text (aliases the tagger matched). */
@@ -50,21 +52,20 @@ const FIGURE = /\d+(?:\.\d+)?\s*(?:%|万|亿|个|所|名|人|家|项|元|次|班
 
 const ARTICLE_NUMBER = /^第[一二三四五六七八九十百零〇\d]+条\s*/;
 
-/** Sentences of paragraphs: up to and including 。！？ and closing quotes. */
+/** Sentences of paragraphs: only finished ones (../../text/sentences.ts), each with its paragraph and order. */
 export function sentencesOf(paragraphs: readonly string[]): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((p, paragraph) => {
-    // Only finished sentences: a piece without its end is not a sentence of the text.
-    for (const m of p.matchAll(/[^。！？!?]+[。！？!?]+[”’」』）)]*/g)) {
-      const text = m[0].trim();
-      if (text) out.push({ text, paragraph, order: out.length });
-    }
+    for (const text of sentencesIn(p)) out.push({ text, paragraph, order: out.length });
   });
   return out;
 }
 
+/** What a bigram is made of: Han characters, digits and Latin letters (punctuation and spaces left out). */
+const NOT_WORD = new RegExp(`[^${HAN}\\dA-Za-z]`, 'gu');
+
 function bigrams(s: string): Set<string> {
-  const han = s.replace(/[^\u3400-\u9fff\dA-Za-z]/g, '');
+  const han = s.replace(NOT_WORD, '');
   const set = new Set<string>();
   for (let i = 0; i + 1 < han.length; i++) set.add(han.slice(i, i + 2));
   return set;

@@ -7,6 +7,7 @@
 import type { DocFormat, DocumentMeta, DocumentRead, ReadResult } from '../structure/blocks.ts';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.ts';
 import { hygiene } from './hygiene.ts';
+import { HAN } from '../../text/han.ts';
 import { characterCount, MAX_LENGTH } from '../../content/lengths.ts';
 import { enforce, ReadLimitError } from './limits.ts';
 import { bidiNote } from './notes.ts';
@@ -71,13 +72,13 @@ export function looksLikeHtml(text: string): boolean {
   );
 }
 
+/** Front matter that opens with a `key:` (a word, Chinese characters allowed). */
+const FRONT_MATTER_KEY = new RegExp(String.raw`^\ufeff?---[ \t]*\r?\n\s*[\w${HAN}-]+\s*:`, 'u');
+
 /** Text that is Markdown: YAML front matter, or several lines of Markdown block syntax. */
 export function looksLikeMarkdown(text: string): boolean {
   const head = text.slice(0, 64 * 1024);
-  if (
-    /^\ufeff?---[ \t]*\r?\n(?:[^\n]*\n){0,80}?---[ \t]*(\r?\n|$)/.test(head) &&
-    /^\ufeff?---[ \t]*\r?\n\s*[\w\u4e00-\u9fff-]+\s*:/.test(head)
-  )
+  if (/^\ufeff?---[ \t]*\r?\n(?:[^\n]*\n){0,80}?---[ \t]*(\r?\n|$)/.test(head) && FRONT_MATTER_KEY.test(head))
     return true;
   const signals = head.match(/^(#{1,6} \S|!\[[^\]\n]*\]\([^)\n]*\)|> \S|\*\*[^*\n]+\*\*\s*$)/gm)?.length ?? 0;
   return signals >= 3;

@@ -18,19 +18,19 @@ import type { DivisionDataset, Region } from '../../model/regions.ts';
 import { buildDate } from '../../site/buildDate.ts';
 import { countHan } from '../../text/han.ts';
 import type { DocBlock, ReadResult } from '../structure/blocks.ts';
-import { buildCase } from '../draft/cases.ts';
+import { buildCase, type BuiltCase, type CaseContext } from '../draft/cases.ts';
 import { MAX_INPUT_BYTES } from '../read/decode.ts';
-import { dateDocument } from '../structure/dating.ts';
+import { dateDocument, type DocumentDate } from '../structure/dating.ts';
 import { caseMdx, sourceYaml } from '../draft/files.ts';
-import { readHead } from '../structure/metadata.ts';
+import { readHead, type DocumentHead } from '../structure/metadata.ts';
 import { textFingerprint } from '../draft/fingerprint.ts';
-import { documentKind } from '../structure/kind.ts';
+import { documentKind, type DocKindInfo } from '../structure/kind.ts';
 import { dropNoise } from '../structure/exportNoise.ts';
 import { placesIn } from '../structure/orgs.ts';
-import type { InputReport } from './report.ts';
+import { rejectedReport, type InputReport } from './report.ts';
 import { isTraditional, toSimplified } from '../structure/simplified.ts';
 import { nameDrafts, sourceRecord } from '../draft/names.ts';
-import { structureDocument } from '../structure/structure.ts';
+import { structureDocument, type DocStructure, type Section } from '../structure/structure.ts';
 
 export { joinTitle } from '../structure/metadata.ts';
 
@@ -87,23 +87,7 @@ export const MIN_CJK = 100;
 export const MIN_CJK_SHARE = 0.3;
 
 function reject(fileName: string, reason: string, encoding?: string): IngestResult {
-  return {
-    ok: false,
-    cases: [],
-    report: {
-      input: fileName,
-      status: 'rejected',
-      reason,
-      ...(encoding && { encoding }),
-      bodies: [],
-      cases: [],
-      removed: [],
-      proposedRegions: [],
-      uncertain: [],
-      files: [],
-    },
-    issues: [reason],
-  };
+  return { ok: false, cases: [], report: rejectedReport(fileName, reason, encoding), issues: [reason] };
 }
 
 /** Stage "clean" gate: too little Chinese text to be a bulletin, as a reason, or undefined. */
@@ -132,54 +116,28 @@ export function documentFingerprint(read: ReadResult): string | undefined {
   return read.ok ? textFingerprint(dropNoise(read.blocks).blocks) : undefined;
 }
 
+/** The document's text as the stages see it: structured, dated, its kind and places told. */
+interface Analysis {
+  doc: DocStructure;
+  head: DocumentHead;
+  sections: Section[];
+  noise: ReturnType<typeof dropNoise>['removed'];
+  blocks: DocBlock[];
+  simplify: ((text: string) => string) | undefined;
+  hints: string[];
+  kind: DocKindInfo;
+  dated: DocumentDate;
+}
+
 /** Drafts for a document already read (pure and synchronous). */
 export function ingestDocument(read: ReadResult, options: IngestOptions): IngestResult {
-  const { fileName, divisions: data } = options;
+  const { fileName } = options;
   if (!read.ok) return reject(fileName, read.reason);
   const encoding = read.encoding ?? read.format;
-  const { blocks, removed: noise } = dropNoise(read.blocks);
-  const little = tooLittleChinese(blocks);
-  if (little) return reject(fileName, little, encoding);
-
-  const doc = structureDocument(blocks, data, read.format !== 'text');
-  const head = readHead(doc, read.meta, read.format);
-  const sections = doc.sections.filter((s) => s.items.some((i) => i.kind === 'paragraph'));
-  if (!sections.length) return reject(fileName, 'no paragraphs of text found', encoding);
-  const allText = [
-    head.title,
-    ...doc.preamble,
-    ...sections.flatMap((s) => [...s.titleLines, ...s.items.map((i) => i.text)]),
-  ].join('\n');
-  // A traditional-character text is analysed through a simplified copy; the draft keeps it as printed.
-  const simplify = isTraditional(allText) ? toSimplified : undefined;
-  const hints = placesIn(simplify ? simplify(allText) : allText, data)
-    .filter((p) => p.level !== '县区')
-    .map((p) => p.name);
-  const kind = documentKind(doc, head, read.meta, read.format, simplify);
-  const dated = dateDocument(head, allText, {
-    ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
-    ...(kind.date && { own: kind.date }),
-    today: options.today ?? buildDate({}),
-  });
-
-  const built = sections.map((section) =>
-    buildCase(section, {
-      head,
-      meta: read.meta,
-      docTitleLines: doc.titleLines,
-      date: dated,
-      hints,
-      kind,
-      ...(simplify && { simplify }),
-      compilation: sections.length > 1,
-      docBylines: doc.bylines,
-      measures: options.measures,
-      metrics: options.metrics ?? [],
-      regions: options.regions,
-      divisions: data,
-      force: !!options.force,
-    }),
-  );
+  const analysis = analyse(read, options);
+  if (typeof analysis === 'string') return reject(fileName, analysis, encoding);
+  const built = analysis.sections.map((section) => buildCase(section, caseContext(analysis, read, options)));
+  const { dated } = analysis;
   // Only a text that would be published needs a date; one that is not a case says so instead.
   if (dated.date === undefined && built.some((b) => b.write)) {
     const why = dated.uncertain.length ? ` (${dated.uncertain.join('; ')})` : '';
@@ -189,8 +147,69 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
       encoding,
     );
   }
-  const date = dated.date ?? '';
+  return draftResult(read, analysis, built, options);
+}
 
+/** Stages clean, structure, head, kind and date; the reason when the text is no bulletin. */
+function analyse(read: Extract<ReadResult, { ok: true }>, options: IngestOptions): Analysis | string {
+  const { blocks, removed: noise } = dropNoise(read.blocks);
+  const little = tooLittleChinese(blocks);
+  if (little) return little;
+  const doc = structureDocument(blocks, options.divisions, read.format !== 'text');
+  const head = readHead(doc, read.meta, read.format);
+  const sections = doc.sections.filter((s) => s.items.some((i) => i.kind === 'paragraph'));
+  if (!sections.length) return 'no paragraphs of text found';
+  const allText = [
+    head.title,
+    ...doc.preamble,
+    ...sections.flatMap((s) => [...s.titleLines, ...s.items.map((i) => i.text)]),
+  ].join('\n');
+  // A traditional-character text is analysed through a simplified copy; the draft keeps it as printed.
+  const simplify = isTraditional(allText) ? toSimplified : undefined;
+  const hints = placesIn(simplify ? simplify(allText) : allText, options.divisions)
+    .filter((p) => p.level !== '县区')
+    .map((p) => p.name);
+  const kind = documentKind(doc, head, read.meta, read.format, simplify);
+  const dated = dateDocument(head, allText, {
+    ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
+    ...(kind.date && { own: kind.date }),
+    today: options.today ?? buildDate({}),
+  });
+  return { doc, head, sections, noise, blocks, simplify, hints, kind, dated };
+}
+
+function caseContext(
+  { head, doc, dated, hints, kind, simplify, sections }: Analysis,
+  read: Extract<ReadResult, { ok: true }>,
+  options: IngestOptions,
+): CaseContext {
+  return {
+    head,
+    meta: read.meta,
+    docTitleLines: doc.titleLines,
+    date: dated,
+    hints,
+    kind,
+    ...(simplify && { simplify }),
+    compilation: sections.length > 1,
+    docBylines: doc.bylines,
+    measures: options.measures,
+    metrics: options.metrics ?? [],
+    regions: options.regions,
+    divisions: options.divisions,
+    force: !!options.force,
+  };
+}
+
+/** Stage draft: names, the source record, the files and the report. */
+function draftResult(
+  read: Extract<ReadResult, { ok: true }>,
+  analysis: Analysis,
+  built: BuiltCase[],
+  options: IngestOptions,
+): IngestResult {
+  const { head, dated, kind } = analysis;
+  const date = dated.date ?? '';
   const naming = nameDrafts(built, date, options);
   const { record, notes: sourceNotes } = sourceRecord(
     built,
@@ -198,47 +217,70 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     { date, ...(dated.dateNote && { dateNote: dated.dateNote }) },
     options.seedFile,
     kind,
-    textFingerprint(blocks),
+    textFingerprint(analysis.blocks),
   );
   const uncertain = [...read.notes, ...head.notes, ...dated.uncertain, ...naming.notes, ...sourceNotes];
-  const cases = built
-    .filter((b) => b.write)
-    .map((b) => ({
-      path: b.report.path,
-      text: caseMdx({
-        frontMatter: b.fm,
-        items: b.section.items,
-        header: [
-          `Draft by \`npm run ingest\` from ${options.seedFile} — review before publishing:`,
-          'title, summary (sentences picked from the text), measures, figures; see the ingest report.',
-          'The public build leaves this case out until you delete `draft: true` (npm run dev shows it).',
-        ],
-        measureComments: b.low.length
-          ? [
-              'Passing mentions, not proposed (add an id above if the text practises it):',
-              ...b.low.map(
-                (m) =>
-                  `  ${m.id} (${m.name}): ${m.mentions} mention(s) in ${m.paragraphs.map((p) => `¶${p.paragraph}`).join(' ')}`,
-              ),
-            ]
-          : [],
-      }),
-    }));
+  const cases = built.filter((b) => b.write).map((b) => caseFile(b, options.seedFile));
   const source: DraftFile = {
     path: `sources/${naming.sourceKey}.yaml`,
     text: sourceYaml(record, [`Draft by \`npm run ingest\` from ${options.seedFile} — review title and summary.`]),
   };
+  const report = inputReport(read, analysis, built, options.fileName, uncertain, {
+    key: naming.sourceKey,
+    path: source.path,
+    file: options.seedFile,
+    date,
+    ...(dated.dateNote && { dateNote: dated.dateNote }),
+    title: record.title,
+    ...(record.fingerprint && { fingerprint: record.fingerprint }),
+  });
+  const issues = [...uncertain, ...built.flatMap((b) => b.report.uncertain.map((u) => `${b.report.path}: ${u}`))];
+  return { ok: report.status !== 'rejected', cases, ...(cases.length && { source }), report, issues };
+}
 
+/** One case's MDX, with the review header and the measures mentioned only in passing. */
+function caseFile(b: BuiltCase, seedFile: string): DraftFile {
+  return {
+    path: b.report.path,
+    text: caseMdx({
+      frontMatter: b.fm,
+      items: b.section.items,
+      header: [
+        `Draft by \`npm run ingest\` from ${seedFile} — review before publishing:`,
+        'title, summary (sentences picked from the text), measures, figures; see the ingest report.',
+        'The public build leaves this case out until you delete `draft: true` (npm run dev shows it).',
+      ],
+      measureComments: b.low.length
+        ? [
+            'Passing mentions, not proposed (add an id above if the text practises it):',
+            ...b.low.map(
+              (m) =>
+                `  ${m.id} (${m.name}): ${m.mentions} mention(s) in ${m.paragraphs.map((p) => `¶${p.paragraph}`).join(' ')}`,
+            ),
+          ]
+        : [],
+    }),
+  };
+}
+
+/** The review report of a drafted input. */
+function inputReport(
+  read: Extract<ReadResult, { ok: true }>,
+  { head, kind, doc, noise }: Analysis,
+  built: BuiltCase[],
+  fileName: string,
+  uncertain: string[],
+  source: NonNullable<InputReport['source']>,
+): InputReport {
   const written = built.filter((b) => b.write);
   const status = !written.length ? 'rejected' : written.length < built.length ? 'partial' : 'ok';
-  const { masthead } = head;
-  const report: InputReport = {
+  return {
     input: fileName,
     status,
     ...(status === 'rejected' && {
       reason: built.map((b) => b.report.skipped).filter(Boolean)[0] ?? 'nothing to write',
     }),
-    encoding,
+    encoding: read.encoding ?? read.format,
     format: read.format,
     document: {
       kind: kind.kind,
@@ -246,26 +288,8 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
       ...(kind.docNumber && { docNumber: kind.docNumber }),
       ...(kind.date && { date: kind.date.value, dateFrom: kind.date.from }),
     },
-    masthead: {
-      ...(head.title && { title: head.title }),
-      ...(masthead.publication && { publication: masthead.publication }),
-      ...(masthead.issue && { issue: masthead.issue }),
-      ...(masthead.date && { date: masthead.date }),
-      ...(masthead.publisher && { publisher: masthead.publisher }),
-      ...(masthead.author && { author: masthead.author }),
-      ...(masthead.url && { url: masthead.url }),
-      kind: masthead.kind,
-      other: masthead.other,
-    },
-    source: {
-      key: naming.sourceKey,
-      path: source.path,
-      file: options.seedFile,
-      date,
-      ...(dated.dateNote && { dateNote: dated.dateNote }),
-      title: record.title,
-      ...(record.fingerprint && { fingerprint: record.fingerprint }),
-    },
+    masthead: mastheadReport(head),
+    source,
     bodies: built.map((b) => b.fm.body),
     cases: built.map((b) => b.report),
     removed: [
@@ -276,6 +300,18 @@ export function ingestDocument(read: ReadResult, options: IngestOptions): Ingest
     uncertain,
     files: [],
   };
-  const issues = [...uncertain, ...built.flatMap((b) => b.report.uncertain.map((u) => `${b.report.path}: ${u}`))];
-  return { ok: status !== 'rejected', cases, ...(written.length && { source }), report, issues };
+}
+
+function mastheadReport({ title, masthead }: DocumentHead): NonNullable<InputReport['masthead']> {
+  return {
+    ...(title && { title }),
+    ...(masthead.publication && { publication: masthead.publication }),
+    ...(masthead.issue && { issue: masthead.issue }),
+    ...(masthead.date && { date: masthead.date }),
+    ...(masthead.publisher && { publisher: masthead.publisher }),
+    ...(masthead.author && { author: masthead.author }),
+    ...(masthead.url && { url: masthead.url }),
+    kind: masthead.kind,
+    other: masthead.other,
+  };
 }

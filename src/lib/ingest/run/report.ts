@@ -97,6 +97,22 @@ export interface InputReport {
   files: FileAction[];
 }
 
+/** The report of an input that was rejected before anything was drafted. */
+export function rejectedReport(input: string, reason: string, encoding?: string): InputReport {
+  return {
+    input,
+    status: 'rejected',
+    reason,
+    ...(encoding && { encoding }),
+    bodies: [],
+    cases: [],
+    removed: [],
+    proposedRegions: [],
+    uncertain: [],
+    files: [],
+  };
+}
+
 /**
  * Characters that must not reach a terminal as themselves: the one unsafe list
  * (src/lib/text/unsafeChars.ts: controls — ESC can clear the screen, BEL rings, a lone CR
@@ -146,95 +162,104 @@ export function formatReport(r: InputReport): string {
   const head = r.status === 'rejected' ? 'REJECTED' : r.status === 'partial' ? 'PARTLY WRITTEN' : 'OK';
   out.push(`━━ ${r.input} — ${head}${r.encoding ? ` (${r.encoding})` : ''}`);
   if (r.reason) out.push(`  reason: ${r.reason}`);
-  if (r.document) {
-    const d = r.document;
-    const issued = d.issuers.length ? `, issued by ${d.issuers.join('、')}` : '';
-    const dated = d.date ? `, dated ${d.date} (${d.dateFrom})` : '';
-    out.push(`  document    ${d.kind}${d.docNumber ? ` ${d.docNumber}` : ''}${issued}${dated}`);
-  }
-  if (r.masthead) {
-    const m = r.masthead;
-    out.push('  masthead');
-    const row = (k: string, v?: string) => v && out.push(`    ${k.padEnd(12)}${v}`);
-    row('title', m.title);
-    row('publication', m.publication);
-    row('issue', m.issue);
-    row('date', m.date);
-    row('publisher', m.publisher);
-    row('byline', m.author);
-    row('url', m.url);
-    row('kind', m.kind);
-    for (const o of m.other) row('other line', o);
-  }
+  if (r.document) out.push(documentLine(r.document));
+  if (r.masthead) out.push(...mastheadLines(r.masthead));
   if (r.source) {
     out.push(`  source ${r.source.path}  (file: ${r.source.file}, date: ${r.source.date})`);
     if (r.source.dateNote) out.push(`    date note: ${r.source.dateNote}`);
   }
   if (r.bodies.length) out.push(`  reporting bodies (${r.bodies.length}): ${r.bodies.join('、')}`);
-  for (const c of r.cases) {
-    out.push('');
-    out.push(`  ▸ ${c.path}${c.written ? '' : `  — NOT WRITTEN: ${c.skipped}`}`);
-    out.push(
-      `    title       ${c.title}${c.originalTitle && c.originalTitle !== c.title ? `  (printed: ${c.originalTitle})` : ''}`,
-    );
-    out.push(`    body        ${c.body}  [from ${c.bodyFrom}]`);
-    if (c.author) out.push(`    author      ${c.author}${c.authorRole ? `, ${c.authorRole}` : ''}`);
-    out.push(
-      `    region      ${c.region.code} ${c.region.trail}${c.region.exact ? '' : '  (nearest existing region — see proposed regions)'}`,
-    );
-    out.push(`    date        ${c.date}${c.dateNote ? `  (${c.dateNote})` : ''}`);
-    out.push(`    summary     ${short(c.summary, 90)}  [drafted from the first sentences: rewrite]`);
-    out.push(`    text        ${c.paragraphs} paragraphs, ${c.headings} headings`);
-    out.push(
-      '    measures (score: mentions + 2×paragraphs + 5 if in a title or heading + 1 per practised mention, up to 2)',
-    );
-    for (const m of c.measures) {
-      const name = m.name + ' '.repeat(Math.max(1, 20 - 2 * m.name.length)); // Chinese characters are two columns wide
-      out.push(
-        `      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`,
-      );
-    }
-    if (!c.measures.length) out.push('      (none)');
-    out.push(`    figures (${c.figures.length}, most salient first; kind: result | target | input | context)`);
-    for (const f of c.figures) {
-      const period = f.period ? ` ${f.period.from ? `${f.period.from}–` : ''}${f.period.to}` : '';
-      out.push(
-        `      ${f.kind.padEnd(7)} ${f.label}: ${f.display ?? `${f.value}${f.unit}`}${period}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`,
-      );
-    }
-    if (c.removed.length) {
-      out.push(`    removed (${c.removed.length})`);
-      for (const x of c.removed)
-        out.push(
-          `      ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}${x.keptAt ? `  (text kept at line ${x.keptAt})` : ''}`,
-        );
-    }
-    if (c.uncertain.length) {
-      out.push('    check');
-      for (const u of c.uncertain) out.push(`      ! ${u}`);
-    }
-  }
+  for (const c of r.cases) out.push('', ...caseLines(c));
   if (r.removed.length) {
-    out.push('');
-    out.push(`  removed outside the cases (${r.removed.length})`);
+    out.push('', `  removed outside the cases (${r.removed.length})`);
     for (const x of r.removed)
       out.push(`    ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}`);
   }
   if (r.proposedRegions.length) {
-    out.push('');
-    out.push('  proposed regions — add to content/regions.yaml:');
+    out.push('', '  proposed regions — add to content/regions.yaml:');
     for (const l of r.proposedRegions) out.push(`    ${l}`);
   }
   if (r.uncertain.length) {
-    out.push('');
-    out.push('  check');
+    out.push('', '  check');
     for (const u of r.uncertain) out.push(`    ! ${u}`);
   }
   if (r.files.length) {
-    out.push('');
-    out.push('  files');
+    out.push('', '  files');
     for (const f of r.files) out.push(`    ${f.action.padEnd(11)} ${f.path}${f.note ? `  (${f.note})` : ''}`);
   }
   // Every pushed string is one line: a newline or ESC inside a value is shown, never obeyed.
   return out.map(escapeTerminal).join('\n');
+}
+
+function documentLine(d: NonNullable<InputReport['document']>): string {
+  const issued = d.issuers.length ? `, issued by ${d.issuers.join('、')}` : '';
+  const dated = d.date ? `, dated ${d.date} (${d.dateFrom})` : '';
+  return `  document    ${d.kind}${d.docNumber ? ` ${d.docNumber}` : ''}${issued}${dated}`;
+}
+
+function mastheadLines(m: NonNullable<InputReport['masthead']>): string[] {
+  const out = ['  masthead'];
+  const row = (k: string, v?: string) => v && out.push(`    ${k.padEnd(12)}${v}`);
+  row('title', m.title);
+  row('publication', m.publication);
+  row('issue', m.issue);
+  row('date', m.date);
+  row('publisher', m.publisher);
+  row('byline', m.author);
+  row('url', m.url);
+  row('kind', m.kind);
+  for (const o of m.other) row('other line', o);
+  return out;
+}
+
+/** One case: what was drafted, its measures and figures, what was removed and what to check. */
+function caseLines(c: CaseReport): string[] {
+  const out = [
+    `  ▸ ${c.path}${c.written ? '' : `  — NOT WRITTEN: ${c.skipped}`}`,
+    `    title       ${c.title}${c.originalTitle && c.originalTitle !== c.title ? `  (printed: ${c.originalTitle})` : ''}`,
+    `    body        ${c.body}  [from ${c.bodyFrom}]`,
+  ];
+  if (c.author) out.push(`    author      ${c.author}${c.authorRole ? `, ${c.authorRole}` : ''}`);
+  out.push(
+    `    region      ${c.region.code} ${c.region.trail}${c.region.exact ? '' : '  (nearest existing region — see proposed regions)'}`,
+    `    date        ${c.date}${c.dateNote ? `  (${c.dateNote})` : ''}`,
+    `    summary     ${short(c.summary, 90)}  [drafted from the first sentences: rewrite]`,
+    `    text        ${c.paragraphs} paragraphs, ${c.headings} headings`,
+    ...measureLines(c.measures),
+    ...figureLines(c.figures),
+  );
+  if (c.removed.length) {
+    out.push(`    removed (${c.removed.length})`);
+    for (const x of c.removed)
+      out.push(
+        `      ${x.kind.padEnd(11)} line ${String(x.line).padStart(4)}  ${short(x.text)}${x.keptAt ? `  (text kept at line ${x.keptAt})` : ''}`,
+      );
+  }
+  if (c.uncertain.length) out.push('    check', ...c.uncertain.map((u) => `      ! ${u}`));
+  return out;
+}
+
+function measureLines(measures: readonly MeasureLine[]): string[] {
+  const out = [
+    '    measures (score: mentions + 2×paragraphs + 5 if in a title or heading + 1 per practised mention, up to 2)',
+  ];
+  for (const m of measures) {
+    const name = m.name + ' '.repeat(Math.max(1, 20 - 2 * m.name.length)); // Chinese characters are two columns wide
+    out.push(
+      `      ${m.proposed ? '✓' : '·'} ${m.id.padEnd(24)} ${name}${m.confidence.padEnd(6)} score ${String(m.score).padStart(3)}  ${m.mentions} mention(s) ${paraList(m)}${m.inHeading ? ' +heading' : ''}`,
+    );
+  }
+  if (!measures.length) out.push('      (none)');
+  return out;
+}
+
+function figureLines(figures: CaseReport['figures']): string[] {
+  const out = [`    figures (${figures.length}, most salient first; kind: result | target | input | context)`];
+  for (const f of figures) {
+    const period = f.period ? ` ${f.period.from ? `${f.period.from}–` : ''}${f.period.to}` : '';
+    out.push(
+      `      ${f.kind.padEnd(7)} ${f.label}: ${f.display ?? `${f.value}${f.unit}`}${period}${f.measure ? ` [${f.measure}]` : ''}  ¶${f.paragraph + 1} “${f.quote}”`,
+    );
+  }
+  return out;
 }

@@ -288,86 +288,115 @@ export function cleanStaleTemps(dirs: readonly string[]): { removed: string[]; b
  */
 export function applyPlan(plan: WritePlan, options: { dryRun?: boolean } = {}, fs: PlanFs = defaultFs): ApplyResult {
   if (plan.refused) throw new Error('applyPlan: the plan was refused');
-  if (options.dryRun) {
-    return {
-      ok: true,
-      files: plan.files.map((f) => ({
-        path: f.path,
-        role: f.role,
-        action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? 'would write' : 'would replace',
-      })),
-    };
-  }
+  if (options.dryRun) return { ok: true, files: actions(plan, 'would write', 'would replace') };
   const pending = plan.files.filter((f) => f.state !== 'same');
-  const createdDirs: string[] = [];
-  const created: string[] = [];
-  const backups: { path: string; backup: string }[] = [];
-  const temps = new Set<string>();
-  let failedPath = '';
-  const rollback = () => {
-    for (const t of temps) attempt(() => fs.unlinkSync(t));
-    for (const p of created.reverse()) attempt(() => fs.unlinkSync(p));
-    for (const b of backups.reverse()) attempt(() => fs.renameSync(b.backup, b.path));
-    for (const d of createdDirs.reverse()) attempt(() => fs.rmdirSync(d));
-  };
+  const journal = new WriteJournal(fs);
   try {
-    failedPath = pending[0] ? dirname(pending[0].path) : '';
-    for (const d of missingDirs(
+    journal.at = pending[0] ? dirname(pending[0].path) : '';
+    createDirs(
       fs,
       pending.map((f) => f.path),
-    )) {
-      failedPath = d;
-      try {
-        fs.mkdirSync(d);
-        createdDirs.push(d);
-      } catch (error) {
-        // Created meanwhile by another ingest: fine if it is a directory.
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(d).isDirectory()) throw error;
-      }
-    }
-    for (const f of pending) {
-      failedPath = f.path;
-      const tmp = tempName(f.path);
-      fs.writeFileSync(tmp, f.content, { flag: 'wx' });
-      temps.add(tmp);
-      if (f.state === 'new') {
-        // link(2) fails with EEXIST if another process created the name since the plan was made.
-        fs.linkSync(tmp, f.path);
-        created.push(f.path);
-      } else {
-        const backup = tempName(f.path, 'bak');
-        fs.linkSync(f.path, backup);
-        backups.push({ path: f.path, backup });
-        fs.renameSync(tmp, f.path);
-        temps.delete(tmp);
-        continue;
-      }
-      fs.unlinkSync(tmp);
-      temps.delete(tmp);
-    }
+      journal,
+    );
+    for (const f of pending) writeOne(fs, f, journal);
   } catch (error) {
-    rollback();
+    journal.rollback();
     // EEXIST: a name taken since the check; ENOENT: a directory another ingest's rollback removed.
     const code = (error as NodeJS.ErrnoException).code;
     const conflict = code === 'EEXIST' || code === 'ENOENT';
     return {
       ok: false,
-      path: failedPath,
+      path: journal.at,
       conflict,
       error: conflict
         ? `${code}: changed by another process since the check (another ingest running?)`
         : errnoText(error),
     };
   }
-  for (const b of backups) attempt(() => fs.unlinkSync(b.backup));
-  return {
-    ok: true,
-    files: plan.files.map((f) => ({
-      path: f.path,
-      role: f.role,
-      action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? 'written' : 'replaced',
-    })),
-  };
+  journal.commit();
+  return { ok: true, files: actions(plan, 'written', 'replaced') };
+}
+
+/** Each planned file with what happened to it (or would): unchanged, new or replaced. */
+function actions(
+  plan: WritePlan,
+  asNew: FileAction,
+  asReplaced: FileAction,
+): Extract<ApplyResult, { ok: true }>['files'] {
+  return plan.files.map((f) => ({
+    path: f.path,
+    role: f.role,
+    action: f.state === 'same' ? 'unchanged' : f.state === 'new' ? asNew : asReplaced,
+  }));
+}
+
+/** What a plan has done so far, to undo it all on a failure; `at` is the path being worked on. */
+class WriteJournal {
+  at = '';
+  private createdDirs: string[] = [];
+  private created: string[] = [];
+  private backups: { path: string; backup: string }[] = [];
+  readonly temps = new Set<string>();
+
+  constructor(private fs: PlanFs) {}
+
+  dirCreated(dir: string): void {
+    this.createdDirs.push(dir);
+  }
+
+  fileCreated(path: string): void {
+    this.created.push(path);
+  }
+
+  backedUp(path: string, backup: string): void {
+    this.backups.push({ path, backup });
+  }
+
+  rollback(): void {
+    const fs = this.fs;
+    for (const t of this.temps) attempt(() => fs.unlinkSync(t));
+    for (const p of this.created.reverse()) attempt(() => fs.unlinkSync(p));
+    for (const b of this.backups.reverse()) attempt(() => fs.renameSync(b.backup, b.path));
+    for (const d of this.createdDirs.reverse()) attempt(() => fs.rmdirSync(d));
+  }
+
+  /** Every file is written: the backups go. */
+  commit(): void {
+    for (const b of this.backups) attempt(() => this.fs.unlinkSync(b.backup));
+  }
+}
+
+function createDirs(fs: PlanFs, paths: readonly string[], journal: WriteJournal): void {
+  for (const d of missingDirs(fs, paths)) {
+    journal.at = d;
+    try {
+      fs.mkdirSync(d);
+      journal.dirCreated(d);
+    } catch (error) {
+      // Created meanwhile by another ingest: fine if it is a directory.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(d).isDirectory()) throw error;
+    }
+  }
+}
+
+/** One file through a temporary file: linked to a new name, or renamed over an old one kept as a backup. */
+function writeOne(fs: PlanFs, f: PlannedFile, journal: WriteJournal): void {
+  journal.at = f.path;
+  const tmp = tempName(f.path);
+  fs.writeFileSync(tmp, f.content, { flag: 'wx' });
+  journal.temps.add(tmp);
+  if (f.state === 'new') {
+    // link(2) fails with EEXIST if another process created the name since the plan was made.
+    fs.linkSync(tmp, f.path);
+    journal.fileCreated(f.path);
+    fs.unlinkSync(tmp);
+  } else {
+    const backup = tempName(f.path, 'bak');
+    fs.linkSync(f.path, backup);
+    journal.backedUp(f.path, backup);
+    fs.renameSync(tmp, f.path);
+  }
+  journal.temps.delete(tmp);
 }
 
 function attempt(f: () => void): void {

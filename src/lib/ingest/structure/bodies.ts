@@ -83,7 +83,20 @@ export interface BodyContext {
  * (for a bulletin, the masthead first).
  */
 export function guessBody(section: Section, ctx: BodyContext): BodyGuess {
-  const { masthead, meta, docTitleLines, data, hints, kind } = ctx;
+  const aboutText = ctx.kind.kind === 'news' || ctx.kind.kind === 'wechat' || ctx.kind.kind === 'webpage';
+  return (
+    framedBody(section, ctx) ??
+    signedOrTitledBody(section, ctx) ??
+    (aboutText ? bodyTheTextIsAbout(section, ctx) : undefined) ??
+    publishingBody(ctx) ??
+    (aboutText ? undefined : bodyTheTextNames(section, ctx)) ?? { from: 'not found' }
+  );
+}
+
+const paragraphsOf = (section: Section) => section.items.filter((i) => i.kind === 'paragraph');
+
+/** The body the document's frame names: a compilation's heading line or signature, the issuers of its kind, a closing signature. */
+function framedBody(section: Section, { data, hints, kind }: BodyContext): BodyGuess | undefined {
   const sig = section.marker?.signature ?? section.closing?.signature;
   if (section.marker)
     return {
@@ -102,40 +115,45 @@ export function guessBody(section: Section, ctx: BodyContext): BodyGuess {
       from: `closing signature (line ${section.closing.line})`,
       ...(sig && { author: sig.name, authorRole: sig.role }),
     };
-  const paragraphs = section.items.filter((i) => i.kind === 'paragraph');
-  const last = paragraphs.at(-1)?.text ?? '';
+  return undefined;
+}
+
+/** A body signed in brackets at the end of the text, or named in the title. */
+function signedOrTitledBody(section: Section, { docTitleLines, data, hints }: BodyContext): BodyGuess | undefined {
+  const last = paragraphsOf(section).at(-1)?.text ?? '';
   const trailing = /[（(]([^（）()]{2,24})[)）]$/.exec(last.slice(-40))?.[1];
   const fromTrailing = trailing ? findOrgs(trailing, data, hints)[0] : undefined;
   if (fromTrailing) return { mention: fromTrailing, from: `signature at the end of the text “（${trailing}）”` };
   const titles = (section.titleLines.length ? section.titleLines : docTitleLines).join(' ');
   const fromTitle = findOrgs(titles, data, hints)[0];
-  if (fromTitle) return { mention: fromTitle, from: 'title' };
-  const fromText = () => {
-    const first = findOrgs(paragraphs[0]?.text ?? '', data, hints).find((m) => m.place);
-    if (first) return { mention: first, from: 'first paragraph' };
-    const text = section.items.map((i) => i.text).join('\n');
-    const named = namedBodies(text, data, hints)[0];
-    if (named) return { mention: named, from: 'the bureau the text names' };
-    // A bureau named by its level only (记者从区教育局获悉) when the text names one place of that
-    // level, where it is (各区教委, in a report on several cities, is no one body).
-    const generic = findOrgs(text, data, hints).find(
-      (m) => m.generic && EDUCATION_TYPE.test(m.type) && text[m.index - 1] !== '各',
-    );
-    const level = generic?.generic === '市' ? '市' : generic?.generic === '省' ? '省' : '县区';
-    const places = new Set(
-      placesIn(text.slice(0, 50_000), data)
-        .filter((p) => p.level === level)
-        .map((p) => p.name),
-    );
-    return generic && places.size === 1
-      ? { mention: generic, from: 'the bureau the text names (place from the context)' }
-      : undefined;
-  };
-  const aboutText = kind.kind === 'news' || kind.kind === 'wechat' || kind.kind === 'webpage';
-  if (aboutText) {
-    const found = fromText();
-    if (found) return found;
-  }
+  return fromTitle ? { mention: fromTitle, from: 'title' } : undefined;
+}
+
+/** For a report about a bureau: the body of its first paragraph, the bureau it names, or one named by level only. */
+function bodyTheTextIsAbout(section: Section, { data, hints }: BodyContext): BodyGuess | undefined {
+  const first = findOrgs(paragraphsOf(section)[0]?.text ?? '', data, hints).find((m) => m.place);
+  if (first) return { mention: first, from: 'first paragraph' };
+  const text = section.items.map((i) => i.text).join('\n');
+  const named = namedBodies(text, data, hints)[0];
+  if (named) return { mention: named, from: 'the bureau the text names' };
+  // A bureau named by its level only (记者从区教育局获悉) when the text names one place of that
+  // level, where it is (各区教委, in a report on several cities, is no one body).
+  const generic = findOrgs(text, data, hints).find(
+    (m) => m.generic && EDUCATION_TYPE.test(m.type) && text[m.index - 1] !== '各',
+  );
+  const level = generic?.generic === '市' ? '市' : generic?.generic === '省' ? '省' : '县区';
+  const places = new Set(
+    placesIn(text.slice(0, 50_000), data)
+      .filter((p) => p.level === level)
+      .map((p) => p.name),
+  );
+  return generic && places.size === 1
+    ? { mention: generic, from: 'the bureau the text names (place from the context)' }
+    : undefined;
+}
+
+/** The publisher: the masthead, then the document's metadata (source, author, publication). */
+function publishingBody({ masthead, meta, data, hints }: BodyContext): BodyGuess | undefined {
   const fromMasthead = findOrgs([masthead.publisher, masthead.publication].filter(Boolean).join(' '), data, hints).find(
     (m) => m.place,
   );
@@ -148,13 +166,15 @@ export function guessBody(section: Section, ctx: BodyContext): BodyGuess {
     const fromMeta = value ? findOrgs(value, data, hints).find((m) => m.place) : undefined;
     if (fromMeta) return { mention: fromMeta, from: `document metadata (${field}: ${value})` };
   }
-  if (!aboutText) {
-    const first = findOrgs(paragraphs[0]?.text ?? '', data, hints).find((m) => m.place);
-    if (first) return { mention: first, from: 'first paragraph' };
-    const most = mostNamedBody(section.items.map((i) => i.text).join('\n'), data, hints);
-    if (most) return { mention: most, from: 'the body the text names most often' };
-  }
-  return { from: 'not found' };
+  return undefined;
+}
+
+/** For a bulletin: the body of its first paragraph, else the one the text names most often. */
+function bodyTheTextNames(section: Section, { data, hints }: BodyContext): BodyGuess | undefined {
+  const first = findOrgs(paragraphsOf(section)[0]?.text ?? '', data, hints).find((m) => m.place);
+  if (first) return { mention: first, from: 'first paragraph' };
+  const most = mostNamedBody(section.items.map((i) => i.text).join('\n'), data, hints);
+  return most ? { mention: most, from: 'the body the text names most often' } : undefined;
 }
 
 /** The place of a body: its printed place, or for `区教育局` the place the masthead/title names. */

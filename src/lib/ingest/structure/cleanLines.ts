@@ -4,15 +4,11 @@
  * `normalizeChars` per line → `shouldJoin`/`joinText` for broken wraps → `cleanParagraph`
  * (or `cleanHeading`) per block → `dedupeParagraphs` per case.
  */
-import { hasHan, isHan } from '../../text/han.ts';
-
-/** CJK punctuation, full-width forms, curly quotes, ellipsis and dashes. */
-const CJK_PUNCT =
-  '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014\\u00b7\\u2022';
-const CJK_PUNCT_RE = new RegExp(`[${CJK_PUNCT}]`);
+import { hasHan, isCjkPunctuation, isCjkPunctuationCode, isHan, isHanCode } from '../../text/han.ts';
+import { endsSentence } from '../../text/sentences.ts';
 
 /** A Chinese character or a CJK punctuation mark. */
-export const isCjk = (c: string | undefined): boolean => isHan(c) || (!!c && CJK_PUNCT_RE.test(c));
+export const isCjk = (c: string | undefined): boolean => isHan(c) || isCjkPunctuation(c);
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 
@@ -51,27 +47,8 @@ const mapOutsideUrls = (s: string, fn: (t: string) => string) =>
     .map((p) => (p.url ? p.text : fn(p.text)))
     .join('');
 
-const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
-const isCjkCode = (c: number) =>
-  c === 0x3007 ||
-  (c >= 0x3400 && c <= 0x4dbf) ||
-  (c >= 0x4e00 && c <= 0x9fff) ||
-  (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0x3000 && c <= 0x303f) ||
-  (c >= 0xff01 && c <= 0xff0f) ||
-  (c >= 0xff1a && c <= 0xff20) ||
-  (c >= 0xff3b && c <= 0xff40) ||
-  (c >= 0xff5b && c <= 0xff65) ||
-  c === 0x2018 ||
-  c === 0x2019 ||
-  c === 0x201c ||
-  c === 0x201d ||
-  c === 0x2026 ||
-  c === 0x2014 ||
-  c === 0xb7 ||
-  c === 0x2022;
-const isIdeographCode = (c: number) =>
-  c === 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** A Han character or a CJK punctuation mark, as a code unit. */
+const isCjkCode = (c: number) => isHanCode(c) || isCjkPunctuationCode(c);
 const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const FULL_CODES: Record<number, string> = { 0x2c: '，', 0x3a: '：', 0x3b: '；', 0x3f: '？', 0x21: '！' };
@@ -99,79 +76,102 @@ function chineseShare(s: string): number {
 export function fullWidthPunctuation(s: string): string {
   const chinese = chineseShare(s) > 0.5;
   return mapOutsideUrls(s, (t) => {
-    const n = t.length;
-    // Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together.
-    const converted = new Uint8Array(n); // 1: （, 2: ）
-    const stack = new Int32Array(n);
-    let depth = 0;
-    const opens: number[] = [];
-    const closes: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0x28) stack[depth++] = i;
-      else if (c === 0x29 && depth) {
-        opens.push(stack[--depth]!);
-        closes.push(i);
-      }
-    }
-    const prevIdx = new Int32Array(n);
-    const nextIdx = new Int32Array(n);
-    for (let i = 0, last = -1; i < n; i++) {
-      prevIdx[i] = last;
-      if (t.charCodeAt(i) !== 0x20) last = i;
-    }
-    for (let i = n - 1, last = -1; i >= 0; i--) {
-      nextIdx[i] = last;
-      if (t.charCodeAt(i) !== 0x20) last = i;
-    }
-    if (opens.length) {
-      const han = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) han[i + 1] = han[i]! + (isHanCode(t.charCodeAt(i)) ? 1 : 0);
-      for (let k = 0; k < opens.length; k++) {
-        const open = opens[k]!;
-        const close = closes[k]!;
-        const before = prevIdx[open]!;
-        if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isIdeographCode(t.charCodeAt(before)))) {
-          converted[open] = 1;
-          converted[close] = 2;
-        }
-      }
-    }
-    // A converted parenthesis is CJK punctuation for its neighbours.
-    const code = (j: number) =>
-      j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j);
-    const out: string[] = [];
-    let from = 0;
-    const put = (i: number, r: string) => {
-      if (i > from) out.push(t.slice(from, i));
-      out.push(r);
-      from = i + 1;
-    };
-    for (let i = 0; i < n; i++) {
-      const c = t.charCodeAt(i);
-      if (converted[i]) {
-        put(i, converted[i] === 1 ? '（' : '）');
-        continue;
-      }
-      const full = FULL_CODES[c];
-      if (!full && c !== 0x2e) continue;
-      const p = code(prevIdx[i]!);
-      const q = code(nextIdx[i]!);
-      if (full) {
-        if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
-        if (isCjkCode(p) || isCjkCode(q)) put(i, full);
-        else if (
-          chinese &&
-          !(isLatinCode(p) && isLatinCode(q)) &&
-          !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)
-        )
-          put(i, full);
-      } else if (isIdeographCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
-    }
-    if (!from) return t;
-    out.push(t.slice(from));
-    return out.join('');
+    const neighbours = spaceSkippingNeighbours(t);
+    return convertPunctuation(t, pairedParentheses(t, neighbours.prev), neighbours, chinese);
   });
+}
+
+/** For each position, the nearest character before and after it that is not a space (-1: none). */
+function spaceSkippingNeighbours(t: string): { prev: Int32Array; next: Int32Array } {
+  const n = t.length;
+  const prev = new Int32Array(n);
+  const next = new Int32Array(n);
+  for (let i = 0, last = -1; i < n; i++) {
+    prev[i] = last;
+    if (t.charCodeAt(i) !== 0x20) last = i;
+  }
+  for (let i = n - 1, last = -1; i >= 0; i--) {
+    next[i] = last;
+    if (t.charCodeAt(i) !== 0x20) last = i;
+  }
+  return { prev, next };
+}
+
+/**
+ * Parentheses as pairs, so that `(2023-2025年)` and `(区教育局)` convert together: a pair that
+ * holds a Han character or follows an ideograph is marked (1: （, 2: ）).
+ */
+function pairedParentheses(t: string, prev: Int32Array): Uint8Array {
+  const n = t.length;
+  const converted = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let depth = 0;
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28) stack[depth++] = i;
+    else if (c === 0x29 && depth) {
+      opens.push(stack[--depth]!);
+      closes.push(i);
+    }
+  }
+  if (!opens.length) return converted;
+  const han = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) han[i + 1] = han[i]! + (isHanCode(t.charCodeAt(i)) ? 1 : 0);
+  for (let k = 0; k < opens.length; k++) {
+    const open = opens[k]!;
+    const close = closes[k]!;
+    const before = prev[open]!;
+    if (han[close]! - han[open + 1]! > 0 || (before >= 0 && isHanCode(t.charCodeAt(before)))) {
+      converted[open] = 1;
+      converted[close] = 2;
+    }
+  }
+  return converted;
+}
+
+/** The text with its marked parentheses and the half-width marks between CJK neighbours made full-width. */
+function convertPunctuation(
+  t: string,
+  converted: Uint8Array,
+  { prev, next }: { prev: Int32Array; next: Int32Array },
+  chinese: boolean,
+): string {
+  // A converted parenthesis is CJK punctuation for its neighbours.
+  const code = (j: number) =>
+    j < 0 ? -1 : converted[j] === 1 ? 0xff08 : converted[j] === 2 ? 0xff09 : t.charCodeAt(j);
+  const out: string[] = [];
+  let from = 0;
+  const put = (i: number, r: string) => {
+    if (i > from) out.push(t.slice(from, i));
+    out.push(r);
+    from = i + 1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (converted[i]) {
+      put(i, converted[i] === 1 ? '（' : '）');
+      continue;
+    }
+    const full = FULL_CODES[c];
+    if (!full && c !== 0x2e) continue;
+    const p = code(prev[i]!);
+    const q = code(next[i]!);
+    if (full) {
+      if ((c === 0x2c || c === 0x3a) && isDigitCode(p) && isDigitCode(q)) continue;
+      if (isCjkCode(p) || isCjkCode(q)) put(i, full);
+      else if (
+        chinese &&
+        !(isLatinCode(p) && isLatinCode(q)) &&
+        !(c === 0x3a && t.charCodeAt(i + 1) === 0x2f && t.charCodeAt(i + 2) === 0x2f)
+      )
+        put(i, full);
+    } else if (isHanCode(p) && (q === -1 || isCjkCode(q))) put(i, '。');
+  }
+  if (!from) return t;
+  out.push(t.slice(from));
+  return out.join('');
 }
 
 /**
@@ -285,25 +285,6 @@ export function chromeKind(line: string): 'site' | 'footer' | 'links' | 'label' 
   if (PAGE_NUMBER.test(t)) return 'footer';
   if ((FOOTER_LINE.test(t) || PRINTED_BY.test(t)) && t.length < 200) return 'footer';
   return undefined;
-}
-
-const TERMINAL = /[。！？；：!?;:…]$/;
-const CLOSERS = /[”’）)」』》\]】]+$/;
-
-/** Does a block end a sentence (so a following block starts a new paragraph)? */
-export function endsSentence(s: string): boolean {
-  // Only the end matters; looking at a tail keeps this constant-time on a long paragraph.
-  let t = s.slice(-64).trim();
-  if (!t) return true;
-  if (TERMINAL.test(t)) return true;
-  // A closing signature such as `…增效。(区教育局)`.
-  const sig = /[（(][^（）()]{1,30}[)）]$/.exec(t);
-  if (sig) {
-    const before = t.slice(0, sig.index).trim();
-    if (!before || TERMINAL.test(before)) return true;
-  }
-  t = t.replace(CLOSERS, '');
-  return TERMINAL.test(t);
 }
 
 /**

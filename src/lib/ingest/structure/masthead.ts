@@ -4,6 +4,7 @@
  */
 import type { Block } from './structure.ts';
 import type { Byline } from './orgs.ts';
+import { HAN } from '../../text/han.ts';
 
 export type SourceKind = '简报' | '报纸' | '网页' | '文章';
 
@@ -40,6 +41,24 @@ const PUBLISHER =
   /(办公室|委员会|编辑部|报社|杂志社|宣传部|研究院|中心|教育局|教育厅|教育体育局)$|联合出品|主办|编印|承办|主管|出品/;
 const ONLY_DATE = /^[\d\s年月日\-/.:：星期周一二三四五六日天]+$/;
 
+/** A labelled line of a web or WeChat article: `来源：成都市教育局`, `作者：…`, `发布时间：…`. */
+const LABELLED =
+  /^(文章来源|信息来源|来源|出处|发布单位|作者|文|编辑|责编|发布时间|发布日期|时间|日期)\s*[:：]\s*(.*)$/;
+/** Where the next label starts on the same line (`来源：某局 作者：某某`). */
+const NEXT_LABEL = new RegExp(`\\s+(?=${HAN}{2,4}\\s*[:：])`, 'u');
+const EDITOR_LABEL = /^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/;
+const DATE_LINE =
+  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*(星期|周)[一二三四五六日天])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
+
+/** What the lines read so far have settled besides the masthead itself. */
+interface HeadState {
+  web: boolean;
+  /** A web page's title bar was read (the first plain line of a page). */
+  siteTitle: boolean;
+  isTitle: (text: string) => boolean;
+  bylines: readonly Byline[];
+}
+
 /**
  * Reads the head blocks (everything above the title) into a masthead. `titleLines` and
  * `bylines` are what structure detection already took from the head.
@@ -51,71 +70,73 @@ export function parseMasthead(
 ): Masthead {
   const m: Masthead = { kind: '文章', other: [] };
   const norm = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
-  const isTitle = (t: string) => titleLines.some((l) => norm(l) === norm(t));
-  const web = head.some((b) => b.kind === 'chrome' && b.chrome === 'site');
-  let siteTitle = false;
+  const state: HeadState = {
+    web: head.some((b) => b.kind === 'chrome' && b.chrome === 'site'),
+    siteTitle: false,
+    isTitle: (t) => titleLines.some((l) => norm(l) === norm(t)),
+    bylines,
+  };
   for (const b of head) {
-    const t = b.text.trim();
     if (b.kind === 'placeholder' || b.afterPlaceholder) continue; // an image and its caption
-    const date = printedDate(t);
-    if (date && !m.date) {
-      m.date = date;
-      m.dateLine =
-        /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*(星期|周)[一二三四五六日天])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.exec(
-          t,
-        )?.[0] ?? t;
-    }
-    const url = /https?:\/\/[^\s，。；）)]+/.exec(t)?.[0];
-    if (url && !m.url) m.url = url;
-    if (b.kind === 'chrome' && b.chrome !== 'label') continue;
-    if (bylines.some((by) => by.text === t) || isTitle(t)) continue;
-    // Labelled lines of web and WeChat articles: `来源：成都市教育局`, `作者：…`, `发布时间：…`.
-    const label =
-      /^(文章来源|信息来源|来源|出处|发布单位|作者|文|编辑|责编|发布时间|发布日期|时间|日期)\s*[:：]\s*(.*)$/.exec(t);
-    if (label) {
-      const value = label[2]!.split(/\s+(?=[\u4e00-\u9fff]{2,4}\s*[:：])/)[0]!.trim();
-      if (/来源|出处|发布单位/.test(label[1]!) && value) m.publisher ??= value;
-      else if (/^(作者|文)$/.test(label[1]!) && value) m.author ??= value;
-      continue;
-    }
-    if (date && ONLY_DATE.test(t)) continue;
-    if (/^(开栏的话|编者按|编者的话|编前语|编前话|按语|导语)[:：]?$/.test(t)) continue;
-    if (url && t === url) continue;
-    const issue = ISSUE.exec(t);
-    if (issue) {
-      m.issue ??= issue[0].replace(/\s+/g, '');
-      const rest = t.replace(issue[0], '').trim();
-      if (!rest || /^\d{4}\s*年?$/.test(rest)) continue; // `2025年第6期`
-    }
-    // A publisher and the date on one line: `浙江省教育厅办公室\u30002025年6月20日`.
-    const undated = date && m.dateLine ? t.replace(m.dateLine, '').trim() : t;
-    if (undated !== t && PUBLISHER.test(undated) && !m.publisher) {
-      m.publisher = undated;
-      continue;
-    }
-    if (web && !siteTitle) {
-      // A site's title bar: `学信·招生考试平台-努力做…` → the part before the separator.
-      siteTitle = true;
-      m.publication ??= t.split(/\s*[-_|－—]\s*/)[0]!.trim();
-      continue;
-    }
-    if (PUBLISHER.test(t) && !m.publisher) m.publisher = t;
-    else if (!m.publication && t.length <= 20) m.publication = t;
-    else m.other.push(t);
+    readHeadLine(m, b, state);
   }
   if (bylines.length) m.author = bylines.map((b) => b.text).join('；');
-  const bulletin = /(简报|快报|通报|专报|信息|动态|工作)$/.test(m.publication ?? '');
-  m.kind =
-    web || m.url
-      ? '网页'
-      : bulletin
-        ? '简报'
-        : bylines.some((b) => b.role.startsWith('本报')) ||
-            /报$/.test(m.publication ?? '') ||
-            /日报|晚报|报社/.test(m.publisher ?? '')
-          ? '报纸'
-          : m.issue
-            ? '简报'
-            : '文章';
+  m.kind = sourceKind(m, state.web, bylines);
   return m;
+}
+
+/** One line above the title: its date and address, then what it is (label, issue, publisher, publication, other). */
+function readHeadLine(m: Masthead, b: Block, state: HeadState): void {
+  const t = b.text.trim();
+  const date = printedDate(t);
+  if (date && !m.date) {
+    m.date = date;
+    m.dateLine = DATE_LINE.exec(t)?.[0] ?? t;
+  }
+  const url = /https?:\/\/[^\s，。；）)]+/.exec(t)?.[0];
+  if (url && !m.url) m.url = url;
+  if (b.kind === 'chrome' && b.chrome !== 'label') return;
+  if (state.bylines.some((by) => by.text === t) || state.isTitle(t)) return;
+  const label = LABELLED.exec(t);
+  if (label) {
+    const value = label[2]!.split(NEXT_LABEL)[0]!.trim();
+    if (/来源|出处|发布单位/.test(label[1]!) && value) m.publisher ??= value;
+    else if (/^(作者|文)$/.test(label[1]!) && value) m.author ??= value;
+    return;
+  }
+  if ((date && ONLY_DATE.test(t)) || EDITOR_LABEL.test(t) || (url && t === url)) return;
+  const issue = ISSUE.exec(t);
+  if (issue) {
+    m.issue ??= issue[0].replace(/\s+/g, '');
+    const rest = t.replace(issue[0], '').trim();
+    if (!rest || /^\d{4}\s*年?$/.test(rest)) return; // `2025年第6期`
+  }
+  // A publisher and the date on one line: `浙江省教育厅办公室\u30002025年6月20日`.
+  const undated = date && m.dateLine ? t.replace(m.dateLine, '').trim() : t;
+  if (undated !== t && PUBLISHER.test(undated) && !m.publisher) {
+    m.publisher = undated;
+    return;
+  }
+  if (state.web && !state.siteTitle) {
+    // A site's title bar: `学信·招生考试平台-努力做…` → the part before the separator.
+    state.siteTitle = true;
+    m.publication ??= t.split(/\s*[-_|－—]\s*/)[0]!.trim();
+    return;
+  }
+  if (PUBLISHER.test(t) && !m.publisher) m.publisher = t;
+  else if (!m.publication && t.length <= 20) m.publication = t;
+  else m.other.push(t);
+}
+
+/** 网页 (an address or site chrome), 简报 (a bulletin's name or an issue number), 报纸 (a newspaper) or 文章. */
+function sourceKind(m: Masthead, web: boolean, bylines: readonly Byline[]): SourceKind {
+  if (web || m.url) return '网页';
+  if (/(简报|快报|通报|专报|信息|动态|工作)$/.test(m.publication ?? '')) return '简报';
+  if (
+    bylines.some((b) => b.role.startsWith('本报')) ||
+    /报$/.test(m.publication ?? '') ||
+    /日报|晚报|报社/.test(m.publisher ?? '')
+  )
+    return '报纸';
+  return m.issue ? '简报' : '文章';
 }

@@ -57,8 +57,10 @@ const ORG_TYPES = [
 ].sort((a, b) => b.length - a.length);
 const ORG_TYPE_RE = new RegExp(`(${ORG_TYPES.join('|')})`, 'g');
 /** National bodies, named without a place. */
-const NATIONAL =
-  /^(教育部|国务院|全国人民代表大会常务委员会|国家发展和改革委员会|国家发展改革委|财政部|人力资源社会保障部|人力资源和社会保障部|国家卫生健康委员会|国家卫生健康委|国务院教育督导委员会|中共中央|国家体育总局|国家[\u4e00-\u9fff]{2,10}(?:局|委员会|总局|署))(办公厅|办公室)?$/;
+const NATIONAL = new RegExp(
+  `^(教育部|国务院|全国人民代表大会常务委员会|国家发展和改革委员会|国家发展改革委|财政部|人力资源社会保障部|人力资源和社会保障部|国家卫生健康委员会|国家卫生健康委|国务院教育督导委员会|中共中央|国家体育总局|国家${HAN}{2,10}(?:局|委员会|总局|署))(办公厅|办公室)?$`,
+  'u',
+);
 /** Ends of the names of bodies that sign a document (a school, a centre, a federation …). */
 const BODY_END =
   /(办公厅|办公室|委员会|人民政府|政府|局|厅|部|院|中心|学校|学院|大学|中学|小学|幼儿园|协会|联合会|总工会|团委|妇联|科协|署|委|会)$/;

@@ -9,6 +9,7 @@
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import { isHanCode } from '../../text/han.ts';
 
 let table: Map<string, string> | undefined;
 
@@ -46,7 +47,7 @@ export function isTraditional(text: string): boolean {
   let changed = 0;
   let han = 0;
   for (let i = 0; i < sample.length; i++) {
-    if (sample.charCodeAt(i) >= 0x3400) han++;
+    if (isHanCode(sample.charCodeAt(i))) han++;
     if (sample[i] !== simple[i]) changed++;
   }
   return changed >= 5 && changed / han >= 0.08;

@@ -10,7 +10,6 @@ import {
   cleanHeading,
   cleanParagraph,
   dedupeParagraphs,
-  endsSentence,
   isImageRef,
   isPlaceholder,
   joinText,
@@ -19,6 +18,7 @@ import {
   shouldJoin,
   wordSpansBoundary,
 } from './cleanLines.ts';
+import { endsSentence } from '../../text/sentences.ts';
 import type { DocBlock } from './blocks.ts';
 import { readFrame, type Frame } from './frame.ts';
 import { bylineOf, orgLine, signatureLine, type Byline, type OrgMention, type Signature } from './orgs.ts';
@@ -359,17 +359,19 @@ export function leadHeading(text: string): { heading: string; rest: string } | u
   return { heading, rest };
 }
 
-/** Headings, paragraphs and removals of one section's content blocks. */
-export function buildBody(blocks: readonly Block[]): {
+/** The items of one section as they are found, with the numbering styles seen so far (for heading depth). */
+interface BodyWriter {
   items: BodyItem[];
   removed: Removed[];
   notes: string[];
   bylines: Byline[];
-} {
+  heading(raw: string, line: number, level?: number): void;
+  paragraph(raw: string, line: number): void;
+}
+
+function bodyWriter(): BodyWriter {
   const items: BodyItem[] = [];
-  const removed: Removed[] = [];
   const notes: string[] = [];
-  const bylines: Byline[] = [];
   const styles: string[] = [];
   const depthOf = (prefix: string | undefined) => {
     if (!prefix) return 2;
@@ -377,72 +379,107 @@ export function buildBody(blocks: readonly Block[]): {
     if (!styles.includes(style)) styles.push(style);
     return Math.min(4, 2 + styles.indexOf(style));
   };
-  const pushHeading = (raw: string, line: number, level?: number) => {
-    const text = cleanHeading(raw);
-    const prefix = numberedPrefix(text);
-    // A marked heading without a number keeps its own level (a level-1 heading in the body is `##`).
-    const depth = level !== undefined && !prefix ? Math.min(4, Math.max(2, level)) : depthOf(prefix);
-    items.push({ kind: 'heading', text, line, depth });
+  return {
+    items,
+    removed: [],
+    notes,
+    bylines: [],
+    heading(raw, line, level) {
+      const text = cleanHeading(raw);
+      const prefix = numberedPrefix(text);
+      // A marked heading without a number keeps its own level (a level-1 heading in the body is `##`).
+      const depth = level !== undefined && !prefix ? Math.min(4, Math.max(2, level)) : depthOf(prefix);
+      items.push({ kind: 'heading', text, line, depth });
+    },
+    paragraph(raw, line) {
+      const { text, notes: n } = cleanParagraph(raw);
+      if (!text) return;
+      for (const note of n) notes.push(`line ${line}: ${note}`);
+      items.push({ kind: 'paragraph', text, line });
+    },
   };
-  const pushParagraph = (raw: string, line: number) => {
-    const { text, notes: n } = cleanParagraph(raw);
-    if (!text) return;
-    for (const note of n) notes.push(`line ${line}: ${note}`);
-    items.push({ kind: 'paragraph', text, line });
-  };
+}
 
+/** Headings, paragraphs and removals of one section's content blocks. */
+export function buildBody(blocks: readonly Block[]): {
+  items: BodyItem[];
+  removed: Removed[];
+  notes: string[];
+  bylines: Byline[];
+} {
+  const body = bodyWriter();
   let i = 0;
   while (i < blocks.length) {
     const b = blocks[i]!;
     if (b.kind === 'text') {
-      const split = splitInlineHeading(b.text);
-      if (split) {
-        pushHeading(split.heading, b.line);
-        if (split.rest) pushParagraph(split.rest, b.line);
-      } else pushParagraph(b.text, b.line);
+      addText(b, body);
       i++;
       continue;
     }
     // A run of non-text blocks between paragraphs.
     const run: Block[] = [];
     while (i < blocks.length && blocks[i]!.kind !== 'text') run.push(blocks[i++]!);
-    const nextIsText = i < blocks.length;
-    const hasNumbered = run.some((r) => r.kind === 'short' && !r.afterPlaceholder && numberedPrefix(r.text));
-    const candidates = run.filter(
-      (r) => r.kind === 'short' && !r.afterPlaceholder && !r.structured && !numberedPrefix(r.text) && !bylineOf(r.text),
-    );
-    const plainHeading = !hasNumbered && nextIsText ? candidates.at(-1) : undefined;
-    for (const r of run) {
-      if (r.heading !== undefined) pushHeading(r.text, r.line, r.heading);
-      else if (r.kind === 'placeholder') removed.push({ kind: 'placeholder', text: r.text, line: r.line });
-      else if (r.kind === 'chrome') removed.push({ kind: 'chrome', text: r.text, line: r.line });
-      else if (r.afterPlaceholder) removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
-      else if (bylineOf(r.text)) {
-        bylines.push(bylineOf(r.text)!);
-        removed.push({ kind: 'byline', text: r.text, line: r.line });
-      } else if (numberedPrefix(r.text) || r === plainHeading) pushHeading(r.text, r.line);
-      else if (r.structured) pushParagraph(r.text, r.line);
-      else removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
-    }
+    addRun(run, i < blocks.length, body);
   }
+  const items = inferLeadHeadings(body.items, body.notes);
+  const kept = dropLayoutDuplicates(items, body.removed);
+  return {
+    items: kept,
+    removed: body.removed.sort((a, b) => a.line - b.line),
+    notes: body.notes,
+    bylines: body.bylines,
+  };
+}
 
-  // Lead sentences as headings, in a text that has no headings at all.
-  if (!items.some((it) => it.kind === 'heading')) {
-    const leads = items.map((it) => (it.kind === 'paragraph' ? leadHeading(it.text) : undefined));
-    if (leads.filter(Boolean).length >= 3) {
-      const out: BodyItem[] = [];
-      items.forEach((it, k) => {
-        const lead = leads[k];
-        if (!lead) return void out.push(it);
-        out.push({ kind: 'heading', text: lead.heading, line: it.line, depth: 2 });
-        out.push({ kind: 'paragraph', text: lead.rest, line: it.line });
-      });
-      items.splice(0, items.length, ...out);
-      notes.push('headings inferred from short lead sentences (the text has no numbered headings): check them');
-    }
+/** A paragraph, or a numbered heading run into its paragraph (`一、总体要求。…`). */
+function addText(b: Block, body: BodyWriter): void {
+  const split = splitInlineHeading(b.text);
+  if (split) {
+    body.heading(split.heading, b.line);
+    if (split.rest) body.paragraph(split.rest, b.line);
+  } else body.paragraph(b.text, b.line);
+}
+
+/** A run of short lines, captions, placeholders and chrome between paragraphs: headings, bylines or removals. */
+function addRun(run: readonly Block[], nextIsText: boolean, body: BodyWriter): void {
+  const { removed } = body;
+  const hasNumbered = run.some((r) => r.kind === 'short' && !r.afterPlaceholder && numberedPrefix(r.text));
+  const candidates = run.filter(
+    (r) => r.kind === 'short' && !r.afterPlaceholder && !r.structured && !numberedPrefix(r.text) && !bylineOf(r.text),
+  );
+  const plainHeading = !hasNumbered && nextIsText ? candidates.at(-1) : undefined;
+  for (const r of run) {
+    if (r.heading !== undefined) body.heading(r.text, r.line, r.heading);
+    else if (r.kind === 'placeholder') removed.push({ kind: 'placeholder', text: r.text, line: r.line });
+    else if (r.kind === 'chrome') removed.push({ kind: 'chrome', text: r.text, line: r.line });
+    else if (r.afterPlaceholder) removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
+    else if (bylineOf(r.text)) {
+      body.bylines.push(bylineOf(r.text)!);
+      removed.push({ kind: 'byline', text: r.text, line: r.line });
+    } else if (numberedPrefix(r.text) || r === plainHeading) body.heading(r.text, r.line);
+    else if (r.structured) body.paragraph(r.text, r.line);
+    else removed.push({ kind: 'caption', text: cleanHeading(r.text), line: r.line });
   }
+}
 
-  // Layout duplicates.
+/** Lead sentences as headings, in a text that has no headings at all (three leads at least). */
+function inferLeadHeadings(items: BodyItem[], notes: string[]): BodyItem[] {
+  if (items.some((it) => it.kind === 'heading')) return items;
+  const leads = items.map((it) => (it.kind === 'paragraph' ? leadHeading(it.text) : undefined));
+  if (leads.filter(Boolean).length < 3) return items;
+  const out: BodyItem[] = [];
+  items.forEach((it, k) => {
+    const lead = leads[k];
+    if (!lead) return void out.push(it);
+    out.push({ kind: 'heading', text: lead.heading, line: it.line, depth: 2 });
+    out.push({ kind: 'paragraph', text: lead.rest, line: it.line });
+  });
+  notes.push('headings inferred from short lead sentences (the text has no numbered headings): check them');
+  return out;
+}
+
+/** Paragraphs the page layout repeats (an exact repeat, a fragment of another) left out, each noted with the line kept. */
+function dropLayoutDuplicates(items: readonly BodyItem[], removed: Removed[]): BodyItem[] {
   const paraIdx = items.flatMap((it, k) => (it.kind === 'paragraph' ? [k] : []));
   const dups = dedupeParagraphs(paraIdx.map((k) => items[k]!.text));
   const drop = new Set<number>();
@@ -451,8 +488,7 @@ export function buildBody(blocks: readonly Block[]): {
     drop.add(paraIdx[d.index]!);
     removed.push({ kind: d.kind, text: it.text, line: it.line, keptAt: items[paraIdx[d.keptIn]!]!.line });
   }
-  const kept = items.filter((_, k) => !drop.has(k));
-  return { items: kept, removed: removed.sort((a, b) => a.line - b.line), notes, bylines };
+  return items.filter((_, k) => !drop.has(k));
 }
 
 function markerOf(b: Block, data: DivisionDataset): Marker | undefined {
@@ -479,8 +515,23 @@ export function structureDocument(
     const m = markerOf(b, data);
     if (m) markers.set(k, m);
   });
+  const { head, editorNotes, end } = readHeadBlocks(blocks, markers, removed);
+  const { titleLines, bylines } = titleOf(head, blocks, markers);
+  for (const b of head) {
+    if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
+    else if (b.kind === 'placeholder') removed.push({ kind: 'placeholder', text: b.text, line: b.line });
+    else if (b.afterPlaceholder) removed.push({ kind: 'caption', text: b.text, line: b.line });
+  }
+  const { preamble, sections } = splitSections(blocks, end, markers, titleLines, removed);
+  return { head, titleLines, bylines, editorNotes, preamble, sections, removed, frame };
+}
 
-  // Head: masthead and title, up to the first paragraph (editor's notes are set aside).
+/** Head: masthead and title, up to the first paragraph (editor's notes are set aside); `end` is where the text starts. */
+function readHeadBlocks(
+  blocks: readonly Block[],
+  markers: ReadonlyMap<number, Marker>,
+  removed: Removed[],
+): { head: Block[]; editorNotes: string[]; end: number } {
   const head: Block[] = [];
   const editorNotes: string[] = [];
   let k = 0;
@@ -506,22 +557,30 @@ export function structureDocument(
     }
     break;
   }
-  // Title: the last run of short lines before the text, without bylines, dates, issue numbers.
+  return { head, editorNotes, end: k };
+}
+
+/** Title: the last run of short lines before the text, without bylines, dates, issue numbers. */
+function titleOf(
+  head: readonly Block[],
+  blocks: readonly Block[],
+  markers: ReadonlyMap<number, Marker>,
+): { titleLines: string[]; bylines: Byline[] } {
   const titleLines: string[] = [];
   const bylines: Byline[] = [];
   // A title marked as such (`# …`, `<h1>`, a Title style) is the title; other head lines are masthead.
   const marked = head.filter((b, h) => b.heading !== undefined && b.heading <= 1 && !isPublicationLine(b, head[h + 1]));
   for (const b of marked) titleLines.push(cleanHeading(b.text));
+  if (marked.length) return { titleLines, bylines };
   // Lines printed under the title (its issuer and date: 标题 / 厦门市教育局 / 2025年5月20日) are masthead.
   let under = head.length - 1;
   while (
     under > 0 &&
-    !marked.length &&
     (DATE_LINE.test(head[under]!.text.replace(/^[（(]|[）)]$/g, '')) ||
       markers.get(blocks.indexOf(head[under]!))?.kind === 'org')
   )
     under--;
-  for (let h = under; h >= 0 && !marked.length; h--) {
+  for (let h = under; h >= 0; h--) {
     const b = head[h]!;
     if (
       b.kind !== 'short' ||
@@ -541,61 +600,64 @@ export function structureDocument(
     if (markers.has(blocks.indexOf(b))) break;
     titleLines.unshift(cleanHeading(b.text));
   }
-  for (const b of head) {
-    if (b.kind === 'chrome') removed.push({ kind: 'chrome', text: b.text, line: b.line });
-    else if (b.kind === 'placeholder') removed.push({ kind: 'placeholder', text: b.text, line: b.line });
-    else if (b.afterPlaceholder) removed.push({ kind: 'caption', text: b.text, line: b.line });
-  }
+  return { titleLines, bylines };
+}
 
-  // Sections: one per marker when the text has several bodies (or one signed article).
+/** Sections: one per marker when the text has several bodies (or one signed article); text before the first is preamble. */
+function splitSections(
+  blocks: readonly Block[],
+  from: number,
+  markers: ReadonlyMap<number, Marker>,
+  titleLines: string[],
+  removed: Removed[],
+): { preamble: string[]; sections: Section[] } {
   const sectionStarts = [...markers.keys()].filter(
-    (m) => m >= k && (markers.size >= 2 || markers.get(m)!.kind === 'signature'),
+    (m) => m >= from && (markers.size >= 2 || markers.get(m)!.kind === 'signature'),
   );
   const preamble: string[] = [];
   const sections: Section[] = [];
-  const sectionOf = (from: number, to: number, marker?: Marker): Section => {
-    let s = from;
-    const titleRun: string[] = [];
-    if (marker) {
-      while (s < to && blocks[s]!.kind === 'short' && !numberedPrefix(blocks[s]!.text) && !bylineOf(blocks[s]!.text)) {
-        titleRun.push(cleanHeading(blocks[s]!.text));
-        s++;
-      }
-      // Only a title if text follows it directly.
-      if (!(s < to && blocks[s]!.kind === 'text')) {
-        s = from;
-        titleRun.length = 0;
-      }
-    }
-    const body = buildBody(blocks.slice(s, to));
-    return {
-      ...(marker && { marker }),
-      titleLines: marker ? titleRun : titleLines,
-      bylines: body.bylines,
-      items: body.items,
-      removed: body.removed,
-      notes: body.notes,
-    };
-  };
-  if (sectionStarts.length) {
-    for (const b of blocks.slice(k, sectionStarts[0])) {
-      if (b.kind === 'text') {
-        preamble.push(cleanParagraph(b.text).text);
-        removed.push({ kind: 'preamble', text: b.text, line: b.line });
-      } else removed.push({ kind: b.kind === 'chrome' ? 'chrome' : 'preamble', text: b.text, line: b.line });
-    }
-    sectionStarts.forEach((start, n) => {
-      const end = sectionStarts[n + 1] ?? blocks.length;
-      const marker = markers.get(start)!;
-      const hasText = blocks.slice(start + 1, end).some((b) => b.kind === 'text');
-      if (!hasText && sections.length) {
-        sections.at(-1)!.closing = marker; // a signature after the text it signs
-        return;
-      }
-      sections.push(sectionOf(start + 1, end, marker));
-    });
-  } else {
-    sections.push(sectionOf(k, blocks.length));
+  if (!sectionStarts.length) return { preamble, sections: [sectionOf(blocks, from, blocks.length, titleLines)] };
+  for (const b of blocks.slice(from, sectionStarts[0])) {
+    if (b.kind === 'text') {
+      preamble.push(cleanParagraph(b.text).text);
+      removed.push({ kind: 'preamble', text: b.text, line: b.line });
+    } else removed.push({ kind: b.kind === 'chrome' ? 'chrome' : 'preamble', text: b.text, line: b.line });
   }
-  return { head, titleLines, bylines, editorNotes, preamble, sections, removed, frame };
+  sectionStarts.forEach((start, n) => {
+    const end = sectionStarts[n + 1] ?? blocks.length;
+    const marker = markers.get(start)!;
+    const hasText = blocks.slice(start + 1, end).some((b) => b.kind === 'text');
+    if (!hasText && sections.length) {
+      sections.at(-1)!.closing = marker; // a signature after the text it signs
+      return;
+    }
+    sections.push(sectionOf(blocks, start + 1, end, titleLines, marker));
+  });
+  return { preamble, sections };
+}
+
+/** One section of blocks[from, to): a marked one takes the short lines right after its marker as its title. */
+function sectionOf(blocks: readonly Block[], from: number, to: number, titleLines: string[], marker?: Marker): Section {
+  let s = from;
+  const titleRun: string[] = [];
+  if (marker) {
+    while (s < to && blocks[s]!.kind === 'short' && !numberedPrefix(blocks[s]!.text) && !bylineOf(blocks[s]!.text)) {
+      titleRun.push(cleanHeading(blocks[s]!.text));
+      s++;
+    }
+    // Only a title if text follows it directly.
+    if (!(s < to && blocks[s]!.kind === 'text')) {
+      s = from;
+      titleRun.length = 0;
+    }
+  }
+  const body = buildBody(blocks.slice(s, to));
+  return {
+    ...(marker && { marker }),
+    titleLines: marker ? titleRun : titleLines,
+    bylines: body.bylines,
+    items: body.items,
+    removed: body.removed,
+    notes: body.notes,
+  };
 }

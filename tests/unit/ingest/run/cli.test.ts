@@ -1,23 +1,14 @@
 // The CLI as an editor runs it: exit codes, never overwriting, --dry-run, --json, bad files.
-import { spawnSync } from 'node:child_process';
+// In-process (the CLI's `main`: its parsing, then runIngest); one run spawns the real program.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputReport } from '../../../../src/lib/ingest/run/report.ts';
-import { fixtures, root } from '../context.ts';
+import { fixtures } from '../context.ts';
 import { tempDirs } from '../../../helpers/tempDirs.ts';
+import { cli, spawnCli } from './cliRun.ts';
 
 const tmp = tempDirs('ingest-cli-');
-
-/** Runs `npm run ingest -- …` the way npm does (tsx scripts/ingest.ts) in the project folder. */
-function cli(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/ingest.ts'), ...args],
-    { cwd: root, encoding: 'utf8' },
-  );
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const bulletin = join(fixtures, 'bulletin.txt');
 const CASE = 'cases/zhengzhou-jinshui-2024-05-20.mdx';
@@ -33,62 +24,62 @@ function files(dir: string): string[] {
 }
 
 describe.concurrent('ingest CLI', () => {
-  it('exits 2 on usage errors, with the usage', () => {
-    expect(cli()).toMatchObject({ status: 2, stderr: expect.stringContaining('usage: npm run ingest') });
-    expect(cli('--bogus', bulletin)).toMatchObject({
+  it('exits 2 on usage errors, with the usage', async () => {
+    expect(await cli()).toMatchObject({ status: 2, stderr: expect.stringContaining('usage: npm run ingest') });
+    expect(await cli('--bogus', bulletin)).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('unknown option --bogus'),
     });
-    expect(cli(bulletin, '--out')).toMatchObject({
+    expect(await cli(bulletin, '--out')).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('--out needs a directory'),
     });
   });
 
-  it('writes the case, the source record and a copy of the raw file, and exits 0', () => {
+  it('writes the case, the source record and a copy of the raw file, and exits 0 (the real program)', async () => {
     const out = tmp();
-    const r = cli(bulletin, '--out', out);
+    const r = await spawnCli(bulletin, '--out', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('reporting bodies (1): 郑州市金水区教育局');
     expect(files(out)).toEqual([CASE, 'seeds/bulletin.txt', SOURCE]);
     expect(readFileSync(join(out, 'seeds/bulletin.txt'))).toEqual(readFileSync(bulletin));
     expect(readFileSync(join(out, SOURCE), 'utf8')).toContain('file: seeds/bulletin.txt');
     // Same input again: nothing changes, nothing is overwritten.
-    const again = cli(bulletin, '--out', out);
+    const again = await cli(bulletin, '--out', out);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/unchanged\s+\S+zhengzhou-jinshui-2024-05-20\.mdx/);
   });
 
-  it('never overwrites an edited draft without --force (exit 1), and does with it', () => {
+  it('never overwrites an edited draft without --force (exit 1), and does with it', async () => {
     const out = tmp();
-    expect(cli(bulletin, '--out', out).status).toBe(0);
+    expect((await cli(bulletin, '--out', out)).status).toBe(0);
     const edited = readFileSync(join(out, CASE), 'utf8').replace(/^title: .*$/m, 'title: 编辑改过的标题');
     writeFileSync(join(out, CASE), edited);
-    const refused = cli(bulletin, '--out', out);
+    const refused = await cli(bulletin, '--out', out);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('would overwrite existing file(s)');
     expect(readFileSync(join(out, CASE), 'utf8')).toBe(edited);
-    const forced = cli(bulletin, '--out', out, '--force');
+    const forced = await cli(bulletin, '--out', out, '--force');
     expect(forced.status).toBe(0);
     expect(readFileSync(join(out, CASE), 'utf8')).not.toContain('编辑改过的标题');
     expect(files(out).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
-  it('writes nothing with --dry-run', () => {
+  it('writes nothing with --dry-run', async () => {
     const out = tmp();
-    const r = cli(bulletin, '--out', out, '--dry-run');
+    const r = await cli(bulletin, '--out', out, '--dry-run');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('would write');
     expect(files(out)).toEqual([]);
   });
 
-  it('prints one JSON object per input; a bad file never stops the others (exit 1)', () => {
+  it('prints one JSON object per input; a bad file never stops the others (exit 1)', async () => {
     const out = tmp();
     const empty = join(out, 'empty.txt');
     const binary = join(out, 'photo.jpg');
     writeFileSync(empty, '');
     writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]));
-    const r = cli(
+    const r = await cli(
       empty,
       join(out, 'missing.txt'),
       binary,
@@ -111,24 +102,24 @@ describe.concurrent('ingest CLI', () => {
     expect(files(join(out, 'drafts'))).toEqual([CASE, 'seeds/bulletin.txt', SOURCE]);
   });
 
-  it('writes a text that is not a case only with --force', () => {
+  it('writes a text that is not a case only with --force', async () => {
     const out = tmp();
     const input = join(fixtures, 'industrial-policy.txt');
-    expect(cli(input, '--out', out).status).toBe(1);
+    expect((await cli(input, '--out', out)).status).toBe(1);
     expect(files(out)).toEqual([]);
     // Forced, it still needs a date: the text prints none, and none is invented.
-    const undated = cli(input, '--out', out, '--force');
+    const undated = await cli(input, '--out', out, '--force');
     expect(undated.status).toBe(1);
     expect(undated.stdout + undated.stderr).toContain('no date printed and no year in the text: pass --date');
     expect(files(out)).toEqual([]);
-    const forced = cli(input, '--out', out, '--force', '--date', '2024-03');
+    const forced = await cli(input, '--out', out, '--force', '--date', '2024-03');
     expect(forced.status).toBe(0);
     const cases = files(out).filter((f) => f.startsWith('cases/'));
     expect(cases).toHaveLength(1);
     expect(readFileSync(join(out, cases[0]!), 'utf8')).toMatch(/^date: "?2024-03"?$/m);
   });
 
-  it('rejects a malformed --date as a usage error', () => {
-    expect(cli(join(fixtures, 'industrial-policy.txt'), '--date', '2024-13').status).toBe(2);
+  it('rejects a malformed --date as a usage error', async () => {
+    expect((await cli(join(fixtures, 'industrial-policy.txt'), '--date', '2024-13')).status).toBe(2);
   });
 });

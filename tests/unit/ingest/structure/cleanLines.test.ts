@@ -5,7 +5,6 @@ import {
   chromeKind,
   curlyQuotes,
   dedupeParagraphs,
-  endsSentence,
   fullWidthPunctuation,
   isPlaceholder,
   leadSentence,
@@ -13,6 +12,7 @@ import {
   shouldJoin,
   tidySpaces,
 } from '../../../../src/lib/ingest/structure/cleanLines.ts';
+import { endsSentence } from '../../../../src/lib/text/sentences.ts';
 import { bodyMdx } from '../../../../src/lib/ingest/draft/files.ts';
 import { structureDocument } from '../../../../src/lib/ingest/structure/structure.ts';
 import { divisions } from '../context.ts';
