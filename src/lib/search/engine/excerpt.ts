@@ -6,6 +6,7 @@
 import { literalRanges, markRanges, type Range } from '../../text/highlight.ts';
 import { cutPoint } from '../../text/bodyText.ts';
 import { HAN } from '../../text/han.ts';
+import { CLAUSE_END, SENTENCE_END } from '../../text/sentences.ts';
 import { originalRange, type Normalized } from '../query/normalize.ts';
 import type { Occurrence } from './match.ts';
 
@@ -48,10 +49,13 @@ function runLength(text: string, at: number): number {
 /** Occurrences an excerpt's place is chosen among (each is compared with the others): a page repeating a word thousands of times costs no more. */
 const CANDIDATES = 200;
 
+/** A sentence's or clause's end (../../text/sentences.ts), or a space: Pagefind's text joins blocks with one. */
+const EXCERPT_BREAK = new RegExp(`[${SENTENCE_END}${CLAUSE_END}\\s]`);
+
 /** Where to start an excerpt for a match at `at`: after a sentence end or space within `before` characters, else `before` back. */
-function sentenceStart(text: string, at: number, before: number): number {
+function excerptStart(text: string, at: number, before: number): number {
   for (let i = at - 1; i >= Math.max(0, at - before); i--) {
-    if (/[。！？；\s]/.test(text[i]!)) return i + 1;
+    if (EXCERPT_BREAK.test(text[i]!)) return i + 1;
   }
   return Math.max(0, at - before);
 }
@@ -71,7 +75,7 @@ export function buildExcerpt(
   if (pool.length) {
     let bestScore = -1;
     for (const r of pool) {
-      const from = sentenceStart(content, r.range[0], before);
+      const from = excerptStart(content, r.range[0], before);
       const to = from + length;
       const words = new Set(pool.filter((o) => o.range[0] >= from && o.range[1] <= to).map((o) => o.word)).size;
       // Prefer running text (a paragraph: long, no spaces) to labels, lists and notes.
