@@ -40,7 +40,14 @@ describe('ingest → build', () => {
 
   it('writes every draft into content/ of the site, recording the seed path', () => {
     expect(reports.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
-    // One draft for the unsafe bulletin, and one per reporting body the editors curated from the seeds.
+    // One draft for the unsafe bulletin, and one per reporting body found in each seed; every
+    // reporting body the editors curated a case of from a seed is one of those (whatever the number
+    // of cases curated from it).
+    expect(reports[0]!.cases).toHaveLength(1);
+    for (const r of reports.slice(1)) {
+      expect(r.bodies.length, r.input).toBeGreaterThan(0);
+      expect(r.cases, r.input).toHaveLength(new Set(r.bodies).size);
+    }
     const seedSources = new Set(
       readSourceFiles()
         .filter((s) => Object.values<string>(SEEDS).includes(s.file))
@@ -48,7 +55,10 @@ describe('ingest → build', () => {
     );
     const curated = readCaseFiles().filter((c) => seedSources.has(c.data.source));
     expect(curated.length).toBeGreaterThan(0);
-    expect(reports.flatMap((r) => r.cases).length).toBe(1 + curated.length);
+    for (const c of curated) {
+      const report = reports.find((r) => r.source?.key === c.data.source);
+      expect(report?.bodies, `${c.slug}: ${c.data.body}`).toContain(c.data.body);
+    }
     for (const r of reports) {
       expect(r.source!.file).toBe(r.input);
       expect(existsSync(join(site, 'content', r.source!.path))).toBe(true);
