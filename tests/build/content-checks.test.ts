@@ -2,8 +2,8 @@
 // every problem at once, so each broken variant is its own file in one site copy and the copy is
 // built once: a message per variant, in one build. Variants are copies of cases found in
 // content/ (whichever have the fields they edit), so the tests do not depend on today's casebook.
-// The hostile files (unsafe links, controls, ids) are in hostile-content.test.ts.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Hostile files (unsafe links, controls, escapes, ids, unexpected files) are in the same build.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -117,12 +117,157 @@ const figureExpectations = {
   retiredYear: retiredYear(),
 };
 
+const caseFiles = readdirSync(CASES)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
+const templateCase = readFileSync(join(CASES, caseFiles[0]!), 'utf8');
+/** Inserts `line` after the front matter's first line (`---`). */
+const withField = (text: string, line: string) => text.replace(/^---\n/, `---\n${line}\n`);
+
+// Hostile and careless case files (they were a build of their own in hostile-content.test.ts):
+// each group writes its files into the site copy and the lines the build must print.
+type Writer = {
+  write: (name: string, text: string) => void;
+  at: (name: string, text: string, pattern: RegExp, message: string) => void;
+  expected: string[];
+  dir: string;
+};
+
+/** Unsafe link targets in every Markdown shape. */
+function hostileLinks({ write, at }: Writer): void {
+  const links = [
+    '[点[击]这里](javascript:alert(1))',
+    '\\\\[x](javascript:alert(2))',
+    '[r]: javascript:alert(3)',
+    '[分行\n链接](vbscript:msgbox)',
+    '<javascript:alert(4)>',
+    '[x](jav&#x61;script:alert(5))',
+    '![图](data:image/png;base64,iVBORw0KGgo=)',
+    '<a href="java&#x09;script:alert(6)">x</a>',
+  ];
+  const linkCase = `${templateCase.trimEnd()}\n\n${links.join('\n\n')}\n`;
+  write('hostile-links.mdx', linkCase);
+  at('hostile-links.mdx', linkCase, /alert\(1\)/, 'unsafe link target “javascript:alert(1)”: the scheme “javascript:”');
+  at('hostile-links.mdx', linkCase, /alert\(2\)/, 'unsafe link target “javascript:alert(2)”');
+  at('hostile-links.mdx', linkCase, /alert\(3\)/, 'unsafe reference definition target “javascript:alert(3)”');
+  at('hostile-links.mdx', linkCase, /^\[分行$/, 'unsafe link target “vbscript:msgbox”');
+  at('hostile-links.mdx', linkCase, /alert\(4\)/, 'unsafe link target “javascript:alert(4)”');
+  at('hostile-links.mdx', linkCase, /alert\(5\)/, 'unsafe link target “javascript:alert(5)”');
+  at('hostile-links.mdx', linkCase, /data:image/, 'unsafe image target “data:image/png;base64,iVBORw0KGgo=”');
+  at('hostile-links.mdx', linkCase, /alert\(6\)/, 'raw HTML is not allowed in content');
+}
+
+/** Controls, bidi and escapes, a title of 20,000 characters, off-site images, parser stalls. */
+function hostileCharacters({ write, at }: Writer): void {
+  const controls =
+    templateCase.replace(/^title: (.*)$/m, 'title: $1\u001b[2J').trimEnd() + '\n\n金额\u202e0051\u202c元。\n';
+  write('hostile-controls.mdx', controls);
+  at('hostile-controls.mdx', controls, /^title:/, 'invisible or control character U+001B ESC');
+  at(
+    'hostile-controls.mdx',
+    controls,
+    /^金额/,
+    'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) at column 3',
+  );
+
+  // Issue 27: escapes decoded by YAML, a title of 20,000 characters, off-site images and hidden
+  // link targets in other Markdown shapes, characters from references, a paragraph that would
+  // stall the parser, nesting that would overflow it.
+  const escaped = templateCase.replace(/^title: .*$/m, 'title: "标题\\u202E反转"');
+  write('hostile-escape.mdx', escaped);
+  at('hostile-escape.mdx', escaped, /^title:/, 'title: the value contains U+202E RIGHT-TO-LEFT OVERRIDE (bidi)');
+  const longTitle = templateCase.replace(/^title: .*$/m, `title: ${'长'.repeat(20_000)}`);
+  write('hostile-long-title.mdx', longTitle);
+  at('hostile-long-title.mdx', longTitle, /^title:/, 'title: 20000 characters, more than the 120 allowed');
+  const offSite = `${templateCase.trimEnd()}\n\n图：![x][p]\n\n[p]: https://other.example/pixel.png\n\n见[通知][n]。\n\n[n]: //other.example/x\n\n见[通\n知](https://other.example/x)\n\n金额&#x202E;0051元。\n`;
+  write('hostile-offsite.mdx', offSite);
+  at('hostile-offsite.mdx', offSite, /^图：/, 'an image from another address (“https://other.example/pixel.png”)');
+  at(
+    'hostile-offsite.mdx',
+    offSite,
+    /^\[n\]:/,
+    'unsafe reference definition target “//other.example/x”: it is protocol-relative',
+  );
+  at('hostile-offsite.mdx', offSite, /^见\[通$/, 'a link whose text is not its address');
+  at(
+    'hostile-offsite.mdx',
+    offSite,
+    /^金额/,
+    'invisible or control character U+202E RIGHT-TO-LEFT OVERRIDE (bidi) decoded from a character reference',
+  );
+  const stall = `${templateCase.trimEnd()}\n\n${'*a_'.repeat(10_000)}\n\n${'>'.repeat(100_000)} 引文\n`;
+  write('hostile-stall.mdx', stall);
+  at('hostile-stall.mdx', stall, /^\*a_/, 'a paragraph of more than 4000 characters');
+  at('hostile-stall.mdx', stall, /^>>>/, 'more than 8 nested quote or list markers');
+}
+
+/** Dates, key typos, numbers out of range. */
+function hostileValues({ write, at }: Writer): void {
+  const rollover = templateCase.replace(/^date: .*$/m, 'date: 2025-02-30');
+  write('hostile-date.mdx', rollover);
+  at('hostile-date.mdx', rollover, /^date:/, 'date: “2025-02-30” has no day 30 (month 2 has 28 days)');
+
+  const zoned = templateCase.replace(/^date: .*$/m, 'date: 2025-03-01T00:30:00+08:00');
+  write('hostile-zone.mdx', zoned);
+  at('hostile-zone.mdx', zoned, /^date:/, 'date: “2025-03-01T00:30:00+08:00” is not a date');
+
+  const typo = withField(templateCase, 'figuers: []');
+  write('hostile-typo.mdx', typo);
+  at('hostile-typo.mdx', typo, /^figuers:/, 'figuers: unknown key “figuers”; did you mean `figures`?');
+
+  const huge = templateCase.replace(/^ {4}value: .*$/m, '    value: 12345678901234567890');
+  write('hostile-number.mdx', huge);
+  at('hostile-number.mdx', huge, /12345678901234567890/, 'figures.0.value: 12345678901234567000 is out of range');
+}
+
+/** Ids that collide (returns the two places of the duplicated id) and files that do not belong. */
+function hostileIds({ write, expected, dir }: Writer): [string, string] {
+  const templateId = caseFiles[0]!.replace(/\.mdx$/, '');
+  const dup = withField(templateCase, `slug: ${templateId}`);
+  write('hostile-dup.mdx', dup);
+  const slugLine = lineIn(dup, /^slug:/);
+  // Whichever file is read first keeps the id; the message names both, with lines.
+  const collision = [`${CASES}/hostile-dup.mdx:${slugLine}`, `${CASES}/${caseFiles[0]}:1`];
+  write('Hostile-Dup-Two.mdx', templateCase);
+  write('hostile-dup-two.mdx', templateCase);
+  expected.push(`${CASES}/Hostile-Dup-Two.mdx:1: the id “Hostile-Dup-Two” (file name) must be lowercase`);
+  expected.push(
+    `${CASES}/hostile-dup-two.mdx:1: id “hostile-dup-two” collides with an id that differs only in letter case (“Hostile-Dup-Two”) of ${CASES}/Hostile-Dup-Two.mdx:1`,
+  );
+  write('hostile-upper.MDX', templateCase);
+  expected.push(`${CASES}/hostile-upper.MDX:1: the extension “.MDX” must be written “.mdx” (lowercase)`);
+  write('notes.txt', 'x');
+  expected.push(`${CASES}/notes.txt:1: unexpected file: ${CASES}/ holds only .mdx files`);
+  mkdirSync(join(dir, CASES, 'nested'));
+  write('nested/x.mdx', templateCase);
+  expected.push(`${CASES}/nested:1: a folder: files sit directly in ${CASES}/ (no subfolders)`);
+  write('no-front-matter.mdx', '正文\n');
+  expected.push(`${CASES}/no-front-matter.mdx:1: no front matter`);
+  return collision as [string, string];
+}
+
+function writeHostileCases(dir: string): { expected: string[]; collision: [string, string] } {
+  const expected: string[] = [];
+  const w: Writer = {
+    dir,
+    expected,
+    write: (name, text) => writeFileSync(join(dir, CASES, name), text),
+    at: (name, text, pattern, message) => expected.push(`${CASES}/${name}:${lineIn(text, pattern)}: ${message}`),
+  };
+  hostileLinks(w);
+  hostileCharacters(w);
+  hostileValues(w);
+  return { expected, collision: hostileIds(w) };
+}
+
 describe('content checks at build time (one build of every broken variant)', () => {
   let site: string;
   let build: { status: number | null; output: string };
+  let hostile: ReturnType<typeof writeHostileCases>;
   beforeAll(async () => {
     site = makeTempSite('casebook-checks-');
     for (const [name, text] of variants) writeFileSync(join(site, CASES, `${name}.mdx`), text);
+    hostile = writeHostileCases(site);
     build = await buildSite(site);
   }, 240_000);
   afterAll(() => site && removeTempSite(site));
@@ -131,6 +276,21 @@ describe('content checks at build time (one build of every broken variant)', () 
   it('fails, with no stack trace', () => {
     expect(build.status, build.output).not.toBe(0);
     expect(build.output).not.toMatch(/Stack trace|^\s+at .*\.(ts|js|mjs):\d+/m);
+  });
+
+  it('hostile case files: unsafe links, controls, dates, unknown keys, numbers, ids, unexpected files', () => {
+    for (const line of hostile.expected) expect(build.output).toContain(line);
+    // Whichever file is read first keeps the id; the message names both, with lines.
+    const [a, b] = hostile.collision;
+    expect(
+      build.output
+        .split('\n')
+        .some(
+          (l) =>
+            (l.startsWith(`${a}: `) && l.includes(`same id of ${b}`)) ||
+            (l.startsWith(`${b}: `) && l.includes(`same id of ${a}`)),
+        ),
+    ).toBe(true);
   });
 
   it('fails on an unknown measure key, naming the file, the key and the valid keys', () => {
