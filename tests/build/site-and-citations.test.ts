@@ -81,14 +81,15 @@ let plainSite: string | undefined;
 
 beforeAll(async () => {
   expect(expected.length).toBeGreaterThan(0);
-  plainSite = makeTempSite('casebook-plain-');
-  const { status, output } = await buildSite(plainSite, { SITE_URL: '', BASE_PATH: '' });
-  expect(status, output).toBe(0);
-  sites.plain = { dir: join(plainSite, 'dist'), output };
+  // The shared site first: other test files wait for it (tests/helpers/fixtureSites.ts).
   const hosted = await builtSite(hostedSite);
   sites.hosted = { dir: hosted.dist, output: hosted.output };
   hostedCases = casesOf(hosted.root);
   expect(hostedCases.length).toBeGreaterThan(expected.length);
+  plainSite = makeTempSite('casebook-plain-');
+  const { status, output } = await buildSite(plainSite, { SITE_URL: '', BASE_PATH: '' });
+  expect(status, output).toBe(0);
+  sites.plain = { dir: join(plainSite, 'dist'), output };
 }, 600_000);
 
 afterAll(() => plainSite && removeTempSite(plainSite));
