@@ -24,8 +24,9 @@ export interface CaseText {
   norm: string;
 }
 
-export function readCases(): CaseText[] {
-  return readCaseFiles(root).map(({ slug, data, body: mdx }) => {
+/** The cases of the site at `siteRoot` (the project, or a fixture site's copy). */
+export function readCases(siteRoot = root): CaseText[] {
+  return readCaseFiles(siteRoot).map(({ slug, data, body: mdx }) => {
     const body = paragraphs(mdx).join('\n');
     return {
       slug,
