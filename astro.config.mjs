@@ -21,9 +21,9 @@ import { workerExports } from './src/integrations/workerExports.ts';
 function searchChunk(/** @type {string} */ id) {
   if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/index\/answerHint)\.ts$/.test(id)) return;
   // Rollup puts a manual chunk's dependencies into it: the text modules the studio shares with
-  // the search (Han characters, edit distances) get a chunk of their own, so that the studio
+  // the search (Han characters, edit distances, body text and sentence ends) get a chunk of their own, so that the studio
   // never loads the search.
-  if (/\/src\/lib\/text\/(han|editDistance)\.ts$/.test(id)) return 'text';
+  if (/\/src\/lib\/text\/(han|editDistance|bodyText|sentences)\.ts$/.test(id)) return 'text';
   if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(text\/highlight|site\/urls)\.ts$/.test(id))
     return 'search';
 }
