@@ -162,9 +162,11 @@ test('indexed in parts and merged, every measure finds its cases and counts them
 test('the studio under /casebook/: its data, worker, PDF reader and CMaps follow the base', async ({ page }) => {
   const failed: string[] = [];
   page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  // Generous waits: another worker may be building a site meanwhile, and the readers are megabytes of script.
+  test.setTimeout(150_000);
   await page.goto(`${server.url}studio/`);
-  await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 30_000 });
   await page.setInputFiles('#studio-file', join(import.meta.dirname, '../fixtures/studio/county-report.pdf'));
-  await expect(page.locator('.studio-review')).toBeVisible();
+  await expect(page.locator('.studio-review')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 60_000 });
   expect(failed).toEqual([]);
 });

@@ -143,7 +143,7 @@ describe('regions', () => {
     .replace('郑州市中原区教育局办公室', '郑州市中原区教育局');
 
   // The casebook's regions without 中原区, whatever content/regions.yaml holds today (an editor may add it).
-  const withoutIt = regions.filter((r) => r.code !== '410102');
+  const withoutIt = regions.filter((r) => r.id !== '410102');
 
   it('proposes a region missing from regions.yaml and uses its own code, never a wider one that exists', () => {
     const result = run(text, { regions: withoutIt });
