@@ -4,12 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkCjkFriendly from 'remark-cjk-friendly';
-import { rehypeParagraphIds } from './src/lib/rehypeParagraphIds.ts';
+import { rehypeParagraphIds } from './src/lib/content/rehypeParagraphIds.ts';
 import { rehypeSafeUrls, remarkSafeUrls } from './src/lib/content/safeUrls.ts';
-import { searchChunkPlugin } from './src/lib/search/clientChunk.ts';
+import { searchChunkPlugin } from './src/lib/search/engine/clientChunk.ts';
 import casePages from './src/integrations/casePages.ts';
-import { CONTENT_PATHS } from './src/lib/contentFiles.ts';
-import { siteAddress } from './src/lib/siteAddress.ts';
+import { CONTENT_PATHS } from './src/lib/content/contentFiles.ts';
+import { siteAddress } from './src/lib/site/siteAddress.ts';
 import { siteAddressNotice } from './src/integrations/siteAddressNotice.ts';
 import { workerExports } from './src/integrations/workerExports.ts';
 
@@ -19,8 +19,12 @@ import { workerExports } from './src/integrations/workerExports.ts';
  * part of it, and finds it in the cache when the reader came from the search.
  */
 function searchChunk(/** @type {string} */ id) {
-  if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/answerHint)\.ts$/.test(id)) return;
-  if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(highlight|han|urls)\.ts$/.test(id))
+  if (/\/src\/(components\/search\/client\/(boot|page)|lib\/search\/index\/answerHint)\.ts$/.test(id)) return;
+  // Rollup puts a manual chunk's dependencies into it: the text modules the studio shares with
+  // the search (Han characters, edit distances, body text and sentence ends) get a chunk of their own, so that the studio
+  // never loads the search.
+  if (/\/src\/lib\/text\/(han|editDistance|bodyText|sentences)\.ts$/.test(id)) return 'text';
+  if (/\/src\/(components\/search\/client|lib\/search|i18n)\/|\/src\/lib\/(text\/highlight|site\/urls)\.ts$/.test(id))
     return 'search';
 }
 
@@ -41,6 +45,8 @@ export default defineConfig({
     rehypePlugins: [rehypeSafeUrls, rehypeParagraphIds],
   },
   // The cast: @tailwindcss/vite is typed against a newer Vite than Astro 5's (runtime is fine).
+  // Astro workaround “@tailwindcss/vite typed against a newer Vite” (src/lib/content/astroWorkarounds.ts),
+  // https://github.com/withastro/astro/issues/14030.
   vite: {
     plugins: [/** @type {any} */ (tailwindcss()), /** @type {any} */ (searchChunkPlugin())],
     build: { rollupOptions: { output: { manualChunks: searchChunk } } },

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readWithinBudget } from '../src/lib/ingest/budget/budget.ts';
+import { readWithinBudget } from '../src/lib/ingest/read/budget/budget.ts';
 import { makeTempSite, projectRoot, removeTempSite } from '../tests/helpers/tempSite.ts';
 import {
   budgetInputs,

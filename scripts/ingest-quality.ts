@@ -2,7 +2,7 @@
  * npm exec tsx scripts/ingest-quality.ts [--diff] [--json]
  *
  * Measures the ingest tool against the hand-curated cases: ingests every seed that a source
- * record in content/sources/ points to (with the real CLI, into a temporary --out dir) and
+ * record in content/sources/ points to (with the CLI's runIngest, into a temporary --out dir) and
  * compares each draft with the curated case of the same reporting body:
  *   - text similarity of the body (1 − normalised Levenshtein distance over the text of
  *     headings and paragraphs, as the build reads them back),
@@ -14,13 +14,12 @@
  * with label, kind and period agreement.
  * --diff prints the curated paragraphs that the draft does not reproduce exactly.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CONTENT_PATHS } from '../src/lib/contentFiles.ts';
-import { readFrontMatter } from '../src/lib/frontMatter.ts';
+import { CONTENT_PATHS } from '../src/lib/content/contentFiles.ts';
+import { readFrontMatter } from '../src/lib/content/frontMatter.ts';
 import {
   precisionRecall,
   scoreFigures,
@@ -28,8 +27,9 @@ import {
   type FigureExpectation,
   type FigureScore,
   type TagScore,
-} from '../src/lib/ingest/quality.ts';
-import { bodyBlocks } from '../src/lib/text.ts';
+} from '../src/lib/ingest/run/quality.ts';
+import { runIngest } from '../src/lib/ingest/run/runIngest.ts';
+import { bodyBlocks } from '../src/lib/text/bodyText.ts';
 
 const root = process.cwd();
 const showDiff = process.argv.includes('--diff');
@@ -99,34 +99,25 @@ const seeds = [...new Set([...sources.values()].map((s) => s.file))].filter((f) 
 
 type Reports = { input: string; status: string; reason?: string; cases: { path: string; body: string }[] }[];
 
-/** Runs the real CLI on files into a temporary --out directory; its reports as JSON. */
-function ingestInto(out: string, files: string[]): Reports {
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/tsx/dist/cli.mjs'),
-      join(root, 'scripts/ingest.ts'),
-      '--out',
-      out,
-      '--json',
-      '--',
-      ...files,
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
+/** Runs the CLI's ingest (runIngest, in this process) on files into a temporary --out directory; its reports. */
+async function ingestInto(out: string, files: string[]): Promise<Reports> {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await runIngest(
+    files,
+    { out, force: false, forceCurated: false, dryRun: false, json: true },
+    { stdout: (text) => (stdout += text), stderr: (text) => stderr.push(text) },
   );
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr);
-    throw new Error(`ingest exited with ${run.status}`);
+  if (code !== 0) {
+    console.error(stdout, stderr.join('\n'));
+    throw new Error(`ingest exited with ${code}`);
   }
-  return JSON.parse(run.stdout) as Reports;
+  return JSON.parse(stdout) as Reports;
 }
 
 const out = mkdtempSync(join(tmpdir(), 'ingest-quality-'));
 const started = Date.now();
-const reports = ingestInto(out, seeds);
+const reports = await ingestInto(out, seeds);
 const ingestMs = Date.now() - started;
 
 interface Row {
@@ -193,7 +184,7 @@ const expectations = parse(readFileSync(join(fixtureDir, 'expected.yaml'), 'utf8
   figures: FigureExpectation[];
 }[];
 const fixtureOut = mkdtempSync(join(tmpdir(), 'ingest-quality-fixtures-'));
-const fixtureReports = ingestInto(
+const fixtureReports = await ingestInto(
   fixtureOut,
   expectations.map((e) => join(fixtureDir, e.file)),
 );

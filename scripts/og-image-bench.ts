@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ogSvg, type OgCard } from '../src/lib/ogImage.ts';
-import { ogFonts } from '../src/lib/ogFonts.ts';
-import { renderPng } from '../src/lib/ogRender.ts';
+import { ogSvg, type OgCard } from '../src/lib/og/card.ts';
+import { ogFonts } from '../src/lib/og/fonts.ts';
+import { renderPng } from '../src/lib/og/render.ts';
 
 const { values } = parseArgs({ options: { images: { type: 'string', default: '40' } } });
 const n = Number(values.images);

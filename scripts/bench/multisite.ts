@@ -11,9 +11,9 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium.ts';
 import { serveStatic } from '../../tests/helpers/staticServer.ts';
 import { removeTempSite } from '../../tests/helpers/tempSite.ts';
-import { indexQuery, INDEX_LANGUAGE, termWord } from '../../src/lib/search/indexText.ts';
-import { normalize } from '../../src/lib/search/normalize.ts';
-import { buildDictionary, type SearchTerms } from '../../src/lib/search/terms.ts';
+import { indexQuery, INDEX_LANGUAGE, termWord } from '../../src/lib/search/index/indexText.ts';
+import { normalize } from '../../src/lib/search/query/normalize.ts';
+import { buildDictionary, type SearchTerms } from '../../src/lib/search/query/terms.ts';
 import { prepareBenchSite } from './site.ts';
 import { buildCommand, timed } from './measure.ts';
 

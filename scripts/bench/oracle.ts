@@ -1,15 +1,15 @@
 /**
  * The true counts the search must show, computed without the index: every built case page
- * is read (the text the index gets, src/lib/pagefindRecord.ts) and checked with the same
+ * is read (the text the index gets, src/lib/search/index/pageRecord.ts) and checked with the same
  * rules the UI states: a case is a result when each query word occurs in its text, or another
  * name of the word's measure does, or the case is tagged with that measure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pageRecord } from '../../src/lib/pagefindRecord.ts';
-import { normalize } from '../../src/lib/search/normalize.ts';
-import { parseQuery } from '../../src/lib/search/query.ts';
-import { buildDictionary, type SearchTerms } from '../../src/lib/search/terms.ts';
+import { pageRecord } from '../../src/lib/search/index/pageRecord.ts';
+import { normalize } from '../../src/lib/search/query/normalize.ts';
+import { parseQuery } from '../../src/lib/search/query/query.ts';
+import { buildDictionary, type SearchTerms } from '../../src/lib/search/query/terms.ts';
 
 export interface TrueCount {
   query: string;

@@ -6,10 +6,10 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeTempSite, projectRoot } from '../../tests/helpers/tempSite.ts';
-import { CONTENT_PATHS, readMeasures } from '../../src/lib/contentFiles.ts';
-import { readFrontMatter } from '../../src/lib/frontMatter.ts';
-import { loadDivisionDataset } from '../../src/lib/divisionData.ts';
-import { measureTerms } from '../../src/lib/tagging.ts';
+import { CONTENT_PATHS, readMeasures } from '../../src/lib/content/contentFiles.ts';
+import { readFrontMatter } from '../../src/lib/content/frontMatter.ts';
+import { loadDivisionDataset } from '../../src/lib/model/divisionData.ts';
+import { measureTerms } from '../../src/lib/model/tagging.ts';
 import { generateCorpus } from './corpus.ts';
 
 const PROVINCE = '河南省';

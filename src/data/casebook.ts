@@ -3,15 +3,15 @@
  * collections, lookups, evidence per case, related-case index, counts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '../lib/dates.ts';
-import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/tagging.ts';
-import { buildRelated } from '../lib/related.ts';
-import { bodyBlocks } from '../lib/text.ts';
-import { caseBody } from '../lib/content/caseBodies.ts';
-import { loadMetrics } from '../lib/loadMetrics.ts';
-import { figureBase, findMetric, type Metric } from '../lib/metrics.ts';
-import type { BaseValue } from '../lib/units.ts';
-import { draftOnlySources, publishedCases, showsDrafts } from '../lib/drafts.ts';
+import { dateSortKey, formatDateZh, parsePartialDate, type PartialDate } from '../lib/model/dates.ts';
+import { findEvidence, measureTerms, type MeasureEvidence } from '../lib/model/tagging.ts';
+import { buildRelated } from '../lib/model/related.ts';
+import { bodyBlocks } from '../lib/text/bodyText.ts';
+import { caseBody } from '../lib/content/astroWorkarounds.ts';
+import { loadMetrics } from '../lib/content/loadMetrics.ts';
+import { figureBase, findMetric, type Metric } from '../lib/model/metrics.ts';
+import type { BaseValue } from '../lib/model/units.ts';
+import { draftOnlySources, publishedCases, showsDrafts } from '../lib/model/drafts.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type MeasureEntry = CollectionEntry<'measures'>;
@@ -69,7 +69,8 @@ export function partialDate(value: string): PartialDate {
   return d;
 }
 
-async function load() {
+/** The collections as the build shows them: drafts only in the dev server, sources newest first. */
+async function readCollections() {
   const [allCases, measures, themes, regions, allSources] = await Promise.all([
     getCollection('cases'),
     getCollection('measures'),
@@ -88,72 +89,90 @@ async function load() {
   sources.sort(
     (a, b) => dateSortKey(partialDate(b.data.date)) - dateSortKey(partialDate(a.data.date)) || a.id.localeCompare(b.id),
   );
-  const metrics = loadMetrics(measures.map((m) => m.id));
-  const measureById = byId(measures);
-  const themeById = byId(themes);
-  const regionById = byId(regions);
-  const sourceById = byId(sources);
+  return { caseEntries, measures, themes, regions, sources };
+}
 
-  const cases: CaseView[] = caseEntries.map((entry) => {
-    const owner = entry.filePath ?? entry.id;
-    const region = mustGet(regionById, entry.data.region, 'region', owner);
-    const blocks = bodyBlocks(caseBody(entry.id).text);
-    const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
-    const caseMeasures = entry.data.measures.map((m) => mustGet(measureById, m, 'measure', owner));
-    const found = findEvidence(
-      paragraphs,
-      caseMeasures.map((m) => ({
-        id: m.id,
-        name: m.data.name,
-        aliases: m.data.aliases,
-        aliasContext: m.data.aliasContext,
-      })),
-      headings,
-    );
-    const date = partialDate(entry.data.date);
+/** What a case view is made from besides its entry. */
+interface ViewContext {
+  metrics: Metric[];
+  measureById: Map<string, MeasureEntry>;
+  regionById: Map<string, RegionEntry>;
+  sourceById: Map<string, SourceEntry>;
+}
+
+/** The case's key figures with their metric, base value and paragraph. */
+function figureViews(entry: CaseEntry, paragraphs: string[], metrics: Metric[]): FigureView[] {
+  return entry.data.figures.map((figure) => {
+    const metric = figure.metric ? findMetric(metrics, figure.measure, figure.metric) : undefined;
     return {
-      id: entry.id,
-      entry,
-      data: entry.data,
-      region,
-      city: region.data.city ? regionById.get(region.data.city) : undefined,
-      source: mustGet(sourceById, entry.data.source, 'source', owner),
-      date,
-      dateText: formatDateZh(date),
-      year: date.year,
-      measures: caseMeasures,
-      paragraphs,
-      evidence: new Map(caseMeasures.map((m) => [m.id, found.find((e) => e.measure === m.id)])),
-      figures: entry.data.figures.map((figure) => {
-        const metric = figure.metric ? findMetric(metrics, figure.measure, figure.metric) : undefined;
-        return {
-          figure,
-          kind: figure.kind,
-          period: figure.period,
-          metric,
-          base: figureBase(figure.value, figure.unit, metric),
-          paragraph: paragraphs.findIndex((p) => p.includes(figure.quote)),
-        };
-      }),
-      draft: entry.data.draft === true,
+      figure,
+      kind: figure.kind,
+      period: figure.period,
+      metric,
+      base: figureBase(figure.value, figure.unit, metric),
+      paragraph: paragraphs.findIndex((p) => p.includes(figure.quote)),
     };
   });
-  cases.sort((a, b) => dateSortKey(b.date) - dateSortKey(a.date) || a.id.localeCompare(b.id));
+}
 
-  const casesByMeasure = new Map<string, CaseView[]>(measures.map((m) => [m.id, []]));
+/** A case with its region, source, date, measures and the evidence for them in its text. */
+function caseView(entry: CaseEntry, context: ViewContext): CaseView {
+  const owner = entry.filePath ?? entry.id;
+  const region = mustGet(context.regionById, entry.data.region, 'region', owner);
+  const blocks = bodyBlocks(caseBody(entry.id).text);
+  const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+  const caseMeasures = entry.data.measures.map((m) => mustGet(context.measureById, m, 'measure', owner));
+  const found = findEvidence(
+    paragraphs,
+    caseMeasures.map((m) => ({
+      id: m.id,
+      name: m.data.name,
+      aliases: m.data.aliases,
+      aliasContext: m.data.aliasContext,
+    })),
+    headings,
+  );
+  const date = partialDate(entry.data.date);
+  return {
+    id: entry.id,
+    entry,
+    data: entry.data,
+    region,
+    city: region.data.city ? context.regionById.get(region.data.city) : undefined,
+    source: mustGet(context.sourceById, entry.data.source, 'source', owner),
+    date,
+    dateText: formatDateZh(date),
+    year: date.year,
+    measures: caseMeasures,
+    paragraphs,
+    evidence: new Map(caseMeasures.map((m) => [m.id, found.find((e) => e.measure === m.id)])),
+    figures: figureViews(entry, paragraphs, context.metrics),
+    draft: entry.data.draft === true,
+  };
+}
+
+/** The region and the regions above it, from the case's own region up. */
+function* regionsUp(region: RegionEntry, regionById: Map<string, RegionEntry>): Generator<RegionEntry> {
+  for (let r: RegionEntry | undefined = region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined)
+    yield r;
+}
+
+/** Cases by measure, region (with the regions below it) and source; measures by theme. */
+function groupCases(
+  cases: CaseView[],
+  collections: { measures: MeasureEntry[]; themes: ThemeEntry[]; regions: RegionEntry[] },
+  regionById: Map<string, RegionEntry>,
+) {
+  const casesByMeasure = new Map<string, CaseView[]>(collections.measures.map((m) => [m.id, []]));
   for (const c of cases) for (const m of c.data.measures) casesByMeasure.get(m)!.push(c);
 
   /** A region's cases include those of the counties/districts below it. */
-  const casesByRegion = new Map<string, CaseView[]>(regions.map((r) => [r.id, []]));
-  for (const c of cases) {
-    for (let r: RegionEntry | undefined = c.region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined) {
-      casesByRegion.get(r.id)!.push(c);
-    }
-  }
+  const casesByRegion = new Map<string, CaseView[]>(collections.regions.map((r) => [r.id, []]));
+  for (const c of cases) for (const r of regionsUp(c.region, regionById)) casesByRegion.get(r.id)!.push(c);
 
-  const measuresByTheme = new Map<string, MeasureEntry[]>(themes.map((t) => [t.id, []]));
-  for (const m of measures) measuresByTheme.get(m.data.theme)!.push(m);
+  const measuresByTheme = new Map<string, MeasureEntry[]>(collections.themes.map((t) => [t.id, []]));
+  for (const m of collections.measures) measuresByTheme.get(m.data.theme)!.push(m);
 
   // Computed once, not per page: a source page per bulletin must not scan every case.
   const casesBySource = new Map<string, CaseView[]>();
@@ -162,27 +181,45 @@ async function load() {
     if (list) list.push(c);
     else casesBySource.set(c.source.id, [c]);
   }
-  const casesByTheme = new Map<string, CaseView[]>();
+  return { casesByMeasure, casesByRegion, measuresByTheme, casesBySource };
+}
 
+/** The region pages' questions: a region's trail and what its page shows. */
+function regionQueries(
+  regions: RegionEntry[],
+  measures: MeasureEntry[],
+  regionById: Map<string, RegionEntry>,
+  casesByRegion: Map<string, CaseView[]>,
+) {
+  /** The region and the regions above it, from the province down. */
+  const regionChain = (region: RegionEntry): RegionEntry[] => [...regionsUp(region, regionById)].reverse();
+  return {
+    regionChain,
+    /** What a region page shows: its trail, the regions below it, its cases and their measures. */
+    regionOverview(region: RegionEntry) {
+      const cases = casesByRegion.get(region.id)!;
+      const measureIds = new Set(cases.flatMap((c) => c.data.measures));
+      return {
+        chain: regionChain(region),
+        children: regions.filter((r) => r.data.parent === region.id),
+        cases,
+        measures: measures.filter((m) => measureIds.has(m.id)),
+        // The search filters by city (its region code): a county's cases are found under its city.
+        cityId: region.data.city ?? region.id,
+      };
+    },
+  };
+}
+
+/** Cases of a theme (computed once per theme), of a source, related to a case; figures across cases. */
+function caseQueries(cases: CaseView[], groups: ReturnType<typeof groupCases>) {
+  const { casesByMeasure, measuresByTheme, casesBySource } = groups;
+  const casesByTheme = new Map<string, CaseView[]>();
   const relatable = new Map(
     cases.map((c) => [c.id, { id: c.id, measures: c.data.measures, region: c.region.id, city: c.city?.id, view: c }]),
   );
   const relatedIndex = buildRelated([...relatable.values()]);
-
   return {
-    cases,
-    measures,
-    themes,
-    regions,
-    sources,
-    metrics,
-    measureById,
-    themeById,
-    regionById,
-    sourceById,
-    casesByMeasure,
-    casesByRegion,
-    measuresByTheme,
     /** Cases of a theme: those practising any of its measures. */
     casesOfTheme(themeId: string): CaseView[] {
       let found = casesByTheme.get(themeId);
@@ -191,26 +228,6 @@ async function load() {
         casesByTheme.set(themeId, (found = cases.filter((c) => c.data.measures.some((m) => ids.has(m)))));
       }
       return [...found];
-    },
-    /** The region and the regions above it, from the province down. */
-    regionChain(region: RegionEntry): RegionEntry[] {
-      const chain: RegionEntry[] = [];
-      for (let r: RegionEntry | undefined = region; r; r = r.data.parent ? regionById.get(r.data.parent) : undefined)
-        chain.unshift(r);
-      return chain;
-    },
-    /** What a region page shows: its trail, the regions below it, its cases and their measures. */
-    regionOverview(region: RegionEntry) {
-      const cases = casesByRegion.get(region.id)!;
-      const measureIds = new Set(cases.flatMap((c) => c.data.measures));
-      return {
-        chain: this.regionChain(region),
-        children: regions.filter((r) => r.data.parent === region.id),
-        cases,
-        measures: measures.filter((m) => measureIds.has(m.id)),
-        // The search filters by city (its region code): a county's cases are found under its city.
-        cityId: region.data.city ?? region.id,
-      };
     },
     casesOfSource(sourceId: string): CaseView[] {
       return [...(casesBySource.get(sourceId) ?? [])];
@@ -233,6 +250,35 @@ async function load() {
     termsOf(m: MeasureEntry): string[] {
       return measureTerms({ id: m.id, name: m.data.name, aliases: m.data.aliases });
     },
+  };
+}
+
+async function load() {
+  const { caseEntries, measures, themes, regions, sources } = await readCollections();
+  const metrics = loadMetrics(measures.map((m) => m.id));
+  const measureById = byId(measures);
+  const themeById = byId(themes);
+  const regionById = byId(regions);
+  const sourceById = byId(sources);
+  const cases = caseEntries.map((entry) => caseView(entry, { metrics, measureById, regionById, sourceById }));
+  cases.sort((a, b) => dateSortKey(b.date) - dateSortKey(a.date) || a.id.localeCompare(b.id));
+  const groups = groupCases(cases, { measures, themes, regions }, regionById);
+  return {
+    cases,
+    measures,
+    themes,
+    regions,
+    sources,
+    metrics,
+    measureById,
+    themeById,
+    regionById,
+    sourceById,
+    casesByMeasure: groups.casesByMeasure,
+    casesByRegion: groups.casesByRegion,
+    measuresByTheme: groups.measuresByTheme,
+    ...regionQueries(regions, measures, regionById, groups.casesByRegion),
+    ...caseQueries(cases, groups),
   };
 }
 

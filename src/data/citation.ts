@@ -1,21 +1,21 @@
 /** The citations of a case page, built from its front matter and its source record. */
-import { formatCopy, formatOriginal, type CasebookCopy, type OriginalWork } from '../lib/citation.ts';
-import { buildDate } from '../lib/buildDate.ts';
-import { cslItem, type CslItem } from '../lib/csl.ts';
-import { absoluteOrPath } from '../lib/siteAddress.ts';
+import { formatCopy, formatOriginal, type CasebookCopy, type OriginalWork } from '../lib/export/citation.ts';
+import { buildDate } from '../lib/site/buildDate.ts';
+import { cslItem, type CslItem } from '../lib/export/csl.ts';
+import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { href, routes } from '../href.ts';
 import { t } from '../i18n/index.ts';
 import type { CaseView } from './casebook.ts';
 
 /** Fixed for the whole build, so every page and export names the same access date. */
-export const BUILD_DATE = buildDate(process.env);
+const BUILD_DATE = buildDate(process.env);
 
 /** The responsible party: the signed author, else the reporting body (GB/T 7714 §8.1.1). */
 export function caseAuthors(view: CaseView): string[] {
   return [view.data.author ?? view.data.body];
 }
 
-export function originalWork(view: CaseView): OriginalWork {
+function originalWork(view: CaseView): OriginalWork {
   const s = view.source.data;
   const title = view.data.originalTitle ?? s.title;
   // A report inside a page that collects several is cited as part of that page.
@@ -35,7 +35,7 @@ export function originalWork(view: CaseView): OriginalWork {
   };
 }
 
-export function casebookCopy(view: CaseView, url: string): CasebookCopy {
+function casebookCopy(view: CaseView, url: string): CasebookCopy {
   return { authors: caseAuthors(view), title: view.data.title, siteName: t('site.name'), accessed: BUILD_DATE, url };
 }
 

@@ -10,19 +10,19 @@
  */
 import type { Casebook, CaseView, FigureRow, RegionEntry } from './casebook.ts';
 import { caseRecord, csvTable, FIGURE_COLUMNS } from './openData.ts';
-import { figureText, periodKey, periodText } from '../lib/figures.ts';
-import { paragraphId } from '../lib/rehypeParagraphIds.ts';
-import { groupByMetric } from '../lib/comparison.ts';
-import { dateSpan, queryFromRefs, type ItemRef } from '../lib/compareView.ts';
-import { excerptAround } from '../lib/text.ts';
-import { literalRanges, type Range } from '../lib/highlight.ts';
-import { absoluteOrPath } from '../lib/siteAddress.ts';
+import { figureText, periodKey, periodText } from '../lib/model/figures.ts';
+import { paragraphId } from '../lib/content/rehypeParagraphIds.ts';
+import { groupByMetric } from '../lib/compare/metricRows.ts';
+import { dateSpan, queryFromRefs, type ItemRef } from '../lib/compare/view.ts';
+import { excerptAround } from '../lib/text/bodyText.ts';
+import { literalRanges, type Range } from '../lib/text/highlight.ts';
+import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { href, routes } from '../href.ts';
 
 /** Figures per metric in a region's file: enough to compare, bounded for a province of thousands of cases. */
-export const REGION_FIGURES_PER_METRIC = 6;
+const REGION_FIGURES_PER_METRIC = 6;
 /** Passages per measure: from this many of a region's newest cases, or this many paragraphs of a case. */
-export const PASSAGES_PER_MEASURE = 3;
+const PASSAGES_PER_MEASURE = 3;
 /** Characters either side of the measure's name in a passage. */
 const PASSAGE_RADIUS = 60;
 
@@ -167,7 +167,7 @@ export function caseItem(casebook: Casebook, view: CaseView, site: URL | undefin
 }
 
 /** The cases a region reported itself (a city's, not its districts'), newest first. */
-export const ownCases = (casebook: Casebook, region: RegionEntry) =>
+const ownCases = (casebook: Casebook, region: RegionEntry) =>
   (casebook.casesByRegion.get(region.id) ?? []).filter((c) => c.region.id === region.id);
 
 function belowPlaces(casebook: Casebook, region: RegionEntry): BelowPlace[] {

@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import type { CaseView } from './casebook.ts';
 import { href, routes } from '../href.ts';
-import { xmlSafe } from '../lib/content/textHygiene.ts';
+import { xmlSafe } from '../lib/text/unsafeChars.ts';
 
 /**
  * An RSS feed of cases. Every text goes through `xmlSafe`: the build refuses control characters

@@ -4,14 +4,14 @@
  * bounded however many cases there are.
  */
 import { availableParallelism } from 'node:os';
-import { ogSvg, type OgCard } from '../lib/ogImage.ts';
-import { ogFonts } from '../lib/ogFonts.ts';
-import { renderPng } from '../lib/ogRender.ts';
-import { figureText } from '../lib/figures.ts';
+import { ogSvg, type OgCard } from '../lib/og/card.ts';
+import { ogFonts } from '../lib/og/fonts.ts';
+import { renderPng } from '../lib/og/render.ts';
+import { figureText } from '../lib/model/figures.ts';
 import { t } from '../i18n/index.ts';
 import type { CaseView } from './casebook.ts';
 
-export function caseCard(view: CaseView): OgCard {
+function caseCard(view: CaseView): OgCard {
   return {
     siteName: t('site.name'),
     title: view.data.title,
@@ -21,7 +21,7 @@ export function caseCard(view: CaseView): OgCard {
   };
 }
 
-export function caseSvg(view: CaseView): string {
+function caseSvg(view: CaseView): string {
   return ogSvg(caseCard(view), ogFonts());
 }
 

@@ -4,7 +4,7 @@
  * English key of each in the codebook on /data/). One definition serves the files and the codebook.
  */
 import type { Casebook, CaseView } from './casebook.ts';
-import { figureText, periodText } from '../lib/figures.ts';
+import { figureText, periodText } from '../lib/model/figures.ts';
 import { t, type UiKey } from '../i18n/index.ts';
 
 export function caseRecords(casebook: Casebook, pageUrl: (id: string) => string) {

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
-import { decodeBytes } from '../lib/ingest/decode.ts';
-import { visibleControls } from '../lib/content/textHygiene.ts';
-import { readWithinBudget } from '../lib/ingest/budget/budget.ts';
-import { documentText } from '../lib/ingest/read.ts';
+import { decodeBytes } from '../lib/ingest/read/decode.ts';
+import { visibleControls } from '../lib/text/unsafeChars.ts';
+import { readWithinBudget } from '../lib/ingest/read/budget/budget.ts';
+import { documentText } from '../lib/ingest/read/document.ts';
 import type { SourceEntry } from './casebook.ts';
 
 export interface PublishedSeed {

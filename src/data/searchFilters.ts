@@ -3,14 +3,21 @@
  * the search page offers (keys and labels), and the shipped search dictionary.
  */
 import type { Casebook, CaseView } from './casebook.ts';
-import { buildT2S, cjkCandidates, corpusChars, type SearchTerms } from '../lib/search/terms.ts';
-import { FILTER_KEYS, PAGE_TYPES, type FilterKey, type FilterLabels, type IndexRecord } from '../lib/search/schema.ts';
-import { buildVocabularyFile, type VocabularyFile } from '../lib/search/vocabulary.ts';
-import { chineseSegmenter } from '../lib/search/question.ts';
+import { buildT2S, cjkCandidates, corpusChars, type SearchTerms } from '../lib/search/query/terms.ts';
+import {
+  FILTER_KEYS,
+  PAGE_TYPES,
+  type FilterKey,
+  type FilterLabels,
+  type IndexRecord,
+} from '../lib/search/index/schema.ts';
+import { buildVocabularyFile, type VocabularyFile } from '../lib/search/query/vocabulary.ts';
+import { chineseSegmenter } from '../lib/search/query/question.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
-import { placeNames } from '../lib/regions.ts';
-import { caseBody } from '../lib/content/caseBodies.ts';
+import { placeNames } from '../lib/model/regions.ts';
+import { caseBody } from '../lib/content/astroWorkarounds.ts';
+import { isHan } from '../lib/text/han.ts';
 
 /** The index record of a case page (schema.ts): filters by stable keys, the case's own metadata as meta. */
 export function caseIndexRecord(view: CaseView): IndexRecord {
@@ -139,7 +146,7 @@ function commonChars(): string[] {
   for (let hi = 0xb0; hi <= 0xd7; hi++) {
     for (let lo = 0xa1; lo <= 0xfe; lo++) {
       const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (/^[\u4e00-\u9fff]$/.test(ch)) out.push(ch);
+      if (isHan(ch)) out.push(ch);
     }
   }
   return out;

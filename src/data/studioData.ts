@@ -6,26 +6,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { CONTENT_PATHS, readMeasures } from '../lib/contentFiles.ts';
-import { splitFrontMatter } from '../lib/content/yamlSource.ts';
-import { loadDivisionDataset } from '../lib/divisionData.ts';
+import { CONTENT_PATHS, readMeasures } from '../lib/content/contentFiles.ts';
+import { frontMatterRecord, yamlRecord } from '../lib/content/yamlSource.ts';
+import { loadDivisionDataset } from '../lib/model/divisionData.ts';
 import { isDraftCase } from '../lib/studio/caseFile.ts';
-import { draftOnlySources } from '../lib/drafts.ts';
-import { loadMetrics } from '../lib/loadMetrics.ts';
-import { shortRegionName } from '../lib/regions.ts';
+import { draftOnlySources } from '../lib/model/drafts.ts';
+import { loadMetrics } from '../lib/content/loadMetrics.ts';
+import { shortRegionName } from '../lib/model/regions.ts';
 import type { StudioCase, StudioData } from '../lib/studio/data.ts';
-import { parse } from 'yaml';
 
 const reading = (name: string) => pinyin(name, { toneType: 'none', type: 'array', v: true }).join(' ');
-
-function record(text: string): Record<string, unknown> {
-  try {
-    const data = parse(text, { schema: 'core' }) as unknown;
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -36,7 +26,7 @@ function listCases(root: string): StudioCase[] {
     .sort()
     .map((name) => {
       const text = readFileSync(join(dir, name), 'utf8');
-      const fm = record(splitFrontMatter(text)?.frontMatter ?? '');
+      const fm = frontMatterRecord(text);
       return {
         file: name.slice(0, -4),
         title: str(fm.title),
@@ -52,7 +42,7 @@ function listSources(root: string): Record<string, string> {
   const sources: Record<string, string> = {};
   for (const name of readdirSync(dir).sort()) {
     const m = /^(.*)\.ya?ml$/.exec(name);
-    if (m) sources[m[1]!] = str(record(readFileSync(join(dir, name), 'utf8')).file);
+    if (m) sources[m[1]!] = str(yamlRecord(readFileSync(join(dir, name), 'utf8')).file);
   }
   return sources;
 }
@@ -67,7 +57,7 @@ function seedDigests(root: string, sources: Record<string, string>): Record<stri
   return digests;
 }
 
-/** `withDrafts`: the dev server's studio knows the drafts; a public build's names none (src/lib/drafts.ts). */
+/** `withDrafts`: the dev server's studio knows the drafts; a public build's names none (src/lib/model/drafts.ts). */
 export function studioData(root = process.cwd(), withDrafts = false): StudioData {
   const measures = readMeasures(root);
   const divisions = loadDivisionDataset();

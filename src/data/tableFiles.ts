@@ -6,13 +6,13 @@
 import type { APIRoute } from 'astro';
 import { getCasebook, type Casebook, type MeasureEntry, type RegionEntry } from './casebook.ts';
 import { figuresTable } from './openData.ts';
-import { toCsv } from '../lib/csv.ts';
-import { workbook, type Cell } from '../lib/xlsx.ts';
-import { absoluteOrPath } from '../lib/siteAddress.ts';
+import { toCsv } from '../lib/export/csv.ts';
+import { workbook, type Cell } from '../lib/export/xlsx.ts';
+import { absoluteOrPath } from '../lib/site/siteAddress.ts';
 import { t } from '../i18n/index.ts';
 import { href, routes } from '../href.ts';
 
-export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 export interface Table {
@@ -44,7 +44,7 @@ export function regionTable(casebook: Casebook, region: RegionEntry, site: URL |
 }
 
 /** The file of a table in one format. */
-export async function tableResponse(format: TableFormat, table: Table): Promise<Response> {
+async function tableResponse(format: TableFormat, table: Table): Promise<Response> {
   const body =
     format === 'csv'
       ? toCsv(table.header, table.rows)

@@ -1,8 +1,14 @@
+import { fill, type Params } from './translate.ts';
 import { zhCN, zhCNStudio, type StudioKey, type UiKey } from './zh-CN.ts';
 
 /** Looks up a UI string and fills `{name}` placeholders. */
-export function t(key: UiKey, params: Record<string, string | number> = {}): string {
-  return zhCN[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export function t(key: UiKey, params: Params = {}): string {
+  return fill(zhCN[key], params);
+}
+
+/** The UI strings whose keys `wanted` accepts, for a page's client code to fill with ./translate.ts (`translator`). */
+export function uiStrings(wanted: (key: UiKey) => boolean): Partial<Record<UiKey, string>> {
+  return Object.fromEntries(Object.entries(zhCN).filter(([key]) => wanted(key as UiKey)));
 }
 
 /**

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listContentFolder } from '../lib/content/folders.ts';
 import { parseYamlSource, splitFrontMatter } from '../lib/content/yamlSource.ts';
-import { COMMAND_DEFINE, draftsLine, publishedCases } from '../lib/drafts.ts';
+import { COMMAND_DEFINE, draftsLine, publishedCases } from '../lib/model/drafts.ts';
 
 /** Case ids as the cases loader derives them (`slug:` when given, else the file name), and which are drafts. */
 export function caseFiles(root: string, dir: string): { id: string; data: { draft: boolean } }[] {
@@ -34,7 +34,7 @@ export default function casePages(options: { dir: string }): AstroIntegration {
   return {
     name: 'casebook-case-pages',
     hooks: {
-      // The casebook shows drafts in the dev server only: it is told the command (src/lib/drafts.ts).
+      // The casebook shows drafts in the dev server only: it is told the command (src/lib/model/drafts.ts).
       'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({ vite: { define: { [COMMAND_DEFINE]: JSON.stringify(command) } } });
       },

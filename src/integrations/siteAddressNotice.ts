@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { NO_SITE_WARNING } from '../lib/siteAddress.ts';
+import { NO_SITE_WARNING } from '../lib/site/siteAddress.ts';
 
 /** Warns once per build when no site address is configured (see lib/siteAddress.ts). */
 export function siteAddressNotice(): AstroIntegration {

@@ -31,6 +31,13 @@ export function workerExports() {
     name: 'worker-exports',
     enforce: 'pre' as const,
     resolveId(source: string, importer: string | undefined) {
+      // linkedom tries `require('canvas')` and falls back to its shim. Where node_modules holds
+      // symlinks (pnpm, a copied site), Vite resolves the missing optional peer to a module that
+      // throws on import, hoisted out of linkedom's try: the worker then never starts. A worker
+      // has no canvas anyway.
+      if (source === 'canvas' && importer && /[\\/]linkedom[\\/]commonjs[\\/]canvas\.cjs$/.test(importer)) {
+        return join(dirname(importer), 'canvas-shim.cjs');
+      }
       const bare = /^(?:@[^/]+\/)?[^/.@][^/]*$/.test(source);
       const dir = bare && importer ? packageDir(source, importer) : undefined;
       if (!dir) return null;

@@ -1,6 +1,6 @@
 /**
  * The forgiving-search vocabulary, emitted at build time: the terms people search for with
- * their pinyin, for pinyin queries and did-you-mean (src/lib/search/vocabulary.ts). Loaded
+ * their pinyin, for pinyin queries and did-you-mean (src/lib/search/query/vocabulary.ts). Loaded
  * by the search UI only when a query needs it.
  */
 import type { APIRoute } from 'astro';

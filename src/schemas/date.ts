@@ -5,7 +5,7 @@
  * over to 03-02 or shifts a day with a time zone. A bare year (`date: 2023`) is read as a number.
  */
 import { z } from 'astro/zod';
-import { isPartialDate, parsePartialDate } from '../lib/dates.ts';
+import { isPartialDate, parsePartialDate } from '../lib/model/dates.ts';
 
 export const partialDate = z
   .union([z.string(), z.number().int()], {

@@ -7,8 +7,8 @@ import { z } from 'astro/zod';
 import { safeNumber } from './number.ts';
 import { limited, MAX_LENGTH } from './lengths.ts';
 import { strictObject } from './strict.ts';
-import { FIGURE_KINDS } from '../lib/figures.ts';
-import { checkMetric, type Metric } from '../lib/metrics.ts';
+import { FIGURE_KINDS } from '../lib/model/figures.ts';
+import { checkMetric, type Metric } from '../lib/model/metrics.ts';
 
 const year = z.number().int('a year is a whole number like 2023').min(1900).max(2100);
 

@@ -1,6 +1,6 @@
 /** A string that must be one of `valid` (a taxonomy or region key); the message suggests the nearest. */
 import { z } from 'astro/zod';
-import { closestMatch } from '../lib/content/suggest.ts';
+import { closestMatch } from '../lib/content/didYouMean.ts';
 
 export const keyOf = (valid: string[], what: string) =>
   z.string().refine(

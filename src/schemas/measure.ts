@@ -11,7 +11,7 @@ export const measureSchema = (ids: { themes: string[]; measures: string[] }) =>
     theme: keyOf(ids.themes, 'theme'),
     /** Words that signal the measure in a text (tagging, search). */
     aliases: z.array(z.string().min(1)).default([]),
-    /** Ambiguous aliases that count only with one of these words in the same sentence (see src/lib/tagging.ts). */
+    /** Ambiguous aliases that count only with one of these words in the same sentence (see src/lib/model/tagging.ts). */
     aliasContext: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
     /** A short, neutral, factual definition. */
     definition: z.string().min(10),

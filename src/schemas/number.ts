@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 
 export const SAFE_NUMBER_LIMIT = 1e15;
 
-export function safeNumberReason(value: number): string | undefined {
+function safeNumberReason(value: number): string | undefined {
   if (!Number.isFinite(value)) return 'is not a finite number';
   if (Math.abs(value) > SAFE_NUMBER_LIMIT)
     return `is out of range (at most ${SAFE_NUMBER_LIMIT.toExponential()} in size)`;

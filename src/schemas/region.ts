@@ -1,4 +1,4 @@
-/** A region, derived from content/regions.yaml and the GB/T 2260 dataset (src/lib/regions.ts). */
+/** A region, derived from content/regions.yaml and the GB/T 2260 dataset (src/lib/model/regions.ts). */
 import { z } from 'astro/zod';
 
 export const regionSchema = z.object({

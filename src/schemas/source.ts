@@ -32,7 +32,7 @@ export const sourceSchema = (file: z.ZodType<string>) =>
     file,
     /** One or two factual sentences about the document. */
     summary: limited(z.string().min(1), MAX_LENGTH.sourceSummary, 'a summary'),
-    /** The text's fingerprint, written by ingest (src/lib/ingest/fingerprint.ts): 16 hex digits. */
+    /** The text's fingerprint, written by ingest (src/lib/ingest/draft/fingerprint.ts): 16 hex digits. */
     fingerprint: z
       .string()
       .regex(/^[0-9a-f]{16}$/, 'a fingerprint is 16 hexadecimal digits, as ingest writes it')

@@ -5,9 +5,9 @@
  * together with the errors it causes (a required field that is then missing).
  */
 import { z } from 'astro/zod';
-import { closestMatch } from '../lib/content/suggest.ts';
+import { closestMatch } from '../lib/content/didYouMean.ts';
 
-export function unknownKeyMessage(key: string, known: string[]): string {
+function unknownKeyMessage(key: string, known: string[]): string {
   const near = closestMatch(key, known);
   return `unknown key “${key}”` + (near ? `; did you mean \`${near}\`?` : `; known keys: ${known.join(', ')}`);
 }

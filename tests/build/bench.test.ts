@@ -4,11 +4,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, rng, sentencePool } from '../../scripts/bench/corpus.ts';
-import { checkFigures } from '../../src/lib/figures.ts';
-import { readMeasures } from '../../src/lib/contentFiles.ts';
-import { measureTerms } from '../../src/lib/tagging.ts';
-import { paragraphs } from '../../src/lib/text.ts';
-import { readFrontMatter } from '../../src/lib/frontMatter.ts';
+import { checkFigures } from '../../src/lib/model/figures.ts';
+import { readMeasures } from '../../src/lib/content/contentFiles.ts';
+import { measureTerms } from '../../src/lib/model/tagging.ts';
+import { paragraphs } from '../../src/lib/text/bodyText.ts';
+import { readFrontMatter } from '../../src/lib/content/frontMatter.ts';
 import { readCaseFiles, type CaseData } from '../helpers/content.ts';
 import { projectRoot, runNode } from '../helpers/tempSite.ts';
 

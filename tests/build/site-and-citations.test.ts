@@ -1,5 +1,7 @@
 // Two real builds, without and with SITE_URL: no made-up host, citations, RIS/BibTeX/CSL-JSON,
-// Highwire/Dublin Core meta, share images and the spreadsheet. Expectations come from content/.
+// Highwire/Dublin Core meta, share images and the spreadsheet. Expectations come from the content/
+// of each build. The build with SITE_URL and BASE_PATH is the shared hosted fixture site
+// (tests/helpers/sites.ts: today's casebook plus a day's additions), built once for several tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,9 +13,11 @@ import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { builtSite } from '../helpers/fixtureSites.ts';
+import { BASE, HOST, hostedSite } from '../helpers/sites.ts';
 import { inkShare, pngSize } from '../helpers/png.ts';
-import { NO_SITE_WARNING } from '../../src/lib/siteAddress.ts';
-import { cslDate } from '../../src/lib/csl.ts';
+import { NO_SITE_WARNING } from '../../src/lib/site/siteAddress.ts';
+import { cslDate } from '../../src/lib/export/csl.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 interface ExpectedCase {
@@ -24,19 +28,25 @@ interface ExpectedCase {
   figures: number;
 }
 
-const casesDir = join(projectRoot, 'content/cases');
-const expected: ExpectedCase[] = readdirSync(casesDir)
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => {
-    const data = parseYaml(readFileSync(join(casesDir, f), 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
-    return {
-      id: f.replace(/\.mdx$/, ''),
-      title: String(data.title),
-      author: String(data.author ?? data.body),
-      date: String(data.date),
-      figures: Array.isArray(data.figures) ? data.figures.length : 0,
-    };
-  });
+/** The cases of the site at `root`, as their files state them. */
+function casesOf(root: string): ExpectedCase[] {
+  const casesDir = join(root, 'content/cases');
+  return readdirSync(casesDir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const data = parseYaml(readFileSync(join(casesDir, f), 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
+      return {
+        id: f.replace(/\.mdx$/, ''),
+        title: String(data.title),
+        author: String(data.author ?? data.body),
+        date: String(data.date),
+        figures: Array.isArray(data.figures) ? data.figures.length : 0,
+      };
+    });
+}
+const expected = casesOf(projectRoot);
+/** The hosted site's cases (today's and the fixture's), known once it is built. */
+let hostedCases: ExpectedCase[] = [];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -49,15 +59,15 @@ const nameOf = (a: { literal?: string; family?: string; given?: string }) =>
   a.literal ?? [a.family, a.given].filter(Boolean).join('');
 
 /** Reads RIS or BibTeX back as Zotero would (Citation.js parsers) and checks every case. */
-async function expectRoundTrip(text: string, url: (id: string) => string) {
+async function expectRoundTrip(text: string, url: (id: string) => string, cases = expected) {
   const items = (await Cite.async(text)).data as unknown as {
     title: string;
     author: { literal?: string; family?: string }[];
     issued: unknown;
     URL: string;
   }[];
-  expect(items).toHaveLength(expected.length);
-  for (const c of expected) {
+  expect(items).toHaveLength(cases.length);
+  for (const c of cases) {
     const item = items.find((i) => i.URL === url(c.id));
     expect(item, c.id).toBeDefined();
     expect(item!.title).toBe(c.title);
@@ -67,25 +77,22 @@ async function expectRoundTrip(text: string, url: (id: string) => string) {
 }
 
 const sites: Record<'plain' | 'hosted', { dir: string; output: string }> = {} as never;
-const HOST = 'https://edu.example.gov.cn';
-const BASE = '/casebook/';
+let plainSite: string | undefined;
 
 beforeAll(async () => {
   expect(expected.length).toBeGreaterThan(0);
-  for (const [name, env] of [
-    ['plain', {}],
-    ['hosted', { SITE_URL: HOST, BASE_PATH: BASE }],
-  ] as const) {
-    const dir = makeTempSite(`casebook-${name}-`);
-    const { status, output } = await buildSite(dir, { SITE_URL: '', BASE_PATH: '', ...env });
-    expect(status, output).toBe(0);
-    sites[name] = { dir: join(dir, 'dist'), output };
-  }
+  // The shared site first: other test files wait for it (tests/helpers/fixtureSites.ts).
+  const hosted = await builtSite(hostedSite);
+  sites.hosted = { dir: hosted.dist, output: hosted.output };
+  hostedCases = casesOf(hosted.root);
+  expect(hostedCases.length).toBeGreaterThan(expected.length);
+  plainSite = makeTempSite('casebook-plain-');
+  const { status, output } = await buildSite(plainSite, { SITE_URL: '', BASE_PATH: '' });
+  expect(status, output).toBe(0);
+  sites.plain = { dir: join(plainSite, 'dist'), output };
 }, 600_000);
 
-afterAll(() => {
-  for (const s of Object.values(sites)) removeTempSite(join(s.dir, '..'));
-});
+afterAll(() => plainSite && removeTempSite(plainSite));
 
 const page = (dist: string, id: string) => parseHtml(readFileSync(join(dist, 'cases', id, 'index.html'), 'utf8'));
 const meta = (doc: ReturnType<typeof parseHtml>, key: string) =>
@@ -202,13 +209,13 @@ describe('with SITE_URL and BASE_PATH', () => {
   it('builds without the warning, with sitemap, feeds and robots Sitemap line at the real host', () => {
     expect(sites.hosted.output).not.toContain(NO_SITE_WARNING);
     const sitemap = readFileSync(join(dist(), 'sitemap-0.xml'), 'utf8');
-    for (const c of expected) expect(sitemap).toContain(`<loc>${url(c.id)}</loc>`);
-    expect(readFileSync(join(dist(), 'rss.xml'), 'utf8').match(/<item>/g)).toHaveLength(expected.length);
+    for (const c of hostedCases) expect(sitemap).toContain(`<loc>${url(c.id)}</loc>`);
+    expect(readFileSync(join(dist(), 'rss.xml'), 'utf8').match(/<item>/g)).toHaveLength(hostedCases.length);
     expect(readFileSync(join(dist(), 'robots.txt'), 'utf8')).toContain(`Sitemap: ${HOST}${BASE}sitemap-index.xml`);
   });
 
   it('has canonical, og:url, og:image (with size and alt) and citation_public_url on case pages', () => {
-    for (const c of expected) {
+    for (const c of hostedCases) {
       const doc = page(dist(), c.id);
       expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(url(c.id));
       expect(meta(doc, 'og:url')).toEqual([url(c.id)]);
@@ -224,7 +231,7 @@ describe('with SITE_URL and BASE_PATH', () => {
   });
 
   it('renders the 1200×630 share image with text that every case page names', () => {
-    for (const c of expected) {
+    for (const c of hostedCases) {
       const png = readFileSync(join(dist(), 'cases', c.id, 'og.png'));
       expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
       expect(inkShare(png)).toBeGreaterThan(0.02);
@@ -234,7 +241,7 @@ describe('with SITE_URL and BASE_PATH', () => {
   it('keeps case pages valid HTML with all the head meta', async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const errors: string[] = [];
-    for (const c of expected) {
+    for (const c of hostedCases) {
       const report = await validator.validateFile(join(dist(), 'cases', c.id, 'index.html'));
       for (const r of report.results)
         for (const m of r.messages) errors.push(`${c.id}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
@@ -243,14 +250,14 @@ describe('with SITE_URL and BASE_PATH', () => {
   });
 
   it('exports citations with the absolute case URLs', async () => {
-    await expectRoundTrip(readFileSync(join(dist(), 'data/casebook.ris'), 'utf8'), url);
-    await expectRoundTrip(readFileSync(join(dist(), 'data/casebook.bib'), 'utf8'), url);
-    const links = page(dist(), expected[0]!.id)
+    await expectRoundTrip(readFileSync(join(dist(), 'data/casebook.ris'), 'utf8'), url, hostedCases);
+    await expectRoundTrip(readFileSync(join(dist(), 'data/casebook.bib'), 'utf8'), url, hostedCases);
+    const links = page(dist(), hostedCases[0]!.id)
       .querySelectorAll('.citation a[download]')
       .map((a) => a.getAttribute('href'));
     expect(links).toEqual([
-      `${BASE}cases/${expected[0]!.id}/citation.ris`,
-      `${BASE}cases/${expected[0]!.id}/citation.bib`,
+      `${BASE}cases/${hostedCases[0]!.id}/citation.ris`,
+      `${BASE}cases/${hostedCases[0]!.id}/citation.bib`,
     ]);
   });
 });

@@ -1,16 +1,17 @@
 // The site built for a sub-path (/casebook/) and served by a plain static server, as a
 // bureau would host it: every link, asset, the search bundle and its state follow the base.
+// The site is the shared hosted fixture site (tests/helpers/sites.ts: today's casebook plus a
+// day's additions, its search index built in parts), built once for this spec and the build tests.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildSite, makeTempSite, removeTempSite } from '../helpers/tempSite.ts';
+import { readMeasures } from '../helpers/content.ts';
+import { builtSite } from '../helpers/fixtureSites.ts';
+import { BASE, hostedSite } from '../helpers/sites.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 import { checkLinks } from '../helpers/linkCheck.ts';
-import { casesContaining, measures, readCases, readSearchPage, waitForResults } from './search-helpers.ts';
+import { casesContaining, readCases, readSearchPage, waitForResults } from './search-helpers.ts';
 import { shownCaseCount } from '../../scripts/bench/measure.ts';
-
-const BASE = '/casebook/';
-const PART_PAGES = 25;
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -20,22 +21,16 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = makeTempSite('casebook-base-');
   // Small index parts, so that this copy's search also runs over several merged parts (siteIndex.ts).
-  const build = await buildSite(dir, {
-    BASE_PATH: BASE,
-    SITE_URL: 'https://edu.example.gov.cn',
-    CASEBOOK_INDEX_PART_PAGES: String(PART_PAGES),
-  });
   // npm run build: astro build, then the search index (scripts/search-index.ts).
-  expect(build.status, build.output).toBe(0);
-  buildLog = build.output;
-  server = await serveStatic(join(dir, 'dist'), { prefix: BASE });
+  const built = await builtSite(hostedSite);
+  dir = built.root;
+  buildLog = built.output;
+  server = await serveStatic(built.dist, { prefix: BASE });
 });
 
 test.afterAll(async () => {
   await server?.close();
-  if (dir) removeTempSite(dir);
 });
 
 test('no link, anchor or asset escapes the sub-path', () => {
@@ -95,7 +90,7 @@ test('the search page restores query and filters from the URL under the base', a
   await expect(page.locator('fieldset[data-facet="year"] input[value="2024"]')).toBeChecked();
   const shown = await readSearchPage(page);
   // The 2024 cases that contain 县管校聘 or are tagged with it.
-  const expected = readCases().filter(
+  const expected = readCases(dir).filter(
     (c) =>
       c.date.startsWith('2024') &&
       (c.measures.includes('county-managed-teachers') || casesContaining([c], '县管校聘').length),
@@ -133,7 +128,8 @@ test('indexed in parts and merged, every measure finds its cases and counts them
   expect(buildLog).toMatch(/Indexed \d+ pages in ([2-9]|\d{2,}) part\(s\)/);
   // One bundle: the parts were merged (mergeIndex.ts), nothing of them is left in dist/.
   expect(readdirSync(join(dir, 'dist')).filter((f) => f.startsWith('pagefind'))).toEqual(['pagefind']);
-  const cases = readCases();
+  const cases = readCases(dir);
+  const measures = readMeasures(dir);
   let widest = { name: '', size: 0 };
   for (const m of measures) {
     // Cases that name the measure (name or an alias) or are tagged with it.
@@ -166,9 +162,11 @@ test('indexed in parts and merged, every measure finds its cases and counts them
 test('the studio under /casebook/: its data, worker, PDF reader and CMaps follow the base', async ({ page }) => {
   const failed: string[] = [];
   page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  // Generous waits: another worker may be building a site meanwhile, and the readers are megabytes of script.
+  test.setTimeout(150_000);
   await page.goto(`${server.url}studio/`);
-  await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 30_000 });
   await page.setInputFiles('#studio-file', join(import.meta.dirname, '../fixtures/studio/county-report.pdf'));
-  await expect(page.locator('.studio-review')).toBeVisible();
+  await expect(page.locator('.studio-review')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-studio]')).toHaveAttribute('data-studio-offline', 'ready', { timeout: 60_000 });
   expect(failed).toEqual([]);
 });

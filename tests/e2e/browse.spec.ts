@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { parse } from 'node-html-parser';
 import { CASES_ON_ENTITY_PAGE } from '../../src/data/limits.ts';
-import { loadRegions } from '../../src/lib/loadRegions.ts';
+import { loadRegions } from '../../src/lib/content/loadRegions.ts';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 
 test('a teacher goes 洛阳 → 县管校聘 → 开封 → 职称与待遇 without the back button', async ({ page }) => {

@@ -8,8 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { contentCases, metricKey, metricNames } from '../helpers/contentFigures.ts';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
-import { loadRegions } from '../../src/lib/loadRegions.ts';
-import { shortRegionName } from '../../src/lib/regions.ts';
+import { loadRegions } from '../../src/lib/content/loadRegions.ts';
+import { shortRegionName } from '../../src/lib/model/regions.ts';
 import { FIGURE_COLUMNS } from '../../src/data/openData.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 

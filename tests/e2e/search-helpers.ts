@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
 export { random } from '../helpers/random.ts';
-import { paragraphs } from '../../src/lib/text.ts';
-import { normalize } from '../../src/lib/search/normalize.ts';
+import { paragraphs } from '../../src/lib/text/bodyText.ts';
+import { normalize } from '../../src/lib/search/query/normalize.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -24,8 +24,9 @@ export interface CaseText {
   norm: string;
 }
 
-export function readCases(): CaseText[] {
-  return readCaseFiles(root).map(({ slug, data, body: mdx }) => {
+/** The cases of the site at `siteRoot` (the project, or a fixture site's copy). */
+export function readCases(siteRoot = root): CaseText[] {
+  return readCaseFiles(siteRoot).map(({ slug, data, body: mdx }) => {
     const body = paragraphs(mdx).join('\n');
     return {
       slug,

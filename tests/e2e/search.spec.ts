@@ -6,10 +6,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import { HAN, isHan } from '../../src/lib/han.ts';
+import { HAN, isHan } from '../../src/lib/text/han.ts';
 import { readThemes } from '../helpers/content.ts';
-import { MAX_QUERY_CHARS, MAX_TITLE_CHARS } from '../../src/lib/search/bounds.ts';
-import { readFragment, writeFragment } from '../../src/lib/search/pagefindFiles.ts';
+import { MAX_QUERY_CHARS, MAX_TITLE_CHARS } from '../../src/lib/search/query/bounds.ts';
+import { readFragment, writeFragment } from '../../src/lib/search/pagefind/files.ts';
 import {
   casesContaining,
   measures,

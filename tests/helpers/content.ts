@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CONTENT_PATHS, readMeasures, readThemes } from '../../src/lib/contentFiles.ts';
-import { readFrontMatter } from '../../src/lib/frontMatter.ts';
+import { CONTENT_PATHS, readMeasures, readThemes } from '../../src/lib/content/contentFiles.ts';
+import { readFrontMatter } from '../../src/lib/content/frontMatter.ts';
 import { projectRoot } from './tempSite.ts';
 
 export interface CaseFigure {

@@ -12,6 +12,13 @@ const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 
 
 export function makeTempSite(prefix = 'casebook-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  copySite(dir);
+  return dir;
+}
+
+/** Copies the project into `dir` (made if missing), linking its packages. */
+export function copySite(dir: string): void {
+  mkdirSync(dir, { recursive: true });
   cpSync(projectRoot, dir, {
     recursive: true,
     filter: (src) => !SKIP.has(relative(projectRoot, src).split(/[\\/]/)[0] ?? ''),
@@ -23,7 +30,6 @@ export function makeTempSite(prefix = 'casebook-'): string {
     if (name === '.astro' || name === '.vite' || name === '.cache') continue;
     symlinkSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name));
   }
-  return dir;
 }
 
 export function removeTempSite(dir: string): void {

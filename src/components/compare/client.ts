@@ -13,10 +13,12 @@ import {
   type CaseEntry,
   type PlaceEntry,
 } from '../../lib/compare/pick.ts';
-import { COMPARE_KEYS, parseItemRef, queryFromRefs, readQuery, type ItemRef } from '../../lib/compareView.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { COMPARE_KEYS, parseItemRef, queryFromRefs, readQuery, type ItemRef } from '../../lib/compare/view.ts';
+import { toCsv } from '../../lib/export/csv.ts';
 import { copyTable, copyText, flash } from '../share/clipboard.ts';
 import type { CompareItem } from '../../data/compareData.ts';
+import { translator } from '../../i18n/translate.ts';
+import type { UiKey } from '../../i18n/zh-CN.ts';
 
 interface Config {
   index: string;
@@ -25,7 +27,8 @@ interface Config {
   figureHeader: string[];
   sheetName: string;
   creator: string;
-  strings: Record<string, string>;
+  /** The UI strings this script shows (src/pages/compare/index.astro picks them from the dictionary). */
+  strings: Partial<Record<UiKey, string>>;
 }
 interface IndexFile {
   measures: [string, string][];
@@ -45,8 +48,7 @@ const result = document.getElementById('compare-result')!;
 const measureSelect = form.querySelector<HTMLSelectElement>('select[name="measure"]')!;
 const config = JSON.parse(form.dataset.config!) as Config;
 const inputs = COMPARE_KEYS.map((key) => form.querySelector<HTMLInputElement>(`input[name="${key}"]`)!);
-const s = (key: string, params: Record<string, string | number> = {}) =>
-  (config.strings[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+const t = translator<UiKey>(config.strings);
 const getJson = <T>(url: string) =>
   fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(String(r.status)))));
 
@@ -71,12 +73,12 @@ function labelOf(c: Candidate, idx: Index): string {
 function optionOf(c: Candidate, idx: Index): Option<ItemRef> {
   const p = c.place;
   const detail = p
-    ? s(p.total > p.own ? 'compare.optionRegionBelow' : 'compare.optionRegion', {
+    ? t(p.total > p.own ? 'compare.optionRegionBelow' : 'compare.optionRegion', {
         path: p.path.join(' '),
         own: p.own,
         below: p.total - p.own,
       })
-    : s('compare.optionCase', { region: c.case!.region, date: c.case!.date });
+    : t('compare.optionCase', { region: c.case!.region, date: c.case!.date });
   return { value: c.ref, label: labelOf(c, idx), detail };
 }
 const optionsFor = (text: string) =>
@@ -133,17 +135,17 @@ function toolbar(view: CompareView) {
   const rows = shownFigures(view)
     .flat()
     .map((f) => f.row);
-  const name = [s('compare.fileName'), ...view.items.map((i) => i.title), view.measure?.name ?? '']
+  const name = [t('compare.fileName'), ...view.items.map((i) => i.title), view.measure?.name ?? '']
     .filter(Boolean)
     .join('-');
   const state = el('span', { class: 'table-export-status', role: 'status', 'aria-live': 'polite' });
   const text = el('textarea', {
     class: 'table-export-text',
     readonly: '',
-    'aria-label': s('table.copyText'),
+    'aria-label': t('table.copyText'),
     hidden: '',
   });
-  const link = el('input', { class: 'compare-link', readonly: '', 'aria-label': s('compare.linkLabel'), hidden: '' });
+  const link = el('input', { class: 'compare-link', readonly: '', 'aria-label': t('compare.linkLabel'), hidden: '' });
   const button = (label: string, run: () => void | Promise<void>) => {
     const b = el('button', { type: 'button', class: 'table-action' }, label);
     b.addEventListener('click', () => void run());
@@ -153,12 +155,12 @@ function toolbar(view: CompareView) {
   return el(
     'div',
     { class: 'table-export no-print' },
-    el('span', { class: 'text-muted' }, s('table.export')),
-    button(s('table.csv'), () =>
+    el('span', { class: 'text-muted' }, t('table.export')),
+    button(t('table.csv'), () =>
       download(`${name}.csv`, new Blob([toCsv(table.header, rows)], { type: 'text/csv;charset=utf-8' })),
     ),
-    button(s('table.xlsx'), async () => {
-      const { workbook } = await import('../../lib/xlsx.ts');
+    button(t('table.xlsx'), async () => {
+      const { workbook } = await import('../../lib/export/xlsx.ts');
       const bytes = await workbook(
         [{ name: config.sheetName, header: table.header, rows: rows as never }],
         config.creator,
@@ -168,12 +170,12 @@ function toolbar(view: CompareView) {
         new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
       );
     }),
-    button(s('table.copy'), async () =>
-      flash(state, s(`table.${await copyTable(Promise.resolve(table), text as HTMLTextAreaElement)}`)),
+    button(t('table.copy'), async () =>
+      flash(state, t(`table.${await copyTable(Promise.resolve(table), text as HTMLTextAreaElement)}`)),
     ),
-    button(s('compare.copyLink'), async () => {
+    button(t('compare.copyLink'), async () => {
       const outcome = await copyText(location.href, link as HTMLInputElement);
-      flash(state, s(outcome === 'copied' ? 'compare.linkCopied' : 'compare.linkSelected'));
+      flash(state, t(outcome === 'copied' ? 'compare.linkCopied' : 'compare.linkSelected'));
     }),
     state,
     text,
@@ -192,7 +194,7 @@ function viewOf(refs: ItemRef[], loadedItems: CompareItem[], idx: Index, measure
     measureNames,
     metrics: new Map(idx.file.metrics.map(([key, name, unit]) => [key, { name, unit }])),
     metricOrder: idx.file.metrics.map(([key]) => key),
-    s,
+    t,
     measureHref: (m) => url(refs, m),
     addHref: (region, from, replace) => {
       const ref: ItemRef = { type: 'region', id: region };
@@ -209,38 +211,38 @@ function viewOf(refs: ItemRef[], loadedItems: CompareItem[], idx: Index, measure
 
 async function render(refs: ItemRef[], measureId: string | undefined) {
   result.replaceChildren();
-  if (refs.length === 0) return void (status.textContent = s('compare.empty'));
-  status.textContent = s('compare.loading');
+  if (refs.length === 0) return void (status.textContent = t('compare.empty'));
+  status.textContent = t('compare.loading');
   let idx: Index;
   let loadedItems: CompareItem[];
   try {
     [idx, ...loadedItems] = await Promise.all([loadIndex(), ...refs.map(loadItem)]);
   } catch {
-    return void (status.textContent = s('compare.error'));
+    return void (status.textContent = t('compare.error'));
   }
   const view = viewOf(refs, loadedItems, idx, measureId);
   const heading = el(
     'h2',
     { id: 'compare-result-heading', class: 'text-xl font-bold mb-3' },
-    view.measure ? s('compare.heading', { measure: view.measure.name }) : s('compare.headingAll'),
+    view.measure ? t('compare.heading', { measure: view.measure.name }) : t('compare.headingAll'),
   );
   const reset = view.measure
     ? [
         el(
           'p',
           { class: 'text-sm mb-3 no-print' },
-          el('a', { href: view.measureHref(undefined) }, s('compare.allMeasures')),
+          el('a', { href: view.measureHref(undefined) }, t('compare.allMeasures')),
         ),
       ]
     : [];
   result.replaceChildren(heading, ...reset, el('div', { class: 'compare-scroll' }, renderTable(view)), toolbar(view));
-  status.textContent = refs.length < 2 ? s('compare.addMore') : '';
+  status.textContent = refs.length < 2 ? t('compare.addMore') : '';
 }
 
 /** The index, or undefined with the failure said in the status line. */
 const indexOrError = () =>
   loadIndex().catch(() => {
-    status.textContent = s('compare.error');
+    status.textContent = t('compare.error');
     return undefined;
   });
 
@@ -263,7 +265,7 @@ async function showQuery() {
   });
   await render(refs, measure);
   const missing = values.find((v) => !resolve(v, idx).ref);
-  if (missing) status.textContent = s('compare.notFound', { q: missing });
+  if (missing) status.textContent = t('compare.notFound', { q: missing });
 }
 
 form.addEventListener('submit', async (event) => {
@@ -278,8 +280,8 @@ form.addEventListener('submit', async (event) => {
     const found = chosen?.label === value ? { ref: chosen.ref, label: value, options: [] } : resolve(value, idx);
     if (!found.ref) {
       status.textContent = found.options.length
-        ? s('compare.choose', { q: value, n: found.options.length })
-        : s('compare.notFound', { q: value });
+        ? t('compare.choose', { q: value, n: found.options.length })
+        : t('compare.notFound', { q: value });
       input.focus();
       boxes.get(input)!.show(found.options);
       return;

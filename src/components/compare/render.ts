@@ -5,9 +5,11 @@
  * On a phone each cell carries its column's name (CSS: .compare-table in global.css).
  */
 import type { CompareFigure, CompareItem, ComparePassage } from '../../data/compareData.ts';
-import { alignFigures, type AlignedRow } from '../../lib/compareView.ts';
-import { axisText, commonScale } from '../../lib/comparison.ts';
-import type { Range } from '../../lib/highlight.ts';
+import { alignFigures, type AlignedRow } from '../../lib/compare/view.ts';
+import { axisText, commonScale } from '../../lib/compare/metricRows.ts';
+import type { Range } from '../../lib/text/highlight.ts';
+import type { Params } from '../../i18n/translate.ts';
+import type { UiKey } from '../../i18n/zh-CN.ts';
 
 export interface CompareView {
   items: CompareItem[];
@@ -15,7 +17,8 @@ export interface CompareView {
   measureNames: Map<string, string>;
   metrics: Map<string, { name: string; unit: string }>;
   metricOrder: string[];
-  s: (key: string, params?: Record<string, string | number>) => string;
+  /** The UI strings (i18n/translate.ts `translator` over the strings the page gives). */
+  t: (key: UiKey, params?: Params) => string;
   /** This comparison limited to a measure (or, without one, to all measures). */
   measureHref: (measure: string | undefined) => string;
   /**
@@ -57,19 +60,19 @@ export function shownFigures(view: CompareView): CompareFigure[][] {
 }
 
 function figureCell(f: CompareFigure, scale: ReturnType<typeof commonScale> | undefined, view: CompareView) {
-  const { s } = view;
+  const { t } = view;
   const stated = { value: f.value, unit: f.unit, display: f.display ?? undefined };
   const axis = scale ? axisText(stated, f.valueBase ?? undefined, scale) : { text: f.text, qualified: false };
   const meta = [f.label, f.period ?? ''].filter(Boolean).join(' · ');
   return el(
     'div',
     { class: 'compare-figure' },
-    el('a', { href: f.url, class: 'nowrap font-semibold', title: `${s('case.figureQuote')}：“${f.quote}”` }, axis.text),
+    el('a', { href: f.url, class: 'nowrap font-semibold', title: `${t('case.figureQuote')}：“${f.quote}”` }, axis.text),
     ' ',
-    el('span', { class: `kind-badge kind-badge-${f.kind}` }, s(`kind.${f.kind}`)),
+    el('span', { class: `kind-badge kind-badge-${f.kind}` }, t(`kind.${f.kind}` as UiKey)),
     el('span', { class: 'block text-xs text-muted' }, meta),
     ...(axis.text !== f.text
-      ? [el('span', { class: 'block text-xs text-muted' }, s('metric.asStated', { text: f.text }))]
+      ? [el('span', { class: 'block text-xs text-muted' }, t('metric.asStated', { text: f.text }))]
       : []),
   );
 }
@@ -78,7 +81,7 @@ function passageCell(passages: ComparePassage[], item: CompareItem, view: Compar
   // No passage: the item does not practise the measure, or its text never names it (tagged by an editor).
   if (passages.length === 0) {
     const tagged = item.measures.some((m) => m.id === measure);
-    return el('span', { class: 'text-muted' }, tagged ? view.s('compare.noPassage') : view.s('compare.none'));
+    return el('span', { class: 'text-muted' }, tagged ? view.t('compare.noPassage') : view.t('compare.none'));
   }
   return el(
     'div',
@@ -95,8 +98,8 @@ function passageCell(passages: ComparePassage[], item: CompareItem, view: Compar
             'a',
             { href: p.url },
             item.type === 'case'
-              ? view.s('case.evidenceParagraph', { n: p.paragraph })
-              : view.s('compare.passageSource', { title: p.title, n: p.paragraph }),
+              ? view.t('case.evidenceParagraph', { n: p.paragraph })
+              : view.t('compare.passageSource', { title: p.title, n: p.paragraph }),
           ),
         ),
       ),
@@ -114,7 +117,7 @@ function row(body: HTMLElement, view: CompareView, label: string, cells: Child[]
 }
 
 function figureRows(body: HTMLElement, view: CompareView) {
-  const { s } = view;
+  const { t } = view;
   const aligned: AlignedRow<CompareFigure>[] = alignFigures(
     shownFigures(view).map((figures) => ({ figures })),
     view.metricOrder,
@@ -123,18 +126,18 @@ function figureRows(body: HTMLElement, view: CompareView) {
     const info = r.metric ? view.metrics.get(r.metric) : undefined;
     const values = r.cells.flat().flatMap((f) => (f.valueBase === null ? [] : [f.valueBase]));
     const scale = info ? commonScale(values, info.unit) : undefined;
-    const measure = r.measure ? (view.measureNames.get(r.measure) ?? r.measure) : s('compare.generalMeasure');
+    const measure = r.measure ? (view.measureNames.get(r.measure) ?? r.measure) : t('compare.generalMeasure');
     const label = info
       ? view.measure
-        ? s('compare.metricRowMeasure', { metric: info.name, unit: scale!.unit })
-        : s('compare.metricRow', { measure, metric: info.name, unit: scale!.unit })
+        ? t('compare.metricRowMeasure', { metric: info.name, unit: scale!.unit })
+        : t('compare.metricRow', { measure, metric: info.name, unit: scale!.unit })
       : view.measure
-        ? s('compare.unmatchedRowMeasure')
-        : s('compare.unmatchedRow', { measure });
+        ? t('compare.unmatchedRowMeasure')
+        : t('compare.unmatchedRow', { measure });
     const cells = r.cells.map((cell) =>
       cell.length
         ? el('div', {}, ...cell.map((f) => figureCell(f, scale, view)))
-        : el('span', { class: 'text-muted' }, s('compare.none')),
+        : el('span', { class: 'text-muted' }, t('compare.none')),
     );
     row(body, view, label, cells);
   }
@@ -147,14 +150,14 @@ function belowList(item: CompareItem, view: CompareView, measure: string | undef
   if (places.length === 0) return [];
   const links = places.flatMap((b, i) => {
     const add = view.addHref(b.id, item, measure ? !item.measures.some((m) => m.id === measure) : item.cases === 0);
-    const name = `${b.name}${view.s('fmt.count', { n: b.cases })}`;
-    return [i > 0 ? '、' : '', add ? el('a', { href: add, title: view.s('compare.addColumn') }, name) : name];
+    const name = `${b.name}${view.t('fmt.count', { n: b.cases })}`;
+    return [i > 0 ? '、' : '', add ? el('a', { href: add, title: view.t('compare.addColumn') }, name) : name];
   });
   return [
     el(
       'span',
       { class: 'compare-below block text-sm text-muted' },
-      view.s(measure ? 'compare.belowWith' : 'compare.casesBelow'),
+      view.t(measure ? 'compare.belowWith' : 'compare.casesBelow'),
       ...links,
     ),
   ];
@@ -169,7 +172,7 @@ function head(view: CompareView) {
       el(
         'span',
         { class: 'block text-xs font-normal text-muted' },
-        `${view.s(`compare.kind.${item.type}`)} · ${item.region}`,
+        `${view.t(`compare.kind.${item.type}`)} · ${item.region}`,
       ),
     ),
   );
@@ -177,20 +180,20 @@ function head(view: CompareView) {
 }
 
 function measureRows(body: HTMLElement, view: CompareView, measure: { id: string; name: string }) {
-  const { s } = view;
+  const { t } = view;
   if (view.items.some((i) => i.type === 'region')) {
     row(
       body,
       view,
-      s('compare.row.measureCases', { measure: measure.name }),
+      t('compare.row.measureCases', { measure: measure.name }),
       view.items.map((item) => {
         const n = item.measures.find((m) => m.id === measure.id)?.cases ?? 0;
         const own =
           item.type === 'case'
-            ? s('compare.kind.case')
+            ? t('compare.kind.case')
             : n
-              ? s('compare.measureCases', { n })
-              : s('compare.measureNone');
+              ? t('compare.measureCases', { n })
+              : t('compare.measureNone');
         return el('div', {}, own, ...belowList(item, view, measure.id));
       }),
     );
@@ -198,7 +201,7 @@ function measureRows(body: HTMLElement, view: CompareView, measure: { id: string
   row(
     body,
     view,
-    s('compare.row.practice'),
+    t('compare.row.practice'),
     view.items.map((item) =>
       passageCell(
         item.passages.filter((p) => p.measure === measure.id),
@@ -211,23 +214,23 @@ function measureRows(body: HTMLElement, view: CompareView, measure: { id: string
 }
 
 function overviewRows(body: HTMLElement, view: CompareView) {
-  const { s, items } = view;
+  const { t, items } = view;
   row(
     body,
     view,
-    s('compare.row.date'),
-    items.map((i) => el('span', { class: 'nowrap' }, i.date ?? s('compare.none'))),
+    t('compare.row.date'),
+    items.map((i) => el('span', { class: 'nowrap' }, i.date ?? t('compare.none'))),
   );
   if (items.some((i) => i.type === 'region'))
     row(
       body,
       view,
-      s('compare.row.cases'),
+      t('compare.row.cases'),
       items.map((i) =>
         el(
           'div',
           {},
-          i.type === 'region' ? s('compare.casesOwn', { n: i.cases }) : '1',
+          i.type === 'region' ? t('compare.casesOwn', { n: i.cases }) : '1',
           ...belowList(i, view, undefined),
         ),
       ),
@@ -244,12 +247,12 @@ function overviewRows(body: HTMLElement, view: CompareView) {
         .map((m) =>
           el(
             'li',
-            shared.has(m.id) && items.length > 1 ? { class: 'shared', title: s('compare.sharedMeasure') } : {},
+            shared.has(m.id) && items.length > 1 ? { class: 'shared', title: t('compare.sharedMeasure') } : {},
             el('a', { href: view.measureHref(m.id) }, m.name),
           ),
         ),
     );
-  row(body, view, s('compare.row.measures'), items.map(list));
+  row(body, view, t('compare.row.measures'), items.map(list));
 }
 
 export function renderTable(view: CompareView): HTMLTableElement {
@@ -260,10 +263,10 @@ export function renderTable(view: CompareView): HTMLTableElement {
   else overviewRows(body, view);
   const n = String(view.items.length);
   body.append(
-    el('tr', { class: 'row-group' }, el('th', { scope: 'colgroup', colspan: n }, view.s('compare.row.figures'))),
+    el('tr', { class: 'row-group' }, el('th', { scope: 'colgroup', colspan: n }, view.t('compare.row.figures'))),
   );
   if (figureRows(body, view) === 0)
-    body.append(el('tr', {}, el('td', { colspan: n, class: 'text-muted' }, view.s('compare.noFigures'))));
+    body.append(el('tr', {}, el('td', { colspan: n, class: 'text-muted' }, view.t('compare.noFigures'))));
   table.append(body);
   return table;
 }

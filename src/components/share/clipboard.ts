@@ -3,7 +3,7 @@
  * Clipboard API where it is allowed, else the text shown and selected so that the reader can copy
  * it by hand (the page then says so). Shared by 复制表格 and 复制链接.
  */
-import { toHtmlTable, toTsv } from '../../lib/csv.ts';
+import { toHtmlTable, toTsv } from '../../lib/export/csv.ts';
 
 export interface Table {
   header: string[];

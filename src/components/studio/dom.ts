@@ -43,8 +43,3 @@ export function tr(key: string, params: Record<string, string | number> = {}): s
   const text = strings[`studio.${key}`] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
-
-/** Announces a message to screen readers (and shows it) in the status line. */
-export function announce(status: HTMLElement, message: string): void {
-  status.textContent = message;
-}

@@ -3,9 +3,9 @@
  * form for every field — label, value, unit, the text's wording, kind, period, measure, metric,
  * quote — that writes what the editor types into the figure as the file will hold it.
  */
-import type { MeasureRecord } from '../../lib/contentFiles.ts';
-import { FIGURE_KINDS } from '../../lib/figures.ts';
-import { metricsFor, unitFits, type Metric } from '../../lib/metrics.ts';
+import type { MeasureRecord } from '../../lib/content/contentFiles.ts';
+import { FIGURE_KINDS } from '../../lib/model/figures.ts';
+import { metricsFor, unitFits, type Metric } from '../../lib/model/metrics.ts';
 import { field, h, tr } from './dom.ts';
 import type { Marks } from './sourcePane.ts';
 import type { CaseState, FigureItem } from './state.ts';

@@ -4,9 +4,9 @@
  * selecting a number in the text (./sourcePane.ts), by picking one of the text's numbers here,
  * or by hand.
  */
-import type { MeasureRecord } from '../../lib/contentFiles.ts';
-import { figureText } from '../../lib/figures.ts';
-import type { Metric } from '../../lib/metrics.ts';
+import type { MeasureRecord } from '../../lib/content/contentFiles.ts';
+import { figureText } from '../../lib/model/figures.ts';
+import type { Metric } from '../../lib/model/metrics.ts';
 import { combobox } from './combobox.ts';
 import { h, tr } from './dom.ts';
 import { FigureItemView, str } from './figureItem.ts';

@@ -4,16 +4,16 @@
  * build's own checks, and saves it into the casebook folder or as a zip. Loaded by this page
  * only; the data it needs is the studio's own (studio/data.json).
  */
-import { MAX_INPUT_BYTES } from '../../lib/ingest/decode.ts';
-import type { IngestResult } from '../../lib/ingest/ingest.ts';
-import type { ReadResult } from '../../lib/ingest/read.ts';
+import { MAX_INPUT_BYTES } from '../../lib/ingest/read/decode.ts';
+import type { IngestResult } from '../../lib/ingest/run/ingest.ts';
+import type { ReadResult } from '../../lib/ingest/read/document.ts';
 import { fieldsOf } from '../../lib/studio/caseFile.ts';
 import { refusalText } from '../../lib/studio/messages.ts';
 import type { StudioData } from '../../lib/studio/data.ts';
 import { appendRegionLines, casebookRegions, regionChoices, regionLines, regionOf } from '../../lib/studio/regions.ts';
 import { seedName, type PlannedSave } from '../../lib/studio/savePlan.ts';
 import type { CheckContext } from '../../lib/studio/validate.ts';
-import type { Region } from '../../lib/regions.ts';
+import type { Region } from '../../lib/model/regions.ts';
 import { combobox } from './combobox.ts';
 import { h, loadStrings, tr } from './dom.ts';
 import {

@@ -4,8 +4,8 @@
  * evidence the case page links to); marking it shows those passages in the text. The editor
  * keeps or drops each, and adds any measure of the taxonomy by its name, an alias or pinyin.
  */
-import type { MeasureRecord } from '../../lib/contentFiles.ts';
-import { findEvidence, measureTerms, type MeasureEvidence } from '../../lib/tagging.ts';
+import type { MeasureRecord } from '../../lib/content/contentFiles.ts';
+import { findEvidence, measureTerms, type MeasureEvidence } from '../../lib/model/tagging.ts';
 import { combobox } from './combobox.ts';
 import { h, tr } from './dom.ts';
 import type { Marks } from './sourcePane.ts';

@@ -9,7 +9,7 @@ import { describe } from '../../lib/studio/messages.ts';
 import { placeTrail, regionOf, type RegionChoice } from '../../lib/studio/regions.ts';
 import { SOURCE_KINDS } from '../../schemas/source.ts';
 import type { CheckContext } from '../../lib/studio/validate.ts';
-import type { Region } from '../../lib/regions.ts';
+import type { Region } from '../../lib/model/regions.ts';
 import { combobox } from './combobox.ts';
 import { field, h, tr } from './dom.ts';
 import { quoteMarks } from './figureItem.ts';

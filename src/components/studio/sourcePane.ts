@@ -3,8 +3,8 @@
  * (¶3 is the page's #p-3), where the evidence of a measure or the quote of a figure is marked,
  * and where selecting a number adds it as a figure; or the whole document as it was read.
  */
-import type { ReadResult } from '../../lib/ingest/read.ts';
-import type { Block } from '../../lib/text.ts';
+import type { ReadResult } from '../../lib/ingest/read/document.ts';
+import type { Block } from '../../lib/text/bodyText.ts';
 import { h, tr } from './dom.ts';
 
 export interface Marks {

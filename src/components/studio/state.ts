@@ -3,8 +3,8 @@
  * file it came from (an ingest draft or a file of the casebook) plus the editor's values, and
  * the text each would be saved as — the text the build's checks run on.
  */
-import type { ReadResult } from '../../lib/ingest/read.ts';
-import type { CaseReport } from '../../lib/ingest/report.ts';
+import type { ReadResult } from '../../lib/ingest/read/document.ts';
+import type { CaseReport } from '../../lib/ingest/run/report.ts';
 import {
   CASE_FIELDS,
   fieldsOf,
@@ -19,21 +19,12 @@ import {
   type YamlFile,
 } from '../../lib/studio/caseFile.ts';
 import { caseProblems, sourceProblems, type CheckContext, type Problem } from '../../lib/studio/validate.ts';
-import { bodyBlocks, type Block } from '../../lib/text.ts';
+import { bodyBlocks, type Block } from '../../lib/text/bodyText.ts';
 
 /** Case fields edited as text (region, measures and figures have their own controls). */
-export const CASE_TEXT = [
-  'title',
-  'originalTitle',
-  'summary',
-  'body',
-  'author',
-  'authorRole',
-  'date',
-  'dateNote',
-] as const;
+const CASE_TEXT = ['title', 'originalTitle', 'summary', 'body', 'author', 'authorRole', 'date', 'dateNote'] as const;
 /** Source record fields edited as text (its raw file is the studio's to name). */
-export const SOURCE_TEXT = SOURCE_FIELDS.filter(
+const SOURCE_TEXT = SOURCE_FIELDS.filter(
   (k): k is Exclude<(typeof SOURCE_FIELDS)[number], 'accessed' | 'file'> => k !== 'accessed' && k !== 'file',
 );
 
@@ -125,7 +116,7 @@ export function sourceState(path: string, source: string): SourceState | { error
 }
 
 /** A figure as the file holds it: the value a number where it reads as one, empty fields left out. */
-export function figureData(f: Record<string, unknown>): Record<string, unknown> {
+function figureData(f: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(f)) {
     if (value === '' || value === undefined || value === null) continue;

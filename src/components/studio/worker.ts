@@ -5,10 +5,10 @@
  * studio keeps working offline once loaded.
  */
 import { preloadPdf } from '#pdf-platform';
-import type { FigureDraft } from '../../lib/ingest/draft.ts';
-import { extractFigures } from '../../lib/ingest/extractFigures.ts';
-import { ingestDocument, type IngestResult } from '../../lib/ingest/ingest.ts';
-import { readDocument, type ReadResult } from '../../lib/ingest/read.ts';
+import type { FigureDraft } from '../../lib/ingest/draft/files.ts';
+import { extractFigures } from '../../lib/ingest/draft/figures.ts';
+import { ingestDocument, type IngestResult } from '../../lib/ingest/run/ingest.ts';
+import { readDocument, type ReadResult } from '../../lib/ingest/read/document.ts';
 import type { StudioData } from '../../lib/studio/data.ts';
 import { findItems, type Findable } from '../../lib/studio/find.ts';
 import { casebookRegions, regionChoices, type RegionChoice } from '../../lib/studio/regions.ts';

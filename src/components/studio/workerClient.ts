@@ -3,12 +3,12 @@
  * its budget (a hostile file that pdf.js or mammoth cannot finish) ends the worker: it is
  * started again and the request fails with `timeout`, so the page never hangs.
  */
-import type { FigureDraft } from '../../lib/ingest/draft.ts';
+import type { FigureDraft } from '../../lib/ingest/draft/files.ts';
 import type { StudioData } from '../../lib/studio/data.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 /** How long reading or ingesting one file may take. */
-export const WORKER_BUDGET_MS = 60_000;
+const WORKER_BUDGET_MS = 60_000;
 
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; timer: number };
 

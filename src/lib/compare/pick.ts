@@ -4,9 +4,9 @@
  * with these functions, and a typed name is taken without a list pick when one match is clearly best.
  * Short names come from lib/regions.ts, pinyin matching from lib/search/pinyin.ts: one rule each.
  */
-import { shortRegionName } from '../regions.ts';
-import { MATCH_RANK, matchSyllables, normalizePinyin, type PinyinMatch } from '../search/pinyin.ts';
-import type { ItemRef } from '../compareView.ts';
+import { shortRegionName } from '../model/regions.ts';
+import { MATCH_RANK, matchSyllables, normalizePinyin, type PinyinMatch } from '../search/query/pinyin.ts';
+import type { ItemRef } from './view.ts';
 
 export interface PlaceEntry {
   id: string;

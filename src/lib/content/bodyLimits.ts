@@ -9,7 +9,7 @@ import { characterCount, MAX_LENGTH } from './lengths.ts';
 import type { Problem } from './problems.ts';
 
 /** Quote and list markers before the text of a line (case bodies have none: plain paragraphs). */
-export const MAX_NESTING = 8;
+const MAX_NESTING = 8;
 
 export function bodyProblems(file: string, body: string, firstLine: number): Problem[] {
   const problems: Problem[] = [];

@@ -4,8 +4,8 @@
  * in it. One owner for the build (src/content.config.ts) and the studio (src/lib/studio/), so
  * that the studio refuses exactly what the build would.
  */
-import { checkFigures, type FigureLike } from '../figures.ts';
-import { paragraphs, unescapedMarkup } from '../text.ts';
+import { checkFigures, type FigureLike } from '../model/figures.ts';
+import { paragraphs, unescapedMarkup } from '../text/bodyText.ts';
 
 export interface CaseForChecks {
   title: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Problem } from './problems.ts';
 
 /** A case or source file larger than this is not one (and is not read into memory). */
-export const MAX_CONTENT_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_CONTENT_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface FolderListing {
   /** Repository-relative paths of the files to load, sorted. */

@@ -8,8 +8,7 @@ import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { keepCaseBodies, keptCaseBody, type CaseBody } from './caseBodies.ts';
-import { settleDataStore } from './dataStore.ts';
+import { keepCaseBodies, keptCaseBody, markdownRenderer, settleDataStore, type CaseBody, type MarkdownRender } from './astroWorkarounds.ts';
 import { listContentFolder } from './folders.ts';
 import { CONTENT_ID } from './ids.ts';
 import { throwIfProblems, type Problem } from './problems.ts';
@@ -17,8 +16,7 @@ import { readContentFile } from './read.ts';
 import { bodyProblems } from './bodyLimits.ts';
 import { collectUnsafeUrls } from './safeUrls.ts';
 import { valueProblems } from './values.ts';
-import { parseYamlSource, splitFrontMatter, type YamlSource } from './yamlSource.ts';
-
+import { parseYamlSource, splitFrontMatter, type FrontMatterFile, type YamlSource } from './yamlSource.ts';
 
 function schemaProblems(file: string, error: z.ZodError, source: YamlSource, prefix: (string | number)[] = []): Problem[] {
   return error.issues.map((issue) => {
@@ -58,21 +56,6 @@ function watchFolder(context: LoaderContext, dir: string, reload: () => Promise<
   for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onChange);
 }
 
-type Render = (entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<unknown>;
-
-/**
- * Workaround: Astro 5's LoaderContext type lacks `entryTypes`, which Astro passes to loaders at run
- * time (content-layer.js #getLoaderContext). Its Markdown entry type gives the render function that
- * passes the file's path to the remark/rehype plugins (`renderMarkdown()` does not), so the
- * URL-safety plugin (./safeUrls.ts) can name the file.
- */
-async function markdownRenderer(context: LoaderContext): Promise<Render> {
-  const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, { getRenderFunction?: (config: unknown) => Promise<Render> }> }).entryTypes;
-  const render = await entryTypes?.get('.md')?.getRenderFunction?.(context.config);
-  if (!render) throw new Error('Astro provides no Markdown renderer to loaders (entryTypes .md); the cases loader needs one');
-  return render;
-}
-
 export interface CaseFile<T> {
   id: string;
   file: string;
@@ -83,90 +66,157 @@ export interface CaseFile<T> {
   lineOf(path: readonly (string | number)[]): number;
 }
 
+interface StoreEntry {
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  digest: string;
+}
+
+/** Replaces the collection's entries with `entries`, each parsed by the collection's schema. */
+async function replaceStore(context: LoaderContext, entries: readonly StoreEntry[]): Promise<void> {
+  context.store.clear();
+  for (const e of entries) {
+    const data = await context.parseData({ id: e.id, data: e.data, filePath: e.file });
+    context.store.set({ id: e.id, data, filePath: e.file, digest: e.digest });
+  }
+}
+
+interface CaseOptions<S extends z.ZodTypeAny> {
+  dir: string;
+  schema: S;
+  check: (entry: CaseFile<z.output<S>>) => Problem[];
+}
+
+/** What one load of the cases folder shares between its files. */
+interface Run {
+  root: string;
+  context: LoaderContext;
+  render: MarkdownRender;
+  ids: IdRegistry;
+  problems: Problem[];
+}
+
+interface CaseRun<S extends z.ZodTypeAny> extends Run {
+  options: CaseOptions<S>;
+}
+
+/** A case file's text, front matter and id, as read before its schema. */
+interface CaseSource {
+  text: string;
+  split: FrontMatterFile;
+  source: YamlSource;
+  raw: Record<string, unknown>;
+  /** Lines whose characters were already reported in the file's text. */
+  rawLines: Set<number>;
+  id: string;
+}
+
+/** The case's id (`slug:` when given, else the file name), checked and registered. */
+function caseId(file: string, raw: Record<string, unknown>, source: YamlSource, run: Run): string {
+  const slug = typeof raw.slug === 'string' ? raw.slug : undefined;
+  const id = slug ?? stem(file);
+  const line = slug ? source.lineOf(['slug']) : 1;
+  if (!CONTENT_ID.test(id)) {
+    run.problems.push({ file, line, message: `the id “${id}” (${slug ? 'slug' : 'file name'}) must be lowercase ASCII letters and digits joined by “-”` });
+  }
+  run.ids.add(id, file, line);
+  return id;
+}
+
+/** Reads a case file up to its front matter's values; undefined (problems reported) when that fails. */
+function readCaseSource(file: string, run: Run): CaseSource | undefined {
+  const read = readContentFile(run.root, file);
+  run.problems.push(...read.problems);
+  if (read.text === undefined) return undefined;
+  const split = splitFrontMatter(read.text);
+  if (!split) {
+    run.problems.push({ file, line: 1, message: 'no front matter: a case file starts with a line “---”, the fields, and another “---”' });
+    return undefined;
+  }
+  const source = parseYamlSource(split.frontMatter, 2);
+  run.problems.push(...source.errors.map((e) => ({ file, ...e })));
+  if (source.errors.length) return undefined;
+  const rawLines = new Set(read.problems.map((p) => p.line));
+  run.problems.push(...valueProblems(file, source.data, source.lineOf, rawLines));
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  return { text: read.text, split, source, raw, rawLines, id: caseId(file, raw, source, run) };
+}
+
+/**
+ * The case's body rendered with the site's Markdown pipeline (or kept from the last load of the
+ * same file), its unsafe URLs reported; undefined when the body is over its limits.
+ */
+async function renderCaseBody(file: string, read: CaseSource, run: Run): Promise<CaseBody | undefined> {
+  const { split, id } = read;
+  // Bounded before the Markdown parser sees it.
+  const tooBig = bodyProblems(file, split.body, split.bodyLine);
+  run.problems.push(...tooBig);
+  if (tooBig.length) return undefined;
+  const digest = run.context.generateDigest(read.text);
+  const kept = keptCaseBody(id, digest);
+  if (kept) return kept;
+  const absolute = `${run.root}${file}`;
+  // Blank lines in place of the front matter: plugin positions are then file lines.
+  const padded = '\n'.repeat(split.bodyLine - 1) + split.body;
+  const out = await collectUnsafeUrls(absolute, () => run.render({ id, data: read.raw, body: padded, filePath: absolute, digest }));
+  // A character reported in the file's text is not reported again as a decoded one.
+  run.problems.push(...out.problems.filter((p) => !p.decoded || !read.rawLines.has(p.line)).map(({ line, message }) => ({ file, line, message })));
+  const { html, metadata } = out.result as { html: string; metadata: { headings: CaseBody['headings'] } };
+  return { digest, text: split.body.trim(), html, headings: metadata.headings };
+}
+
+/** One case file checked and rendered; its entry and body when it is valid. */
+async function loadCaseFile<S extends z.ZodTypeAny>(file: string, run: CaseRun<S>): Promise<{ entry: StoreEntry; body: CaseBody } | undefined> {
+  const read = readCaseSource(file, run);
+  if (!read) return undefined;
+  const { id, text, raw, source } = read;
+  const parsed = run.options.schema.safeParse(raw);
+  if (parsed.success) run.problems.push(...run.options.check({ id, file, text, data: parsed.data, body: read.split.body.trim(), lineOf: source.lineOf }));
+  else run.problems.push(...schemaProblems(file, parsed.error, source));
+  // Rendered even when the front matter is wrong, so that unsafe URLs are reported too.
+  const body = await renderCaseBody(file, read, run);
+  if (!body || !parsed.success) return undefined;
+  return { entry: { id, file, data: raw, digest: body.digest }, body };
+}
+
+/** Loads the whole cases folder: every problem at once, else the store and the kept bodies replaced. */
+async function loadCases<S extends z.ZodTypeAny>(context: LoaderContext, root: string, render: MarkdownRender, options: CaseOptions<S>): Promise<void> {
+  const listing = listContentFolder(root, options.dir, ['.mdx']);
+  const problems = [...listing.problems];
+  for (const file of listing.ignored) context.logger.warn(`${file}: ignored (a hidden file)`);
+  if (listing.files.length === 0 && problems.length === 0) {
+    problems.push({ file: options.dir, line: 1, message: 'no case files: an empty casebook is not a site (add content/cases/<slug>.mdx)' });
+  }
+  const run: CaseRun<S> = { root, context, render, options, ids: new IdRegistry(problems), problems };
+  const entries: StoreEntry[] = [];
+  const bodies = new Map<string, CaseBody>();
+  for (const file of listing.files) {
+    const loaded = await loadCaseFile(file, run);
+    if (!loaded) continue;
+    entries.push(loaded.entry);
+    bodies.set(loaded.entry.id, loaded.body);
+  }
+  throwIfProblems('Case content check failed:', problems);
+  // The bodies stay out of the data store, which Astro bundles into the build (./astroWorkarounds.ts).
+  keepCaseBodies(bodies);
+  await replaceStore(context, entries);
+  await settleDataStore(context);
+}
+
 /**
  * Case files: `<dir>/<id>.mdx`, front matter validated by `schema`, bodies rendered with the
  * site's Markdown pipeline (case bodies are plain Markdown by rule, content/README.md; rendering
  * them here rather than compiling each as an MDX module keeps builds of thousands of cases fast,
  * docs/performance.md), and `check` for the rules that need the body or other files.
  */
-export function caseFilesLoader<S extends z.ZodTypeAny>(options: {
-  dir: string;
-  schema: S;
-  check: (entry: CaseFile<z.output<S>>) => Problem[];
-}): Loader {
+export function caseFilesLoader<S extends z.ZodTypeAny>(options: CaseOptions<S>): Loader {
   return {
     name: 'casebook-cases',
     load: async (context) => {
       const root = fileURLToPath(new URL('.', context.config.root));
       const render = await markdownRenderer(context);
-      const load = async () => {
-        const listing = listContentFolder(root, options.dir, ['.mdx']);
-        const problems = [...listing.problems];
-        for (const file of listing.ignored) context.logger.warn(`${file}: ignored (a hidden file)`);
-        if (listing.files.length === 0 && problems.length === 0) {
-          problems.push({ file: options.dir, line: 1, message: 'no case files: an empty casebook is not a site (add content/cases/<slug>.mdx)' });
-        }
-        const ids = new IdRegistry(problems);
-        const entries: { id: string; file: string; data: Record<string, unknown>; digest: string }[] = [];
-        const bodies = new Map<string, CaseBody>();
-        for (const file of listing.files) {
-          const read = readContentFile(root, file);
-          problems.push(...read.problems);
-          if (read.text === undefined) continue;
-          const text = read.text;
-          const split = splitFrontMatter(text);
-          if (!split) {
-            problems.push({ file, line: 1, message: 'no front matter: a case file starts with a line “---”, the fields, and another “---”' });
-            continue;
-          }
-          const source = parseYamlSource(split.frontMatter, 2);
-          problems.push(...source.errors.map((e) => ({ file, ...e })));
-          if (source.errors.length) continue;
-          const rawLines = new Set(read.problems.map((p) => p.line));
-          problems.push(...valueProblems(file, source.data, source.lineOf, rawLines));
-          const raw = (source.data ?? {}) as Record<string, unknown>;
-          const slug = typeof raw.slug === 'string' ? raw.slug : undefined;
-          const id = slug ?? stem(file);
-          if (!CONTENT_ID.test(id)) {
-            problems.push({ file, line: slug ? source.lineOf(['slug']) : 1, message: `the id “${id}” (${slug ? 'slug' : 'file name'}) must be lowercase ASCII letters and digits joined by “-”` });
-          }
-          ids.add(id, file, slug ? source.lineOf(['slug']) : 1);
-          const body = split.body.trim();
-          const parsed = options.schema.safeParse(raw);
-          if (parsed.success) problems.push(...options.check({ id, file, text, data: parsed.data, body, lineOf: source.lineOf }));
-          else problems.push(...schemaProblems(file, parsed.error, source));
-          // Bounded before the Markdown parser sees it; then rendered even when the front matter is
-          // wrong, so that unsafe URLs are reported too.
-          const tooBig = bodyProblems(file, split.body, split.bodyLine);
-          problems.push(...tooBig);
-          if (tooBig.length) continue;
-          const digest = context.generateDigest(text);
-          let kept = keptCaseBody(id, digest);
-          if (!kept) {
-            const absolute = `${root}${file}`;
-            // Blank lines in place of the front matter: plugin positions are then file lines.
-            const padded = '\n'.repeat(split.bodyLine - 1) + split.body;
-            const out = await collectUnsafeUrls(absolute, () => render({ id, data: raw, body: padded, filePath: absolute, digest }));
-            // A character reported in the file's text is not reported again as a decoded one.
-            problems.push(...out.problems.filter((p) => !p.decoded || !rawLines.has(p.line)).map(({ line, message }) => ({ file, line, message })));
-            const { html, metadata } = out.result as { html: string; metadata: { headings: CaseBody['headings'] } };
-            kept = { digest, text: body, html, headings: metadata.headings };
-          }
-          if (parsed.success) {
-            entries.push({ id, file, data: raw, digest });
-            bodies.set(id, kept);
-          }
-        }
-        throwIfProblems('Case content check failed:', problems);
-        // The bodies stay out of the data store, which Astro bundles into the build (./caseBodies.ts).
-        keepCaseBodies(bodies);
-        context.store.clear();
-        for (const e of entries) {
-          const data = await context.parseData({ id: e.id, data: e.data, filePath: e.file });
-          context.store.set({ id: e.id, data, filePath: e.file, digest: e.digest });
-        }
-        await settleDataStore(context);
-      };
+      const load = () => loadCases(context, root, render, options);
       await load();
       watchFolder(context, options.dir, load);
     },
@@ -186,7 +236,7 @@ export function yamlFilesLoader(options: { dir: string; schema: z.ZodTypeAny; ch
         const listing = listContentFolder(root, options.dir, ['.yaml', '.yml']);
         const problems = [...listing.problems, ...(options.check?.() ?? [])];
         const ids = new IdRegistry(problems);
-        const entries: { id: string; file: string; data: Record<string, unknown>; digest: string }[] = [];
+        const entries: StoreEntry[] = [];
         for (const file of listing.files) {
           const read = readContentFile(root, file);
           problems.push(...read.problems);
@@ -203,10 +253,7 @@ export function yamlFilesLoader(options: { dir: string; schema: z.ZodTypeAny; ch
           else entries.push({ id, file, data: source.data as Record<string, unknown>, digest: context.generateDigest(read.text) });
         }
         throwIfProblems(`Content check failed (${options.dir}):`, problems);
-        context.store.clear();
-        for (const e of entries) {
-          context.store.set({ id: e.id, data: await context.parseData({ id: e.id, data: e.data, filePath: e.file }), filePath: e.file, digest: e.digest });
-        }
+        await replaceStore(context, entries);
       };
       await load();
       watchFolder(context, options.dir, load);

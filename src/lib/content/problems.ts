@@ -10,7 +10,7 @@ export interface Problem {
   message: string;
 }
 
-export const formatProblem = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
+const formatProblem = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
 
 export class ContentError extends Error {
   constructor(title: string, problems: Problem[]) {

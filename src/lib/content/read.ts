@@ -1,8 +1,8 @@
-/** Reading one content file: valid UTF-8, no unsafe characters (./textHygiene.ts), line-numbered problems. */
+/** Reading one content file: valid UTF-8, no unsafe characters (../text/unsafeChars.ts), line-numbered problems. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './problems.ts';
-import { unsafeCharacters } from './textHygiene.ts';
+import { unsafeCharacters } from '../text/unsafeChars.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

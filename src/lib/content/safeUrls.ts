@@ -10,13 +10,13 @@
  * page fetches anything from another host; a link shows where it goes (its text is its address,
  * as in an autolink: case bodies are plain text, so any other link hides its target); and text the
  * parser decoded from a character reference (`&#x202E;`) meets the same character rule as the
- * file (./textHygiene.ts).
+ * file (../text/unsafeChars.ts).
  *
  * An unsafe URL is always removed from the output (so the HTML is inert in any case) and reported
  * as `file:line: message`. The cases loader collects the reports (see `collectUnsafeUrls`);
  * anywhere else (a Markdown page) the first report fails the render.
  */
-import { unsafeCharacters } from './textHygiene.ts';
+import { unsafeCharacters } from '../text/unsafeChars.ts';
 import { unsafeUrlReason } from './urlPolicy.ts';
 
 interface Node {
@@ -54,7 +54,8 @@ const URL_ATTRIBUTES = new Set([...URL_PROPERTIES].map((p) => p.toLowerCase()).c
  * @astrojs/markdown-remark's render() prints every thrown error with its stack before rethrowing.
  * So the cases loader registers a list per file (keyed by absolute path) and reads it after the
  * render. A global symbol, because astro.config.mjs and the content config load this module as
- * two instances.
+ * two instances. Astro workaround “unsafe URLs collected beside the Markdown render”
+ * (./astroWorkarounds.ts); no upstream issue was found for it.
  */
 const SINK = Symbol.for('jiaoyu-casebook.unsafe-urls');
 type Sink = Map<string, UrlProblem[]>;

@@ -7,11 +7,11 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './problems.ts';
-import { isCleanText } from './textHygiene.ts';
+import { isCleanText } from '../text/unsafeChars.ts';
 
-export const SEEDS_DIR = 'seeds';
+const SEEDS_DIR = 'seeds';
 /** Larger originals are not bulletins; refusing them keeps the build from reading them whole. */
-export const MAX_SEED_BYTES = 50 * 1024 * 1024;
+const MAX_SEED_BYTES = 50 * 1024 * 1024;
 
 function lstat(path: string): Stats | undefined {
   try {

@@ -7,7 +7,7 @@
  * (`jav&#x61;script:` decodes to `javascript:` wherever it is decoded once more).
  * The check follows the WHATWG URL parser: a scheme is `[A-Za-z][A-Za-z0-9+.-]*` before the first `:`.
  */
-import { isCleanText } from './textHygiene.ts';
+import { isCleanText } from '../text/unsafeChars.ts';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -21,7 +21,8 @@ export function unsafeUrlReason(url: string): string | undefined {
   // RFC 3986 requires these to be percent-encoded; raw, they can end an HTML attribute. Astro 5.18
   // writes an http(s) attribute value that contains `&` without escaping it at all
   // (astro/dist/runtime/server/render/util.js addAttribute, the `isHttpUrl` branch), so a `"` in
-  // such a URL would break out of `href="…"` and inject markup.
+  // such a URL would break out of `href="…"` and inject markup. Astro workaround “quotes refused in
+  // http(s) URLs” (./astroWorkarounds.ts), https://github.com/withastro/astro/pull/15740.
   if (/["<>`]/.test(url)) return 'it contains a quote, < > or ` (percent-encode them: %22 %3C %3E %60)';
   if (CHARACTER_REFERENCE.test(url)) return 'it contains an HTML character reference (write the character itself)';
   if (url.startsWith('//')) return 'it is protocol-relative (//host/…): it leads to another host — write it with https://';

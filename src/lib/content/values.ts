@@ -1,11 +1,11 @@
 /**
  * Values as the YAML parser decoded them, checked with the same list as the raw text
- * (./textHygiene.ts): a double-quoted scalar can spell any character as an escape — `"\u202E"`,
+ * (../text/unsafeChars.ts): a double-quoted scalar can spell any character as an escape — `"\u202E"`,
  * `"\e"`, `"\0"`, `"\x85"`, `"\L"`, `"\uFEFF"`, a lone `"\uD800"` — which the check of the
  * file's characters cannot see. Each is an error at the field's line, naming the field.
  */
 import type { Problem } from './problems.ts';
-import { unsafeCharacters } from './textHygiene.ts';
+import { unsafeCharacters } from '../text/unsafeChars.ts';
 
 type Path = (string | number)[];
 

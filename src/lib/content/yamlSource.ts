@@ -3,9 +3,11 @@
  * unquoted 2025-02-30 stays a string; no `<<` merges), duplicate keys refused, aliases capped,
  * and a line number for every field path so each error can point at the line to fix.
  * Used for case front matter and source records instead of Astro's YAML reading (js-yaml's
- * default schema turns unquoted dates into rolled-over Date objects).
+ * default schema turns unquoted dates into rolled-over Date objects). The one reader of content
+ * YAML: the loaders, the studio, the ingest CLI's index of the casebook and the scripts read
+ * front matter and records here (`readFrontMatter` of ./frontMatter.ts for scripts and tests).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLError, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type YAMLError, type Node as YamlNode } from 'yaml';
 
 export interface YamlSource {
   /** The parsed value (plain JS), or undefined when the YAML has errors. */
@@ -67,5 +69,19 @@ export function splitFrontMatter(text: string): FrontMatterFile | undefined {
   if (lines[0]?.replace(/\r$/, '') !== '---') return undefined;
   const close = lines.findIndex((line, i) => i > 0 && line.replace(/\r$/, '') === '---');
   if (close < 0) return undefined;
-  return { frontMatter: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+  // A CRLF file's last field keeps no `\r` (its line break is the closing line's, outside the YAML).
+  const frontMatter = lines.slice(1, close).join('\n').replace(/\r$/, '');
+  return { frontMatter, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+}
+
+/** The fields of a YAML map, or an empty record when the text is not a valid map (for listings that skip what the build refuses). */
+export function yamlRecord(text: string): Record<string, unknown> {
+  const { data } = parseYamlSource(text);
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/** The front-matter fields of a case file, or an empty record when it has none or they are not valid. */
+export function frontMatterRecord(text: string): Record<string, unknown> {
+  const split = splitFrontMatter(text);
+  return split ? yamlRecord(split.frontMatter) : {};
 }

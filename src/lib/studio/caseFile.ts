@@ -3,15 +3,14 @@
  * every line the editor did not change stays as it was — comments, key order, quoting, the
  * style of inline lists — so a new draft is saved as what `npm run ingest` wrote plus the edits,
  * and a curated case as the editor's own file plus the edits. A field written anew is written
- * the way ingest writes it (`yamlOf` of src/lib/ingest/draft.ts). The body is never touched.
+ * the way ingest writes it (`yamlOf` of src/lib/ingest/draft/files.ts). The body is never touched.
  *
  * The YAML is read in top-level fields: a field is its key line at column 0 and the indented
  * lines after it; comment lines above a key belong to that key (as the `yaml` package reads them).
  */
-import { parse } from 'yaml';
-import { splitFrontMatter } from '../content/yamlSource.ts';
-import { isDraft } from '../drafts.ts';
-import { yamlOf } from '../ingest/draft.ts';
+import { parseYamlSource, splitFrontMatter } from '../content/yamlSource.ts';
+import { isDraft } from '../model/drafts.ts';
+import { yamlOf } from '../ingest/draft/files.ts';
 
 /** Field order of a case (src/schemas/case.ts): a field added to a file goes to its place. */
 export const CASE_FIELDS = [
@@ -47,10 +46,10 @@ export const SOURCE_FIELDS = [
   'summary',
 ] as const;
 
-/** Key order of a new figure, as ingest proposes them (src/lib/ingest/extractFigures.ts). */
+/** Key order of a new figure, as ingest proposes them (src/lib/ingest/draft/figures.ts). */
 const FIGURE_FIELDS = ['label', 'value', 'unit', 'display', 'kind', 'period', 'measure', 'quote', 'metric'];
 
-/** The comment ingest puts at the top of a draft (src/lib/ingest/ingest.ts; the CLI tells drafts by it). */
+/** The comment ingest puts at the top of a draft (src/lib/ingest/run/ingest.ts; the CLI tells drafts by it). */
 const DRAFT_MARK = /^#\s*Draft by `npm run ingest`/;
 /** The comment ingest puts after `measures:`: passing mentions the editor may add. */
 const PASSING_MARK = /^#\s*Passing mentions, not proposed/;
@@ -100,13 +99,10 @@ export function fileText(file: YamlFile): string {
 }
 
 function readYaml(yaml: string): Record<string, unknown> | { error: string } {
-  try {
-    const data = parse(yaml, { schema: 'core', uniqueKeys: true }) as unknown;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'the YAML is not a map of fields' };
-    return data as Record<string, unknown>;
-  } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] ?? 'not valid YAML' };
-  }
+  const { data, errors } = parseYamlSource(yaml);
+  if (errors[0]) return { error: `line ${errors[0].line}: ${errors[0].message}` };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'the YAML is not a map of fields' };
+  return data as Record<string, unknown>;
 }
 
 function open(yaml: string, body?: string): YamlFile | { error: string } {
@@ -140,7 +136,7 @@ export function fieldsOf(file: YamlFile): Record<string, unknown> {
   return 'error' in data ? {} : data;
 }
 
-/** A draft: `draft: true` (../drafts.ts). */
+/** A draft: `draft: true` (../model/drafts.ts). */
 export function isDraftCase(text: string): boolean {
   const file = openCase(text);
   if ('error' in file) return false;

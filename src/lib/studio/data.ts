@@ -4,9 +4,9 @@
  * pipeline tags with, the regions and the GB/T 2260 names (with pinyin, for typing a place in
  * Latin letters), and the names already taken by cases and source records.
  */
-import type { MeasureRecord } from '../contentFiles.ts';
-import type { Metric } from '../metrics.ts';
-import type { DivisionDataset } from '../regions.ts';
+import type { MeasureRecord } from '../content/contentFiles.ts';
+import type { Metric } from '../model/metrics.ts';
+import type { DivisionDataset } from '../model/regions.ts';
 
 export interface StudioCase {
   /** File name without `.mdx` (what ingest names drafts by). */
@@ -14,7 +14,7 @@ export interface StudioCase {
   title: string;
   source: string;
   body: string;
-  /** `draft: true` (src/lib/drafts.ts). */
+  /** `draft: true` (src/lib/model/drafts.ts). */
   draft: boolean;
 }
 

@@ -1,9 +1,9 @@
 /**
  * Finding a name as an editor types it: Chinese characters anywhere in the name or one of its
  * other names, or pinyin — whole syllables, initials or a mix (`shangcheng`, `sc`, `xgxp`), as
- * the site's search reads pinyin (src/lib/search/pinyin.ts). Lower rank is a better match.
+ * the site's search reads pinyin (src/lib/search/query/pinyin.ts). Lower rank is a better match.
  */
-import { matchSyllables, MATCH_RANK, normalizePinyin } from '../search/pinyin.ts';
+import { matchSyllables, MATCH_RANK, normalizePinyin } from '../search/query/pinyin.ts';
 
 export interface Findable {
   /** Names that count: the name first, then short forms and aliases. */
@@ -13,7 +13,7 @@ export interface Findable {
 }
 
 /** How well `typed` matches: 0 a name exactly, 1 the start of a name, 2 inside one, 3–5 by pinyin. */
-export function matchRank(typed: string, item: Findable): number | undefined {
+function matchRank(typed: string, item: Findable): number | undefined {
   const text = typed.trim();
   if (!text) return undefined;
   if (item.names.some((n) => n === text)) return 0;

@@ -1,7 +1,7 @@
 /**
  * Regions in the studio: every GB/T 2260 place an editor may type (by name, short name or
  * pinyin, src/lib/studio/find.ts), resolved exactly as the build resolves content/regions.yaml
- * (src/lib/regions.ts), and the lines a save adds to that file for a place the casebook does
+ * (src/lib/model/regions.ts), and the lines a save adds to that file for a place the casebook does
  * not list yet: the place and any enclosing region missing, outermost first, as the ingest
  * report proposes them.
  */
@@ -12,7 +12,7 @@ import {
   shortRegionName,
   type DivisionDataset,
   type Region,
-} from '../regions.ts';
+} from '../model/regions.ts';
 import type { Findable } from './find.ts';
 
 /** Dataset rows that group places without being one (the districts of 北京市 sit under 市辖区). */

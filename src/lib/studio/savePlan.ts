@@ -1,12 +1,12 @@
 /**
  * What a save writes into the casebook, checked against what is there, with the CLI's rules
- * (src/lib/ingest/writePlan.ts, which is bound to Node's file system): a file that differs is
+ * (src/lib/ingest/run/writePlan.ts, which is bound to Node's file system): a file that differs is
  * never replaced without the editor's say-so, and replacing what a curated case owns (a case
  * without `draft: true`, a source record such cases cite, the raw file of another source) is
  * named as such. `content/regions.yaml` is only ever appended to. Paths are relative to the
  * casebook folder, as in the zip the studio offers instead.
  */
-import { isCleanText } from '../content/textHygiene.ts';
+import { isCleanText } from '../text/unsafeChars.ts';
 
 export type Role = 'seed' | 'source' | 'case' | 'regions';
 
@@ -30,7 +30,7 @@ export interface CasebookCase {
   file: string;
   source: string;
   body: string;
-  /** `draft: true` (src/lib/drafts.ts); a case without it is curated. */
+  /** `draft: true` (src/lib/model/drafts.ts); a case without it is curated. */
   draft: boolean;
 }
 

@@ -1,13 +1,14 @@
 /**
  * A key figure from a number the editor selects in the case text: what ingest proposes for
- * that number (src/lib/ingest/extractFigures.ts, run on its paragraph: label, unit as stated,
+ * that number (src/lib/ingest/draft/figures.ts, run on its paragraph: label, unit as stated,
  * kind, period, measure), else the number with the unit word after it and the clause before it
  * as label. The quote is always a phrase of the paragraph, so the build's quote check holds.
  */
-import { extractFigures } from '../ingest/extractFigures.ts';
-import type { FigureDraft } from '../ingest/draft.ts';
-import { guessMetric, type Metric } from '../metrics.ts';
-import type { MeasureTerms } from '../tagging.ts';
+import { extractFigures } from '../ingest/draft/figures.ts';
+import type { FigureDraft } from '../ingest/draft/files.ts';
+import { guessMetric, type Metric } from '../model/metrics.ts';
+import type { MeasureTerms } from '../model/tagging.ts';
+import { HAN } from '../text/han.ts';
 
 export interface SelectionContext {
   /** The case's measures, most central first. */
@@ -20,8 +21,10 @@ export interface SelectionContext {
 const NUMBER = /\d+(?:\.\d+)?/g;
 const CLAUSE_BREAK = /[，。；：！？、,;:!?（）()“”\s]/;
 /** A unit as stated right after a number: 万/亿 and a measure word, a percent or a short noun. */
-const UNIT_AFTER =
-  /^(?:[万亿])?(?:%|个百分点|[\u4e00-\u9fff]{1,3}?(?=[，。；：、,;:！？）)\s]|$|[以左多余])|[\u4e00-\u9fff])/u;
+const UNIT_AFTER = new RegExp(
+  `^(?:[万亿])?(?:%|个百分点|${HAN}{1,3}?(?=[，。；：、,;:！？）)\\s]|$|[以左多余])|${HAN})`,
+  'u',
+);
 
 /** The number (offsets in the paragraph) that the selection [start, end) covers or touches. */
 function numberAt(paragraph: string, start: number, end: number): { at: number; text: string } | undefined {

@@ -1,6 +1,6 @@
 /**
  * The build's own checks, run on the exact text the studio would save: invisible characters
- * (src/lib/content/textHygiene.ts), the front matter's YAML as the content loaders read it
+ * (src/lib/text/unsafeChars.ts), the front matter's YAML as the content loaders read it
  * (src/lib/content/yamlSource.ts), the zod schemas of src/schemas/, and the rules that need the
  * body (src/lib/content/caseChecks.ts: figure quotes, numbers, units, periods; plain text). Each
  * problem names the field it concerns (`title`, `figures.2`, `measures`), so the studio can
@@ -9,9 +9,9 @@
 import { z } from 'astro/zod';
 import { caseBodyProblems } from '../content/caseChecks.ts';
 import { CONTENT_ID } from '../content/ids.ts';
-import { unsafeCharacters } from '../content/textHygiene.ts';
+import { unsafeCharacters } from '../text/unsafeChars.ts';
 import { parseYamlSource, splitFrontMatter } from '../content/yamlSource.ts';
-import type { Metric } from '../metrics.ts';
+import type { Metric } from '../model/metrics.ts';
 import { caseSchema } from '../../schemas/case.ts';
 import { figureSchema } from '../../schemas/figure.ts';
 import { sourceSchema } from '../../schemas/source.ts';

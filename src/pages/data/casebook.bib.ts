@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../data/casebook.ts';
 import { caseAddresses, caseCsl } from '../../data/citation.ts';
-import { toBibtex } from '../../lib/citationExport.ts';
+import { toBibtex } from '../../lib/export/citationFiles.ts';
 
 /** Every case in one BibTeX file, for importing the whole casebook into a citation manager. */
 export const GET: APIRoute = async ({ site }) => {

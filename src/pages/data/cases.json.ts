@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCasebook } from '../../data/casebook.ts';
 import { caseRecords } from '../../data/openData.ts';
 import { href, routes } from '../../href.ts';
-import { absoluteOrPath } from '../../lib/siteAddress.ts';
+import { absoluteOrPath } from '../../lib/site/siteAddress.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const records = caseRecords(await getCasebook(), (id) => absoluteOrPath(href(routes.case(id)), site));

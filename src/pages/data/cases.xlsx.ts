@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../data/casebook.ts';
 import { CASE_COLUMNS, caseRecords, csvTable, FIGURE_COLUMNS } from '../../data/openData.ts';
-import { workbook, type Cell } from '../../lib/xlsx.ts';
-import { absoluteOrPath } from '../../lib/siteAddress.ts';
+import { workbook, type Cell } from '../../lib/export/xlsx.ts';
+import { absoluteOrPath } from '../../lib/site/siteAddress.ts';
 import { t } from '../../i18n/index.ts';
 import { href, routes } from '../../href.ts';
 

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getCasebook } from '../../data/casebook.ts';
 import { caseRecords, csvTable, FIGURE_COLUMNS } from '../../data/openData.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { toCsv } from '../../lib/export/csv.ts';
 import { href, routes } from '../../href.ts';
-import { absoluteOrPath } from '../../lib/siteAddress.ts';
+import { absoluteOrPath } from '../../lib/site/siteAddress.ts';
 
 /** One row per key figure: as stated, in base units, typed (kind, period, metric), with its exact quote. */
 export const GET: APIRoute = async ({ site }) => {

@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { studioData } from '../../data/studioData.ts';
-import { showsDrafts } from '../../lib/drafts.ts';
+import { showsDrafts } from '../../lib/model/drafts.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(studioData(process.cwd(), showsDrafts(import.meta.env.CASEBOOK_COMMAND))), {

@@ -2,7 +2,7 @@
 import { lookup } from 'mrmime';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/lib/csv.ts';
+import { csvCell, toCsv } from '../../../src/lib/export/csv.ts';
 import { caseFeed } from '../../../src/data/feeds.ts';
 import { publishedSeed } from '../../../src/data/rawText.ts';
 import type { CaseView, SourceEntry } from '../../../src/data/casebook.ts';

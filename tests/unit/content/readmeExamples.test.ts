@@ -3,13 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_PATHS, readMeasures } from '../../../src/lib/contentFiles.ts';
-import { loadRegions } from '../../../src/lib/loadRegions.ts';
-import { loadMetrics } from '../../../src/lib/loadMetrics.ts';
+import { CONTENT_PATHS, readMeasures } from '../../../src/lib/content/contentFiles.ts';
+import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
+import { loadMetrics } from '../../../src/lib/content/loadMetrics.ts';
 import { characterProblems } from '../../../src/lib/content/read.ts';
 import { parseYamlSource, splitFrontMatter } from '../../../src/lib/content/yamlSource.ts';
-import { checkFigures } from '../../../src/lib/figures.ts';
-import { paragraphs, unescapedMarkup } from '../../../src/lib/text.ts';
+import { checkFigures } from '../../../src/lib/model/figures.ts';
+import { paragraphs, unescapedMarkup } from '../../../src/lib/text/bodyText.ts';
 import { caseSchema } from '../../../src/schemas/case.ts';
 import { figureSchema } from '../../../src/schemas/figure.ts';
 

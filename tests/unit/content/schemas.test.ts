@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../../src/lib/content/yamlSource.ts';
-import { closestMatch, editDistance } from '../../../src/lib/content/suggest.ts';
+import { closestMatch } from '../../../src/lib/content/didYouMean.ts';
+import { swapDistance } from '../../../src/lib/text/editDistance.ts';
 import { partialDate } from '../../../src/schemas/date.ts';
 import { safeNumber } from '../../../src/schemas/number.ts';
 import { seedFile } from '../../../src/schemas/seedFile.ts';
@@ -29,7 +30,7 @@ describe('strict objects', () => {
     expect(messages(schema, { tilte: 'x' })).toEqual(['tilte: unknown key “tilte”; did you mean `title`?', 'title: Required']);
   });
   it('edit distance counts a swap of neighbours as one edit', () => {
-    expect(editDistance('figuers', 'figures')).toBe(1);
+    expect(swapDistance('figuers', 'figures')).toBe(1);
     expect(closestMatch('mesures', ['measures', 'figures'])).toBe('measures');
     expect(closestMatch('zzz', ['measures'])).toBeUndefined();
   });

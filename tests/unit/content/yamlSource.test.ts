@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource, splitFrontMatter } from '../../../src/lib/content/yamlSource.ts';
+import { frontMatterRecord, parseYamlSource, splitFrontMatter, yamlRecord } from '../../../src/lib/content/yamlSource.ts';
 
 describe('YAML with lines', () => {
   const text = ['title: 标题', 'measures: [a, b]', 'figures:', '  - label: 甲', '    value: 1', '  - label: 乙', '    quote: 乙1个'].join('\n');
@@ -20,8 +20,18 @@ describe('YAML with lines', () => {
     expect(parseYamlSource(bomb).errors.length).toBeGreaterThan(0);
   });
   it('splits front matter and knows the body line', () => {
-    expect(splitFrontMatter('\uFEFF---\r\na: 1\r\n---\r\n\r\n正文')).toMatchObject({ frontMatter: 'a: 1\r', bodyLine: 4 });
+    expect(splitFrontMatter('\uFEFF---\r\na: 1\r\n---\r\n\r\n正文')).toMatchObject({ frontMatter: 'a: 1', bodyLine: 4 });
+    // The last field of a CRLF file reads without the line end's `\r`.
+    const crlf = splitFrontMatter('---\r\ntitle: T\r\nslug: a-b\r\n---\r\n正文\r\n')!;
+    expect(parseYamlSource(crlf.frontMatter, 2).data).toEqual({ title: 'T', slug: 'a-b' });
     expect(splitFrontMatter('no front matter')).toBeUndefined();
     expect(splitFrontMatter('---\na: 1\n')).toBeUndefined();
+  });
+
+  it('gives the fields of a record or a case, and nothing for what the build refuses', () => {
+    expect(yamlRecord('file: a.txt\nfingerprint: abc')).toEqual({ file: 'a.txt', fingerprint: 'abc' });
+    expect(frontMatterRecord('---\r\ntitle: T\r\ndraft: true\r\n---\r\n正文')).toEqual({ title: 'T', draft: true });
+    for (const refused of ['a: 1\na: 2', '- a\n- b', 'a: [']) expect(yamlRecord(refused)).toEqual({});
+    expect(frontMatterRecord('no front matter')).toEqual({});
   });
 });

@@ -1,11 +1,11 @@
 /** Shared inputs for the ingest tests: the project's taxonomy, regions and the GB/T 2260 data. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readMeasures } from '../../../src/lib/contentFiles.ts';
-import { loadDivisionDataset } from '../../../src/lib/divisionData.ts';
-import { ingestDocument, type IngestOptions } from '../../../src/lib/ingest/ingest.ts';
-import { readTextDocument } from '../../../src/lib/ingest/read.ts';
-import { loadRegions } from '../../../src/lib/loadRegions.ts';
+import { readMeasures } from '../../../src/lib/content/contentFiles.ts';
+import { loadDivisionDataset } from '../../../src/lib/model/divisionData.ts';
+import { ingestDocument, type IngestOptions } from '../../../src/lib/ingest/run/ingest.ts';
+import { readTextDocument } from '../../../src/lib/ingest/read/document.ts';
+import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
 
 export const root = resolve(import.meta.dirname, '../../..');
 export const fixtures = join(root, 'tests/fixtures/ingest');

@@ -5,17 +5,17 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMeasures } from '../../../src/lib/contentFiles.ts';
-import { readFrontMatter } from '../../../src/lib/frontMatter.ts';
-import { loadRegions } from '../../../src/lib/loadRegions.ts';
-import { placeNames } from '../../../src/lib/regions.ts';
-import { paragraphs } from '../../../src/lib/text.ts';
-import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/terms.ts';
-import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine.ts';
-import { idLetter, pageId, type PageFilters, type PageMeta } from '../../../src/lib/search/schema.ts';
-import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/indexText.ts';
-import { recordIndex, recordTerms } from '../../../src/lib/search/mentions.ts';
-import { decodePageFacets, encodePageFacets, type PageFacets } from '../../../src/lib/search/pageFacets.ts';
+import { readMeasures } from '../../../src/lib/content/contentFiles.ts';
+import { readFrontMatter } from '../../../src/lib/content/frontMatter.ts';
+import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
+import { placeNames } from '../../../src/lib/model/regions.ts';
+import { paragraphs } from '../../../src/lib/text/bodyText.ts';
+import { buildDictionary, type Dictionary, type SearchTerms } from '../../../src/lib/search/query/terms.ts';
+import type { FragmentData, PagefindLike, PagefindResult } from '../../../src/lib/search/engine/types.ts';
+import { idLetter, pageId, type PageFilters, type PageMeta } from '../../../src/lib/search/index/schema.ts';
+import { fromIndexText, indexContent, isUnit } from '../../../src/lib/search/index/indexText.ts';
+import { recordIndex, recordTerms } from '../../../src/lib/search/index/mentions.ts';
+import { decodePageFacets, encodePageFacets, type PageFacets } from '../../../src/lib/search/index/pageFacets.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -137,7 +137,7 @@ export function pageFacetsOf(pages: FixturePage[]): () => Promise<PageFacets> {
 }
 
 /**
- * A fake Pagefind over the site's index (src/lib/search/indexText.ts: bigrams and whole
+ * A fake Pagefind over the site's index (src/lib/search/index/indexText.ts: bigrams and whole
  * terms), doing what Pagefind 1.6 does with it: a quoted phrase matches words at consecutive
  * positions, other terms match as word prefixes (all terms); no term lists every page. A fragment's content is the text rebuilt from the bigrams
  * (siteIndex.ts). Records the queries it was asked and the pages read.
@@ -152,7 +152,7 @@ export function fakePagefind(
   const dict = dictionary();
   const known = phrases.length ? recordIndex(dict, phrases) : undefined;
   const indexed = pages.map((page) => {
-    // As the index step builds the record (src/lib/search/siteIndex.ts).
+    // As the index step builds the record (src/lib/search/index/siteIndex.ts).
     const terms = recordTerms(
       { isCase: page.filters['type']?.includes('case') ?? false, measures: page.filters['measure'] ?? [] },
       dict,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { yamlOf } from '../../../src/lib/ingest/draft.ts';
+import { yamlOf } from '../../../src/lib/ingest/draft/files.ts';
 import {
   CASE_FIELDS,
   fieldsOf,

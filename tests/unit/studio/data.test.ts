@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { studioData } from '../../../src/data/studioData.ts';
 import { workerExports } from '../../../src/integrations/workerExports.ts';
-import { readMeasures } from '../../../src/lib/contentFiles.ts';
+import { readMeasures } from '../../../src/lib/content/contentFiles.ts';
 import { casebookRegions } from '../../../src/lib/studio/regions.ts';
-import { loadRegions } from '../../../src/lib/loadRegions.ts';
+import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
 import { projectRoot } from '../../helpers/tempSite.ts';
 
 describe("the studio's data", () => {

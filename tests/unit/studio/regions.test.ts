@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { readMeasures } from '../../../src/lib/contentFiles.ts';
-import { loadDivisionDataset } from '../../../src/lib/divisionData.ts';
-import { loadRegions } from '../../../src/lib/loadRegions.ts';
-import { resolveRegionPath, shortRegionName } from '../../../src/lib/regions.ts';
+import { readMeasures } from '../../../src/lib/content/contentFiles.ts';
+import { loadDivisionDataset } from '../../../src/lib/model/divisionData.ts';
+import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
+import { resolveRegionPath, shortRegionName } from '../../../src/lib/model/regions.ts';
 import { findItems } from '../../../src/lib/studio/find.ts';
 import {
   appendRegionLines,

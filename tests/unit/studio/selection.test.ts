@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFigures } from '../../../src/lib/figures.ts';
-import { extractFigures } from '../../../src/lib/ingest/extractFigures.ts';
+import { checkFigures } from '../../../src/lib/model/figures.ts';
+import { extractFigures } from '../../../src/lib/ingest/draft/figures.ts';
 import { figureFromSelection } from '../../../src/lib/studio/selection.ts';
 
 const paragraph =

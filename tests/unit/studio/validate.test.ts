@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCNStudio } from '../../../src/i18n/zh-CN.ts';
-import { readMeasures } from '../../../src/lib/contentFiles.ts';
-import { loadMetrics } from '../../../src/lib/loadMetrics.ts';
-import { loadRegions } from '../../../src/lib/loadRegions.ts';
+import { readMeasures } from '../../../src/lib/content/contentFiles.ts';
+import { loadMetrics } from '../../../src/lib/content/loadMetrics.ts';
+import { loadRegions } from '../../../src/lib/content/loadRegions.ts';
 import {
   describe as say,
   PROBLEM_KEYS,
@@ -12,8 +12,8 @@ import {
   refusalText,
   type Translate,
 } from '../../../src/lib/studio/messages.ts';
-import { ingest } from '../../../src/lib/ingest/ingest.ts';
-import { loadDivisionDataset } from '../../../src/lib/divisionData.ts';
+import { ingest } from '../../../src/lib/ingest/run/ingest.ts';
+import { loadDivisionDataset } from '../../../src/lib/model/divisionData.ts';
 import { caseProblems, sourceProblems, type CheckContext } from '../../../src/lib/studio/validate.ts';
 import { projectRoot } from '../../helpers/tempSite.ts';
 

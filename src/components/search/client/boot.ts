@@ -4,7 +4,7 @@
  * search itself (dialog.ts → Pagefind) is imported only when the dialog is first opened;
  * the target-page highlighter only when the URL asks for it (?hl=…).
  */
-import { answerHintPath } from '../../../lib/search/answerHint.ts';
+import { answerHintPath } from '../../../lib/search/index/answerHint.ts';
 
 const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
 let opener: Element | null = null;

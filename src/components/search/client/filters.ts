@@ -3,8 +3,8 @@
  * keep, options without results folded behind a “显示全部” per facet, and, on a phone (where
  * the panel opens above the results), a “查看 N 条结果” that closes it and moves to the results.
  */
-import { t } from '../../../i18n/index.ts';
-import type { Facet, FacetCounts, Selection } from '../../../lib/search/facets.ts';
+import { t } from '../../../i18n/search.ts';
+import type { Facet, FacetCounts, Selection } from '../../../lib/search/engine/facets.ts';
 
 export interface FilterPanel {
   /** The selected values, by facet. */
@@ -16,39 +16,46 @@ export interface FilterPanel {
   readonly counted: boolean;
 }
 
-export function attachFilters(
-  root: HTMLElement,
-  on: { change: () => void; clear: () => void; open: () => void; toResults: () => void },
-): FilterPanel {
-  const panel = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
-  const summary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
-  const apply = root.querySelector<HTMLButtonElement>('[data-search-apply]')!;
-  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-facet-value]')];
-  const facetOf = (b: HTMLInputElement) => b.dataset['facetValue'] as Facet;
-  const fieldsets = [...panel.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')];
-  let counted = false;
-
-  /** Folds the options of a facet that keep no result (unless chosen, or the facet is unfolded). */
-  function fold(fieldset: HTMLFieldSetElement): void {
-    const toggle = fieldset.querySelector<HTMLButtonElement>('[data-show-all]')!;
-    const expanded = toggle.getAttribute('aria-expanded') === 'true';
-    let empty = 0;
-    for (const li of fieldset.querySelectorAll<HTMLLIElement>('li')) {
-      const box = li.querySelector('input')!;
-      const none = counted && li.dataset['count'] === '0' && !box.checked;
-      if (none) empty++;
-      li.hidden = none && !expanded;
-      li.querySelector('[data-facet-label]')!.classList.toggle('text-muted', none);
-    }
-    toggle.hidden = empty === 0;
-    toggle.textContent = expanded ? t('search.showFewer') : t('search.showAll', { n: empty });
+/** Folds the options of a facet that keep no result (unless chosen, or the facet is unfolded). */
+function fold(fieldset: HTMLFieldSetElement, counted: boolean): void {
+  const toggle = fieldset.querySelector<HTMLButtonElement>('[data-show-all]')!;
+  const expanded = toggle.getAttribute('aria-expanded') === 'true';
+  let empty = 0;
+  for (const li of fieldset.querySelectorAll<HTMLLIElement>('li')) {
+    const box = li.querySelector('input')!;
+    const none = counted && li.dataset['count'] === '0' && !box.checked;
+    if (none) empty++;
+    li.hidden = none && !expanded;
+    li.querySelector('[data-facet-label]')!.classList.toggle('text-muted', none);
   }
+  toggle.hidden = empty === 0;
+  toggle.textContent = expanded ? t('search.showFewer') : t('search.showAll', { n: empty });
+}
 
-  for (const fieldset of fieldsets) {
+const facetOf = (b: HTMLInputElement) => b.dataset['facetValue'] as Facet;
+
+/** Each option's count (none: not computed), shown and read out. */
+function writeCounts(boxes: HTMLInputElement[], counts: FacetCounts | undefined): void {
+  for (const b of boxes) {
+    const n = counts ? (counts[facetOf(b)]?.[b.value] ?? 0) : undefined;
+    const li = b.closest('li')!;
+    li.dataset['count'] = n === undefined ? '' : String(n);
+    li.querySelector('[data-count]')!.textContent = n === undefined ? '' : String(n);
+    if (n === undefined) b.removeAttribute('aria-description');
+    else b.setAttribute('aria-description', t('search.filterCount', { n }));
+  }
+}
+
+type Handlers = { change: () => void; clear: () => void; open: () => void; toResults: () => void };
+
+/** The panel's controls: the options, 显示全部 per facet, 清除, 查看 N 条结果, and opening the panel. */
+function listen(root: HTMLElement, panel: HTMLDetailsElement, on: Handlers, counted: () => boolean): void {
+  const boxes = root.querySelectorAll<HTMLInputElement>('input[data-facet-value]');
+  for (const fieldset of panel.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
     const toggle = fieldset.querySelector<HTMLButtonElement>('[data-show-all]')!;
     toggle.addEventListener('click', () => {
       toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true'));
-      fold(fieldset);
+      fold(fieldset, counted());
     });
   }
   for (const b of boxes) b.addEventListener('change', on.change);
@@ -56,7 +63,7 @@ export function attachFilters(
     for (const b of boxes) b.checked = false;
     on.clear();
   });
-  apply.addEventListener('click', () => {
+  root.querySelector('[data-search-apply]')!.addEventListener('click', () => {
     panel.open = false;
     on.toResults();
   });
@@ -66,8 +73,18 @@ export function attachFilters(
   panel.open = opening;
   panel.addEventListener('toggle', () => {
     if (opening) opening = false;
-    else if (panel.open && !counted) on.open();
+    else if (panel.open && !counted()) on.open();
   });
+}
+
+export function attachFilters(root: HTMLElement, on: Handlers): FilterPanel {
+  const panel = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+  const summary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
+  const apply = root.querySelector<HTMLButtonElement>('[data-search-apply]')!;
+  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-facet-value]')];
+  const fieldsets = [...panel.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')];
+  let counted = false;
+  listen(root, panel, on, () => counted);
 
   return {
     read() {
@@ -83,15 +100,8 @@ export function attachFilters(
       summary.textContent = active ? t('search.filtersActive', { n: active }) : '';
       apply.textContent = t('search.applyFiltersCount', { n: total });
       counted = counts !== undefined;
-      for (const b of boxes) {
-        const n = counts ? (counts[facetOf(b)]?.[b.value] ?? 0) : undefined;
-        const li = b.closest('li')!;
-        li.dataset['count'] = n === undefined ? '' : String(n);
-        li.querySelector('[data-count]')!.textContent = n === undefined ? '' : String(n);
-        if (n === undefined) b.removeAttribute('aria-description');
-        else b.setAttribute('aria-description', t('search.filterCount', { n }));
-      }
-      for (const fieldset of fieldsets) fold(fieldset);
+      writeCounts(boxes, counts);
+      for (const fieldset of fieldsets) fold(fieldset, counted);
     },
     get counted() {
       return counted;

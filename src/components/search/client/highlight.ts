@@ -3,10 +3,10 @@
  * indexed body (normalised like the search, so full-width or traditional forms still
  * match) and scrolls the first one into view.
  */
-import { markRanges } from '../../../lib/highlight.ts';
-import { normalizedRanges } from '../../../lib/search/excerpt.ts';
-import { normalizeWithMap } from '../../../lib/search/normalize.ts';
-import { highlightTerms } from '../../../lib/search/url.ts';
+import { markRanges } from '../../../lib/text/highlight.ts';
+import { normalizedRanges } from '../../../lib/search/engine/excerpt.ts';
+import { normalizeWithMap } from '../../../lib/search/query/normalize.ts';
+import { highlightTerms } from '../../../lib/search/query/url.ts';
 
 const SKIP = 'script, style, noscript, mark, textarea, input, [data-pagefind-ignore], [hidden]';
 

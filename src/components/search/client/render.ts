@@ -1,10 +1,17 @@
 /** Search results as HTML, shared by the quick-search dialog and the search page. */
-import { t } from '../../../i18n/index.ts';
-import { escapeHtml } from '../../../lib/highlight.ts';
-import type { Hit, SearchEngine, SearchOutcome } from '../../../lib/search/engine.ts';
-import type { ForgivingOutcome } from '../../../lib/search/forgive.ts';
-import { FILTER_KEYS, filterLabel, isPageType, type FilterLabels, type Selection } from '../../../lib/search/schema.ts';
-import type { TermMeasure } from '../../../lib/search/terms.ts';
+import { t } from '../../../i18n/search.ts';
+import { escapeHtml } from '../../../lib/text/highlight.ts';
+import type { SearchEngine } from '../../../lib/search/engine/engine.ts';
+import type { Hit, SearchOutcome } from '../../../lib/search/engine/types.ts';
+import type { ForgivingOutcome } from '../../../lib/search/query/forgive.ts';
+import {
+  FILTER_KEYS,
+  filterLabel,
+  isPageType,
+  type FilterLabels,
+  type Selection,
+} from '../../../lib/search/index/schema.ts';
+import type { TermMeasure } from '../../../lib/search/query/terms.ts';
 
 function metaLine(hit: Hit): string {
   if (hit.type === 'case')

@@ -3,8 +3,8 @@
  * while an input method is composing; search on commit and on ordinary input, debounced)
  * and the request cycle (latest wins, busy state, errors, timing for the bench).
  */
-import { t } from '../../../i18n/index.ts';
-import { createSequencer } from '../../../lib/search/sequence.ts';
+import { t } from '../../../i18n/search.ts';
+import { createSequencer } from '../../../lib/search/engine/sequence.ts';
 import { searchErrorKey } from './runtime.ts';
 
 /**

@@ -8,24 +8,32 @@
  * vocabulary (search-vocabulary.json) only when a query needs it.
  * One instance per page; a failed load can be retried.
  */
-import { joinBase } from '../../../lib/urls.ts';
-import { answerPath, answerUnderBase, isAnswerFor, type AnswerFile } from '../../../lib/search/answers.ts';
-import { createSearchEngine, type PagefindLike, type SearchEngine } from '../../../lib/search/engine.ts';
-import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/terms.ts';
-import type { VocabularyFile } from '../../../lib/search/vocabulary.ts';
-import { vocabularyTools, type VocabularyTools } from '../../../lib/search/vocabularyTools.ts';
-import { INDEX_LANGUAGE } from '../../../lib/search/indexText.ts';
-import { PHRASES_FILE, type PhrasesFile } from '../../../lib/search/phrases.ts';
+import { joinBase } from '../../../lib/site/urls.ts';
+import { answerPath, answerUnderBase, isAnswerFor, type AnswerFile } from '../../../lib/search/index/answers.ts';
+import { createSearchEngine, type SearchEngine } from '../../../lib/search/engine/engine.ts';
+import type { PagefindLike } from '../../../lib/search/engine/types.ts';
+import {
+  PUBLIC_IDS_FILE,
+  publicIds,
+  publicIndex,
+  type PublicIdsFile,
+} from '../../../lib/search/pagefind/publicIndex.ts';
+import { buildDictionary, emptyDictionary, type SearchTerms } from '../../../lib/search/query/terms.ts';
+import type { VocabularyFile } from '../../../lib/search/query/vocabulary.ts';
+import { vocabularyTools, type VocabularyTools } from '../../../lib/search/query/vocabularyTools.ts';
+import { INDEX_LANGUAGE } from '../../../lib/search/index/indexText.ts';
+import { PHRASES_FILE, type PhrasesFile } from '../../../lib/search/index/phrases.ts';
 import {
   decodePageFacets,
   PAGE_FACETS_FILE,
   type PageFacets,
   type PageFacetsFile,
-} from '../../../lib/search/pageFacets.ts';
+} from '../../../lib/search/index/pageFacets.ts';
 
 interface PagefindModule extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
 }
 
 let terms: Promise<SearchTerms | undefined> | undefined;
@@ -76,7 +84,7 @@ async function importPagefind(): Promise<PagefindModule> {
   }
   await module.options({ noWorker: true, excerptLength: 20, ...(index && { metaCacheTag: index.tag }) });
   // Pagefind picks the index and the query segmentation by <html lang>; the index is one of
-  // bigrams (src/lib/search/indexText.ts) that must not be segmented as Chinese. init()
+  // bigrams (src/lib/search/index/indexText.ts) that must not be segmented as Chinese. init()
   // reads the attribute synchronously, so it is swapped for that call only.
   const html = document.documentElement;
   const lang = html.getAttribute('lang');
@@ -85,6 +93,8 @@ async function importPagefind(): Promise<PagefindModule> {
   if (lang === null) html.removeAttribute('lang');
   else html.setAttribute('lang', lang);
   await ready;
+  // An index left in parts (pagefind/version.ts): Pagefind merges them itself (publicIndex.ts).
+  for (const bundle of index?.public?.bundles ?? []) await module.mergeIndex(siteUrl(bundle));
   return module;
 }
 
@@ -144,12 +154,27 @@ function loadAnswer(term: string, tag: string): Promise<AnswerFile | undefined> 
   return answer;
 }
 
+let publicIdMap: Promise<ReadonlyMap<string, string>> | undefined;
+
+/** Pagefind's page ids → the site's result ids, for an index left in parts (publicIndex.ts); loaded once. */
+function loadPublicIds(tag: string | undefined): Promise<ReadonlyMap<string, string>> {
+  publicIdMap ??= fetch(siteUrl(PUBLIC_IDS_FILE)).then(async (r) => {
+    if (!r.ok) throw new Error(`${PUBLIC_IDS_FILE}: HTTP ${r.status}`);
+    return publicIds((await r.json()) as PublicIdsFile, tag);
+  });
+  publicIdMap.catch(() => {
+    publicIdMap = undefined;
+  });
+  return publicIdMap;
+}
+
 /** The search, ready as soon as the dictionary is: Pagefind is loaded when a search first needs it (or by `warm()`). */
 export function getEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const loaded = await loadTerms();
     const tag = loaded?.index?.tag;
-    const index: PagefindLike = { search: async (term) => (await loadPagefind()).search(term) };
+    const search = async (term: string | null) => (await loadPagefind()).search(term);
+    const index: PagefindLike = loaded?.index?.public ? publicIndex(search, () => loadPublicIds(tag)) : { search };
     return createSearchEngine(index, loaded ? buildDictionary(loaded) : emptyDictionary, {
       pageFacets: loadPageFacets,
       // Asked before a word's first lookup in the index: Pagefind loads meanwhile.

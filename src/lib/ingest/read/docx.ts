@@ -7,8 +7,8 @@
 import { DOMParser, parseHTML } from 'linkedom';
 import { strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import type { DocumentMeta, ReadResult } from '../blocks.ts';
-import { hygiene } from '../hygiene.ts';
+import type { DocumentMeta, ReadResult } from '../structure/blocks.ts';
+import { hygiene } from './hygiene.ts';
 import { removeHiddenRuns, type HiddenRuns } from './docxHidden.ts';
 import { DocxZipError, openDocxZip, type DocxZip } from './docxZip.ts';
 import { htmlBlocks } from './htmlBlocks.ts';

@@ -141,65 +141,87 @@ interface OpenRun {
 
 /** `document.xml` (or a footnotes part) without its hidden runs. Throws on malformed XML or a limit. */
 export function removeHiddenRuns(xml: string, styleXml: string | undefined): HiddenRuns {
-  const { styles, defaults } = readStyles(styleXml);
-  const parser = new SaxesParser();
-  const removed: HiddenRuns['removed'] = new Map();
-  const spans: [number, number][] = [];
-  let page = 'FFFFFF';
-  let paragraph: { style?: string; shade?: string; inProps: boolean } | undefined;
-  let runs: OpenRun[] = [];
-  let inRunProps = false;
-  let paragraphs = 0;
-  let runCount = 0;
-  parser.on('opentagstart', (tag) => {
-    if (tag.name === 'w:r') {
-      enforce('docxRuns', ++runCount);
-      runs.push({ start: xml.lastIndexOf('<', parser.position - 1), props: {}, text: '' });
-    } else if (tag.name === 'w:p') {
-      enforce('docxParagraphs', ++paragraphs);
-      paragraph = { inProps: false };
+  const scan = new HiddenRunScan(xml, readStyles(styleXml));
+  scan.parser.write(xml).close();
+  return { xml: scan.spans.length ? cut(xml, scan.spans) : xml, removed: scan.removed };
+}
+
+/** One pass of the XML: paragraphs and runs as they open, each run judged (and its span kept) as it closes. */
+class HiddenRunScan {
+  readonly parser = new SaxesParser();
+  readonly removed: HiddenRuns['removed'] = new Map();
+  readonly spans: [number, number][] = [];
+  /** The page colour (`w:background`), white unless the document sets one. */
+  private page = 'FFFFFF';
+  private paragraph: { style?: string; shade?: string; inProps: boolean } | undefined;
+  /** Runs open at this point (a run inside a text box inside a run). */
+  private runs: OpenRun[] = [];
+  private inRunProps = false;
+  private paragraphs = 0;
+  private runCount = 0;
+
+  constructor(
+    private xml: string,
+    private styles: ReturnType<typeof readStyles>,
+  ) {
+    this.parser.on('opentagstart', (tag) => this.openStart(tag.name));
+    this.parser.on('opentag', (tag) => this.open(tag));
+    this.parser.on('text', (text) => {
+      for (const r of this.runs) r.text += text;
+    });
+    this.parser.on('closetag', (tag) => this.close(tag.name));
+  }
+
+  private openStart(name: string): void {
+    if (name === 'w:r') {
+      enforce('docxRuns', ++this.runCount);
+      this.runs.push({ start: this.xml.lastIndexOf('<', this.parser.position - 1), props: {}, text: '' });
+    } else if (name === 'w:p') {
+      enforce('docxParagraphs', ++this.paragraphs);
+      this.paragraph = { inProps: false };
     }
-  });
-  parser.on('opentag', (tag) => {
-    const run = runs.at(-1);
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const run = this.runs.at(-1);
+    const paragraph = this.paragraph;
     if (tag.name === 'w:background' && typeof tag.attributes['w:color'] === 'string')
-      page = /^[0-9a-f]{6}$/i.test(tag.attributes['w:color']) ? tag.attributes['w:color'].toUpperCase() : page;
+      this.page = /^[0-9a-f]{6}$/i.test(tag.attributes['w:color'])
+        ? tag.attributes['w:color'].toUpperCase()
+        : this.page;
     else if (tag.name === 'w:pPr' && paragraph) paragraph.inProps = true;
-    else if (tag.name === 'w:rPr') inRunProps = !!run && !paragraph?.inProps;
+    else if (tag.name === 'w:rPr') this.inRunProps = !!run && !paragraph?.inProps;
     else if (tag.name === 'w:pStyle' && paragraph) paragraph.style = String(tag.attributes['w:val'] ?? '');
-    else if (tag.name === 'w:shd' && paragraph?.inProps && !inRunProps) {
+    else if (tag.name === 'w:shd' && paragraph?.inProps && !this.inRunProps) {
       const fill = tag.attributes['w:fill'];
       if (typeof fill === 'string' && /^[0-9a-f]{6}$/i.test(fill)) paragraph.shade = fill.toUpperCase();
-    } else if (tag.name === 'w:rStyle' && run && inRunProps) run.style = String(tag.attributes['w:val'] ?? '');
-    else if (inRunProps && run) readProp(tag, run.props);
-  });
-  parser.on('text', (text) => {
-    for (const r of runs) r.text += text;
-  });
-  parser.on('closetag', (tag) => {
-    if (tag.name === 'w:pPr' && paragraph) paragraph.inProps = false;
-    else if (tag.name === 'w:rPr') inRunProps = false;
-    else if (tag.name === 'w:p') paragraph = undefined;
-    else if (tag.name === 'w:r') {
-      const run = runs.pop()!;
-      const props = {
-        ...defaults,
-        ...styleProps(styles, paragraph?.style),
-        ...styleProps(styles, run.style),
-        ...run.props,
-      };
-      const why = hiddenReason(props, props.shade ?? paragraph?.shade ?? page);
-      const chars = run.text.replace(/\s/g, '').length;
-      if (why && chars) {
-        spans.push([run.start, parser.position]);
-        const entry = removed.get(why) ?? { runs: 0, chars: 0, sample: run.text.trim().slice(0, 30) };
-        entry.runs++;
-        entry.chars += chars;
-        removed.set(why, entry);
-      }
-    }
-  });
-  parser.write(xml).close();
-  runs = [];
-  return { xml: spans.length ? cut(xml, spans) : xml, removed };
+    } else if (tag.name === 'w:rStyle' && run && this.inRunProps) run.style = String(tag.attributes['w:val'] ?? '');
+    else if (this.inRunProps && run) readProp(tag, run.props);
+  }
+
+  private close(name: string): void {
+    if (name === 'w:pPr' && this.paragraph) this.paragraph.inProps = false;
+    else if (name === 'w:rPr') this.inRunProps = false;
+    else if (name === 'w:p') this.paragraph = undefined;
+    else if (name === 'w:r') this.closeRun(this.runs.pop()!);
+  }
+
+  /** A run's properties: document defaults, then its paragraph's style, its own style and its direct formatting. */
+  private closeRun(run: OpenRun): void {
+    const { styles, defaults } = this.styles;
+    const props = {
+      ...defaults,
+      ...styleProps(styles, this.paragraph?.style),
+      ...styleProps(styles, run.style),
+      ...run.props,
+    };
+    const why = hiddenReason(props, props.shade ?? this.paragraph?.shade ?? this.page);
+    const chars = run.text.replace(/\s/g, '').length;
+    if (!why || !chars) return;
+    this.spans.push([run.start, this.parser.position]);
+    const entry = this.removed.get(why) ?? { runs: 0, chars: 0, sample: run.text.trim().slice(0, 30) };
+    entry.runs++;
+    entry.chars += chars;
+    this.removed.set(why, entry);
+  }
 }

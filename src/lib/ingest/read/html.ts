@@ -6,10 +6,10 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
-import { metadataDate } from '../dating.ts';
-import { hygiene } from '../hygiene.ts';
-import { countHan } from '../../han.ts';
+import type { DocBlock, DocumentMeta, ReadResult } from '../structure/blocks.ts';
+import { metadataDate } from '../structure/dating.ts';
+import { hygiene } from './hygiene.ts';
+import { countHan } from '../../text/han.ts';
 import { htmlBlocks, lineLocator } from './htmlBlocks.ts';
 import { hiddenNotes, removeHiddenElements } from './htmlHidden.ts';
 import { checkHtmlSource, checkHtmlTree } from './htmlLimits.ts';

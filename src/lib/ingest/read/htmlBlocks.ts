@@ -4,7 +4,8 @@
  * rows become paragraphs; scripts, styles, forms and links to `javascript:` are dropped.
  * Only the text of links is kept.
  */
-import type { DocBlock, DocBlockKind } from '../blocks.ts';
+import type { DocBlock, DocBlockKind } from '../structure/blocks.ts';
+import { CLAUSE_END, SENTENCE_END as SENTENCE_END_MARKS } from '../../text/sentences.ts';
 
 /** Elements whose content is never text of the article. */
 const SKIP = new Set([
@@ -79,7 +80,7 @@ export interface HtmlBlockOptions {
   locate: (text: string, ordinal: number) => number;
 }
 
-const SENTENCE_END = /[。！？；!?;…]$/;
+const SENTENCE_END = new RegExp(`[${SENTENCE_END_MARKS}${CLAUSE_END}…]$`);
 
 /** A paragraph that is all bold and short, without a sentence end, is a heading (`<p><strong>一、…</strong></p>`). */
 export function isBoldHeading(text: string, boldChars: number): boolean {
@@ -89,93 +90,111 @@ export function isBoldHeading(text: string, boldChars: number): boolean {
 }
 
 export function htmlBlocks(root: DomNode, { locate }: HtmlBlockOptions): DocBlock[] {
-  const out: DocBlock[] = [];
-  let buffer = '';
-  let bold = 0;
-  let pre = 0;
-  const push = (kind: DocBlockKind, text: string, level?: number) => {
+  const walker = new BlockWalker(locate);
+  walker.walk(root, 'paragraph', false);
+  walker.flush('paragraph');
+  return walker.out;
+}
+
+/** The text of an element as one block: `<br>` a line break; skipped elements and script links left out. */
+function textOf(node: DomNode): string {
+  let s = '';
+  const visit = (n: DomNode) => {
+    if (n.nodeType === 3) s += n.textContent ?? '';
+    else if (n.nodeType === 1 && !SKIP.has(n.nodeName.toUpperCase())) {
+      if (n.nodeName.toUpperCase() === 'BR') s += '\n';
+      else if (!(n.nodeName.toUpperCase() === 'A' && isScriptUrl(n.getAttribute?.('href') ?? '')))
+        for (const c of Array.from(n.childNodes)) visit(c);
+    }
+  };
+  visit(node);
+  return s.replace(/[ \t\r\f]+/g, ' ');
+}
+
+/** Walks the DOM in document order, gathering inline text into the block being read. */
+class BlockWalker {
+  readonly out: DocBlock[] = [];
+  /** Text of the block being read, and how many of its characters are bold. */
+  private buffer = '';
+  private bold = 0;
+  /** Depth of `<pre>` elements (whitespace kept). */
+  private pre = 0;
+
+  constructor(private locate: HtmlBlockOptions['locate']) {}
+
+  push(kind: DocBlockKind, text: string, level?: number): void {
     const t = text.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
     if (!t && kind !== 'image') return;
-    out.push({ kind, text: t, line: locate(t, out.length), ...(level !== undefined && { level }) });
-  };
-  const flush = (kind: DocBlockKind) => {
-    const text = buffer;
-    const allBold = isBoldHeading(text, bold);
-    buffer = '';
-    bold = 0;
+    this.out.push({ kind, text: t, line: this.locate(t, this.out.length), ...(level !== undefined && { level }) });
+  }
+
+  /** Ends the block being read: a paragraph that is all bold and short is a heading. */
+  flush(kind: DocBlockKind): void {
+    const text = this.buffer;
+    const allBold = isBoldHeading(text, this.bold);
+    this.buffer = '';
+    this.bold = 0;
     if (!text.trim()) return;
-    if (allBold && kind === 'paragraph') push('heading', text, 2);
-    else push(kind, text);
-  };
-  const textOf = (node: DomNode): string => {
-    let s = '';
-    const visit = (n: DomNode) => {
-      if (n.nodeType === 3) s += n.textContent ?? '';
-      else if (n.nodeType === 1 && !SKIP.has(n.nodeName.toUpperCase())) {
-        if (n.nodeName.toUpperCase() === 'BR') s += '\n';
-        else if (!(n.nodeName.toUpperCase() === 'A' && isScriptUrl(n.getAttribute?.('href') ?? '')))
-          for (const c of Array.from(n.childNodes)) visit(c);
-      }
-    };
-    visit(node);
-    return s.replace(/[ \t\r\f]+/g, ' ');
-  };
-  const walk = (node: DomNode, kind: DocBlockKind, inBold: boolean) => {
+    if (allBold && kind === 'paragraph') this.push('heading', text, 2);
+    else this.push(kind, text);
+  }
+
+  walk(node: DomNode, kind: DocBlockKind, inBold: boolean): void {
     if (node.nodeType === 3) {
       const raw = node.textContent ?? '';
-      const text = pre ? raw : raw.replace(/\s+/g, ' ');
-      buffer += text;
-      if (inBold) bold += text.replace(/\s/g, '').length;
+      const text = this.pre ? raw : raw.replace(/\s+/g, ' ');
+      this.buffer += text;
+      if (inBold) this.bold += text.replace(/\s/g, '').length;
       return;
     }
     if (node.nodeType !== 1) return;
     const tag = node.nodeName.toUpperCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag) || this.readWhole(node, tag, kind)) return;
+    const childKind: DocBlockKind = tag === 'LI' ? 'listItem' : tag === 'BLOCKQUOTE' ? 'quote' : kind;
+    const isBlock = BLOCK.has(tag) || tag === 'LI' || tag === 'BLOCKQUOTE';
+    if (isBlock) this.flush(kind);
+    if (tag === 'PRE') this.pre++;
+    const childBold = inBold || tag === 'STRONG' || tag === 'B';
+    for (const c of Array.from(node.childNodes)) this.walk(c, childKind, childBold);
+    if (tag === 'PRE') this.pre--;
+    if (isBlock) this.flush(childKind);
+  }
+
+  /** Elements read as a whole (headings, images, captions, table rows, line breaks, script links); false for the others. */
+  private readWhole(node: DomNode, tag: string, kind: DocBlockKind): boolean {
     const heading = HEADING.exec(tag);
     if (heading) {
-      flush(kind);
-      push('heading', textOf(node), Number(heading[1]));
-      return;
+      this.flush(kind);
+      this.push('heading', textOf(node), Number(heading[1]));
+      return true;
     }
     switch (tag) {
       case 'BR':
-        buffer += '\n';
-        return;
+        this.buffer += '\n';
+        return true;
       case 'IMG':
-        flush(kind);
-        push('image', node.getAttribute?.('alt') ?? '');
-        return;
+        this.flush(kind);
+        this.push('image', node.getAttribute?.('alt') ?? '');
+        return true;
       case 'FIGCAPTION':
-        flush(kind);
-        push('caption', textOf(node));
-        return;
+        this.flush(kind);
+        this.push('caption', textOf(node));
+        return true;
       case 'TR': {
-        flush(kind);
+        this.flush(kind);
         const cells = Array.from(node.childNodes)
           .filter((c) => c.nodeType === 1)
           .map((c) => textOf(c).trim())
           .filter(Boolean);
-        push(kind, cells.join(' '));
-        return;
+        this.push(kind, cells.join(' '));
+        return true;
       }
       case 'A':
-        if (isScriptUrl(node.getAttribute?.('href') ?? '')) return;
-        break;
+        return isScriptUrl(node.getAttribute?.('href') ?? '');
       default:
-        break;
+        return false;
     }
-    const childKind: DocBlockKind = tag === 'LI' ? 'listItem' : tag === 'BLOCKQUOTE' ? 'quote' : kind;
-    const isBlock = BLOCK.has(tag) || tag === 'LI' || tag === 'BLOCKQUOTE';
-    if (isBlock) flush(kind);
-    if (tag === 'PRE') pre++;
-    const childBold = inBold || tag === 'STRONG' || tag === 'B';
-    for (const c of Array.from(node.childNodes)) walk(c, childKind, childBold);
-    if (tag === 'PRE') pre--;
-    if (isBlock) flush(childKind);
-  };
-  walk(root, 'paragraph', false);
-  flush('paragraph');
-  return out;
+  }
 }
 
 /**

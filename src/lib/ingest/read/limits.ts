@@ -2,7 +2,7 @@
  * What the readers accept before the expensive step: counts and sizes measured on the input itself
  * (what a ZIP or a PDF stream actually inflates to, not what its headers say), each far above any
  * real bulletin (a few hundred paragraphs, a few thousand runs, tens of pages) and low enough that
- * the step after it stays within the read budget (src/lib/ingest/budget/budget.ts). A reader throws
+ * the step after it stays within the read budget (src/lib/ingest/read/budget/budget.ts). A reader throws
  * `ReadLimitError`; readDocument turns it into a refusal that names the limit.
  */
 

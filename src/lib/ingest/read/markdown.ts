@@ -13,9 +13,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { parseHTML } from 'linkedom';
-import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
-import { metadataDate } from '../dating.ts';
-import { hygiene } from '../hygiene.ts';
+import type { DocBlock, DocumentMeta, ReadResult } from '../structure/blocks.ts';
+import { metadataDate } from '../structure/dating.ts';
+import { hygiene } from './hygiene.ts';
 import { htmlBlocks, isBoldHeading, isScriptUrl } from './htmlBlocks.ts';
 import { hiddenNotes, inlineHiding, removeHiddenElements, type HiddenElements } from './htmlHidden.ts';
 import { checkHtmlSource, checkHtmlTree } from './htmlLimits.ts';
@@ -129,21 +129,7 @@ function phrasingText(nodes: readonly PhrasingContent[], context: MarkdownContex
         for (const c of n.children) visit(c, inBold);
         return;
       case 'html': {
-        const tag = /^<\/?([a-z][a-z0-9]*)/i.exec(n.value.trim())?.[1]?.toLowerCase();
-        if (hiding.length) {
-          if (n.value.trim().startsWith('</') && tag === hiding.at(-1)) hiding.pop();
-          else if (tag && !n.value.trim().startsWith('</') && !/\/>$/.test(n.value.trim())) hiding.push(tag);
-          return;
-        }
-        if (
-          tag &&
-          !n.value.trim().startsWith('</') &&
-          inlineHiding(n.value, context.css, (h) => fragment(h).ownerDocument as never)
-        ) {
-          if (!/\/>$/.test(n.value.trim())) hiding.push(tag);
-          return;
-        }
-        const inner = inlineHtmlText(n.value);
+        const inner = inlineHtml(n.value, hiding, context);
         text += inner;
         if (inBold) bold += inner.replace(/\s/g, '').length;
         return;
@@ -154,6 +140,27 @@ function phrasingText(nodes: readonly PhrasingContent[], context: MarkdownContex
   };
   for (const n of nodes) visit(n, false);
   return { text, bold };
+}
+
+/**
+ * Inline raw HTML: a tag that hides its content (or any tag inside one) adds no text and goes on
+ * the stack of hiding tags until its end tag; other HTML adds its text.
+ */
+function inlineHtml(value: string, hiding: string[], context: MarkdownContext): string {
+  const trimmed = value.trim();
+  const tag = /^<\/?([a-z][a-z0-9]*)/i.exec(trimmed)?.[1]?.toLowerCase();
+  const closing = trimmed.startsWith('</');
+  const selfClosing = /\/>$/.test(trimmed);
+  if (hiding.length) {
+    if (closing && tag === hiding.at(-1)) hiding.pop();
+    else if (tag && !closing && !selfClosing) hiding.push(tag);
+    return '';
+  }
+  if (tag && !closing && inlineHiding(value, context.css, (h) => fragment(h).ownerDocument as never)) {
+    if (!selfClosing) hiding.push(tag);
+    return '';
+  }
+  return inlineHtmlText(value);
 }
 
 /** `<br>` is a line break, `<span>` keeps its text, tags are dropped: parsed, not pattern-matched. */

@@ -1,5 +1,5 @@
 /** Reader notes for the review report. */
-import type { BidiFinding } from '../hygiene.ts';
+import type { BidiFinding } from './hygiene.ts';
 
 /** A note when bidi controls were removed: they can make `0051` display as `1500`. */
 export function bidiNote(bidi: BidiFinding): string[] {

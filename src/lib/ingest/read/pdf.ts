@@ -8,10 +8,10 @@
  * text layer) and an encrypted PDF are refused with a message that says so.
  */
 import { loadPdfJs, pdfDocumentOptions, type PdfJs } from '#pdf-platform';
-import type { DocBlock, DocumentMeta, ReadResult } from '../blocks.ts';
-import { metadataDate } from '../dating.ts';
-import { hygiene } from '../hygiene.ts';
-import { countHan } from '../../han.ts';
+import type { DocBlock, DocumentMeta, ReadResult } from '../structure/blocks.ts';
+import { metadataDate } from '../structure/dating.ts';
+import { hygiene } from './hygiene.ts';
+import { CJK_WIDE, countHan } from '../../text/han.ts';
 import { bidiNote } from './notes.ts';
 import { enforce, ReadLimitError } from './limits.ts';
 import { hiddenSummary, pageRuns, type PdfOps, type PdfRun } from './pdfHidden.ts';
@@ -23,7 +23,7 @@ const MIN_TEXT_PER_PAGE = 20;
 export const SCANNED_PDF = '扫描件：PDF 没有文字层，请先做 OCR（文字识别）再导入';
 export const ENCRYPTED_PDF = '加密的 PDF：需要密码才能打开，请先去除密码（另存为未加密的 PDF）再导入';
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+const CJK = new RegExp(`[${CJK_WIDE}]`);
 
 /** One line of text on a page. */
 export interface PdfLine {
@@ -115,6 +115,15 @@ export function runningLines(pages: readonly PdfLine[][]): Set<string> {
 
 const SENTENCE_END = /[。！？；：…”』」）)]$/;
 
+/** The page's layout as the body text sets it: its type size, left margin, usual right edge and the heading sizes. */
+interface Layout {
+  bodySize: number;
+  left: number;
+  right: number;
+  /** Sizes larger than the body's, largest first (a heading's level is its rank). */
+  headingSizes: number[];
+}
+
 /** Lines of all pages → blocks: headings by type size, paragraphs reflowed. */
 export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
   const running = runningLines(pages);
@@ -122,74 +131,78 @@ export function reflow(pages: readonly PdfLine[][]): DocBlock[] {
   const body = pages.map((lines) =>
     lines.filter((l, i) => !isPageNumber(l.text) && !((i <= 1 || i >= lines.length - 2) && running.has(key(l.text)))),
   );
-  const sizes = body
-    .flat()
-    .map((l) => Math.round(l.size * 10) / 10)
-    .sort((a, b) => a - b);
-  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 10;
-  const lefts = body
-    .flat()
-    .filter((l) => Math.abs(l.size - bodySize) < 0.5)
-    .map((l) => l.x);
-  const left = lefts.length ? Math.min(...lefts) : 0;
-  const rights = body
-    .flat()
-    .filter((l) => Math.abs(l.size - bodySize) < 0.5)
-    .map((l) => l.right)
-    .sort((a, b) => a - b);
-  const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
-  const headingSizes = [
-    ...new Set(
-      body
-        .flat()
-        .filter((l) => l.size >= bodySize * 1.15)
-        .map((l) => Math.round(l.size)),
-    ),
-  ].sort((a, b) => b - a);
+  const layout = layoutOf(body.flat());
   const out: DocBlock[] = [];
-  let open: { block: DocBlock; last: PdfLine } | undefined;
+  let open: OpenBlock | undefined;
   body.forEach((lines, p) => {
     lines.forEach((l, i) => {
-      const page = p + 1;
-      const line = i + 1;
-      const rank = headingSizes.indexOf(Math.round(l.size));
-      if (l.size >= bodySize * 1.15 && rank >= 0) {
-        // Consecutive lines in the same heading type are one heading (a title over two lines).
-        if (
-          open?.block.kind === 'heading' &&
-          Math.round(open.last.size) === Math.round(l.size) &&
-          open.block.page === page
-        ) {
-          open.block.text += l.text;
-          open.last = l;
-          return;
-        }
-        const block: DocBlock = { kind: 'heading', level: Math.min(6, rank + 1), text: l.text, line, page };
-        out.push(block);
-        open = { block, last: l };
-        return;
-      }
-      const indented = l.x - left > bodySize * 1.2;
-      const prev = open?.block.kind === 'paragraph' ? open : undefined;
-      const lineGap = prev && prev.block.page === page ? prev.last.y - l.y : bodySize * 1.5;
-      const prevShort = prev ? prev.last.right < right - bodySize * 1.5 : true;
-      const continues =
-        prev &&
-        !indented &&
-        !prevShort &&
-        !(lineGap > bodySize * 2.2) &&
-        !(SENTENCE_END.test(prev.last.text) && prevShort);
-      if (continues && prev) {
-        prev.block.text += l.text;
-        prev.last = l;
-        return;
-      }
-      const block: DocBlock = { kind: 'paragraph', text: l.text, line, page };
-      out.push(block);
-      open = { block, last: l };
+      open = addLine(out, open, l, { page: p + 1, line: i + 1 }, layout) ?? open;
     });
   });
   return out;
+}
+
+function layoutOf(lines: readonly PdfLine[]): Layout {
+  const sizes = lines.map((l) => Math.round(l.size * 10) / 10).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  const bodyLines = lines.filter((l) => Math.abs(l.size - bodySize) < 0.5);
+  const lefts = bodyLines.map((l) => l.x);
+  const left = lefts.length ? Math.min(...lefts) : 0;
+  const rights = bodyLines.map((l) => l.right).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  const headingSizes = [...new Set(lines.filter((l) => l.size >= bodySize * 1.15).map((l) => Math.round(l.size)))].sort(
+    (a, b) => b - a,
+  );
+  return { bodySize, left, right, headingSizes };
+}
+
+/** The block being reflowed and its last line. */
+interface OpenBlock {
+  block: DocBlock;
+  last: PdfLine;
+}
+
+/**
+ * One line into the blocks: joined to the open heading or paragraph it continues, or a new
+ * block (returned as the open one; undefined when the line was joined).
+ */
+function addLine(
+  out: DocBlock[],
+  open: OpenBlock | undefined,
+  l: PdfLine,
+  { page, line }: { page: number; line: number },
+  { bodySize, left, right, headingSizes }: Layout,
+): OpenBlock | undefined {
+  const rank = headingSizes.indexOf(Math.round(l.size));
+  if (l.size >= bodySize * 1.15 && rank >= 0) {
+    // Consecutive lines in the same heading type are one heading (a title over two lines).
+    if (
+      open?.block.kind === 'heading' &&
+      Math.round(open.last.size) === Math.round(l.size) &&
+      open.block.page === page
+    ) {
+      open.block.text += l.text;
+      open.last = l;
+      return undefined;
+    }
+    const block: DocBlock = { kind: 'heading', level: Math.min(6, rank + 1), text: l.text, line, page };
+    out.push(block);
+    return { block, last: l };
+  }
+  const indented = l.x - left > bodySize * 1.2;
+  const prev = open?.block.kind === 'paragraph' ? open : undefined;
+  const lineGap = prev && prev.block.page === page ? prev.last.y - l.y : bodySize * 1.5;
+  const prevShort = prev ? prev.last.right < right - bodySize * 1.5 : true;
+  const continues =
+    prev && !indented && !prevShort && !(lineGap > bodySize * 2.2) && !(SENTENCE_END.test(prev.last.text) && prevShort);
+  if (continues && prev) {
+    prev.block.text += l.text;
+    prev.last = l;
+    return undefined;
+  }
+  const block: DocBlock = { kind: 'paragraph', text: l.text, line, page };
+  out.push(block);
+  return { block, last: l };
 }
 
 /** `D:20250312093000+08'00'` → 2025-03-12. */
@@ -255,9 +268,38 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     throw error;
   }
   const lib = await loadPdfJs();
-  let doc;
+  const doc = await openPdf(lib, bytes);
+  if ('reason' in doc) return { ok: false, format: 'pdf', reason: doc.reason };
   try {
-    doc = await lib.getDocument({
+    let pages: PdfLine[][];
+    const notes: string[] = [];
+    try {
+      const read = await readPages(lib, doc);
+      pages = read.pages;
+      notes.push(...read.notes);
+    } catch (error) {
+      if (error instanceof ReadLimitError) return { ok: false, format: 'pdf', reason: error.message };
+      throw error;
+    }
+    if (isScanned(pages, doc.numPages)) return { ok: false, format: 'pdf', reason: SCANNED_PDF };
+    let bidi = 0;
+    const blocks = reflow(pages).map((b) => {
+      const clean = hygiene(b.text);
+      bidi += clean.bidi.count;
+      return { ...b, text: clean.text };
+    });
+    if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }));
+    const meta = await pdfMeta(doc, blocks, notes);
+    return { ok: true, format: 'pdf', blocks, meta, notes };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The document, or why it cannot be opened (a password, a damaged file). */
+async function openPdf(lib: PdfJs, bytes: Uint8Array): Promise<PdfDoc | { reason: string }> {
+  try {
+    return await lib.getDocument({
       data: new Uint8Array(bytes),
       // Where CMaps and standard fonts come from: the package under Node, the site in a browser.
       ...pdfDocumentOptions(),
@@ -270,53 +312,30 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') return { ok: false, format: 'pdf', reason: ENCRYPTED_PDF };
-    return { ok: false, format: 'pdf', reason: `PDF 无法读取（文件损坏或不是 PDF）：${(error as Error).message}` };
+    if (name === 'PasswordException') return { reason: ENCRYPTED_PDF };
+    return { reason: `PDF 无法读取（文件损坏或不是 PDF）：${(error as Error).message}` };
   }
-  try {
-    let pages: PdfLine[][];
-    const notes: string[] = [];
-    try {
-      const read = await readPages(lib, doc);
-      pages = read.pages;
-      notes.push(...read.notes);
-    } catch (error) {
-      if (error instanceof ReadLimitError) return { ok: false, format: 'pdf', reason: error.message };
-      throw error;
-    }
-    const chars = pages.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
-    if (
-      chars < MIN_TEXT_PER_PAGE * Math.max(1, doc.numPages) &&
-      countHan(
-        pages
-          .flat()
-          .map((l) => l.text)
-          .join(''),
-      ) < 50
-    ) {
-      return { ok: false, format: 'pdf', reason: SCANNED_PDF };
-    }
-    const raw = reflow(pages);
-    let bidi = 0;
-    const blocks = raw.map((b) => {
-      const clean = hygiene(b.text);
-      bidi += clean.bidi.count;
-      return { ...b, text: clean.text };
-    });
-    if (bidi) notes.push(...bidiNote({ count: bidi, lines: [] }));
-    const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
-    const meta: DocumentMeta = {};
-    // The printed title is read from the page by the structure stage; the Title property only
-    // stands in when the page has no larger type. A file name (`Microsoft Word - 通知.docx`) is not a title.
-    const infoTitle = typeof info.Title === 'string' ? hygiene(info.Title).text.trim() : '';
-    const printed = blocks.some((b) => b.kind === 'heading' && b.page === 1);
-    if (!printed && infoTitle && countHan(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle))
-      meta.title = infoTitle;
-    if (typeof info.Author === 'string' && countHan(info.Author) >= 2) meta.author = hygiene(info.Author).text.trim();
-    const created = pdfDate(info.CreationDate);
-    if (created) notes.push(`the PDF's properties say it was created on ${created} (not used as the publication date)`);
-    return { ok: true, format: 'pdf', blocks, meta, notes };
-  } finally {
-    await doc.destroy();
-  }
+}
+
+/** Too little text for its pages, and hardly any Chinese: a scan without a text layer. */
+function isScanned(pages: readonly PdfLine[][], pageCount: number): boolean {
+  const lines = pages.flat();
+  const chars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+  return chars < MIN_TEXT_PER_PAGE * Math.max(1, pageCount) && countHan(lines.map((l) => l.text).join('')) < 50;
+}
+
+/** Title and author from the document properties when they stand in for nothing printed; the creation date as a note. */
+async function pdfMeta(doc: PdfDoc, blocks: readonly DocBlock[], notes: string[]): Promise<DocumentMeta> {
+  const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
+  const meta: DocumentMeta = {};
+  // The printed title is read from the page by the structure stage; the Title property only
+  // stands in when the page has no larger type. A file name (`Microsoft Word - 通知.docx`) is not a title.
+  const infoTitle = typeof info.Title === 'string' ? hygiene(info.Title).text.trim() : '';
+  const printed = blocks.some((b) => b.kind === 'heading' && b.page === 1);
+  if (!printed && infoTitle && countHan(infoTitle) >= 4 && !/\.(docx?|wps|pdf|html?)$/i.test(infoTitle))
+    meta.title = infoTitle;
+  if (typeof info.Author === 'string' && countHan(info.Author) >= 2) meta.author = hygiene(info.Author).text.trim();
+  const created = pdfDate(info.CreationDate);
+  if (created) notes.push(`the PDF's properties say it was created on ${created} (not used as the publication date)`);
+  return meta;
 }

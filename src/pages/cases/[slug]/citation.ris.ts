@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCasebook, type CaseView } from '../../../data/casebook.ts';
 import { caseAddresses, caseCsl } from '../../../data/citation.ts';
-import { toRis } from '../../../lib/citationExport.ts';
+import { toRis } from '../../../lib/export/citationFiles.ts';
 
 export async function getStaticPaths() {
   const { cases } = await getCasebook();
