@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import BuildsFirst from './tests/helpers/buildsFirst.ts';
 
 /**
  * Two projects: `unit` (pure modules, no build; the quick loop: `npx vitest run --project unit`)
@@ -11,6 +12,7 @@ export default defineConfig({
     // time (Vitest's default leaves one core to the child and runs the unit tests after the builds).
     maxWorkers: 2,
     minWorkers: 1,
+    sequence: { sequencer: BuildsFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
