@@ -1,11 +1,11 @@
 // The CLI as an editor runs it: exit codes, never overwriting, --dry-run, --json, bad files.
 // In-process (the CLI's `main`: its parsing, then runIngest); one run spawns the real program.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputReport } from '../../../../src/lib/ingest/run/report.ts';
 import { fixtures } from '../context.ts';
-import { tempDirs } from '../../../helpers/tempDirs.ts';
+import { filesUnder as files, tempDirs } from '../../../helpers/tempDirs.ts';
 import { cli, spawnCli } from './cliRun.ts';
 
 const tmp = tempDirs('ingest-cli-');
@@ -13,15 +13,6 @@ const tmp = tempDirs('ingest-cli-');
 const bulletin = join(fixtures, 'bulletin.txt');
 const CASE = 'cases/zhengzhou-jinshui-2024-05-20.mdx';
 const SOURCE = 'sources/2024-05-20-zhengzhou-jinshui.yaml';
-
-/** All files under a directory, relative. */
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-}
 
 describe.concurrent('ingest CLI', () => {
   it('exits 2 on usage errors, with the usage', async () => {

@@ -3,22 +3,14 @@
 // nothing half-written. In-process (the CLI's `main`: its parsing, then runIngest); one run
 // spawns the real program, for its exit code and its one line on stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { fixtures, root } from '../context.ts';
-import { tempDirs } from '../../../helpers/tempDirs.ts';
+import { filesUnder as files, tempDirs } from '../../../helpers/tempDirs.ts';
 import { cli, spawnCli } from './cliRun.ts';
 
 const tmp = tempDirs('ingest-safety-');
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-}
-
 const bulletin = join(fixtures, 'bulletin.txt');
 const CASE = 'cases/zhengzhou-jinshui-2024-05-20.mdx';
 

@@ -6,18 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCasebook } from '../../../../src/lib/ingest/run/fileIO.ts';
 import { applyPlan, planWrites, type PlanFs, type WriteRequest } from '../../../../src/lib/ingest/run/writePlan.ts';
-import { tempDirs } from '../../../helpers/tempDirs.ts';
+import { filesUnder as files, tempDirs } from '../../../helpers/tempDirs.ts';
 
 const tmp = tempDirs('write-plan-');
-
-/** All files under a directory, relative, sorted. */
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-}
 
 const DRAFT = (title: string, source = 'k1', body = '某区教育局') =>
   `---\n# Draft by \`npm run ingest\` from seeds/a.txt — review before publishing:\ndraft: true\ntitle: ${title}\nbody: ${body}\nsource: ${source}\n---\n\n正文。\n`;
