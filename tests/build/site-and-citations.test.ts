@@ -18,11 +18,13 @@ import { BASE, HOST, hostedSite } from '../helpers/sites.ts';
 import { inkShare, pngSize } from '../helpers/png.ts';
 import { NO_SITE_WARNING } from '../../src/lib/site/siteAddress.ts';
 import { cslDate } from '../../src/lib/export/csl.ts';
+import { pageRecord } from '../../src/lib/search/index/pageRecord.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 interface ExpectedCase {
   id: string;
   title: string;
+  summary: string;
   author: string;
   date: string;
   figures: number;
@@ -38,6 +40,7 @@ function casesOf(root: string): ExpectedCase[] {
       return {
         id: f.replace(/\.mdx$/, ''),
         title: String(data.title),
+        summary: String(data.summary).trim(),
         author: String(data.author ?? data.body),
         date: String(data.date),
         figures: Array.isArray(data.figures) ? data.figures.length : 0,
@@ -124,6 +127,20 @@ describe('without SITE_URL', () => {
           .map((a) => a.getAttribute('href') ?? '')
           .filter((h) => /^https?:/.test(h) || /rss\.xml|sitemap/.test(h)),
       ).toEqual([]);
+    }
+  });
+
+  it('indexes each page’s own text: a case from its title and summary on, no page from its chrome', () => {
+    const indexed = files(dist())
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ f, text: pageRecord(readFileSync(f, 'utf8'))?.text }))
+      .filter((x): x is { f: string; text: string } => x.text !== undefined);
+    expect(indexed.length).toBeGreaterThan(expected.length);
+    const labels = [zhCN['nav.home'], zhCN['nav.cases'], zhCN['nav.measures'], zhCN['nav.themes']];
+    for (const { f, text } of indexed) expect(labels.filter((l) => text.startsWith(l)), f).toEqual([]);
+    for (const c of expected) {
+      const { text } = pageRecord(readFileSync(join(dist(), 'cases', c.id, 'index.html'), 'utf8'))!;
+      expect(text.startsWith(`${c.title} ${c.summary}`), `${c.id}: ${text.slice(0, 80)}`).toBe(true);
     }
   });
 
