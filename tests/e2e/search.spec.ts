@@ -4,12 +4,16 @@
  * state, highlighting on the target page, lazy loading, and random substrings of every
  * case body. Run after `npm run build` (Playwright serves dist/).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { HAN, isHan } from '../../src/lib/text/han.ts';
 import { readThemes } from '../helpers/content.ts';
 import { MAX_QUERY_CHARS, MAX_TITLE_CHARS } from '../../src/lib/search/query/bounds.ts';
 import { readFragment, writeFragment } from '../../src/lib/search/pagefind/files.ts';
+import { answerPath } from '../../src/lib/search/index/answers.ts';
+import { PHRASES_FILE, type PhrasesFile } from '../../src/lib/search/index/phrases.ts';
 import {
   casesContaining,
   measures,
@@ -314,6 +318,20 @@ test.describe('filters and URL state', () => {
     expect(before.filter((u) => /\.pf_(index|fragment)$/.test(u))).toEqual([]);
     // Then what the next search needs loads.
     await expect.poll(() => requests.some((u) => u.endsWith('.pf_meta'))).toBe(true);
+  });
+
+  test('a frequent phrase of the casebook (not a known term) is answered from its file too', async ({ page }) => {
+    // The phrases this build mined (phrases.ts), the first that has an answer.
+    const dist = join(import.meta.dirname, '../../dist');
+    const { phrases } = JSON.parse(readFileSync(join(dist, PHRASES_FILE), 'utf8')) as PhrasesFile;
+    const phrase = phrases.find((p) => existsSync(join(dist, answerPath(p))));
+    expect(phrase, 'a phrase with an answer').toBeDefined();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const shown = await searchPage(page, phrase!);
+    expect(shown.main.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => u.startsWith('/search-answers/'))).toEqual([`/${answerPath(phrase!)}`]);
+    expect(requests.filter((u) => /\.pf_(index|fragment)$/.test(u))).toEqual([]);
   });
 
   test('browse by filter with an empty query', async ({ page }) => {

@@ -15,7 +15,8 @@ const fetched = new Set<string>();
 
 /**
  * Fetches a file of the site now, for the search's code (loading meanwhile) to take: the
- * dictionary when the dialog opens, and the answer of what is typed before the code is there.
+ * dictionary and the phrase list when the dialog opens, and the answer of what is typed before
+ * the code is there.
  */
 function fetchAhead(path: string | undefined): void {
   if (!path || fetched.has(path)) return;
@@ -47,6 +48,7 @@ function openSearch(): void {
   input?.select();
   if (!controller) {
     fetchAhead('search-terms.json');
+    fetchAhead('search-phrases.json');
     input?.addEventListener('input', () => {
       if (!attached) fetchAhead(answerHintPath(input.value));
     });

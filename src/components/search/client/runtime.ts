@@ -1,6 +1,7 @@
 /**
  * Loads the search on first use. The dictionary (search-terms.json) comes first: with it the
- * strategy runs, and a known term is answered from its answer file (answers.ts) at once.
+ * strategy runs, and a known term (with the phrase list, a frequent phrase) is answered from
+ * its answer file (answers.ts) at once.
  * Pagefind — its code, the index's entry and metadata, its WebAssembly — is loaded by `warm()`,
  * all at once (the dictionary names the files: `index.start`), on the page's main thread so that
  * the preloaded files are the ones it uses (a worker would fetch them again); or when a search
@@ -139,7 +140,7 @@ async function loadPageFacets(): Promise<PageFacets> {
 
 const answers = new Map<string, Promise<AnswerFile | undefined>>();
 
-/** A known term's answer (answers.ts) of this build, or undefined (then the index is searched). */
+/** The answer (answers.ts) of a known term or phrase of this build, or undefined (then the index is searched). */
 function loadAnswer(term: string, tag: string): Promise<AnswerFile | undefined> {
   let answer = answers.get(term);
   if (!answer) {

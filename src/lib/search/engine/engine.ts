@@ -143,7 +143,7 @@ interface Engine {
   defaultTarget: number;
 }
 
-/** A query of one known term, in the order of relevance, without filter: its answer file (answers.ts), if any. */
+/** A query of one word the index holds whole (a known term or phrase), in the order of relevance, without filter: its answer file (answers.ts), if any. */
 async function knownAnswer(
   engine: Engine,
   parsed: ParsedQuery,
@@ -152,8 +152,9 @@ async function knownAnswer(
 ): Promise<SearchOutcome | undefined> {
   const word = parsed.words.length === 1 ? parsed.words[0]! : undefined;
   const { answer } = engine.options;
-  if (!answer || !word || word.quoted || !engine.dict.indexedTerms.has(word.text)) return undefined;
+  if (!answer || !word || word.quoted) return undefined;
   if (target > ANSWER_RESULTS || sort !== 'relevance' || !isEmptySelection(selection)) return undefined;
+  if (!(await engine.lookups.indexedWhole(word.text))) return undefined;
   const file = await answer(word.text).catch(() => undefined);
   return file ? fromAnswer(file, parsed, hints) : undefined;
 }

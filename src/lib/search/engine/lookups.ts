@@ -94,7 +94,7 @@ export class IndexLookups {
   }
 
   /** Whether the index holds `piece` as one word: a dictionary term or one of the index's phrases. */
-  async #indexedWhole(piece: string): Promise<boolean> {
+  async indexedWhole(piece: string): Promise<boolean> {
     if (this.dict.indexedTerms.has(piece)) return true;
     return (await this.options.phrases?.().catch(() => undefined))?.has(piece) ?? false;
   }
@@ -103,7 +103,7 @@ export class IndexLookups {
   lookup(piece: string): Promise<Set<string>> {
     return cached(this.#lookups, piece, async () => {
       const q = indexQuery(piece);
-      if (await this.#indexedWhole(piece)) return new Set((await this.#termSearch(piece)).map((x) => x.id));
+      if (await this.indexedWhole(piece)) return new Set((await this.#termSearch(piece)).map((x) => x.id));
       return q.kind === 'none' ? new Set<string>() : this.#ids(await this.pagefind.search(q.term));
     });
   }
@@ -114,7 +114,7 @@ export class IndexLookups {
       const q = indexQuery(piece);
       const term = q.kind === 'phrase' ? q.term.slice(1, -1) : q.kind === 'unit' ? q.term : '';
       const scored = (list: PagefindResult[]) => new Map(list.map((x) => [x.id, x.score || 0]));
-      if (await this.#indexedWhole(piece)) return scored(await this.#termSearch(piece));
+      if (await this.indexedWhole(piece)) return scored(await this.#termSearch(piece));
       return term ? scored((await this.pagefind.search(term))?.results ?? []) : new Map<string, number>();
     });
   }

@@ -1,8 +1,9 @@
 /**
- * Answers: the search's own first page for each known term (a measure's name or alias, a place
- * name: what people search most), computed when the site is built — siteAnswers.ts runs this
- * engine over the built index — and served as small files (`search-answers/<key>.json`, 2–5 kB
- * on the wire). A query that is one known term, with no filter, in the order of relevance, is
+ * Answers: the search's own first page for each word the index holds whole — a known term (a
+ * measure's name or alias, a place name: what people search most) or one of the casebook's
+ * frequent phrases (phrases.ts) — computed when the site is built (siteAnswers.ts runs this
+ * engine over the built index) and served as small files (`search-answers/<key>.json`, 2–5 kB
+ * on the wire). A query that is one such word, with no filter, in the order of relevance, is
  * answered from its file: one request instead of Pagefind's code, WebAssembly and metadata, the
  * term's chunk and the pages' fragments, which on a slow phone connection take seconds
  * (docs/performance.md). Everything else — more results, filters, the date order, other

@@ -1,6 +1,6 @@
 /**
- * Writes the answers of a built site (answers.ts): for every known term the index holds whole,
- * the site's own search — Pagefind's browser code and WebAssembly from `dist/pagefind/`, run in
+ * Writes the answers of a built site (answers.ts): for every word the index holds whole (known
+ * terms and frequent phrases, phrases.ts), the site's own search — Pagefind's browser code and WebAssembly from `dist/pagefind/`, run in
  * Node, under this engine and its forgiving layer — is asked what the search page would ask, and
  * its first page is written to `search-answers/<key>.json`. The files are read as the browser
  * reads them (a `fetch` that reads the built site), so an answer is what the browser would find.
@@ -73,11 +73,11 @@ export async function answerTerms(
 const THREADS = Math.min(2, availableParallelism());
 const THREADED_FROM_PAGES = 1500;
 
-/** Writes an answer for each known term of `index`; returns how many were written. */
+/** Writes an answer for each known term and phrase of `index`; returns how many were written. */
 export async function writeAnswers(dist: string, terms: SearchTerms, index: AnsweredIndex): Promise<number> {
   await rm(join(dist, ANSWERS_DIR), { recursive: true, force: true });
   await mkdir(join(dist, ANSWERS_DIR), { recursive: true });
-  const list = [...buildDictionary(terms).indexedTerms].sort();
+  const list = [...new Set([...buildDictionary(terms).indexedTerms, ...index.phrases])].sort();
   if (index.pages < THREADED_FROM_PAGES || THREADS < 2) return answerTerms(dist, terms, index, list);
   const slices = Array.from({ length: THREADS }, (_, i) => list.filter((_, j) => j % THREADS === i));
   const counts = await Promise.all(

@@ -1,4 +1,4 @@
-// Answers (answers.ts): a known term's first page, computed by the engine itself, stands in for
+// Answers (answers.ts): a known term's or frequent phrase's first page, computed by the engine itself, stands in for
 // the index exactly when the query is that one term, unfiltered, in the order of relevance.
 import { describe, expect, test } from 'vitest';
 import {
@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { answerHintPath } from '../../../../src/lib/search/index/answerHint.ts';
 import { createSearchEngine } from '../../../../src/lib/search/engine/engine.ts';
 import { normalize } from '../../../../src/lib/search/query/normalize.ts';
+import { chineseSegmenter } from '../../../../src/lib/search/query/question.ts';
+import { frequentPhrases } from '../../../../src/lib/search/index/phrases.ts';
 import { corpus, dictionary, fakePagefind, FIXTURE_TAG, pageFacetsOf } from '../fixtures.ts';
 
 const pages = corpus();
@@ -110,6 +112,44 @@ describe('the engine with answers', () => {
       expect(o.stats.stages, JSON.stringify(args)).not.toContain('answer');
       expect(pf.asked.length, JSON.stringify(args)).toBeGreaterThan(0);
     }
+  });
+
+  test('a frequent phrase the index holds whole is answered too; the same word without the phrase list is searched', async () => {
+    const phrases = frequentPhrases(
+      pages.map((p) => p.content),
+      {
+        normalize: (text) => normalize(text, { compact: true }),
+        segment: chineseSegmenter(),
+        known: dict.indexedTerms,
+      },
+    );
+    const phrase = phrases[0]!;
+    const withPhrases = (answers?: Map<string, AnswerFile>) => {
+      const pf = fakePagefind(pages, phrases);
+      const asked: string[] = [];
+      const e = createSearchEngine(pf, dict, {
+        pageFacets: pageFacetsOf(pages),
+        phrases: async () => new Set(phrases),
+        ...(answers && { answer: async (term: string) => (asked.push(term), answers.get(term)) }),
+      });
+      return { pf, e, asked };
+    };
+    const plain = await withPhrases().e.query(phrase, {}, 'relevance', ANSWER_RESULTS);
+    expect(plain.total).toBeGreaterThan(0);
+    const answers = new Map([[phrase, toAnswer(phrase, FIXTURE_TAG, plain)]]);
+    const { e, pf, asked } = withPhrases(answers);
+    const answered = await e.query(phrase);
+    expect(asked).toEqual([phrase]);
+    expect(pf.asked).toEqual([]);
+    expect(answered.stats.stages).toEqual(['answer']);
+    expect([answered.total, answered.counts]).toEqual([plain.total, plain.counts]);
+    expect(answered.results.map((h) => [h.url, h.excerptHtml])).toEqual(
+      plain.results.map((h) => [h.url, h.excerptHtml]),
+    );
+    // Not on the index's phrase list (an older list, or none loaded): no answer is asked for.
+    const unlisted = engine(answers);
+    expect((await unlisted.e.query(phrase)).stats.stages).not.toContain('answer');
+    expect(unlisted.asked).toEqual([]);
   });
 
   test('no answer file (or a failed fetch): the index is searched', async () => {
