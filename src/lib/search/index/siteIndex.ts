@@ -8,14 +8,15 @@
  * It runs as its own step of `npm run build`, after `astro build` has exited
  * (scripts/search-index.ts), so the build's peak memory is the larger of Astro's and the
  * index's, not their sum. Pagefind's service holds about 1 MB per page until it writes an
- * index, so a large site is indexed in parts (`PART_PAGES`), which mergeIndex.ts then merges
- * into one index (docs/performance.md measures both).
+ * index, so a large site is indexed in parts (`PART_PAGES`), two at once on threads of their own
+ * (partWorker.mjs: writing a part's bundle keeps a service busy on about one core), which
+ * mergeIndex.ts then merges into one index (docs/performance.md measures both).
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
 import { pageRecord, type PageRecord } from './pageRecord.ts';
 import { chunkSizes } from '../pagefind/chunkSize.ts';
 import { fromIndexText, INDEX_LANGUAGE, indexContent, isTermWord, sameTerm } from './indexText.ts';
@@ -33,9 +34,6 @@ import { buildDictionary, type Dictionary, type SearchTerms } from '../query/ter
 import { bundleDir, publicResultIds } from '../pagefind/publicBundles.ts';
 import { PUBLIC_IDS_FILE, type PublicIdsFile } from '../pagefind/publicIndex.ts';
 import { formatMismatch, installedPagefindVersion } from '../pagefind/version.ts';
-
-/** Records sent to the Pagefind service at once. */
-const IN_FLIGHT = 8;
 
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -77,13 +75,13 @@ async function readTerms(dist: string): Promise<SearchTerms> {
 /**
  * Most pages in one run of Pagefind's indexer: it holds about 1.4 MB per page until it writes
  * (3.1 GB for 2,127 pages of the 10,000-case bench), so a bigger site is indexed in parts of at
- * most this many pages, one after another, merged into one index afterwards (mergeIndex.ts):
- * the index step stays near 1 GB at any size (parts of 1,500 pages took 2 GB, the build's peak
- * once Astro's store no longer held the bodies). Parts cost the search nothing once merged, and
- * smaller ones cost the step no CPU time (docs/performance.md). `CASEBOOK_INDEX_PART_PAGES`
- * overrides it.
+ * most this many pages, two at a time (`PARTS_AT_ONCE`), merged into one index afterwards
+ * (mergeIndex.ts): the index step stays near 1.5 GB at any size, its threads and services
+ * together (parts of 1,500 pages took 2 GB, the build's peak once Astro's store no longer held
+ * the bodies). Parts cost the search nothing once merged, and smaller ones cost the step no CPU
+ * time (docs/performance.md). `CASEBOOK_INDEX_PART_PAGES` overrides it.
  */
-export const PART_PAGES = 600;
+export const PART_PAGES = 300;
 
 /**
  * A page's fragment as the browser reads it (`result.data()`): the text rebuilt from the
@@ -177,28 +175,41 @@ function recordOf(page: SitePage, text: string, ctx: RecordContext) {
   return { ...record, meta: defined(meta), filters: defined(filters) };
 }
 
-/** Indexes `pages` in one run of Pagefind's indexer and writes its bundle to `dir`. */
-async function indexPart(pages: SitePage[], dir: string, ctx: RecordContext): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-  const inFlight = new Set<Promise<void>>();
-  const add = async (page: SitePage) => {
+/** Parts indexed at once, each in its own thread and Pagefind service (partWorker.mjs). */
+const PARTS_AT_ONCE = Math.min(2, availableParallelism());
+
+/** What a part's thread reports: nothing, or what went wrong (with the index of the record Pagefind rejected). */
+interface PartOutcome {
+  error?: string;
+  record?: number;
+}
+
+/** Indexes `pages` in one run of Pagefind's indexer (in a thread) and writes its bundle to `dir`. */
+function indexPart(pages: SitePage[], dir: string, ctx: RecordContext): Promise<void> {
+  const records = pages.map((page) => {
     const text = page.text!;
-    page.text = undefined; // sent: the service holds it now
-    const response = await index.addCustomRecord(recordOf(page, text, ctx));
-    if (response.errors.length) throw new Error(`Pagefind rejected ${page.file}: ${response.errors.join('; ')}`);
+    page.text = undefined; // the thread gets a copy
+    return recordOf(page, text, ctx);
+  });
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./partWorker.mjs', import.meta.url), { workerData: { records, dir } });
+    worker.once('message', ({ error, record }: PartOutcome) => {
+      if (error === undefined) resolve();
+      else reject(new Error(record === undefined ? error : `Pagefind rejected ${pages[record]!.file}: ${error}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the indexing thread exited with ${code}`)));
+  });
+}
+
+/** Indexes the parts `PARTS_AT_ONCE` at a time; part n holds pages [n·size, (n+1)·size). */
+async function indexParts(pages: SitePage[], dirs: string[], size: number, ctx: RecordContext): Promise<void> {
+  let next = 0;
+  const thread = async () => {
+    for (let n = next++; n < dirs.length; n = next++)
+      await indexPart(pages.slice(n * size, (n + 1) * size), dirs[n]!, ctx);
   };
-  for (const page of pages) {
-    const job = add(page).finally(() => inFlight.delete(job));
-    inFlight.add(job);
-    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-  const written = await index.writeFiles({ outputPath: dir });
-  if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  await index.deleteIndex();
-  // Stops the service, so its memory is returned before the next part.
-  await pagefind.close();
+  await Promise.all(Array.from({ length: PARTS_AT_ONCE }, thread));
 }
 
 /** How the index was written: what search-terms.json says of it, and its pages in its order. */
@@ -310,7 +321,7 @@ export async function indexSite(dist: string, options: IndexOptions = {}): Promi
     const partDirs = Array.from({ length: count }, (_, n) =>
       unmerged ? join(dist, bundleDir(n)) : join(work, String(n)),
     );
-    for (const [n, dir] of partDirs.entries()) await indexPart(pages.slice(n * size, (n + 1) * size), dir, ctx);
+    await indexParts(pages, partDirs, size, ctx);
     clock.lap('parts');
     const index: WrittenIndex = unmerged
       ? await publishParts(dist, count, pages)
