@@ -25,6 +25,16 @@ import { PLAIN_DIR } from './measure.ts';
 /** The throttle of issue 26: a county school's mobile connection on a mid-range phone. */
 export const THROTTLE = { kbitPerSecond: 400, latencyMs: 400, cpuSlowdown: 4, width: 390, height: 844 };
 
+export type Throttle = typeof THROTTLE;
+
+/** A throttle written `kbit/latencyMs/cpuSlowdown` (`--throttle`, e.g. a quicker one for a smoke run), or undefined if it is not one. */
+export function parseThrottle(text: string): Throttle | undefined {
+  const parts = text.split('/').map(Number);
+  if (parts.length !== 3 || !parts.every((n) => Number.isFinite(n) && n > 0)) return undefined;
+  const [kbitPerSecond, latencyMs, cpuSlowdown] = parts as [number, number, number];
+  return { ...THROTTLE, kbitPerSecond, latencyMs, cpuSlowdown };
+}
+
 export interface FirstResult {
   /** ms to the first result (see the module comment for where it starts). */
   ms: number;
@@ -80,18 +90,18 @@ interface Times {
   first: number;
 }
 
-async function throttledPage(context: BrowserContext): Promise<Page> {
+async function throttledPage(context: BrowserContext, throttle: Throttle): Promise<Page> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  const bytesPerSecond = (THROTTLE.kbitPerSecond * 1000) / 8;
+  const bytesPerSecond = (throttle.kbitPerSecond * 1000) / 8;
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
-    latency: THROTTLE.latencyMs,
+    latency: throttle.latencyMs,
     downloadThroughput: bytesPerSecond,
     uploadThroughput: bytesPerSecond,
   });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpuSlowdown });
   return page;
 }
 
@@ -145,10 +155,10 @@ const SITE_DIALOG: Ui = {
 const PLAIN: Ui = { result: '.pagefind-ui__result', input: '.pagefind-ui__search-input' };
 
 /** A page opened cold with the query in its URL: ms from the navigation's start. */
-async function cold(browser: Browser, url: string, ui: Ui): Promise<FirstResult> {
-  const context = await browser.newContext({ viewport: { width: THROTTLE.width, height: THROTTLE.height } });
+async function cold(browser: Browser, throttle: Throttle, url: string, ui: Ui): Promise<FirstResult> {
+  const context = await browser.newContext({ viewport: { width: throttle.width, height: throttle.height } });
   try {
-    const page = await throttledPage(context);
+    const page = await throttledPage(context, throttle);
     const m = meter(page);
     await page.addInitScript(RECORD_FIRST(ui.result, ui.input));
     m.start();
@@ -163,14 +173,15 @@ async function cold(browser: Browser, url: string, ui: Ui): Promise<FirstResult>
 /** A page loaded first (network idle), then `open` (e.g. Ctrl+K) and the query typed at once: ms from the input event. */
 async function typed(
   browser: Browser,
+  throttle: Throttle,
   url: string,
   ui: Ui,
   query: string,
   open: (page: Page) => Promise<void>,
 ): Promise<FirstResult> {
-  const context = await browser.newContext({ viewport: { width: THROTTLE.width, height: THROTTLE.height } });
+  const context = await browser.newContext({ viewport: { width: throttle.width, height: throttle.height } });
   try {
-    const page = await throttledPage(context);
+    const page = await throttledPage(context, throttle);
     const m = meter(page);
     await page.addInitScript(RECORD_FIRST(ui.result, ui.input));
     await page.goto(url, { waitUntil: 'networkidle', timeout: TIMEOUT });
@@ -192,7 +203,7 @@ export async function throttledMeasures(
   url: string,
   queries: string[],
   casePath: string,
-  plain: boolean,
+  { plain, throttle = THROTTLE }: { plain: boolean; throttle?: Throttle },
 ): Promise<ThrottledQuery[]> {
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath && { executablePath }) });
@@ -201,16 +212,18 @@ export async function throttledMeasures(
     for (const query of queries) {
       const q = encodeURIComponent(query);
       const site = {
-        cold: await cold(browser, `${url}/search/?q=${q}`, SITE_PAGE),
-        loaded: await typed(browser, `${url}/search/`, SITE_PAGE, query, (page) =>
+        cold: await cold(browser, throttle, `${url}/search/?q=${q}`, SITE_PAGE),
+        loaded: await typed(browser, throttle, `${url}/search/`, SITE_PAGE, query, (page) =>
           page.locator(SITE_PAGE.input).focus(),
         ),
-        dialog: await typed(browser, url + casePath, SITE_DIALOG, query, (page) => page.keyboard.press('Control+k')),
+        dialog: await typed(browser, throttle, url + casePath, SITE_DIALOG, query, (page) =>
+          page.keyboard.press('Control+k'),
+        ),
       };
       const peer = plain
         ? {
-            cold: await cold(browser, `${url}${PLAIN_UI_PAGE}?q=${q}`, PLAIN),
-            loaded: await typed(browser, url + PLAIN_UI_PAGE, PLAIN, query, (page) =>
+            cold: await cold(browser, throttle, `${url}${PLAIN_UI_PAGE}?q=${q}`, PLAIN),
+            loaded: await typed(browser, throttle, url + PLAIN_UI_PAGE, PLAIN, query, (page) =>
               page.locator(PLAIN.input).focus(),
             ),
           }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, rng, sentencePool } from '../../scripts/bench/corpus.ts';
+import { parseThrottle, THROTTLE } from '../../scripts/bench/throttled.ts';
 import { checkFigures } from '../../src/lib/model/figures.ts';
 import { readMeasures } from '../../src/lib/content/contentFiles.ts';
 import { measureTerms } from '../../src/lib/model/tagging.ts';
@@ -62,11 +63,26 @@ describe('bench corpus', () => {
   });
 });
 
+describe('bench throttle', () => {
+  it('reads kbit/latency/cpu; anything else is refused', () => {
+    expect(parseThrottle('400/400/4')).toEqual(THROTTLE);
+    expect(parseThrottle('20000/10/1')).toMatchObject({
+      kbitPerSecond: 20000,
+      latencyMs: 10,
+      cpuSlowdown: 1,
+      width: 390,
+    });
+    for (const bad of ['', '400/400', '400/400/4/1', 'a/b/c', '0/400/4', '-1/400/4'])
+      expect(parseThrottle(bad), bad).toBeUndefined();
+  });
+});
+
 describe('npm run bench (smoke)', () => {
   it('prints one JSON line with every field (and the site it built pages its case list)', async () => {
     const run = await runNode(
       'node_modules/tsx/dist/cli.mjs',
-      ['scripts/bench.ts', '--cases', '30', '--keep', '--queries', '县管校聘'],
+      // A quick connection: the numbers are not asserted, only that every measure runs.
+      ['scripts/bench.ts', '--cases', '30', '--keep', '--queries', '县管校聘', '--throttle', '20000/10/1'],
       { cwd: projectRoot, timeoutMs: 170_000 },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -85,7 +101,7 @@ describe('npm run bench (smoke)', () => {
     expect(r.casePage.htmlTransferBytes).toBeGreaterThan(0);
     expect(r.casePage.htmlTransferBytes).toBeLessThan(r.casePage.htmlBytes);
     expect(r.search.map((q: { query: string }) => q.query)).toEqual(['县管校聘']);
-    expect(r.throttle).toMatchObject({ kbitPerSecond: 400, latencyMs: 400, cpuSlowdown: 4, width: 390 });
+    expect(r.throttle).toMatchObject({ kbitPerSecond: 20000, latencyMs: 10, cpuSlowdown: 1, width: 390 });
     for (const q of r.search) {
       // The first result on a throttled phone connection: the site's three ways in and the peer's two.
       for (const t of [
