@@ -137,7 +137,11 @@ describe('without SITE_URL', () => {
       .filter((x): x is { f: string; text: string } => x.text !== undefined);
     expect(indexed.length).toBeGreaterThan(expected.length);
     const labels = [zhCN['nav.home'], zhCN['nav.cases'], zhCN['nav.measures'], zhCN['nav.themes']];
-    for (const { f, text } of indexed) expect(labels.filter((l) => text.startsWith(l)), f).toEqual([]);
+    for (const { f, text } of indexed)
+      expect(
+        labels.filter((l) => text.startsWith(l)),
+        f,
+      ).toEqual([]);
     for (const c of expected) {
       const { text } = pageRecord(readFileSync(join(dist(), 'cases', c.id, 'index.html'), 'utf8'))!;
       expect(text.startsWith(`${c.title} ${c.summary}`), `${c.id}: ${text.slice(0, 80)}`).toBe(true);
