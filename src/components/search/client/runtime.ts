@@ -178,11 +178,8 @@ export function getEngine(): Promise<SearchEngine> {
     const index: PagefindLike = loaded?.index?.public ? publicIndex(search, () => loadPublicIds(tag)) : { search };
     return createSearchEngine(index, loaded ? buildDictionary(loaded) : emptyDictionary, {
       pageFacets: loadPageFacets,
-      // Asked before a word's first lookup in the index: Pagefind loads meanwhile.
-      phrases: () => {
-        warm();
-        return loadPhrases();
-      },
+      // Not warm(): a phrase's answer needs no Pagefind, which would share the bandwidth with it.
+      phrases: loadPhrases,
       ...(tag && { answer: (term: string) => loadAnswer(term, tag) }),
     });
   })();
