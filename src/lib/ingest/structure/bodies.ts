@@ -25,8 +25,8 @@ export interface BodyGuess {
   authorRole?: string;
 }
 
-/** The body named most often (with its place) in a text, if it is named at least twice. */
-export function mostNamedBody(text: string, data: DivisionDataset, hints: readonly string[]): OrgMention | undefined {
+/** Each body with a place that a text names, with how often it names it (its first mention kept). */
+function countBodies(text: string, data: DivisionDataset, hints: readonly string[]) {
   const counts = new Map<string, { mention: OrgMention; n: number }>();
   for (const m of findOrgs(text, data, hints)) {
     if (!m.place) continue;
@@ -34,6 +34,12 @@ export function mostNamedBody(text: string, data: DivisionDataset, hints: readon
     entry.n++;
     counts.set(m.text, entry);
   }
+  return counts;
+}
+
+/** The body named most often (with its place) in a text, if it is named at least twice. */
+export function mostNamedBody(text: string, data: DivisionDataset, hints: readonly string[]): OrgMention | undefined {
+  const counts = countBodies(text, data, hints);
   const best = [...counts.values()].sort((a, b) => b.n - a.n || a.mention.index - b.mention.index)[0];
   return best && best.n >= 2 ? best.mention : undefined;
 }
@@ -43,13 +49,7 @@ const EDUCATION_TYPE = /教育|教委|教体|教科|教文|教工委/;
 
 /** Bodies with a place that a text names, education bodies first, then by how often. */
 export function namedBodies(text: string, data: DivisionDataset, hints: readonly string[]): OrgMention[] {
-  const counts = new Map<string, { mention: OrgMention; n: number }>();
-  for (const m of findOrgs(text, data, hints)) {
-    if (!m.place) continue;
-    const entry = counts.get(m.text) ?? { mention: m, n: 0 };
-    entry.n++;
-    counts.set(m.text, entry);
-  }
+  const counts = countBodies(text, data, hints);
   const education = (m: OrgMention) => (EDUCATION_TYPE.test(m.type) ? 0 : 1);
   return [...counts.values()]
     .sort((a, b) => education(a.mention) - education(b.mention) || b.n - a.n || a.mention.index - b.mention.index)
