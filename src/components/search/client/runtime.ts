@@ -5,8 +5,9 @@
  * Pagefind — its code, the index's entry and metadata, its WebAssembly — is loaded by `warm()`,
  * all at once (the dictionary names the files: `index.start`), on the page's main thread so that
  * the preloaded files are the ones it uses (a worker would fetch them again); or when a search
- * first needs it; with it, the list of phrases the index holds whole (search-phrases.json). The
- * vocabulary (search-vocabulary.json) only when a query needs it.
+ * first needs it. The list of phrases the index holds whole (search-phrases.json) loads with
+ * Pagefind, or before it when a one-word query asks whether its answer exists. The vocabulary
+ * (search-vocabulary.json) only when a query needs it.
  * One instance per page; a failed load can be retried.
  */
 import { joinBase } from '../../../lib/site/urls.ts';

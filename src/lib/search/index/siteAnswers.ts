@@ -1,7 +1,8 @@
 /**
  * Writes the answers of a built site (answers.ts): for every word the index holds whole (known
- * terms and frequent phrases, phrases.ts), the site's own search — Pagefind's browser code and WebAssembly from `dist/pagefind/`, run in
- * Node, under this engine and its forgiving layer — is asked what the search page would ask, and
+ * terms and frequent phrases, phrases.ts), the site's own search — Pagefind's browser code and
+ * WebAssembly from `dist/pagefind/`, run in Node, under this engine and its forgiving layer — is
+ * asked what the search page would ask, and
  * its first page is written to `search-answers/<key>.json`. The files are read as the browser
  * reads them (a `fetch` that reads the built site), so an answer is what the browser would find.
  * Run by the index step (siteIndex.ts) once the index is written.

@@ -76,8 +76,8 @@ async function readTerms(dist: string): Promise<SearchTerms> {
  * Most pages in one run of Pagefind's indexer: it holds about 1.4 MB per page until it writes
  * (3.1 GB for 2,127 pages of the 10,000-case bench), so a bigger site is indexed in parts of at
  * most this many pages, two at a time (`PARTS_AT_ONCE`), merged into one index afterwards
- * (mergeIndex.ts): the index step stays near 1.5 GB at any size, its threads and services
- * together (parts of 1,500 pages took 2 GB, the build's peak once Astro's store no longer held
+ * (mergeIndex.ts): the index step's largest process stays near 1.5 GB at any size (1.6 GB at
+ * 10,000 cases; parts of 1,500 pages took 2 GB, the build's peak once Astro's store no longer held
  * the bodies). Parts cost the search nothing once merged, and smaller ones cost the step no CPU
  * time (docs/performance.md). `CASEBOOK_INDEX_PART_PAGES` overrides it.
  */
