@@ -28,17 +28,21 @@ async function openStudio(page: Page): Promise<void> {
   await expect(page.locator('[data-studio-status]')).toContainText('就绪');
 }
 
-/** Drops a file on the drop zone, as dragging it from the desktop does. */
-async function dropFile(page: Page, path: string): Promise<void> {
+/**
+ * Drops a file on the drop zone, as dragging it from the desktop does. True when the page took the
+ * drop (cancelled both events): otherwise the browser would open the file in place of the studio.
+ */
+async function dropFile(page: Page, path: string): Promise<boolean> {
   const name = path.split('/').pop()!;
-  await page.evaluate(
+  return page.evaluate(
     ({ b64, name }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const data = new DataTransfer();
       data.items.add(new File([bytes], name));
       const zone = document.querySelector('[data-studio-drop]')!;
-      for (const type of ['dragover', 'drop'])
-        zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      return ['dragover', 'drop']
+        .map((type) => zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true })))
+        .every((notCancelled) => !notCancelled);
     },
     { b64: readFileSync(path).toString('base64'), name },
   );
@@ -483,6 +487,25 @@ test('works offline once loaded: the readers are fetched while the page is idle'
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '保存为草稿' }).click();
   expect(Object.keys(unzipSync(readFileSync(await (await download).path())))).toContain('seeds/wechat-yuelu.md');
+});
+
+test('a file chosen while the studio is still loading is opened once it has loaded; a drop never leaves the page', async ({
+  page,
+}) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/studio/data.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/studio/');
+  await expect(page.locator('[data-studio-start]')).toHaveAttribute('aria-busy', 'true');
+  expect(await dropFile(page, join(STUDIO, 'wechat-yuelu.md'))).toBe(true);
+  await page.setInputFiles('#studio-file', join(STUDIO, 'zhongyuan-notice.txt'));
+  release();
+  // Both are opened in the order they came; the last one is the one on screen.
+  await expect(page.locator('[data-studio-status]')).toContainText('已从“zhongyuan-notice.txt”抽取');
+  await expect(page.locator('.studio-review')).toBeVisible();
 });
 
 test('no other page loads anything of the studio', async ({ page }) => {

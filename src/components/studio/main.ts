@@ -57,7 +57,7 @@ class Studio {
     this.reviewSlot = root.querySelector<HTMLElement>('[data-studio-review]')!;
     this.saveBar = root.querySelector<HTMLElement>('[data-studio-save]')!;
     this.summary = root.querySelector<HTMLElement>('[data-studio-problems]')!;
-    this.wireStart();
+    this.wireFolder();
     this.wireSave();
     window.addEventListener('beforeunload', (e) => {
       if (this.session?.dirty) e.preventDefault();
@@ -113,28 +113,6 @@ class Studio {
       metrics: this.data.metrics,
       sourceExists: (key) => key in sources || key === this.session?.source.key,
     };
-  }
-
-  private wireStart(): void {
-    const input = this.root.querySelector<HTMLInputElement>('[data-studio-file]')!;
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (file) void this.openFile(file);
-      input.value = '';
-    });
-    const zone = this.root.querySelector<HTMLElement>('[data-studio-drop]')!;
-    zone.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      zone.classList.add('is-over');
-    });
-    zone.addEventListener('dragleave', () => zone.classList.remove('is-over'));
-    zone.addEventListener('drop', (e) => {
-      e.preventDefault();
-      zone.classList.remove('is-over');
-      const file = e.dataTransfer?.files[0];
-      if (file) void this.openFile(file);
-    });
-    this.wireFolder();
   }
 
   private wireFolder(): void {
@@ -228,7 +206,7 @@ class Studio {
     return !this.session?.dirty || window.confirm(tr('discard'));
   }
 
-  private async openFile(file: File): Promise<void> {
+  async openFile(file: File): Promise<void> {
     if (!this.mayLeave()) return;
     if (file.size > MAX_INPUT_BYTES)
       return this.say(tr('read.tooLarge', { mb: (MAX_INPUT_BYTES / 1048576).toFixed(0) }));
@@ -476,20 +454,55 @@ class Studio {
   }
 }
 
-async function boot(): Promise<void> {
-  const root = document.querySelector<HTMLElement>('[data-studio]');
-  if (!root) return;
-  loadStrings(root);
-  const status = root.querySelector<HTMLElement>('[data-studio-status]')!;
+/**
+ * The file input and the drop zone work from the first paint: a file chosen or dropped while the
+ * studio's data is still loading is opened once it has loaded (and a drop never navigates away).
+ */
+function wireStart(root: HTMLElement, open: (file: File) => void): void {
+  const input = root.querySelector<HTMLInputElement>('[data-studio-file]')!;
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) open(file);
+    input.value = '';
+  });
+  const zone = root.querySelector<HTMLElement>('[data-studio-drop]')!;
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('is-over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('is-over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('is-over');
+    const file = e.dataTransfer?.files[0];
+    if (file) open(file);
+  });
+}
+
+async function start(root: HTMLElement, status: HTMLElement): Promise<Studio | undefined> {
   try {
     const response = await fetch(root.dataset.studioData!);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    new Studio(root, (await response.json()) as StudioData);
+    const studio = new Studio(root, (await response.json()) as StudioData);
     root.querySelector('[data-studio-start]')?.removeAttribute('aria-busy');
     status.textContent = tr('ready');
+    return studio;
   } catch (error) {
     status.textContent = tr('dataFailed', { reason: (error as Error).message });
+    return undefined;
   }
 }
 
-void boot();
+function boot(): void {
+  const root = document.querySelector<HTMLElement>('[data-studio]');
+  if (!root) return;
+  loadStrings(root);
+  const studio = start(root, root.querySelector<HTMLElement>('[data-studio-status]')!);
+  // One file at a time, in the order they came: two reads must not interleave their reviews.
+  let opening: Promise<unknown> = studio;
+  wireStart(root, (file) => {
+    opening = opening.then(() => studio.then((s) => s?.openFile(file))).catch(() => undefined);
+  });
+}
+
+boot();
