@@ -4,7 +4,10 @@ import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 const port = Number(process.env.TEST_PORT ?? 4329);
 const executablePath = chromiumPath();
 
-/** Browser tests run against the production build in dist/ (`npm run build` first). */
+/**
+ * Browser tests run against the casebook as `npm run build` makes it: the plain fixture site,
+ * built once and cached (tests/helpers/sites.ts), served as a static host serves it.
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -28,9 +31,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node --import tsx tests/helpers/serveSite.ts ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // A build when the site is not cached yet (Playwright run alone).
+    timeout: 300_000,
   },
 });

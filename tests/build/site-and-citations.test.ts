@@ -11,10 +11,10 @@ import { parse as parseYaml } from 'yaml';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/tempSite.ts';
 import { builtSite } from '../helpers/fixtureSites.ts';
-import { BASE, HOST, hostedSite } from '../helpers/sites.ts';
+import { BASE, HOST, hostedSite, plainSite } from '../helpers/sites.ts';
 import { inkShare, pngSize } from '../helpers/png.ts';
 import { NO_SITE_WARNING } from '../../src/lib/site/siteAddress.ts';
 import { cslDate } from '../../src/lib/export/csl.ts';
@@ -80,7 +80,6 @@ async function expectRoundTrip(text: string, url: (id: string) => string, cases 
 }
 
 const sites: Record<'plain' | 'hosted', { dir: string; output: string }> = {} as never;
-let plainSite: string | undefined;
 
 beforeAll(async () => {
   expect(expected.length).toBeGreaterThan(0);
@@ -89,13 +88,9 @@ beforeAll(async () => {
   sites.hosted = { dir: hosted.dist, output: hosted.output };
   hostedCases = casesOf(hosted.root);
   expect(hostedCases.length).toBeGreaterThan(expected.length);
-  plainSite = makeTempSite('casebook-plain-');
-  const { status, output } = await buildSite(plainSite, { SITE_URL: '', BASE_PATH: '' });
-  expect(status, output).toBe(0);
-  sites.plain = { dir: join(plainSite, 'dist'), output };
+  const plain = await builtSite(plainSite);
+  sites.plain = { dir: plain.dist, output: plain.output };
 }, 600_000);
-
-afterAll(() => plainSite && removeTempSite(plainSite));
 
 const page = (dist: string, id: string) => parseHtml(readFileSync(join(dist, 'cases', id, 'index.html'), 'utf8'));
 const meta = (doc: ReturnType<typeof parseHtml>, key: string) =>

@@ -1,11 +1,13 @@
-// Checks over the built dist/ that need no browser: links, HTML validity, feeds and data.
+// Checks over the built site Playwright serves that need no browser: links, HTML validity, feeds and data.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { readCaseFiles } from '../helpers/content.ts';
 import { checkLinks, htmlFiles } from '../helpers/linkCheck.ts';
+import { sitePaths } from '../helpers/fixtureSites.ts';
+import { plainSite } from '../helpers/sites.ts';
 
-const dist = 'dist';
+const { dist } = sitePaths(plainSite);
 const cases = readCaseFiles();
 
 /** A value as a CSV field holds it (quotes doubled). */

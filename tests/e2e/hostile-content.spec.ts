@@ -1,68 +1,27 @@
-// A site built with hostile content that the build lets through as text (script-like titles,
-// summaries and escaped markup, an HTML page and an SVG as seeds) and served as a static host
-// would serve it: no link runs script when clicked, raw seeds are never served as active content,
-// and the feeds stay well-formed XML. Fixtures derive from the first case and source in content/.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The hostile fixture site (tests/helpers/sites.ts: content the build lets through as text) served
+// as a static host would serve it: no link runs script when clicked, nothing loads from another
+// host, raw seeds are never served as active content. Its files: tests/build/hostile-site.test.ts.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SaxesParser } from 'saxes';
-import { buildSite, makeTempSite, projectRoot, removeTempSite } from '../helpers/tempSite.ts';
+import { builtSite } from '../helpers/fixtureSites.ts';
+import { HOSTILE_CASE as caseId, HOSTILE_SEEDS as SEEDS, hostileSite, SCRIPT_TITLE } from '../helpers/sites.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-const SCRIPT_TITLE = '<script>alert("title")</script>案例&amp;标题]]>';
-const SEEDS = {
-  'hostile-html': {
-    file: 'hostile-page.html',
-    bytes: '<!doctype html><title>x</title><script>alert("seed html")</script><img src=x onerror="alert(2)">',
-  },
-  'hostile-svg': {
-    file: 'hostile-image.svg',
-    bytes: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert("seed svg")</script></svg>',
-  },
-} as const;
-
-let dir: string;
+let dist: string;
 let server: Awaited<ReturnType<typeof serveStatic>>;
-const caseId = 'hostile-inert';
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = makeTempSite('casebook-inert-');
-  const first = (folder: string, ext: string) =>
-    readdirSync(join(projectRoot, folder))
-      .filter((f) => f.endsWith(ext))
-      .sort()[0]!;
-  const sourceText = readFileSync(join(projectRoot, 'content/sources', first('content/sources', '.yaml')), 'utf8');
-  for (const [id, seed] of Object.entries(SEEDS)) {
-    writeFileSync(join(dir, 'seeds', seed.file), seed.bytes);
-    const yaml = sourceText
-      .replace(/^file: .*$/m, `file: seeds/${seed.file}`)
-      .replace(/^title: .*$/m, `title: '<img src=x onerror=alert("source")> ${id}'`)
-      .replace(/^summary: .*$/m, `summary: '"><script>alert("summary")</script> javascript:alert(1)'`);
-    writeFileSync(
-      join(dir, 'content/sources', `${id}.yaml`),
-      `url: "https://example.org/x'onmouseover='alert(3)'?a=1&b=2'&c=%22%3E%3Cscript%3Ealert(4)%3C/script%3E"\n${yaml}`,
-    );
-  }
-  const caseText = readFileSync(join(projectRoot, 'content/cases', first('content/cases', '.mdx')), 'utf8')
-    .replace(/^title: .*$/m, `title: '${SCRIPT_TITLE}'`)
-    .replace(/^source: .*$/m, 'source: hostile-html')
-    .trimEnd();
-  writeFileSync(
-    join(dir, 'content/cases', `${caseId}.mdx`),
-    `${caseText}\n\n\\<script\\>alert("body")\\</script\\> \\<img src=x onerror=alert(1)\\> javascript:alert(1)\n`,
-  );
-  // Feeds need an absolute site address.
-  const build = await buildSite(dir, { SITE_URL: 'https://edu.example.gov.cn' });
-  expect(build.status, build.output).toBe(0);
-  server = await serveStatic(join(dir, 'dist'));
+  // Usually built by the Vitest build tests already (tests/build/hostile-site.test.ts).
+  dist = (await builtSite(hostileSite)).dist;
+  server = await serveStatic(dist);
 });
 
 test.afterAll(async () => {
   await server?.close();
-  if (dir) removeTempSite(dir);
 });
 
 /**
@@ -161,26 +120,6 @@ test('raw HTML and SVG seeds are offered as downloads, never served as active co
     await link.click();
     expect((await download).suggestedFilename()).toBe(seed.file);
   }
-  const published = readdirSync(join(dir, 'dist/sources'), { recursive: true, encoding: 'utf8' });
+  const published = readdirSync(join(dist, 'sources'), { recursive: true, encoding: 'utf8' });
   expect(published.filter((f) => /\.(svg|xhtml|xml|js|mjs|html?)$/i.test(f) && !f.endsWith('index.html'))).toEqual([]);
-});
-
-test('the feeds are well-formed XML with the hostile title as text', () => {
-  const feeds = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
-    f.endsWith('rss.xml'),
-  );
-  expect(feeds.length).toBeGreaterThan(1);
-  for (const feed of feeds) {
-    const parser = new SaxesParser();
-    const errors: string[] = [];
-    const titles: string[] = [];
-    let inTitle = false;
-    parser.on('error', (e) => errors.push(`${feed}: ${e.message}`));
-    parser.on('opentag', (t) => (inTitle = t.name === 'title'));
-    parser.on('closetag', () => (inTitle = false));
-    parser.on('text', (t) => inTitle && titles.push(t));
-    parser.write(readFileSync(join(dir, 'dist', feed), 'utf8')).close();
-    expect(errors).toEqual([]);
-    if (feed === 'rss.xml') expect(titles).toContain(SCRIPT_TITLE);
-  }
 });

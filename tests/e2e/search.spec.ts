@@ -2,7 +2,7 @@
  * Search on the built site, through the real UI (the search page and the quick dialog):
  * a query table drawn from the case texts, every measure name and alias, filters and URL
  * state, highlighting on the target page, lazy loading, and random substrings of every
- * case body. Run after `npm run build` (Playwright serves dist/).
+ * case body. Playwright serves the plain fixture site (tests/helpers/sites.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { MAX_QUERY_CHARS, MAX_TITLE_CHARS } from '../../src/lib/search/query/bou
 import { readFragment, writeFragment } from '../../src/lib/search/pagefind/files.ts';
 import { answerPath } from '../../src/lib/search/index/answers.ts';
 import { PHRASES_FILE, type PhrasesFile } from '../../src/lib/search/index/phrases.ts';
+import { sitePaths } from '../helpers/fixtureSites.ts';
+import { plainSite } from '../helpers/sites.ts';
 import {
   casesContaining,
   measures,
@@ -322,7 +324,7 @@ test.describe('filters and URL state', () => {
 
   test('a frequent phrase of the casebook (not a known term) is answered from its file too', async ({ page }) => {
     // The phrases this build mined (phrases.ts), the first that has an answer.
-    const dist = join(import.meta.dirname, '../../dist');
+    const { dist } = sitePaths(plainSite);
     const { phrases } = JSON.parse(readFileSync(join(dist, PHRASES_FILE), 'utf8')) as PhrasesFile;
     const phrase = phrases.find((p) => existsSync(join(dist, answerPath(p))));
     expect(phrase, 'a phrase with an answer').toBeDefined();

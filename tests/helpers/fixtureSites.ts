@@ -62,11 +62,15 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, skip: (path:
   }
 }
 
-/** The cache key: the files the build reads, the fixture's folders and the environment. */
+/**
+ * The cache key: the files the build reads, the fixture's folders, the sites' definitions (their
+ * `prepare` writes files too) and the environment.
+ */
 export function siteKey(site: FixtureSite): string {
   const hash = createHash('sha256');
   hashTree(hash, projectRoot, (path) => UNREAD.has(relative(projectRoot, path).split(/[\\/]/)[0] ?? ''));
   for (const folder of site.fixtures) hashTree(hash, join(projectRoot, 'tests/fixtures', folder), () => false);
+  hash.update(readFileSync(join(projectRoot, 'tests/helpers/sites.ts')));
   hash.update(JSON.stringify(Object.entries(site.env).sort()));
   return hash.digest('hex').slice(0, 16);
 }
@@ -105,10 +109,15 @@ function holderAlive(path: string): boolean {
   }
 }
 
+/** Where the build of `site`'s current files is (or will be) cached. */
+export function sitePaths(site: FixtureSite): { dir: string; root: string; dist: string } {
+  const dir = join(cacheRoot, `${site.name}-${siteKey(site)}`);
+  return { dir, root: join(dir, 'site'), dist: join(dir, 'site', 'dist') };
+}
+
 /** Builds `site` unless a build of the same files is cached; returns where it is. Throws if the build fails. */
 export async function builtSite(site: FixtureSite): Promise<BuiltSite> {
-  const dir = join(cacheRoot, `${site.name}-${siteKey(site)}`);
-  const root = join(dir, 'site');
+  const { dir, root, dist } = sitePaths(site);
   const log = join(dir, 'build.log');
   mkdirSync(cacheRoot, { recursive: true });
   const unlock = await lock(join(cacheRoot, `${site.name}.lock`));
@@ -126,7 +135,7 @@ export async function builtSite(site: FixtureSite): Promise<BuiltSite> {
       }
       writeFileSync(log, build.output);
     }
-    return { root, dist: join(root, 'dist'), output: readFileSync(log, 'utf8') };
+    return { root, dist, output: readFileSync(log, 'utf8') };
   } finally {
     unlock();
   }

@@ -34,7 +34,7 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(dir: string, { prefix = '/', gzip = false } = {}): Promise<StaticServer> {
+export async function serveStatic(dir: string, { prefix = '/', gzip = false, port = 0 } = {}): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | undefined;
@@ -56,10 +56,10 @@ export async function serveStatic(dir: string, { prefix = '/', gzip = false } = 
     const stream = createReadStream(file);
     (compress ? stream.pipe(createGzip()) : stream).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${prefix}`,
+    url: `http://127.0.0.1:${listening}${prefix}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
