@@ -1,4 +1,4 @@
-// The hostile fixture site's files (tests/helpers/sites.ts: content the build lets through as text):
+// The frozen fixture site's files (tests/helpers/sites.ts: the frozen casebook plus content the build lets through as text):
 // the feeds stay well-formed XML with the hostile title as text, and no page carries a script or an
 // event handler from the content. In the browser: tests/e2e/hostile-content.spec.ts.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,14 +7,14 @@ import { parse as parseHtml } from 'node-html-parser';
 import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../helpers/fixtureSites.ts';
-import { hostileSite, SCRIPT_TITLE } from '../helpers/sites.ts';
+import { frozenSite, SCRIPT_TITLE } from '../helpers/sites.ts';
 
 let dist: string;
 const files = (ending: string) =>
   readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ending));
 
 beforeAll(async () => {
-  dist = (await builtSite(hostileSite)).dist;
+  dist = (await builtSite(frozenSite)).dist;
 }, 300_000);
 
 describe('a site built with hostile content', () => {

@@ -1,11 +1,11 @@
-// The hostile fixture site (tests/helpers/sites.ts: content the build lets through as text) served
+// The frozen fixture site (tests/helpers/sites.ts: the frozen casebook plus content the build lets through as text) served
 // as a static host would serve it: no link runs script when clicked, nothing loads from another
 // host, raw seeds are never served as active content. Its files: tests/build/hostile-site.test.ts.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { builtSite } from '../helpers/fixtureSites.ts';
-import { HOSTILE_CASE as caseId, HOSTILE_SEEDS as SEEDS, hostileSite, SCRIPT_TITLE } from '../helpers/sites.ts';
+import { HOSTILE_CASE as caseId, HOSTILE_SEEDS as SEEDS, frozenSite, SCRIPT_TITLE } from '../helpers/sites.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -16,7 +16,7 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   // Usually built by the Vitest build tests already (tests/build/hostile-site.test.ts).
-  dist = (await builtSite(hostileSite)).dist;
+  dist = (await builtSite(frozenSite)).dist;
   server = await serveStatic(dist);
 });
 

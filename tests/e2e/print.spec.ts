@@ -1,6 +1,8 @@
 // A case printed to PDF: no navigation chrome, with URL and citation, clean breaks.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { HOST } from '../helpers/sites.ts';
+import { searchTest as test } from './search-helpers.ts';
 
 async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
@@ -12,8 +14,9 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
   return { pages: doc.numPages, text };
 }
 
-test('a case prints without chrome and with its URL and citation', async ({ page }) => {
-  await page.goto('/cases/zhengzhou-shangjie-2025/');
+// A case of the frozen casebook (tests/fixtures/casebook), whose words the PDF is checked for.
+test('a case prints without chrome and with its URL and citation', async ({ page, frozen }) => {
+  await page.goto(`${frozen.url}cases/zhengzhou-shangjie-2025/`);
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const chrome of ['banner', 'contentinfo']) await expect(page.getByRole(chrome as 'banner')).toBeHidden();
   await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();
@@ -32,8 +35,8 @@ test('a case prints without chrome and with its URL and citation', async ({ page
   // PDF text may map some CJK glyphs to radical code points (页 → ⻚); NFKC folds most of them.
   const compact = text.normalize('NFKC').replace(/\s+/g, '');
   const has = (s: string) => compact.includes(s.normalize('NFKC'));
-  // The default build knows no host: the address is the page path (with SITE_URL, the full URL).
-  expect(has('地址：/cases/zhengzhou-shangjie-2025/')).toBe(true);
+  // The frozen site is built with SITE_URL: the address is the full URL (without it, the page path).
+  expect(has(`地址：${HOST}/cases/zhengzhou-shangjie-2025/`)).toBe(true);
   expect(has('郑州市上街区教育局.从“有学上”到“上好学”')).toBe(true);
   expect(has('新增优质学位1980个')).toBe(true);
   expect(has('跳到正文')).toBe(false);

@@ -5,6 +5,9 @@
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { readCaseFiles, readMeasures } from '../helpers/content.ts';
+import { builtSite } from '../helpers/fixtureSites.ts';
+import { frozenSite } from '../helpers/sites.ts';
+import { serveStatic } from '../helpers/staticServer.ts';
 export { random } from '../helpers/random.ts';
 import { paragraphs } from '../../src/lib/text/bodyText.ts';
 import { normalize } from '../../src/lib/search/query/normalize.ts';
@@ -125,16 +128,40 @@ export async function typeQuery(page: Page, q: string): Promise<Shown> {
   return readSearchPage(page);
 }
 
-/** One search page per worker, kept open across tests: query lists run warm, without reloads. */
-export const searchTest = base.extend<object, { searchTab: Page }>({
+/** A search page open at `url`, ready for queries. */
+async function openSearch(page: Page, url: string): Promise<Page> {
+  await page.goto(url);
+  await waitForResults(page, '');
+  return page;
+}
+
+/**
+ * One search page per worker, kept open across tests: query lists run warm, without reloads.
+ * `searchTab` searches the casebook as it is; `frozen` the frozen fixture site (the casebook of
+ * tests/fixtures/casebook, tests/helpers/sites.ts): a tab, its cases and its address.
+ */
+export const searchTest = base.extend<
+  object,
+  { searchTab: Page; frozen: { tab: Page; cases: CaseText[]; url: string } }
+>({
   searchTab: [
     async ({ browser }, use, workerInfo) => {
       const page = await browser.newPage({ baseURL: workerInfo.project.use.baseURL });
-      await page.goto('search/');
-      await waitForResults(page, '');
-      await use(page);
+      await use(await openSearch(page, 'search/'));
       await page.close();
     },
     { scope: 'worker' },
+  ],
+  frozen: [
+    async ({ browser }, use) => {
+      const site = await builtSite(frozenSite);
+      const server = await serveStatic(site.dist);
+      const page = await browser.newPage();
+      await use({ tab: await openSearch(page, `${server.url}search/`), cases: readCases(site.root), url: server.url });
+      await page.close();
+      await server.close();
+    },
+    // A build when the site is not cached yet (the spec run alone).
+    { scope: 'worker', timeout: 300_000 },
   ],
 });

@@ -5,9 +5,13 @@
  * serves it (tests/helpers/serveSite.ts); tests/build/site-and-citations.test.ts checks that it
  * names no made-up host.
  *
- * `hostileSite`: hostile content that the build lets through as text (script-like titles, summaries
- * and escaped markup, an HTML page and an SVG as seeds), derived from the first case and source in
- * content/. Read by tests/build/hostile-site.test.ts and tests/e2e/hostile-content.spec.ts.
+ * `frozenSite`: the frozen casebook (tests/fixtures/casebook: content and seeds as they were when the
+ * search's ranking table was written) in place of content/ and seeds/, plus hostile content that the
+ * build lets through as text (script-like titles, summaries and escaped markup, an HTML page and an
+ * SVG as seeds), derived from its first case and source. One site for both, as a build is the suite's
+ * largest cost: the table compares rankings among the frozen cases only. Read by
+ * tests/e2e/search.spec.ts (the ranking table), tests/build/hostile-site.test.ts and
+ * tests/e2e/hostile-content.spec.ts.
  *
  * `hostedSite`: the casebook as a bureau hosts it under a sub-path with its own address, plus what
  * an editor adds in a day's work (tests/fixtures/new-content: a case from a new province's county,
@@ -15,13 +19,14 @@
  * small parts and merged. Read by tests/build/site-and-citations.test.ts, new-content.test.ts and
  * tests/e2e/base-path.spec.ts.
  */
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFrontMatter } from '../../src/lib/content/frontMatter.ts';
 import type { FixtureSite } from './fixtureSites.ts';
 import { projectRoot } from './tempSite.ts';
 
 const newContent = join(projectRoot, 'tests/fixtures/new-content');
+const frozenCasebook = join(projectRoot, 'tests/fixtures/casebook');
 
 /** The case the new-content fixture adds, as its front matter states it. */
 export const addedCase = {
@@ -71,17 +76,21 @@ export const HOSTILE_SEEDS = {
   },
 } as const;
 
-export const hostileSite: FixtureSite = {
-  name: 'hostile',
+export const frozenSite: FixtureSite = {
+  name: 'frozen',
   // Feeds need an absolute site address.
   env: { SITE_URL: HOST, BASE_PATH: '' },
-  fixtures: [],
+  fixtures: ['casebook'],
   prepare(dir) {
+    for (const folder of ['content/cases', 'content/sources', 'content/taxonomy'])
+      rmSync(join(dir, folder), { recursive: true, force: true });
+    for (const seed of readdirSync(join(dir, 'seeds'))) if (seed !== 'README.md') rmSync(join(dir, 'seeds', seed));
+    cpSync(frozenCasebook, dir, { recursive: true, filter: (path) => !path.endsWith('README.md') });
     const first = (folder: string, ext: string) =>
-      readdirSync(join(projectRoot, folder))
+      readdirSync(join(dir, folder))
         .filter((f) => f.endsWith(ext))
         .sort()[0]!;
-    const sourceText = readFileSync(join(projectRoot, 'content/sources', first('content/sources', '.yaml')), 'utf8');
+    const sourceText = readFileSync(join(dir, 'content/sources', first('content/sources', '.yaml')), 'utf8');
     for (const [id, seed] of Object.entries(HOSTILE_SEEDS)) {
       writeFileSync(join(dir, 'seeds', seed.file), seed.bytes);
       const yaml = sourceText
@@ -93,7 +102,7 @@ export const hostileSite: FixtureSite = {
         `url: "https://example.org/x'onmouseover='alert(3)'?a=1&b=2'&c=%22%3E%3Cscript%3Ealert(4)%3C/script%3E"\n${yaml}`,
       );
     }
-    const caseText = readFileSync(join(projectRoot, 'content/cases', first('content/cases', '.mdx')), 'utf8')
+    const caseText = readFileSync(join(dir, 'content/cases', first('content/cases', '.mdx')), 'utf8')
       .replace(/^title: .*$/m, `title: '${SCRIPT_TITLE}'`)
       .replace(/^source: .*$/m, 'source: hostile-html')
       .trimEnd();
