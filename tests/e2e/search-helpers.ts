@@ -9,7 +9,7 @@ import { builtSite } from '../helpers/fixtureSites.ts';
 import { frozenSite } from '../helpers/sites.ts';
 import { serveStatic } from '../helpers/staticServer.ts';
 export { random } from '../helpers/random.ts';
-import { paragraphs } from '../../src/lib/text/bodyText.ts';
+import { bodyBlocks, paragraphs } from '../../src/lib/text/bodyText.ts';
 import { normalize } from '../../src/lib/search/query/normalize.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -23,7 +23,7 @@ export interface CaseText {
   region: string;
   /** Front-matter date (YYYY[-MM[-DD]]). */
   date: string;
-  /** Title, summary, reporting body and text, normalised like the search does (compact). */
+  /** Title, summary, reporting body, headings and text, normalised like the search does (compact). */
   norm: string;
 }
 
@@ -38,7 +38,15 @@ export function readCases(siteRoot = root): CaseText[] {
       measures: data.measures,
       region: data.region,
       date: data.date,
-      norm: normalize(`${data.title}\n${data.summary}\n${data.body}\n${body}`, { compact: true }),
+      // The headings too: they are in the page's indexed text (and excerpts may come from them).
+      norm: normalize(
+        `${data.title}\n${data.summary}\n${data.body}\n${bodyBlocks(mdx)
+          .map((b) => b.text)
+          .join('\n')}`,
+        {
+          compact: true,
+        },
+      ),
     };
   });
 }

@@ -409,8 +409,10 @@ test.describe('filters and URL state', () => {
 });
 
 test.describe('results', () => {
-  test('title, region · body · date, excerpt with the term marked, measure chips', async ({ page }) => {
-    await searchPage(page, '钱学森');
+  test('title, region · body · date, excerpt with the term marked, measure chips', async ({
+    frozen: { tab: page },
+  }) => {
+    await typeQuery(page, '钱学森');
     const hit = page.locator('[data-search-page] [data-search-results] > li').first();
     await expect(hit.locator('.search-hit-title')).toContainText('上街区');
     await expect(hit.locator('.search-hit-meta')).toHaveText('郑州市上街区 · 郑州市上街区教育局 · 2025年10月11日');
