@@ -9,9 +9,9 @@
  * search's ranking table was written) in place of content/ and seeds/, plus hostile content that the
  * build lets through as text (script-like titles, summaries and escaped markup, an HTML page and an
  * SVG as seeds), derived from its first case and source. One site for both, as a build is the suite's
- * largest cost: the table compares rankings among the frozen cases only. Read by
- * tests/e2e/search.spec.ts (the ranking table), tests/build/hostile-site.test.ts and
- * tests/e2e/hostile-content.spec.ts.
+ * largest cost: the table compares rankings among the frozen cases only. Read by the tests that
+ * name cases (tests/e2e/search.spec.ts: the ranking table and a few result tests; browse.spec.ts:
+ * the teacher's story; print.spec.ts), tests/build/hostile-site.test.ts and hostile-content.spec.ts.
  *
  * `hostedSite`: the casebook as a bureau hosts it under a sub-path with its own address, plus what
  * an editor adds in a day's work (tests/fixtures/new-content: a case from a new province's county,
